@@ -27,11 +27,13 @@ from digests.speech import DUALS, STOP, cue_of, fold, is_complementizer, strip_c
 # خطاب متلفز إن» is where he spoke.
 _PLACED_TITLES = frozenset(
     "باحث باحثه محلل محلله محرر محرره خبير خبيره مراسل مراسله استاذ استاذه موظف موظفه"
-    " اخصائي اخصائيه ناشط ناشطه مهندس مهندسه اقتصادي اقتصاديه".split())
+    " اخصائي اخصائيه ناشط ناشطه مهندس مهندسه اقتصادي اقتصاديه مسؤول مسؤوله".split())
 # Nouns of an occasion, not a firm: «المحلل في حديث لـ…», «الخبير في مقابلة …».
 _OCCASIONS = frozenset(
     "خطاب خطابه حوار حواره برنامج مقال مقاله مقالته رساله رسالته منشور تعليق تعليقه كتاب كتابه"
-    " دراسه دراسته بحث بحثه ورقه ندوه محاضره جلسه اجتماع تقرير تقريره".split())
+    " دراسه دراسته بحث بحثه ورقه ندوه محاضره جلسه اجتماع تقرير تقريره".split()) | frozenset(
+    # («مسؤول في تصريح صحفي إن …»: where he spoke, once «مسؤول» takes a place, QA59-10)
+    "تصريح تصريحات تصريحه بيان مؤتمر مقابله حديث لقاء اتصال تغريده".split())
 # Nouns in construct within a title before «في» («محرر شؤون الشرق الأوسط»). Folded.
 _CONSTRUCT = frozenset("شؤون شئون قسم مجال".split())
 # Letters of a spelled medium («مراسل بي بي سي في …»). Folded.
@@ -70,17 +72,29 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
             # («…، لورا كوينزبيرغ، إن»: after the comma «ل» opens the name, no addressee)
             end = m
             break
+        if (t.norm == "في" and m > j + 2 and m + 1 < limit and toks[m - 1].raw[-1] not in "،,"
+                and toks[m + 1].norm in _SAID_IN):
+            # «وقال المسؤول في وزارة التجارة الصينية وانغ هيجون في بيان إن» (QA59-10: «—
+            # المسؤول»): the name ends where the statement it was said in is named
+            end = m
+            break
         if (t.norm in STOP or t.norm in _OCCASIONS or cue_of(t.raw)[1]
                 or t.raw[0] in "\"“”«»(" or t.norm.isdigit()):
             return 0
     if end == 0 or end - j < 3:
         return 0
+    if toks[i].norm.removeprefix("ال") in _OFFICIALS and any(
+            toks[m].raw.endswith(("،", ",")) for m in range(j + 1, end - 1)):
+        return 0  # «المسؤول في شرطة كوبنهاغن، بيتر داهل»: the apposed name is read as before
     last = toks[end - 1]
     if fold(last.raw.rstrip("،,")).startswith("ال") or last.norm.endswith(("ه", "ها", "هم")):
         return 0
     return end
 
 
+_OFFICIALS = frozenset("مسؤول مسؤوله".split())  # folded, without «ال» (QA59-10)
+# What a statement was said in («في بيان», «في تصريح …»), after a title's place and name. Folded.
+_SAID_IN = frozenset("بيان تصريح تصريحات مؤتمر حديث مقابله تغريده رساله كلمه".split())
 _MAX_LATIN = 5  # words of a firm written in Latin letters
 # Titles held in a firm («المدير العام … في Royal Caribbean»; not «الوزير في London»). Folded,
 # without «ال».

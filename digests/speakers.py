@@ -188,6 +188,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 break
             continue
         if j == i + 1 and ((t.norm in ("في", "من") and toks[i].norm in _MEMBER)
+                           or (t.norm == "في" and toks[i].norm in _OFFICIAL
+                               and j + 1 < limit and _a_body(toks[j + 1]))
                            or (t.norm == "من" and toks[i].norm in _SOME)):
             # «وقال عضو في اللجنة "…"»: a member is named by his body (QA13 3659: «— عضو»);
             # «ويقول عدد من الخبراء إنه …» by whom they are some of (QA13 1207: «بحسب عدد»).
@@ -451,6 +453,18 @@ _AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر 
 # «عدد من الخبراء»: some of a group, named with it. Folded.
 _SOME = frozenset(("عدد", "مجموعه", "العديد", "كثير"))  # («العديد من الإسرائيليين»: F18)
 _MEMBER = frozenset("عضو عضوه اعضاء عنصر عناصر".split())  # folded («عناصر في القوات»: F33)
+# «وقال مسؤول في الدفاع المدني بالغوطة: "فرقنا …"» (QA59-4: «— مسؤول»): an official named by
+# the body he serves in, when «في» opens a body (not «في تصريح», «في بيان», «في غزة»).
+_OFFICIAL = frozenset("مسؤول مسؤوله".split())
+_BODY_HEADS = frozenset(
+    "وزاره هيئه منظمه حركه حزب مكتب جماعه مجلس اداره شركه جهاز قوات لجنه سفاره الدفاع"
+    " الحكومه الوزاره الجيش الشرطه الامم الاتحاد البيت الخارجيه الداخليه الرئاسه الحرس"
+    " الهلال الصليب المعارضه التحالف".split())
+
+
+def _a_body(t: Tok) -> bool:
+    """`t` opens the name of a body («وزارة …», «الدفاع المدني», «الأمم المتحدة»)."""
+    return t.norm in _BODY_HEADS
 
 
 # Bodies named by their members («نقابة الصحفيين», «رابطة المراسلين»). Folded.

@@ -132,3 +132,19 @@ def test_a_step_taken_is_no_speaker() -> None:
     para = ('رغم أن اللاعب لا يعيش أفضل فتراته مع فريقه، إلا أن خطوة تجديد العقد تؤكد أن النادي'
             ' متمسك بنجمه المصري.')
     assert _found([para]) == []
+
+
+# --- QA59-4, -10: an official named by his body, a title's place and name before «في بيان» --------
+
+def test_an_official_is_named_by_his_body() -> None:
+    para = 'وقال مسؤول في الدفاع المدني بالمدينة: "فرقنا لا تستطيع الوصول إلى كثير من المواقع".'
+    assert _speakers([para]) == ["مسؤول في الدفاع المدني"]
+    # guard: where he spoke is no body
+    para2 = 'وقال مسؤول في تصريح صحفي إن الفرق لا تستطيع الوصول إلى كثير من المواقع المستهدفة.'
+    assert _speakers([para2]) == ["مسؤول"]
+
+
+def test_the_official_in_a_ministry_keeps_his_name() -> None:
+    para = ('وقال المسؤول في وزارة التجارة الصينية لي وانغ في بيان إن النتائج لا أساس لها ولا تتماشى'
+            ' مع الواقع.')
+    assert _speakers([para]) == ["المسؤول في وزارة التجارة الصينية لي وانغ"]
