@@ -152,6 +152,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     j = i
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         t = toks[j]
+        if (j > i and t.norm in ("دون", "بدون") and j + 1 < limit
+                and toks[j + 1].norm.startswith("ال")):
+            break  # «وقال المكتب الصحفي دون الخوض في التفاصيل إن» (QA59-11): a manner, not a name
         closing = _closing(toks, j, limit) if t.raw[0] in "\"“«„" else None
         if closing is not None and (
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
