@@ -237,6 +237,15 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         if j > i and t.raw == "فان":
             j += 1  # «هيرمان فان رومبي»: «van» in a name, not «فإن»
             continue
+        if (j > i + 1 and t.norm == "الماضي" and toks[j - 1].raw[-1].isalpha()
+                and not toks[j - 1].norm.startswith("ال") and toks[j - 1].norm not in STOP
+                and toks[j - 2].norm.startswith("ال")):
+            # «المهندس محمد الماضي» (QA59-9: «— المهندس محمد»): after a title and a given
+            # name «الماضي» is the family name, not «the past» of «العام الماضي»
+            j += 1
+            if t.raw[-1] in "،,:;؛.":
+                break
+            continue
         if is_abbreviation(t.raw):
             j += 1  # «قال د. محمد …»: the period of a title does not close the subject
             continue

@@ -155,3 +155,13 @@ def test_the_official_in_a_ministry_keeps_his_name() -> None:
 def test_without_going_into_details_is_no_part_of_the_name() -> None:
     para = 'وقال المكتب الصحفي دون الخوض في التفاصيل إن رئيس الحكومة تلقى دعوة رسمية لزيارة البلاد.'
     assert _speakers([para]) == ["المكتب الصحفي"]
+
+
+# --- QA59-9: «الماضي» after a given name is a family name -----------------------------------------
+
+def test_al_madi_after_a_given_name_is_a_family_name() -> None:
+    para = 'وقال رئيس المؤسسة المهندس محمد الماضي، "لدينا برنامج كبير جدا لصناعة الاتصالات".'
+    assert _speakers([para]) == ["رئيس المؤسسة المهندس محمد الماضي"]
+    # guard: «الأسبوع الماضي» is when
+    para2 = 'وقال الرئيس سامي الأسبوع الماضي إن البرنامج كبير جدا لصناعة الاتصالات.'
+    assert _speakers([para2]) == ["الرئيس سامي"]
