@@ -19,6 +19,7 @@ where the speech starts by digests.speech_start. Pure functions of tokens
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -327,6 +328,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     # «إلا أن #أمن_عدن أكد»: a hashtag written before the verb reads as words (QA11 5681).
     speaker = conjunction_cut(colon_cut(nominative(speaker)).replace("_", " ").replace("#", "")
                               .strip())
+    speaker = _GLUED_COMMA_RE.sub("", speaker)
     speaker = the_one(_another(speaker, speakers), speakers)
     if speaker and (bare_medium(speaker) or no_voice(speaker)):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
@@ -421,6 +423,10 @@ def _no_one_speaks(w: Window, k: int) -> bool:
     return nxt in _OF_IT and k > w.first and toks[k - 1].raw[-1] not in "،,.:؛" \
         and k + 2 < w.last and toks[k + 2].norm[:1] == "ب" \
         and not is_complementizer(toks[k + 2].norm)
+
+
+# «سيرغي لافروف،الاثنين» (QA59-31): a comma the site glued between two words ends the name.
+_GLUED_COMMA_RE = re.compile(r"(?<=\w)[،,](?=\w).*$")
 
 
 def _another(speaker: str, speakers: Speakers) -> str:

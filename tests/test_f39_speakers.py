@@ -165,3 +165,10 @@ def test_al_madi_after_a_given_name_is_a_family_name() -> None:
     # guard: «الأسبوع الماضي» is when
     para2 = 'وقال الرئيس سامي الأسبوع الماضي إن البرنامج كبير جدا لصناعة الاتصالات.'
     assert _speakers([para2]) == ["الرئيس سامي"]
+
+
+# --- QA59-31: a glued comma ends the name ---------------------------------------------------------
+
+def test_a_day_glued_by_a_comma_ends_the_name() -> None:
+    para = 'وقال وزير الخارجية الروسي سيرغي لافروف،الاثنين، إن الهدنة لم تنفذ بعد في المنطقة.'
+    assert _speakers([para]) == ["وزير الخارجية الروسي سيرغي لافروف"]
