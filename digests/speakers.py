@@ -125,6 +125,9 @@ def _in_a_statement(toks: list[Tok], j: int, limit: int) -> bool:
             and toks[j + 1].norm.rstrip("،,:") in _STATEMENT_PLACES)
 
 
+_COURTS = frozenset("لمحكمه للمحكمه لقاض لقاضي لقاضيه".split())  # folded
+
+
 # «ب» + another's words that a verb welcomes, praises or rejects («رحب X بتأكيدات Y أن …»):
 # the clause after them is Y's. Folded; not «بتصريحات» («أدلى بتصريحات صحفية»: the means).
 _RELAYED_WORDS = frozenset("بتاكيدات بتاكيد بتعهدات بتعهد بتطمينات بوعود باعلان".split())
@@ -330,6 +333,11 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         if (j > i and t.norm in ("عنوان", "اسم", "معرف") and j + 1 < limit
                 and toks[j + 1].norm in ("حسابه", "حسابها")):
             break  # «قال آخر عنوان حسابه @X "…"»: "whose account is", not part of the name
+        if j > i and t.norm in _COURTS and j + 1 < limit and (
+                is_complementizer(toks[j + 1].norm) or toks[j + 1].norm.endswith("يه")):
+            # «وقال بو عنان لمحكمة إنه …», «مكتب المحقق مولر لمحكمة اتحادية إن …» (QA59-20): the
+            # court he told («السكرتير العام لمحكمة كاس»: its name follows, the title's court)
+            break
         if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):
             # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث
             # … هو الميجور X»: «هو» introduces the name and stays)

@@ -172,3 +172,10 @@ def test_al_madi_after_a_given_name_is_a_family_name() -> None:
 def test_a_day_glued_by_a_comma_ends_the_name() -> None:
     para = 'وقال وزير الخارجية الروسي سيرغي لافروف،الاثنين، إن الهدنة لم تنفذ بعد في المنطقة.'
     assert _speakers([para]) == ["وزير الخارجية الروسي سيرغي لافروف"]
+
+
+# --- QA59-20: a court addressed is no part of the name --------------------------------------------
+
+def test_a_court_addressed_is_no_part_of_the_name() -> None:
+    para = 'وقال سمير عنان لمحكمة إنه مسؤول عن الهجوم الذي وقع في المدينة الشهر الماضي.'
+    assert _speakers([para]) == ["سمير عنان"]
