@@ -329,6 +329,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     speaker = conjunction_cut(colon_cut(nominative(speaker)).replace("_", " ").replace("#", "")
                               .strip())
     speaker = _GLUED_COMMA_RE.sub("", speaker)
+    speaker = _CALLED_RE.sub("", speaker)
     speaker = the_one(_another(speaker, speakers), speakers)
     if speaker and (bare_medium(speaker) or no_voice(speaker)):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
@@ -427,6 +428,9 @@ def _no_one_speaks(w: Window, k: int) -> bool:
 
 # «سيرغي لافروف،الاثنين» (QA59-31): a comma the site glued between two words ends the name.
 _GLUED_COMMA_RE = re.compile(r"(?<=\w)[،,](?=\w).*$")
+# «تصريحات لمن سمتهم مراقبين يقولون إن» (QA59-23): the paper's «those it called»; the speakers
+# are the ones named after it.
+_CALLED_RE = re.compile(r"^لمن (?:سمتهم|سماهم|وصفتهم|وصفهم|تسميهم|يسميهم|اسمتهم|أسمتهم) (?=\S)")
 
 
 def _another(speaker: str, speakers: Speakers) -> str:

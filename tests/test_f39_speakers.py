@@ -179,3 +179,11 @@ def test_a_day_glued_by_a_comma_ends_the_name() -> None:
 def test_a_court_addressed_is_no_part_of_the_name() -> None:
     para = 'وقال سمير عنان لمحكمة إنه مسؤول عن الهجوم الذي وقع في المدينة الشهر الماضي.'
     assert _speakers([para]) == ["سمير عنان"]
+
+
+# --- QA59-23: «لمن سمتهم مراقبين»: the ones named -------------------------------------------------
+
+def test_those_the_paper_called_observers_speak() -> None:
+    para = ('ونقلت الصحيفة تصريحات لمن سمتهم مراقبين يقولون إن الغرب لم تعد لديه خيارات للضغط على'
+            ' الحكومة.')
+    assert _speakers([para]) == ["مراقبين"]
