@@ -187,3 +187,11 @@ def test_those_the_paper_called_observers_speak() -> None:
     para = ('ونقلت الصحيفة تصريحات لمن سمتهم مراقبين يقولون إن الغرب لم تعد لديه خيارات للضغط على'
             ' الحكومة.')
     assert _speakers([para]) == ["مراقبين"]
+
+
+# --- QA59-45: «وذكر X فترة …»: the period is the object -------------------------------------------
+
+def test_the_period_he_mentioned_is_no_part_of_the_name() -> None:
+    para = ('وذكر الرئيس فترة حكم سلفه وما كان يتوجب عليه فعله حينها قائلاً: "أتصور أن النظام السابق'
+            ' أخطأ التقدير".')
+    assert _speakers([para]) == ["الرئيس"]
