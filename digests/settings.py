@@ -114,9 +114,24 @@ def read_env_file(path: Path) -> dict[str, str]:
     A comment may follow a value after a space («KEY="value" # note», «KEY=30 # minutes»); a
     quoted value keeps its own «#». A byte-order mark (Windows editors) is not part of the first
     key.
+
+    Raises:
+        ConfigError: the file cannot be read, or is not UTF-8 text (review REV: a `.env` saved
+            as Notepad's «ANSI», cp1256 on an Arabic Windows, ended every command in a
+            traceback).
     """
-    return {key: _env_value(value)
-            for _, key, value in _env_lines(path.read_text(encoding="utf-8-sig"))}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: ليس نصًا بترميز UTF-8 (البايت {exc.start + 1}): احفظه بترميز UTF-8 (في "
+            f"المفكرة: حفظ باسم ← الترميز: UTF-8) / {path} is not UTF-8 text (byte "
+            f"{exc.start + 1}): save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"تعذرت قراءة {path} ({exc.strerror or exc}) / cannot read {path} "
+                          f"({exc.strerror or exc})") from None
+    return {key: _env_value(value) for _, key, value in _env_lines(text)}
 
 
 def _env_lines(text: str) -> Iterator[tuple[int, str, str]]:
@@ -153,7 +168,11 @@ def config_warnings(environ: Mapping[str, str] | None = None,
     holds other programs' variables too, only keys close to one of ours.
     """
     known = env_keys()
-    from_file = read_env_file(env_file) if env_file is not None and env_file.is_file() else {}
+    try:
+        from_file = read_env_file(env_file) if env_file is not None and env_file.is_file() \
+            else {}
+    except ConfigError:  # unreadable: the error itself is said, not warnings about it
+        from_file = {}
     env = os.environ if environ is None else environ
     found: dict[str, str] = {}
     for key in from_file:
