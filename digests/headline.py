@@ -69,7 +69,9 @@ _HARAKAT_RE = re.compile("[\u064b-\u0655\u0670\u0640]")
 # «شاهد» ("watch") as a video teaser with no separator: «شاهد هيلي تهاجم عريقات…» (QA18 R18).
 # Only when what follows reads as a headline of its own, three words or more, whose first word
 # does not make «شاهد» the noun "witness" («شاهد عيان», «شاهد إثبات», «شاهد على العصر») or
-# start a phrase that needs it («شاهد من الجو.. …»).
+# start a phrase that needs it («شاهد من الجو.. …»), nor is a definite noun: «شاهد» is then the
+# verb and the noun its object («شاهد المحققين وهم في طريقهم …», «شاهد الطفل بمواجهة النار»:
+# without it, an accusative or a phrase with no verb, QA59-38).
 _WATCH_RE = re.compile(r"^شاهد\s+(?P<next>[^\s.:|…]+)(?P<rest>(?:\s+\S+){2,})$")
 _WATCH_NOUN = frozenset(("عيان", "العيان", "اثبات", "زور", "الزور", "ملك", "على", "علي",
                          "عصر", "العصر", "من", "في", "عن", "الى", "قبر", "رئيسي", "وحيد",
@@ -86,6 +88,11 @@ _URGENT_TAILS = frozenset((  # as `_fold` writes them
     "جدا", "من", "عن", "في", "الى", "على", "مع", "حول", "بشان", "ومهم", "وهام", "وخطير"))
 _FIRST_WORD_RE = re.compile(r"[^\W_]+")  # «جدا:» is «جدا» (`rest` opens on one)
 _SENTENCE_END_RE = re.compile(r"[.؟?!\n]")
+# Invisible direction controls (LRM, RLM, ALM, the embeddings, overrides and isolates): a title
+# copied from a page keeps them («\u200f\u202bأمر ملكي …», «26\u200e%»), and an embedding never
+# closed runs on into what Telegram prints after the headline (QA59-21). The joiners (ZWJ,
+# ZWNJ) are the writer's and stay.
+_BIDI_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def _fold(text: str) -> str:
@@ -136,7 +143,8 @@ def _strip_decorations(title: str) -> str:
     does a decoration that is all the title has."""
     while True:
         watch = _WATCH_RE.match(title)
-        if watch and _fold(watch.group("next")) not in _WATCH_NOUN:
+        if watch and _fold(watch.group("next")) not in _WATCH_NOUN and not _fold(
+                watch.group("next")).startswith("ال"):
             title = title[len("شاهد"):].lstrip()
             continue
         urgent = _URGENT_RE.match(title)
@@ -224,7 +232,8 @@ def clean_headline(title: str, lead: str = "", *, limit: int = MAX_HEADLINE_CHAR
         words is left, or only punctuation or Latin capitals above an Arabic text — the lead
         sentence shortened; "" when both are empty.
     """
-    title = _EMOJI_JOINERS_RE.sub("", unicodedata.normalize("NFC", title or ""))
+    title = _BIDI_RE.sub("", title or "")
+    title = _EMOJI_JOINERS_RE.sub("", unicodedata.normalize("NFC", title))
     title = _EMOJI_RE.sub(" ", title)
     title = _SPACE_RE.sub(" ", title).strip()
     title = _strip_ends(title)
