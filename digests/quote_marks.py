@@ -150,6 +150,13 @@ def quote_spans(text: str, carried_open: bool, *,
             # after it holds the writer's words between two quotes.
             j += 1
             continue
+        if closes_at_break and j + 3 < len(dq) and _nested_name(text, dq[j:j + 4]):
+            # «مضيفا:" إننا نعتبر أن موافقة "مبادلة" على الدخول … إيني ".» (QA59-35): a name in
+            # marks inside the quote; paired in order, the quote broke into «إننا نعتبر أن
+            # موافقة» and «على الدخول …». The outer pair holds the statement, the name stays in it.
+            spans.append((dq[j] + 1, dq[j + 3]))
+            j += 4
+            continue
         spans.append((dq[j] + 1, dq[j + 1]))
         if (j + 2 < len(dq) and _sentence_opener(text, dq[j + 1])
                 and not _opener_like(text, dq[j + 2])):
@@ -169,6 +176,26 @@ def quote_spans(text: str, carried_open: bool, *,
             left_open = True
     spans.sort()
     return spans, left_open
+
+
+def _nested_name(text: str, marks: Sequence[int]) -> bool:
+    """The four straight marks `marks` are a quote with a short name in marks nested in it: the
+    first stands after a space, a colon or a comma, the second opens (a space before it, a letter
+    after it), the third closes (glued to the name's last letter, no letter after it) at most
+    MAX_NAME_WORDS words later, and the fourth does not open («: "إن الصفقة مهمة بالنسبة لـ
+    "مبادلة"، حيث … ".»). Only the quote finder reads marks so (`closes_at_break`); the story
+    keys (digests.shared_speech) keep pairing in order."""
+    first, second, third, fourth = marks
+    return (_opener_like(text, second) and not text[third - 1].isspace()
+            and (third + 1 == len(text) or not text[third + 1].isalnum())
+            and 0 < word_count(text[second + 1:third]) <= MAX_NAME_WORDS
+            and text[first - 1:first].strip() in _BEFORE_OPENER
+            and not _opener_like(text, fourth))
+
+
+# What may stand right before a mark that opens a quote (a space or the start reads ""): a letter
+# glued before it makes it a closer («الأمد"»).
+_BEFORE_OPENER = frozenset(("", ":", "(", "،", ","))
 
 
 def _opener_like(text: str, i: int) -> bool:
@@ -193,6 +220,12 @@ def _preceding_words(text: str, pos: int, n: int) -> list[str]:
     before = text[:pos].rstrip(" \"“”«»„")
     words = before.split()[-n:]
     return [fold(w) for w in words]
+
+
+# A person's title in the construct state, before the name of what he heads or belongs to.
+_BODY_HEADS = frozenset(fold(w) for w in (
+    "قائد قادة رئيس رؤساء مدير مديري زعيم زعماء مؤسس عضو أعضاء عناصر مقاتلو مقاتلي مسلحو"
+    " مسلحي").split())
 
 
 def is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
@@ -222,6 +255,10 @@ def is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
         if hits & TITLE_NOUNS or hits & SLOGAN_VERBS:
             return True
         if hits & NAME_NOUNS and short:
+            return True
+        if hits & _BODY_HEADS and short:
+            # «أعلن قائد "اللواء السادس حرس حدود" العميد … أن» (QA59-35): a unit's or body's
+            # name that a title heads, not what the title said
             return True
     # «وكالة الأنباء الرسمية "سانا"» is common, «صحيفة وول ستريت "…"» rare.
     for w in before[:-1]:

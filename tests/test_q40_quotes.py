@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from digests.headline import clean_headline
+from digests.quotes import find_quotes
 
 LEAD = "نص الخبر الأول في الصفحة. ثم جملة ثانية."
 
@@ -47,3 +48,33 @@ def test_watch_before_a_definite_object_stays(title: str) -> None:
 ])
 def test_the_teaser_watch_still_goes(title: str, expected: str) -> None:
     assert clean_headline(title, LEAD) == expected
+
+
+# QA59-35: a name in straight marks inside a quote in straight marks. Paired in order, the quote
+# broke at the name into «إننا نرى أن انضمام» and «إلى هذا المشروع …»; the outer pair is the quote.
+@pytest.mark.parametrize(("para", "expected"), [
+    ('وأضاف المدير التنفيذي للشركة سامي العلي، مضيفا:" إننا نرى أن انضمام "نور" إلى هذا المشروع'
+     ' دليل آخر على نجاح الشراكة بين البلدين ".',
+     'إننا نرى أن انضمام "نور" إلى هذا المشروع دليل آخر على نجاح الشراكة بين البلدين'),
+    ('وقال رئيس الشركة سامي العلي: "إن هذه الخطوة مهمة جدا بالنسبة لـ "الأمل"، حيث ستضيف إلى'
+     ' أعمالها استثمارا طويل الأمد ". حسبما نقلت وكالة الأنباء "وام".',
+     'إن هذه الخطوة مهمة جدا بالنسبة لـ "الأمل"، حيث ستضيف إلى أعمالها استثمارا طويل الأمد'),
+])
+def test_a_name_in_marks_inside_a_quote_keeps_it_whole(para: str, expected: str) -> None:
+    assert [c.text for c in find_quotes([para]) if c.kind == "direct"] == [expected]
+
+
+def test_two_quotes_in_a_row_stay_two() -> None:
+    para = ('وقال الوزير سامي العلي "نحن لا نقبل هذه الشروط أبدا" ثم أضاف "سنواصل العمل مع شركائنا'
+            ' في المنطقة".')
+    assert [c.text for c in find_quotes([para])] == [
+        "نحن لا نقبل هذه الشروط أبدا", "سنواصل العمل مع شركائنا في المنطقة"]
+
+
+# QA59-35: the name of what a title heads, in marks, is no quote of the title.
+def test_the_unit_a_commander_heads_is_no_quote() -> None:
+    para = ('أعلن قائد "الفرقة الرابعة مشاة جبلية" العميد سالم ناصر الكندي مساء الاثنين أن الهجوم'
+            ' الذي شنته القوات على المواقع قد نجح في تحقيق كامل أهدافه.')
+    texts = [c.text for c in find_quotes([para])]
+    assert "الفرقة الرابعة مشاة جبلية" not in texts
+    assert any(t.startswith("الهجوم الذي شنته القوات") for t in texts)
