@@ -288,6 +288,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                         para, cs, text, toks[cue.tok].norm)) or _POINTS_AHEAD_RE.search(text) or (
                             bare_answer(text)):
                     continue  # («: لا على الإطلاق.»: an answer to a question not shown, F36)
+                if _LINK_RE.match(text):
+                    # «… إلى زيارة حساباتهم على الرابط: www.ca.gov.sa لمعرفة …» (QA59-17): the
+                    # colon before a web address opens no speech; a statement never starts
+                    # with one.
+                    continue
                 start = cs + raw.find(text)
                 # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه»; it
                 # ends at the comma that returns to the writer's sentence («بأنه "اختراق
@@ -485,6 +490,10 @@ def _addressed(before: str, last: str) -> bool:
 _POINTS_AHEAD_RE = re.compile(
     r"(?:كالتالي|كالآتي|كالاتي|كما يلي|على النحو (?:التالي|الآتي|الاتي)|(?:هي|هو|وهي|وهو) "
     r"(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية))\s*$")
+# A web or mail address at the start of a clause («www.ca.gov.sa», «https://…», «info@x.org»).
+_LINK_RE = re.compile(
+    r"(?:https?://|www\.|[\w.-]+@[\w-]+\.|[a-z0-9-]+\.(?:com|org|net|gov|edu|sa|ae|eg)\b)",
+    re.IGNORECASE)
 # Sentences of the writer's own in the first person that make an article a column.
 _COLUMN_SENTENCES = 2
 # Bodies a column reports in the third person («ترى الحكومة أن …»); a person's «we» in a

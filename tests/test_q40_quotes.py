@@ -78,3 +78,10 @@ def test_the_unit_a_commander_heads_is_no_quote() -> None:
     texts = [c.text for c in find_quotes([para])]
     assert "الفرقة الرابعة مشاة جبلية" not in texts
     assert any(t.startswith("الهجوم الذي شنته القوات") for t in texts)
+
+
+# QA59-17: the colon before a web address opens no speech.
+def test_a_link_after_a_colon_is_no_statement() -> None:
+    para = ('وجددت الوزارة دعوتها للمواطنين إلى زيارة حساباتهم على الرابط: www.example.gov.sa لمعرفة'
+            ' مواعيد التسجيل، كما يمكنهم التواصل مع مركز الاتصال على الرقم المجاني.')
+    assert not [c for c in find_quotes([para]) if c.text.lower().startswith("www")]
