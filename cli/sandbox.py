@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from bot.demo import QUIT_WORDS
 from bot.emulator import Emulator, SentMessage, User
@@ -49,11 +49,14 @@ from bot.i18n import bilingual
 from bot.terminal_chat import Screen, Typing, unmarked
 from cli.dbpath import missing_database_message, path_problem
 from cli.rehearsal import ENV_MARK, SANDBOX_TOKEN, mark_database
-from cli.sandbox_feeds import adopt_sample_feeds, last_message_id
+from cli.sandbox_feeds import adopt_sample_feeds, earlier_port, last_message_id
 from digests.errors import NashraError
 from digests.envfile import PROJECT_DIR
 from digests.logs import open_private_log
 from digests.settings import Settings, env_keys
+
+if TYPE_CHECKING:
+    from digests.samplesite import SampleSite
 
 OPERATOR = 1001
 QUIET_SECONDS = 1.2  # no new message for this long: the bot has answered
@@ -294,6 +297,26 @@ def _folder(given: Path | None) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@contextmanager
+def _sample_site(folder: Path) -> Iterator[SampleSite]:
+    """The sample news site, on the port of the folder's earlier run when it is free: the
+    articles that run stored link to it (QA60-20: a second run's /push sent dead links)."""
+    from digests.samplesite import SampleSite
+
+    site = None
+    earlier = earlier_port(folder / "feeds.txt")
+    if earlier:
+        try:
+            site = SampleSite(port=earlier).start()
+        except OSError:  # taken meanwhile: any port, and the feeds move to it (X56)
+            site = None
+    site = site or SampleSite().start()
+    try:
+        yield site
+    finally:
+        site.stop()
+
+
 def _stop(proc: subprocess.Popen[bytes]) -> int:
     """Stop the bot as Ctrl-C does, then harder if it does not end."""
     if proc.poll() is None:
@@ -316,8 +339,6 @@ def _tail(path: Path, lines: int = 15) -> str:
 def run_sandbox_command(args: argparse.Namespace, settings: Settings,
                         stdin: IO[str] | None = None, out: IO[str] | None = None) -> int:
     """`run.py sandbox`: see the module docstring. Returns the exit code."""
-    from digests.samplesite import SampleSite
-
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     given_db = getattr(args, "db", None)
@@ -331,7 +352,7 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
         problem = folder_problem(args.dir)
         if problem is not None:
             raise NashraError(problem)
-    with _folder(args.dir) as folder, SampleSite() as site, \
+    with _folder(args.dir) as folder, _sample_site(folder) as site, \
             Emulator(token=SANDBOX_TOKEN, bot_username="nashra_sandbox_bot",
                      port=args.port) as emu:
         database = copy_database(given_db, folder) if given_db is not None else None

@@ -26,6 +26,18 @@ from urllib.parse import urlsplit
 log = logging.getLogger(__name__)
 
 
+def earlier_port(feeds_file: Path) -> int:
+    """The port of the sample site in a kept folder's feeds.txt (0: none, or not the sandbox's
+    127.0.0.1 form). A run asks for it again so the stored articles' links stay live (QA60-20)."""
+    try:
+        first = feeds_file.read_text(encoding="utf-8").split(maxsplit=1)[0]
+        parts = urlsplit(first)
+        port = parts.port if parts.hostname == "127.0.0.1" else None
+    except (OSError, UnicodeDecodeError, IndexError, ValueError):
+        return 0
+    return port or 0
+
+
 def adopt_sample_feeds(database: Path, url_of: Callable[[str], str], paths: Iterable[str]) -> int:
     """Move the sample sources of earlier runs in `database` to this run's address (`url_of`
     a feed path → its URL now); returns how many moved. Nothing when there is no database."""

@@ -302,8 +302,11 @@ class _Server(ThreadingHTTPServer):
 class SampleSite:
     """The sample news site on 127.0.0.1 (see the module docstring). A context manager."""
 
-    def __init__(self, *, with_sample: bool = True, host: str = "127.0.0.1") -> None:
+    def __init__(self, *, with_sample: bool = True, host: str = "127.0.0.1",
+                 port: int = 0) -> None:
+        """`port`: 0 for any free one (a kept sandbox folder asks for its earlier one)."""
         self.host = host
+        self._wanted_port = port
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.stopping = threading.Event()
@@ -318,7 +321,7 @@ class SampleSite:
 
     # lifecycle
     def start(self) -> SampleSite:
-        server = _Server((self.host, 0), _Handler)
+        server = _Server((self.host, self._wanted_port), _Handler)
         server.site = self
         self._server = server
         self._render_all()
