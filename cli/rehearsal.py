@@ -54,7 +54,8 @@ def database_marked(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"file:{path.absolute()}?mode=ro", uri=True, timeout=5)
+        # a file URI: a folder named «nashra#2» or «what?» cut the plain path (review REV)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error:
         return False
     try:
