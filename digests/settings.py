@@ -171,6 +171,13 @@ def _value_warnings(values: Mapping[str, str]) -> list[str]:
         out.append(f"SOURCE_UTC_OFFSET_MINUTES={offset}: {abs(int(offset))} دقائق فقط؟ القيمة"
                    f" بالدقائق؛ إن قصدت ساعات فاكتب {minutes} / only {abs(int(offset))} minutes?"
                    f" The value is in minutes: for hours, write {minutes}")
+    api = values.get("TELEGRAM_API_BASE_URL", "").strip().strip("'\"")
+    if api and not api.endswith("/bot"):  # QA60-18: reported later as «cannot reach» (a 404)
+        out.append(f"TELEGRAM_API_BASE_URL={api}: لا ينتهي بـ /bot، والبوت يضيف إليه رمزه مباشرة "
+                   "فيجيب الخادم 404؛ اكتبه مثل https://api.telegram.org/bot / does not end in "
+                   "/bot: the bot appends its token to it, and the server answers 404 Not Found; "
+                   "write it as https://api.telegram.org/bot (a self-hosted server: "
+                   "http://HOST:PORT/bot)")
     adopt = values.get("REDIRECT_ADOPT_POLLS", "").strip()
     if re.fullmatch(r"\+?\d+", adopt) and int(adopt) < REDIRECT_ADOPT_MIN:  # QA60-5
         out.append(f"REDIRECT_ADOPT_POLLS={adopt}: أقل من الحد الأدنى {REDIRECT_ADOPT_MIN}، "
