@@ -11,8 +11,9 @@ it is read as a list of topics when:
   cover every word typed — «محمد بن سلمان», «كأس العالم», «الأمم المتحدة» are one name of that
   table, so they stay whole — and, when no «و» joins them, the archive does not write them side
   by side as a phrase (COVERED_PHRASE articles: «ترامب بوتين» of a summit stays whole), and
-  none of them is a subject of the news (digests.topic_names.SUBJECT_NAMES: «انتخابات مصر»,
-  «نفط العراق», «لبنان انتخابات» are one topic, the subject of a place; X87);
+  they are not one subject of the news beside one name (digests.topic_names.SUBJECT_NAMES:
+  «انتخابات مصر», «نفط العراق», «لبنان انتخابات» are one topic, the subject of a place; X87 —
+  three or more names are a list even with a subject among them, «سوريا لبنان النفط»; X89);
 - Latin names joined by «and»/«&» that each have an Arabic topic («Syria and Lebanon»).
 Words the table does not know («البوسنة والهرسك») are never split: the decision is the name
 table's and the archive's, not a list of conjunctions. Reads the search index only for the
@@ -102,13 +103,18 @@ def _joined_names(db: sqlite_utils.Database, text: str) -> list[str]:
     if len(names) < 2 or sum(len(n.split()) for n in names) != len(words):
         return []  # a word no name holds («قصف الغوطة»): one topic as typed
     joined = _AND in text.split() or any(w.startswith(_AND) and w[1:] in names for w in words)
-    if not joined and any(n.split(" ", 1)[0] in SUBJECT_NAMES or n in SUBJECT_NAMES
-                          for n in names):
+    if not joined and len(names) == 2 and any(_a_subject(n) for n in names):
         return []  # «انتخابات مصر», «نفط العراق»: the subject of a place, one topic (X87)
     together = 0 if joined else match_count(db, plan_query(text).phrase, COVERED_PHRASE)
     if together >= COVERED_PHRASE:
         return []  # «ترامب بوتين»: the archive writes them together
     return names
+
+
+def _a_subject(name: str) -> bool:
+    """Whether a name of the news is a subject (oil, elections, a truce…), not a place or a
+    person."""
+    return name in SUBJECT_NAMES or name.split(" ", 1)[0] in SUBJECT_NAMES
 
 
 def _unique(topics: list[str]) -> tuple[str, ...]:
