@@ -9,7 +9,9 @@ queues the article again for those chats as an update, under the sender's never-
   the headlines the chat was sent of the story gave, the article's old headline included: a
   reworded title, a typo fixed or a view count is no news;
 - only chats that were sent the article (status 'sent'), are active, have nothing of the story
-  waiting (a waiting row is rendered from the corrected text anyway) and did not mute its source;
+  waiting (a waiting row is rendered from the corrected text anyway: when it is this article's
+  own «🔄» row, the mark it was queued with moves to the corrected headline, as that is what the
+  chat will read; X89) and did not mute its source;
 - one update per change and never the same text twice: the row's kind carries the corrected
   headline's fingerprint (`update:fix:<hash>`; unique per chat, story and kind), so a
   correction read again, or a headline a site flips back to, is queued once, on any day; a
@@ -89,6 +91,32 @@ def last_told(db: sqlite_utils.Database, chat_id: int, article_id: int) -> str |
     return kind.rsplit(":", 1)[1] if kind.startswith(("update:fix:", "update:down:")) else None
 
 
+def _retell(db: sqlite_utils.Database, chat_id: int, mode: str, story: int, article_id: int,
+            old_mark: str, mark: str, new_marks: Callable[[], list[str]], now: datetime) -> None:
+    """A correction of the article while the chat's row of it still waits: the row will show
+    the corrected headline, not the one it was queued with, so the figure told is the new one
+    (X89: 40 sent → 49 queued → 52 before it went, the chat read 52; a flip back to 49 was
+    silent and one to 52 told again). A daily chat's notice moves from the old mark to the new
+    (only the one recorded with the row); an instant row held by quiet hours takes the new
+    mark in its kind (kept when the chat has a row of that kind already)."""
+    row = db.execute("select id, kind, created_at from outbox where chat_id = ?"
+                     " and article_id = ? and status = 'pending' order by id desc limit 1",
+                     [chat_id, article_id]).fetchone()
+    if row is None:
+        return  # nothing of this article waits (another report of the story does), or it is
+        # being sent with the text it was rendered from
+    row_id, kind, queued = int(row[0]), str(row[1]), str(row[2])
+    if mode == "daily":
+        olds = [m.rsplit(":", 1)[0] + f":{old_mark}" for m in new_marks()]
+        for what in olds:
+            db.execute("delete from chat_notices where chat_id = ? and what = ?"
+                       " and told_at >= ?", [chat_id, what, queued])
+        chat_notices.mark(db, chat_id, FIX_TOLD.format(story=story, mark=mark), now)
+    elif kind.startswith(("update:fix:", "update:down:")):
+        db.execute("update or ignore outbox set kind = ? where id = ?",
+                   [kind.rsplit(":", 1)[0] + f":{mark}", row_id])
+
+
 def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline: str,
                       new_headline: str, now: datetime,
                       said: list[Callable[[], None]] | None = None) -> int:
@@ -125,6 +153,9 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
             f"select count(*) from outbox o where o.chat_id = ? and {IN_STORY}"
             " and o.status in ('pending', 'sending')", [chat_id, story, story]).fetchone()[0]
         if waiting:
+            # a row of this very article waiting renders the corrected text: its mark follows
+            _retell(db, chat_id, chat["mode"], story, article.id, fingerprint(old_headline),
+                    mark, fix_told, now)
             continue
         # what the chat read of the story: the article's old headline and the others it was sent
         sent = [old_headline, *sent_headlines(db, chat_id, story, besides=article.id)]
