@@ -86,13 +86,15 @@ class Database:
         self._checked = False  # checked whole before migrating: the upgrade's check is done
         if read_only:
             self._depth = 0
+            refuse_empty(Path(self.path))  # an empty file: writing it would not help (X89)
             self.conn = sqlite3.connect(f"{Path(self.path).absolute().as_uri()}?mode=ro",
                                         uri=True, isolation_level=None,
                                         check_same_thread=False, timeout=busy_seconds)
             self.db = sqlite_utils.Database(self.conn, recursive_triggers=True)
             self.conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
             if migrate:
-                self.migrate()  # nothing to do on a current file; a due one fails as a write
+                self._refuse_upgrade_read_only()
+                self.migrate()  # nothing to do on a current file (a newer one is refused)
             return
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -240,6 +242,24 @@ class Database:
             log.info("migration applied name=%s seconds=%.1f", name, time.monotonic() - started)
             applied.append(name)
         return applied
+
+    def _refuse_upgrade_read_only(self) -> None:
+        """A file opened read-only that an older Nashra wrote: its migrations cannot run, and
+        SQLite's «attempt to write a readonly database» said nothing of an upgrade (X89)."""
+        done = set(self.applied_migrations())
+        known = {name for name, _ in MIGRATIONS}
+        pending = [name for name, _ in MIGRATIONS if name not in done]
+        if not done or not pending or done - known:
+            return  # no Nashra file, current, or newer: migrate() says which
+        raise StorageError(
+            f"قاعدة البيانات {self.path} كتبها إصدار أقدم من نشرة وتحتاج ترقية ({len(pending)} "
+            f"ترحيل، أولها {pending[0]}) لا تُكتب في ملف للقراءة فقط: امنح حق الكتابة فيه وفي "
+            f"مجلده (chmod/chown، أو chattr -i) وشغّل أي أمر مرة لترقيته، أو اقرأه بالإصدار الذي "
+            f"كتبه / the database {self.path} was written by an older Nashra and needs an "
+            f"upgrade ({len(pending)} migration(s), first {pending[0]}) that cannot be written "
+            f"to a read-only file: give write access to it and its folder (chmod/chown, or "
+            f"chattr -i) and run any command once to upgrade it, or read it with the version "
+            f"that wrote it")
 
     def _check_before_upgrade(self, first: str) -> None:
         """`quick_check` before an upgrade writes anything (QA24 R11: 030 was recorded in a
