@@ -105,6 +105,12 @@ def named_object_start(words: list[str], heads: frozenset[str]) -> int:
         if word in _BODY_OBJECTS and (named or (prev.startswith("ال") and len(prev) >= 6
                                                 and prev.endswith(("ي", "يه")))):
             return n
+        if (word in _BODY_OBJECTS and prev.startswith("ال") and len(prev) >= 5
+                and prev not in _BODY_OBJECTS and prev not in ("الذين", "اللذين")):
+            # «واتهم الوزير المعارضة بأنها …», «رئيس الوزراء الشرطة» (F38's left: «الوزير
+            # المعارضة»): a definite word takes no definite body after it as its adjective or
+            # genitive; the body is the one accused or urged
+            return n
         if (named and n + 1 < len(words) and _TAFIL_RE.match(word) and word not in _TAFIL_NAMES
                 and _freq_noun(word)):
             return n

@@ -1,0 +1,34 @@
+"""F40: the speaker cases session 22's readers left (F38, F39, QA59, Q40), on invented sentences.
+
+Each test named for a fix fails on the tree before F40 (4c21768); the guards keep what must stay.
+"""
+
+from __future__ import annotations
+
+from digests.quotes import find_quotes, key_quotes
+
+
+def _found(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in find_quotes(paragraphs)]
+
+
+def _speakers(paragraphs: list[str]) -> list[str]:
+    return [s for s, _ in _found(paragraphs)]
+
+
+# --- «اتهم الوزير المعارضة بأنها»: the body after a definite title is the one accused (F38) ---
+
+def test_a_body_after_a_definite_title_is_the_one_accused() -> None:
+    para = 'واتهم الوزير المعارضة بأنها تعرقل عمل البرلمان منذ شهور طويلة.'
+    assert _speakers([para]) == ["الوزير"]
+    para2 = 'واتهم رئيس الوزراء الشرطة بأنها تقاعست عن حماية المتظاهرين في العاصمة.'
+    assert _speakers([para2]) == ["رئيس الوزراء"]
+
+
+def test_a_body_in_the_title_stays() -> None:
+    # Guard: «قائد الجيش», «وزير الداخلية» keep their body; a nisba after the body is its own.
+    para = 'واتهم قائد الجيش الحكومة بأنها أهملت الجنود على الحدود منذ سنوات.'
+    assert _speakers([para]) == ["قائد الجيش"]
+    para2 = 'وقال المتحدث باسم الحرس الثوري إن القوات أسقطت طائرة مسيرة قرب الحدود.'
+    assert _speakers([para2]) == ["المتحدث باسم الحرس الثوري"]
+
