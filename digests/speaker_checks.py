@@ -49,7 +49,10 @@ _NOT_A_NAME_START = frozenset(
 # God quoted in a column («قال الله تعالى»: scripture, not news speech).
 _NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله بينهما بينهم بينها".split()) | frozenset(
     # «إلا أن خطوة تجديد العقد تؤكد أن …» (QA59-47): a step taken shows, the writer infers
-    "خطوه خطوات".split())
+    "خطوه خطوات".split()) | frozenset(
+    # «وكشف انهيار نانبرغ أثناء عدة لقاءات … حجم الضغط» (QA59-28: «بحسب انهيار نانبرغ»): what
+    # befell someone shows, it says nothing; the one it befell is not its subject
+    "انهيار سقوط مقتل وفاه انفجار".split())
 # Alone, a figure of speech in opinion columns («فقد كشفت الساحة أن», «أثبتت الأيام أن»).
 _NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع".split()) | frozenset(
     # «انتقد الخميس، التصريحات التي أدلى بها X، واصفا إياها بأنها "…"» (6944), «واعتبر
