@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from digests.arabic import _freq
 from digests.speaker_words import CLAUSE_OPENERS, MAX_SPEAKER_WORDS, STAFF_NOUNS, Tok
 from digests.speech import (
     ATTRIBUTION_PREPS,
@@ -27,6 +28,8 @@ from digests.speech import (
 )
 
 
+# How often a word must be in the reference table to be read as a common verb, not a name.
+_COMMON = 20
 _LEADS = frozenset("لكن ولكن بينما فيما كما اما واما بل".split())  # folded
 _TOPIC = frozenset("اما واما بل وبل".split())
 _OTHER = frozenset("اخري اخر الاخري الاخر اخرون الاخرون اخريات".split())  # folded
@@ -73,6 +76,14 @@ def _related_subject(toks: list[Tok], verb: int, first: int) -> str:
     return " ".join(whole).strip(EDGE_PUNCT + " ")
 
 
+def _present_verb_opening(word: str) -> bool:
+    """«ويسعى», «وتأمل»: «و» + a present verb the reference table knows well (a name such as
+    «ويليام» is no «و» + a word of its own)."""
+    norm = fold(word)
+    return (len(norm) >= 4 and norm[0] == "و" and norm[1] in "يت"
+            and _freq().get(norm[1:], 0) >= _COMMON and cue_of(word)[1] is None)
+
+
 def _head_of_relative(toks: list[Tok], verb: int, first: int) -> str:
     """«محمود أحمد، الذي تسلط عليه الأضواء بسبب اعتقال مساعديه، حميد وجواد، تساءل …»: the
     sentence opens on a name set off by «، الذي/التي …،» and the verb comes after a comma: the
@@ -92,6 +103,10 @@ def _head_of_relative(toks: list[Tok], verb: int, first: int) -> str:
         return ""
     while words and fold(words[0]) in _LEADS:
         words = words[1:]  # «لكن الديمقراطيين، الذين يعارضون …، يقولون»
+    if len(words) >= 2 and _present_verb_opening(words[0]):
+        # «ويسعى السيسي، الذي كان قائدا للجيش …، إلى فترة …، أكد أنه» (QA59-45: «بحسب ويسعى
+        # السيسي»): the sentence opens on its verb; its subject is the name after it
+        words = words[1:]
     name = " ".join(words).strip(EDGE_PUNCT + " ")
     return "" if not name or fold(name.split()[0]) in CLAUSE_OPENERS else name
 

@@ -45,3 +45,18 @@ def test_an_event_befalling_someone_is_no_voice() -> None:
     ]
     assert not any(s.startswith("انهيار") for s in _speakers(paragraphs))
 
+
+# --- «ويسعى السيسي، الذي …، أكد أنه»: the opening verb is no part of the name (QA59-45) -------
+
+def test_an_opening_present_verb_is_no_part_of_the_subject() -> None:
+    para = ('ويسعى الرئيس، الذي كان قائدا للجيش قبل سنوات، إلى فترة رئاسة ثانية بعد فترته الأولى'
+            ' التي استمرت 4 سنوات، أكد أنه حقق خلالها الأمن والاستقرار.')
+    assert _speakers([para]) == ["الرئيس"]
+
+
+def test_a_name_opening_on_waw_stays_whole() -> None:
+    # Guard: «ويليام» is a name, not «و» + a verb.
+    para = ('ويليام بيرنز، الذي كان سفيرا في موسكو قبل سنوات، قال إن العلاقات بين البلدين تمر'
+            ' بأسوأ مراحلها.')
+    assert _speakers([para]) == ["ويليام بيرنز"]
+
