@@ -28,7 +28,7 @@ from digests.speaker_words import Tok, ali_before_name
 from digests.speech import STOP, cue_of, fold, is_complementizer
 
 # Ranks before a name («النقيب عبدالخالق …», «الدكتور …»). Folded.
-_RANKS = frozenset(
+RANKS = frozenset(
     "الدكتور الدكتوره المهندس المهندسه العقيد اللواء العميد الرائد النقيب المقدم الملازم"
     " الشيخ الشيخه الامير الاميره".split())
 
@@ -96,7 +96,7 @@ def ranked_name_goes_on(toks: list[Tok], j: int, limit: int) -> bool:
     """A long title's subject was cut at its word limit right after a rank and the name's first
     word («… بمنطقة نجران النقيب عبدالخالق | علي القحطاني، أن», seed 33, 5053): token `j` goes
     on with the name (a name word, «علي» written as a name, not a stop word or «أن»)."""
-    if not any(toks[x].norm in _RANKS for x in (j - 1, j - 2) if x >= 0):
+    if not any(toks[x].norm in RANKS for x in (j - 1, j - 2) if x >= 0):
         return False
     t = toks[j]
     if not t.raw[0].isalpha() or is_complementizer(t.norm) or cue_of(t.raw)[1] is not None:

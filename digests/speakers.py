@@ -48,6 +48,7 @@ from digests.apposed_names import apposed_name, far_apposed_name, placed_name
 from digests.placed_countries import country_placed_name
 from digests.name_ends import (
     ANSWERS,
+    RANKS,
     bi_al_name,
     dangling_title,
     describes_name,
@@ -163,6 +164,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
                 or (j == i + 1 and toks[i].norm in NAME_NOUNS)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
+                or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 6
+                    and _rank_and_name(toks, closing + 1, limit))
                 or (j > i and toks[j - 1].norm in STAFF_NOUNS and closing - j < 4)
                 or (j > i and toks[j - 1].norm in _ORGANISATIONS and closing - j < 3)
                 or (j == i and bare_verb and closing == j and t.raw.endswith(("\"،", "”،", "»،")))
@@ -480,6 +483,15 @@ _BODY_HEADS = frozenset(
     "وزاره هيئه منظمه حركه حزب مكتب جماعه مجلس اداره شركه جهاز قوات لجنه سفاره الدفاع"
     " الحكومه الوزاره الجيش الشرطه الامم الاتحاد البيت الخارجيه الداخليه الرئاسه الحرس"
     " الهلال الصليب المعارضه التحالف".split())
+
+
+def _rank_and_name(toks: list[Tok], j: int, limit: int) -> bool:
+    """A rank and a name follow at token `j` («العميد حسين …»): after «قائد "…"» the marks held
+    the unit's name («أعلن قائد "اللواء السادس حرس حدود" العميد حسين حسان الغمري أن»: Q40's
+    3060, «— قائد»), however long, since the man it heads is named after it."""
+    return (j + 1 < limit and toks[j - 1].raw[-1] not in "،,:;؛." and toks[j].norm in RANKS
+            and toks[j].raw[-1] not in "،,:;؛." and not toks[j + 1].norm.startswith("ال")
+            and toks[j + 1].norm not in STOP and not cue_of(toks[j + 1].raw)[1])
 
 
 def _a_body(t: Tok) -> bool:

@@ -60,3 +60,18 @@ def test_a_name_opening_on_waw_stays_whole() -> None:
             ' بأسوأ مراحلها.')
     assert _speakers([para]) == ["ويليام بيرنز"]
 
+
+# --- «قائد "…"» of four or more words, then the rank and the name (Q40's 3060) ----------------
+
+def test_a_long_unit_name_in_marks_then_the_rank_and_name() -> None:
+    para = ('أعلن قائد "اللواء السادس حرس حدود" العميد حسين حسان الغمري مساء الثلاثاء أن العملية'
+            ' العسكرية نجحت في تحرير المنطقة.')
+    assert _speakers([para]) == ['قائد "اللواء السادس حرس حدود" العميد حسين حسان الغمري']
+
+
+def test_a_long_quote_after_a_title_is_still_a_quote() -> None:
+    # Guard: no rank and name after the marks, the words in them are what he said.
+    para = 'وقال قائد الكتيبة "إن العملية نجحت في تحرير المنطقة كلها" بعد معارك عنيفة.'
+    assert ["إن العملية نجحت في تحرير المنطقة كلها" in t or "العملية نجحت" in t
+            for _, t in _found([para])] == [True]
+
