@@ -478,7 +478,8 @@ _SOME = frozenset(("عدد", "مجموعه", "العديد", "كثير"))  # («
 _MEMBER = frozenset("عضو عضوه اعضاء عنصر عناصر".split())  # folded («عناصر في القوات»: F33)
 # «وقال مسؤول في الدفاع المدني بالغوطة: "فرقنا …"» (QA59-4: «— مسؤول»): an official named by
 # the body he serves in, when «في» opens a body (not «في تصريح», «في بيان», «في غزة»).
-_OFFICIAL = frozenset("مسؤول مسؤوله".split())
+# «وقال مصدر في الشرطة إن …» (F38's left: «— مصدر»): a source likewise, by the body he is in.
+_OFFICIAL = frozenset("مسؤول مسؤوله مصدر مصادر مصدران".split())
 _BODY_HEADS = frozenset(
     "وزاره هيئه منظمه حركه حزب مكتب جماعه مجلس اداره شركه جهاز قوات لجنه سفاره الدفاع"
     " الحكومه الوزاره الجيش الشرطه الامم الاتحاد البيت الخارجيه الداخليه الرئاسه الحرس"

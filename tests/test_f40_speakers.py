@@ -75,3 +75,20 @@ def test_a_long_quote_after_a_title_is_still_a_quote() -> None:
     assert ["إن العملية نجحت في تحرير المنطقة كلها" in t or "العملية نجحت" in t
             for _, t in _found([para])] == [True]
 
+
+# --- «مصدر في الشرطة»: a source named by the body he is in (F38's left) ------------------------
+
+def test_a_source_keeps_his_body() -> None:
+    para = 'وقال مصدر في الشرطة إن المسلحين فروا إلى الجبال المجاورة بعد الاشتباك.'
+    assert _speakers([para]) == ["مصدر في الشرطة"]
+    para2 = 'وقالت مصادر في وزارة الخارجية إن الوفد سيصل إلى العاصمة صباح الغد.'
+    assert _speakers([para2]) == ["مصادر في وزارة الخارجية"]
+
+
+def test_a_source_in_a_place_or_a_statement_stays_bare() -> None:
+    # Guard: «في تصريح», «في غزة» are not the body he is in.
+    para = 'وقال مصدر في تصريح للصحفيين إن الوفد سيصل إلى العاصمة صباح الغد.'
+    assert _speakers([para]) == ["مصدر"]
+    para2 = 'وقال مصدر في غزة إن الوفد سيصل إلى العاصمة صباح الغد.'
+    assert _speakers([para2]) == ["مصدر"]
+
