@@ -75,7 +75,7 @@ def _name_run(words: Sequence[str]) -> tuple[str, ...]:
 def _clean(run: Sequence[str]) -> bool:
     """No word of `run` opens on «و», ends in a relation's pronoun («والدها ديريك كامبل»,
     «مديرته كريستين لاغارد») or is a speech verb («قال مايكل ستيرن»)."""
-    return not any(fold(w).startswith("و") or fold(w).endswith(_OWN)
+    return not any((fold(w).startswith("و") and not _chinese_family(w)) or fold(w).endswith(_OWN)
                    or cue_of(w)[1] is not None for w in run) and not (run and _verbal_noun(run[0]))
 
 
@@ -105,7 +105,15 @@ def _forms(short: str, names: Iterable[tuple[str, ...]]) -> set[str]:
             if 1 < len(run) <= _MAX_NAME_WORDS
             and not fold(run[0]).startswith("لل")
             and not (len(run) > 2 and fold(run[0])[:1] in "لب")  # «لنيويورك إريك …»
-            and (f == fold(run[-1]) or (f == fold(run[0]) and len(f) <= _MAX_FIRST_LETTERS))}
+            and (f == fold(run[-1]) or (f == fold(run[0]) and (
+                len(f) <= _MAX_FIRST_LETTERS or _chinese_family(short))))}
+
+
+def _chinese_family(word: str) -> bool:
+    """«وانغ», «تشانغ», «يانغ»: a Chinese family name, written first, ending in «نغ» (no Arabic
+    word does); its «و» is no conjunction («المسؤول … وانغ هيجون» then «بحسب وانغ»: QA59-10)."""
+    f = fold(word)
+    return f.endswith("نغ") and 4 <= len(f) <= 6
 
 
 def is_surname_alone(speaker: str) -> bool:

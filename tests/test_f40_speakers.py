@@ -92,3 +92,16 @@ def test_a_source_in_a_place_or_a_statement_stays_bare() -> None:
     para2 = 'وقال مصدر في غزة إن الوفد سيصل إلى العاصمة صباح الغد.'
     assert _speakers([para2]) == ["مصدر"]
 
+
+# --- «بحسب وانغ»: a Chinese family name shows the full name the article wrote (QA59-10) ------
+
+def test_a_chinese_family_name_shows_the_full_name() -> None:
+    paragraphs = [
+        'وقال المسؤول في وزارة التجارة الصينية وانغ هيجون في بيان إن بلاده ستتخذ الإجراءات'
+        ' اللازمة دفاعا عن حقوقها المشروعة.',
+        'وأضاف وانغ أن النتائج التي توصلت إليها التحقيقات الأمريكية لا أساس لها ولا تتماشى مع'
+        ' الواقع.',
+    ]
+    assert [q.speaker for q in key_quotes(paragraphs)] == [
+        "المسؤول في وزارة التجارة الصينية وانغ هيجون", "وانغ هيجون"]
+
