@@ -105,3 +105,10 @@ def test_a_chinese_family_name_shows_the_full_name() -> None:
     assert [q.speaker for q in key_quotes(paragraphs)] == [
         "المسؤول في وزارة التجارة الصينية وانغ هيجون", "وانغ هيجون"]
 
+
+# --- «ابن دريد المتوفى سنة 321هـ»: when he died is no part of his name (QA59-20) -------------
+
+def test_the_year_he_died_is_no_part_of_the_name() -> None:
+    para = 'ولهذا يقول ابن دريد المتوفى سنة 321هـ، إن "الهمج من الناس هم الذين لا نظام لهم".'
+    assert _speakers([para]) == ["ابن دريد"]
+
