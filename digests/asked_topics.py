@@ -15,9 +15,10 @@ the FTS5 plan digests.query's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digests import query_words as words
-from digests.arabic import STOP_WORDS, run_keys, word_runs_of
+from digests.arabic import STOP_WORDS, normalize, run_keys, word_runs_of
 from digests.query import topic_phrases
 from digests.typed_forms import situation_in, unstretched
 
@@ -195,11 +196,32 @@ def described_names(text: str) -> list[str]:
 
 
 _PROCLITICS = re.compile(r"^[وف]?[بكل]?")
+# Places whose first letter looks like a proclitic and whose rest the analyzer reads as another,
+# commoner word (QA61-8: «/subscribe وجدة», Oujda, was followed as «جدة», Jeddah; «بريدة» as
+# «ريدة»). Found by running `_bare_word` over city and country names: these are the ones it cut.
+PROCLITIC_PLACES = frozenset((
+    "وجدة", "بريدة", "بعقوبة", "فلوجة", "لعيون", "بنها", "بنزرت", "بيسان", "بلعين", "وهران",
+    "بنغازي", "بيروت", "بغداد", "بعلبك", "بصرى", "كركوك", "بيجي", "بسكرة", "بجاية", "بشار"))
+
+
+@lru_cache(maxsize=1)
+def _whole_names() -> frozenset[str]:
+    """The folded names a word is kept whole as: PROCLITIC_PLACES, the news names
+    (digests.topic_names) and the picker's cities (digests.zone_words.CITY_NAMES)."""
+    from digests.topic_names import ALL_TOPICS  # late: tables, not query logic
+    from digests.zone_words import CITY_NAMES
+
+    names = {*PROCLITIC_PLACES, *ALL_TOPICS.values(),
+             *(city for cities in CITY_NAMES.values() for city in cities)}
+    return frozenset(normalize(n) for n in names if " " not in n)
 
 
 def _bare_word(word: str) -> str:
     """`word` without its proclitics where the analyzer reads it the same without them
-    («وبالغوطة», «للغوطة» → «الغوطة», «بدوما» → «دوما»); «والدة», «بالغ», «بيروت» stay."""
+    («وبالغوطة», «للغوطة» → «الغوطة», «بدوما» → «دوما»); «والدة», «بالغ», «بيروت» stay, and so
+    does a word that is itself a known place or news name («وجدة» is Oujda, not «جدة»)."""
+    if normalize(word) in _whole_names():
+        return word
     m = _PROCLITICS.match(word)
     n = m.end() if m else 0
     keys = run_keys(word)
