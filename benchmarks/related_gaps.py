@@ -42,6 +42,7 @@ from digests.models import Article, iso
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.related import candidate_rows, related_articles, salient_terms
 from digests.signatures import about_the_same, content_counts, signature
+from digests.sqlite_uri import read_only_uri
 from reading_sample import gold_ids  # noqa: E402 - benchmarks/ is not a package
 
 STEPS = ("no salient terms", "no earlier candidate", "candidates by body only",
@@ -92,7 +93,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--read", type=int, default=0)
     parser.add_argument("--seed", type=int, default=39)
     args = parser.parse_args(list(argv) if argv is not None else None)
-    db = sqlite_utils.Database(sqlite3.connect(f"file:{args.db}?mode=ro", uri=True))
+    db = sqlite_utils.Database(sqlite3.connect(read_only_uri(args.db), uri=True))
     articles = [article_from_row(r) for r in db.query(ARTICLE_SELECT + " order by articles.id")]
     skip = gold_ids()
     steps: Counter[str] = Counter()

@@ -16,6 +16,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from digests.sqlite_uri import read_only_uri  # noqa: E402 - run as a script from anywhere
+
 # (table, key columns, compared columns); "*" compares every column the table has in A.
 CHECKS: tuple[tuple[str, str, str], ...] = (
     ("articles", "id", "story_id, headline, quotes_json, digest_related_json, digest_version,"
@@ -40,8 +44,8 @@ def rows(conn: sqlite3.Connection, table: str, key: str, cols: str) -> dict[tupl
 
 def compare(a: Path, b: Path, show: int = 0) -> dict[str, tuple[int, int]]:
     """{table: (rows compared, rows differing or missing on one side)}."""
-    ca, cb = sqlite3.connect(f"file:{a}?mode=ro", uri=True), sqlite3.connect(
-        f"file:{b}?mode=ro", uri=True)
+    ca = sqlite3.connect(read_only_uri(a), uri=True)
+    cb = sqlite3.connect(read_only_uri(b), uri=True)
     result = {}
     try:
         for table, key, cols in CHECKS:

@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from digests.envfile import PROJECT_DIR
+from digests.sqlite_uri import read_only_uri
 
 ENV_MARK = "# written by run.py sandbox"
 # @BotFather's shape (digits, a colon, 35 characters): the emulator accepts only this token.
@@ -55,7 +56,7 @@ def database_marked(path: Path) -> bool:
         return False
     try:
         # a file URI: a folder named «nashra#2» or «what?» cut the plain path (review REV)
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     except sqlite3.Error:
         return False
     try:

@@ -54,6 +54,7 @@ from digests.errors import NashraError
 from digests.envfile import PROJECT_DIR
 from digests.logs import open_private_log
 from digests.settings import Settings, env_keys
+from digests.sqlite_uri import read_only_uri
 
 if TYPE_CHECKING:
     from digests.samplesite import SampleSite
@@ -157,7 +158,7 @@ def copy_database(source: Path, folder: Path) -> Path:
         raise NashraError(missing_database_message(source, "--db"))
     target = folder / COPY_NAME
     target.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source.absolute()}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:

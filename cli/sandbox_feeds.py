@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from digests.sqlite_uri import read_only_uri
+
 log = logging.getLogger(__name__)
 
 
@@ -84,7 +86,7 @@ def last_message_id(database: Path) -> int:
     if not database.is_file():
         return 0
     highest = 0
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(database), uri=True)
     try:
         for table in _MESSAGE_ID_TABLES:
             try:

@@ -19,6 +19,7 @@ from typing import Any
 
 from digests.errors import StorageError
 from digests.file_modes import owner_only
+from digests.sqlite_uri import read_only_uri
 from digests.storage import fault_of
 
 # The tables whose counts tell an operator what a copy holds.
@@ -42,7 +43,7 @@ class Summary:
 
 def summarize(path: Path) -> Summary:
     """Counts of the tables an operator knows (absent tables are left out)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
         counts = {t: int(conn.execute(f"select count(*) from {t}").fetchone()[0])

@@ -47,6 +47,7 @@ from digests.restore_readers import Readers, carry_readers
 from digests.restore_record import (SKIP_NOTE, Carried, backup_moment, carry_over,
                                     settle_restored)
 from digests.instance_lock import restore_in_use
+from digests.sqlite_uri import read_only_uri
 from digests.storage import DatabaseInUse, NewerDatabase, fault_of, hold_lock
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
     refuse_existing(dest)
     taken = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     with new_file(dest) as (target, partial):
-        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=30)
+        source = sqlite3.connect(read_only_uri(src), uri=True, timeout=30)
         try:
             source.backup(target)
             target.execute("create table if not exists meta (key text primary key, value text)")
@@ -134,7 +135,7 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
         # database where it is
         partial = target.with_name(target.name + ".partial")
         drop_partial(partial)
-        source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        source = sqlite3.connect(read_only_uri(backup_file), uri=True)
         conn = sqlite3.connect(partial)
         try:
             conn.execute("pragma user_version")

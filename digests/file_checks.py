@@ -17,6 +17,7 @@ from typing import Literal
 
 from digests.db_faults import FAULT_TEXT, fault_of, upgrade_advice
 from digests.errors import StorageError
+from digests.sqlite_uri import read_only_uri
 
 
 class EmptyDatabase(StorageError):
@@ -88,7 +89,7 @@ def quick_check(path: str | Path, timeout: float = 30.0) -> FileCheck:
     a thread while the bot's connection writes: WAL readers never block the writer)."""
     started = time.monotonic()
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout)
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
         finally:

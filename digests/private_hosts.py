@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from digests.sqlite_uri import read_only_uri
+
 log = logging.getLogger(__name__)
 
 _METADATA = frozenset({ipaddress.ip_address("100.100.100.200"),
@@ -57,7 +59,7 @@ def source_hosts(database_path: Path | str) -> frozenset[str]:
         return cached[1]
     hosts: frozenset[str] = frozenset()
     try:
-        conn = sqlite3.connect(f"file:{Path(database_path).resolve()}?mode=ro", uri=True,
+        conn = sqlite3.connect(read_only_uri(Path(database_path).resolve()), uri=True,
                                timeout=2.0)
         try:
             hosts = frozenset(h for (url,) in conn.execute("select url from sources")

@@ -25,6 +25,7 @@ from digests.backup_files import (
     summarize,
 )
 from digests.errors import StorageError
+from digests.sqlite_uri import read_only_uri
 from digests.storage import Database
 
 log = logging.getLogger("digests.backups")  # its lines were that module's before the split
@@ -55,7 +56,7 @@ def recover(src: Path, dest: Path) -> RecoverReport:
     """
     require_database(src)
     refuse_existing(dest)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(src), uri=True)
     # a damaged schema entry makes every statement fail «malformed»; with writable_schema the
     # schema is read as far as it parses, as the sqlite3 shell's .dump does
     source.execute("pragma writable_schema=on")

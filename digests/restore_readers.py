@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from digests.sqlite_uri import read_only_uri
+
 log = logging.getLogger("digests.backups")
 
 SUB_COLUMNS = ("id", "chat_id", "topic", "topic_key", "created_at")
@@ -63,7 +65,7 @@ def _read(old: Path, chat_columns: list[str]) -> tuple[str | None, list[str], li
                                                      list[Any]]:
     """The replaced file's birth, the chat columns both files have, its chats and subscriptions.
     Raises sqlite3.Error when it cannot be read."""
-    conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(old), uri=True)
     try:
         birth = _birth(conn)
         shared = [c for c in chat_columns if c in set(_columns(conn, "chats"))]

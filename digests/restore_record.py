@@ -33,6 +33,7 @@ from pathlib import Path
 import sqlite_utils
 
 from digests.models import iso
+from digests.sqlite_uri import read_only_uri
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
 
@@ -88,7 +89,7 @@ def read_delivered(old: Path, since: str) -> Record:
     A story is the replaced file's id (an article without one: minus its id). Opened read-only:
     the file moved aside is kept as it was. Raises sqlite3.Error when it cannot be read
     (damaged, not Nashra's): the caller falls back to skipping what is due."""
-    conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(old), uri=True)
     try:
         recent = """(status in ('pending', 'sending')
                      or (status in ('sent', 'skipped') and coalesce(sent_at, created_at) >= ?))"""

@@ -27,6 +27,7 @@ from digests.file_checks import (  # noqa: F401 — re-exported
 from digests.file_modes import narrow_database
 from digests.instance_lock import DatabaseInUse, hold_lock  # noqa: F401 — re-exported
 from digests.migrations import MIGRATIONS
+from digests.sqlite_uri import read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class Database:
         if read_only:
             self._depth = 0
             refuse_empty(Path(self.path))  # an empty file: writing it would not help (X89)
-            self.conn = sqlite3.connect(f"{Path(self.path).absolute().as_uri()}?mode=ro",
+            self.conn = sqlite3.connect(read_only_uri(self.path),
                                         uri=True, isolation_level=None,
                                         check_same_thread=False, timeout=busy_seconds)
             self.db = sqlite_utils.Database(self.conn, recursive_triggers=True)
