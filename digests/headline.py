@@ -79,8 +79,9 @@ _WATCH_NOUN = frozenset(("عيان", "العيان", "اثبات", "زور", "ا
 # «عاجل» ("urgent") leading a headline with no separator, left so when a feed's tags around it
 # went («<b>عاجل</b> زلزال بقوة 5.2 …»): dropped as «عاجل:» is (QA58-7: one headline lost the
 # label, the other kept it glued on), before a headline of three words or more; English only as
-# a label can be ("BREAKING", "Breaking News"), never "Breaking barriers …"
-_URGENT_RE = re.compile(r"^(?:(?:خبر\s+)?عاجل|BREAKING(?:\s+NEWS)?|[Bb]reaking\s+[Nn]ews)\s+"
+# a label can be ("BREAKING", "Breaking News"), never "Breaking barriers …" nor "Breaking news
+# anchors quit …" (sentence case: the headline's own words, X89)
+_URGENT_RE = re.compile(r"^(?:(?:خبر\s+)?عاجل|BREAKING(?:\s+NEWS)?|Breaking\s+News)\s+"
                         r"(?P<rest>[^\W_]\S*(?:\s+\S+){2,})$")
 # words that go on with the label, not a headline's first word: «عاجل جدا: …», «خبر عاجل من
 # دمشق …», «عاجل ومهم …» stay whole (review REV: they lost «عاجل» and began «جدا:», «من دمشق»)
