@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bot.runtime import Runtime
 from digests import subscriptions
 from digests.asked_topics import topic_text, topic_too_long, without_proclitic
+from digests.day_words import asked_date
 from digests.errors import QueryError
 from digests.general_names import is_general_name
 from digests.named_questions import flags_read, named_topic
@@ -48,6 +49,14 @@ def follow(rt: Runtime, target: int, topic: str) -> Followed:
         return Followed(topic, "blank")
     if topic and not followable(topic):
         return Followed(topic, "number")
+    # a day is no part of a followed topic, as «مصر النهارده» follows «مصر»: «سوريا الخميس»
+    # was followed as the phrase (QA61-11), «اخبار بكرة» as «كرة» (QA61-1); a day alone, or
+    # the news of a day, is nothing to follow
+    dated = asked_date(topic, rt.now().date()) if topic else None
+    if dated is not None and dated.news_only:
+        return Followed(topic, "number")
+    if dated is not None:
+        topic = dated.rest
     if topic:  # a sentence is followed as the names of the news it holds (QA24 R1)
         # a flag as the search reads it: «🇱🇧 انتخابات» is «لبنان انتخابات» (X87)
         topic = named_topic(rt.db.db, flags_read(rt.db.db, topic))
