@@ -42,7 +42,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.i18n import count_form, lang_of, lasted, list_sep, num, t
+from bot.i18n import clock_time, count_form, lang_of, lasted, list_sep, num, t
 from digests import chat_notices
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
@@ -200,8 +200,8 @@ def when_words(db: Database, chat_id: int, when: datetime, digest: bool, now: da
 
     zone = reader_zone(db.db, chat_id)
     local, today = when.astimezone(zone), now.astimezone(zone).date()
-    clock = f"{num(local.hour, lang)}:{num(local.minute, lang).rjust(2, num(0, lang))}"
-    at = say("at_tomorrow" if local.date() != today else "at", lang, clock=clock,
+    at = say("at_tomorrow" if local.date() != today else "at", lang,
+             clock=clock_time(local, lang),
              zone=chat_zone_words(db, chat_id, lang, when))
     return say("in_digest", lang, at=at) if digest else at
 

@@ -165,6 +165,13 @@ def format_date(dt: datetime, lang: str) -> str:
     return f"{dt.day} {_EN_MONTHS[dt.month - 1]} {dt.year}"
 
 
+def clock_time(dt: datetime, lang: str) -> str:
+    """A time of day on the 24-hour clock, in `dt`'s own zone: «٧:٠٥» / "7:05" — the hour as
+    the settings show it («نشرة يومية الساعة ٧:٠٠»), the minutes in two digits. One rule for
+    the hold notices, the source alerts and /stats (X89: three copies, one padding the hour)."""
+    return f"{num(dt.hour, lang)}:{num(dt.minute, lang).rjust(2, num(0, lang))}"
+
+
 def relative_time(dt: datetime | None, now: datetime, lang: str) -> str:
     """«منذ ٣ ساعات» / "3 hours ago"; a date past a week, in `now`'s zone (callers pass the
     reader's: QA33 S8, a story of 22:00 UTC read one day early in UTC+3); "" when unknown.

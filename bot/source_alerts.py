@@ -38,7 +38,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
-from bot.i18n import counted, format_date, lang_of, num, relative_time, t
+from bot.i18n import clock_time, counted, format_date, lang_of, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
@@ -107,9 +107,7 @@ def _clock(when: datetime, zone: tzinfo, lang: str = "ar") -> str:
     other Arabic times are shown (X87: it read «2018-03-08 10:00», Latin and ISO), "8 March 2018
     10:00" in English (X61)."""
     local = when.astimezone(zone)
-    hour = f"{local:%H}" if lang == "en" else num(local.hour, lang)
-    return t("source_clock", lang, date=format_date(local, lang),
-             clock=f"{hour}:{num(local.minute, lang).rjust(2, num(0, lang))}")
+    return t("source_clock", lang, date=format_date(local, lang), clock=clock_time(local, lang))
 
 
 def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc) -> str:

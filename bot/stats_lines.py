@@ -14,7 +14,7 @@ import logging
 from datetime import datetime, timedelta
 
 from bot import chat_holds, hold_expiry
-from bot.i18n import amount, list_sep, num, relative_time, t
+from bot.i18n import amount, clock_time, list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
 from digests.models import iso, parse_iso
@@ -40,11 +40,6 @@ def clock_sources_line(rt: Runtime, lang: str) -> str | None:
               count=num(len(ahead), lang))
 
 
-def _hhmm(when: datetime, lang: str) -> str:
-    return num(when.hour, lang).rjust(2, num(0, lang)) + ":" + \
-        num(when.minute, lang).rjust(2, num(0, lang))
-
-
 def _took(delta: timedelta, lang: str) -> str:
     seconds = max(int(delta.total_seconds()), 0)
     if not seconds:  # «٠ د ٠ ث» read as nothing measured (QA58-14)
@@ -66,7 +61,8 @@ def last_wave_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
     if first is None or last is None:
         return None
     start, end = reader_now(rt.db.db, chat_id, first), reader_now(rt.db.db, chat_id, last)
-    return ui(lang, "stats_last_wave", start=_hhmm(start, lang), end=_hhmm(end, lang),
+    return ui(lang, "stats_last_wave", start=clock_time(start, lang),
+              end=clock_time(end, lang),
               took=_took(last - first, lang), chats=amount(int(row[0]), lang, "chat"))  # «٣ محادثات» (QA56-7)
 
 
@@ -83,7 +79,7 @@ def oldest_due_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
         return None
     local = reader_now(rt.db.db, chat_id, created)
     return ui(lang, "stats_oldest_due", age=relative_time(created, now, lang),
-              at=_hhmm(local, lang))
+              at=clock_time(local, lang))
 
 
 def grown_line(rt: Runtime, lang: str) -> str | None:
