@@ -196,6 +196,12 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             if t.raw[-1] in "،,:;؛.":
                 break
             continue
+        if (j == i + 1 and t.norm == "في" and toks[i].norm in _OFFICIAL
+                and _command_end(toks, j + 1, limit)):
+            # «ونقل التلفزيون عن مصدر في قيادة شرطة ريف دمشق أن …» (F38's left): the command's
+            # name runs through indefinite nouns in construct up to the clause
+            j = _command_end(toks, j + 1, limit)
+            break
         if j == i + 1 and ((t.norm in ("في", "من") and toks[i].norm in _MEMBER)
                            or (t.norm == "في" and toks[i].norm in _OFFICIAL
                                and j + 1 < limit and _a_body(toks[j + 1]))
@@ -493,6 +499,35 @@ def _rank_and_name(toks: list[Tok], j: int, limit: int) -> bool:
     return (j + 1 < limit and toks[j - 1].raw[-1] not in "،,:;؛." and toks[j].norm in RANKS
             and toks[j].raw[-1] not in "،,:;؛." and not toks[j + 1].norm.startswith("ال")
             and toks[j + 1].norm not in STOP and not cue_of(toks[j + 1].raw)[1])
+
+
+# Commands and directorates named by the indefinite nouns in construct after them («قيادة
+# شرطة ريف دمشق», «مديرية صحة حلب»). Folded.
+_COMMANDS = frozenset("قياده مديريه".split())
+
+
+def _command_end(toks: list[Tok], k: int, limit: int) -> int:
+    """Where «قيادة/مديرية» at token `k` and its indefinite nouns in construct end, when the
+    clause («أن/إن», marks) follows them at once or a comma or colon closes them (at most four
+    words: «قيادة الجيش السوري», «قيادة شرطة ريف دمشق»); else 0."""
+    if k >= limit or toks[k].norm not in _COMMANDS or toks[k].raw[-1] in "،,:;؛.":
+        return 0
+    m = k + 1
+    definite = False  # the construct ends on a definite noun, then its adjectives
+    while m < limit and m - k <= 4:
+        t = toks[m]
+        if (not t.raw.rstrip("،,:").isalpha() or t.norm in STOP or cue_of(t.raw)[1]
+                or is_complementizer(t.norm) or (definite and not t.norm.startswith("ال"))):
+            break
+        definite = definite or t.norm.startswith("ال")
+        m += 1
+        if t.raw[-1] in "،,:":
+            break
+    if m == k + 1 or m >= limit:
+        return 0
+    after = toks[m]
+    return m if (toks[m - 1].raw[-1] in "،,:" or is_complementizer(after.norm)
+                 or after.raw[0] in "\"“«„") else 0
 
 
 def _a_body(t: Tok) -> bool:

@@ -112,3 +112,20 @@ def test_the_year_he_died_is_no_part_of_the_name() -> None:
     para = 'ولهذا يقول ابن دريد المتوفى سنة 321هـ، إن "الهمج من الناس هم الذين لا نظام لهم".'
     assert _speakers([para]) == ["ابن دريد"]
 
+
+
+# --- «مصدر في قيادة شرطة ريف دمشق»: a command named by the nouns in construct after it -------
+
+def test_a_source_in_a_command_keeps_its_whole_name() -> None:
+    para = ('ونقل التلفزيون عن مصدر في قيادة شرطة ريف دمشق أن قذيفة صاروخية سقطت على سوق شعبية'
+            ' في أطراف المدينة.')
+    assert _speakers([para]) == ["مصدر في قيادة شرطة ريف دمشق"]
+    para2 = 'وقال مصدر في قيادة الجيش السوري إن القوات تقدمت نحو المدينة من ثلاثة محاور.'
+    assert _speakers([para2]) == ["مصدر في قيادة الجيش السوري"]
+
+
+def test_a_command_runs_not_into_the_anonymity_clause() -> None:
+    # Guard: «طلب عدم الكشف عن هويته» is no part of the command's name.
+    para = ('وقال مسؤول في قيادة شرطة طلب عدم الكشف عن هويته إن القوات تقدمت نحو المدينة من'
+            ' ثلاثة محاور.')
+    assert _speakers([para]) == ["مسؤول"]
