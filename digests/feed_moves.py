@@ -5,8 +5,9 @@ source's URL never changed, nothing said so; when the old address stops redirect
 end of a site move) the source breaks with no hint of where it went. Now a poll that reached the
 feed through permanent redirects only (301/308: digests.fetcher's `moved`) counts it in the `meta`
 table (`feed_move:<id>` → the target and the polls in a row that saw it); after
-REDIRECT_ADOPT_POLLS in a row (at least MIN_POLLS, so one misconfigured answer moves nothing) to
-the same target the source takes the new URL, unless another source already has it. The move is
+REDIRECT_ADOPT_POLLS in a row (at least digests.settings.REDIRECT_ADOPT_MIN, so one misconfigured
+answer moves nothing) to the same target the source takes the new URL, unless another source
+already has it. The move is
 logged once (key=value) and remembered (`feed_moved:<id>` → the old URL) for /sources to say. A
 temporary redirect (302/303/307), a poll without redirect or a failed one starts the count over.
 """
@@ -21,10 +22,10 @@ from digests import meta_values
 from digests.sources import find_source
 from digests.storage import Database
 from digests.logs import strip_credentials
+from digests.settings import REDIRECT_ADOPT_MIN
 
 log = logging.getLogger(__name__)
 
-MIN_POLLS = 3
 COUNT_KEY = "feed_move:"
 MOVED_KEY = "feed_moved:"
 
@@ -41,7 +42,7 @@ class Move:
 
 def note(db: Database, source_id: int, target: str | None, needed: int) -> Move | None:
     """Count this poll's permanent redirect of a source to `target` (None: none this poll) and
-    store the new URL once it was seen `needed` polls in a row (at least MIN_POLLS)."""
+    store the new URL once it was seen `needed` polls in a row (at least REDIRECT_ADOPT_MIN)."""
     key = f"{COUNT_KEY}{source_id}"
     if target is None:
         if meta_values.get(db, key) is not None:
@@ -51,7 +52,7 @@ def note(db: Database, source_id: int, target: str | None, needed: int) -> Move 
     raw = meta_values.get(db, key)
     last = json.loads(raw) if raw else {}
     seen = int(last.get("seen", 0)) + 1 if last.get("to") == target else 1
-    if seen < max(MIN_POLLS, needed):
+    if seen < max(REDIRECT_ADOPT_MIN, needed):
         with db.transaction() as sql:
             meta_values.put(sql, key, json.dumps({"to": target, "seen": seen}))
         return Move(target, seen)
@@ -59,7 +60,7 @@ def note(db: Database, source_id: int, target: str | None, needed: int) -> Move 
     if other is not None and other.id != source_id:
         with db.transaction() as sql:  # counted on, so the refusal is logged once
             meta_values.put(sql, key, json.dumps({"to": target, "seen": seen}))
-        if seen == max(MIN_POLLS, needed):
+        if seen == max(REDIRECT_ADOPT_MIN, needed):
             log.warning("feed moved permanently, new address kept by another source "
                         "source=%s to=%s other=%s", source_id, strip_credentials(target),
                         other.id)

@@ -145,7 +145,8 @@ def config_warnings(environ: Mapping[str, str] | None = None,
     return messages
 
 
-# digests.feed_moves.MIN_POLLS (not imported: settings loads before the storage it needs)
+# the fewest polls in a row a permanent redirect is seen before a feed's new address is stored
+# (digests.feed_moves reads it here; one number for the warning and the code, X89)
 REDIRECT_ADOPT_MIN = 3
 
 
