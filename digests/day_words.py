@@ -101,7 +101,7 @@ def asked_date(query: str, today: date) -> AskedDate | None:
         found = month_day.search(text)
         if found is None:
             return (_numeric_date(text, today) or asked_weekday(text, today)
-                    or asked_tomorrow(text, today))
+                    or asked_tomorrow(text, today) or _before_yesterday(text, today))
         month_text, day_text, year_text = found.group(1), found.group(2), found.group(3)
     month = _month(month_text)
     if month is None:
@@ -189,6 +189,10 @@ WEEKDAYS = {normalize(w): n for n, names in enumerate((
 _WEEKDAY_WORD = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s(?!\w)", re.IGNORECASE)
 _PAST_AFTER = frozenset(normalize(w) for w in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم"))
+# «الخميس الجاي/القادم», «الجمعة الجاية», "next Friday": the coming one (QA61-10: the day was
+# silently dropped, or «الجاية» searched with a follow button)
+_NEXT_AFTER = frozenset(normalize(w) for w in (
+    "الجاي", "الجاية", "الجايه", "القادم", "القادمة", "المقبل", "المقبلة", "اللي جاي", "الجاى"))
 # A weekday written last after a short topic is its day («سوريا الخميس», "Syria Thursday"; X87:
 # the English was searched as «سوريا» on every day, the Arabic as the phrase, found nothing), but
 # not after these nouns, with which it is a name: «صلاة الجمعة», «سوق الأحد», "Black Friday",
@@ -225,22 +229,28 @@ def asked_weekday(text: str, today: date) -> AskedDate | None:
         # today's, and «الماضي» was searched as a topic that day)
         after = words_at[i + 1] if i + 1 < len(words_at) else None
         past = after is not None and normalize(after.group()) in _PAST_AFTER
-        if past and after is not None:
+        coming = after is not None and normalize(after.group()) in _NEXT_AFTER
+        if (past or coming) and after is not None:
             end = after.end()
-        elif before == "last":
-            past, start = True, words_at[i - 1].start()
+        elif before in ("last", "next"):
+            past, coming = before == "last", before == "next"
+            start = words_at[i - 1].start()
             before = normalize(words_at[i - 2].group()) if i > 1 else ""
         rest = " ".join(f"{text[:start]} {text[end:]}".split())
         if before in ("يوم", "on", "of"):
             cut = words_at[i - 2 if start < m.start() else i - 1].start()
             rest = " ".join(f"{text[:cut]} {text[end:]}".split())
-        elif not (rest and (past or ((plain.startswith("ال") or plain.isascii())
-                                     and (asks_for_news(rest) or _topic_then_day(
-                                         text, end, before, rest))))):
+        elif not (rest and (past or (coming and before not in _WEEKDAY_NAMERS and (
+                                len(rest.split()) <= TOPIC_BEFORE_DAY or asks_for_news(rest)))
+                            or ((plain.startswith("ال") or plain.isascii())
+                                and (asks_for_news(rest)
+                                     or _topic_then_day(text, end, before, rest))))):
             continue  # a weekday «الماضي» is a day beside a topic too («سوريا الخميس الماضي»)
         if not rest:
             return None
         back = (today.weekday() - WEEKDAYS[plain]) % 7 or (7 if past else 0)
+        if coming:  # the next one after today (1 to 7 days ahead)
+            back = -((WEEKDAYS[plain] - today.weekday()) % 7 or 7)
         return AskedDate(today - timedelta(days=back), rest, asks_for_news(rest))
     return None
 
@@ -275,6 +285,28 @@ def asked_tomorrow(text: str, today: date) -> AskedDate | None:
         if news or len(rest.split()) <= TOPIC_BEFORE_DAY:
             return AskedDate(today + timedelta(days=1), rest, news)
     return None
+
+
+# The day before yesterday (QA61-10: «اخبار اول امبارح» was «اول» searched on yesterday, with a
+# follow button): «أول امبارح» (Egypt), «أول أمس», «قبل امبارح», "the day before yesterday".
+_BEFORE_YESTERDAY = re.compile(
+    r"(?<!\w)(?:(?:[اأ]ول|قبل)\s+(?:ام?بارح|إمبارح|[اأ]مس|البارح[ةه])"
+    r"|(?:the\s+)?day\s+before\s+yesterday)(?!\w)", re.IGNORECASE)
+
+
+def _before_yesterday(text: str, today: date) -> AskedDate | None:
+    """«أول امبارح» and its spellings (`_BEFORE_YESTERDAY`): two days back, beside the news
+    words or a short topic, or alone."""
+    from digests.asked_topics import asks_for_news  # late: it reads this module's words
+
+    found = _BEFORE_YESTERDAY.search(text)
+    if found is None:
+        return None
+    rest = " ".join(f"{text[:found.start()]} {text[found.end():]}".split())
+    news = not rest or asks_for_news(rest)
+    if not (news or len(rest.split()) <= TOPIC_BEFORE_DAY):
+        return None
+    return AskedDate(today - timedelta(days=2), rest, news)
 
 
 # a 29 February is found within this many years back (the leap years are four apart)
