@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import signal
 import sys
 import threading
@@ -24,7 +23,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
-from html import unescape
 from types import FrameType
 from typing import TextIO
 
@@ -261,6 +259,7 @@ def cmd_sources_rename(args: argparse.Namespace, settings: Settings) -> int:
     """Rename a source, as the bot's /renamesource does (the same refusals: an empty or too
     long name, a link, another source's name), in both languages."""
     from bot.sources_rename import refusal  # late: the bot's wording of a refused name
+    from bot.terminal_chat import to_terminal  # late: it loads the emulator's types
 
     name = " ".join(args.name)
     with Database(existing_database(args, settings)) as db:
@@ -269,22 +268,16 @@ def cmd_sources_rename(args: argparse.Namespace, settings: Settings) -> int:
                 raise SourceError("no such source")
             done = rename_source(db, args.id, name)
         except NameRefused as refused:
-            raise SourceError(" / ".join(_plain(refusal(refused, lang)) for lang in ("ar", "en"))
-                              ) from None
+            # the bot's answer (Telegram HTML) as the terminal shows the bot's (X89: a copy of
+            # bot.terminal_chat.to_terminal was here)
+            raise SourceError(" / ".join(clean(to_terminal(refusal(refused, lang)))
+                                         for lang in ("ar", "en"))) from None
         except SourceError:
             raise SourceError(f"لا يوجد مصدر برقم {args.id}؛ راجع `sources list` / "
                               f"no source with id {args.id}; see `sources list`") from None
     print(f"✏️ صار اسم المصدر {done.source_id}: {clean(done.new)} (كان: {clean(done.old)})\n"
           f"source {done.source_id} is now named: {clean(done.new)} (was: {clean(done.old)})")
     return 0
-
-
-def _plain(html_text: str) -> str:
-    """A bot answer (Telegram HTML) as a terminal line."""
-    return clean(unescape(_TAGS.sub("", html_text)))
-
-
-_TAGS = re.compile(r"</?[a-z][^<>]*>")
 
 
 def format_report(report: SourceReport) -> str:
