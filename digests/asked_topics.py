@@ -241,15 +241,26 @@ def without_proclitic(topic: str) -> str:
     return _bare_word(first) + sep + rest
 
 
+# Names whose harakat tell two places apart: «عمّان» is Amman, «عُمان» Oman (QA61-3: «عمّان»
+# was headed «نتائج «عمان»», Oman's spelling to an Amman reader). Written so, a word keeps them.
+MARKED_APART = frozenset({"عمان"})
+
+
+def _unmarked(word: str) -> str:
+    """`word` without harakat, unless they tell two places apart (MARKED_APART)."""
+    bare = words.MARKS.sub("", word)
+    return word if bare in MARKED_APART and bare != word else bare
+
+
 def topic_shown(query: str) -> str:
     """The topic a search answered, as a results header names it (QA18 R12: «نتائج «شو صار
     بالغوطة اليوم؟»» → «نتائج «الغوطة»»): `topic_text`, its first word's proclitics dropped
     («بالغوطة», «وبالغوطة» → «الغوطة», «بدوما» → «دوما», «للأمم» → «الأمم») where the
     analyzer reads the word the same without them («والدة», «بالغ» stay as written), without
-    tatweel, harakat, a letter typed three times or more, and a hashtag's «#» and «_» (QA23
-    S9/S12). A later word keeps its «و»:
-    «الغوطة والقصف» is a phrase."""
-    text = unstretched(words.MARKS.sub("", topic_text(query)))
+    tatweel, harakat (but those of «عمّان»: MARKED_APART), a letter typed three times or more,
+    and a hashtag's «#» and «_» (QA23 S9/S12). A later word keeps its «و»: «الغوطة والقصف» is
+    a phrase."""
+    text = unstretched(" ".join(_unmarked(w) for w in topic_text(query).split()))
     text = " ".join(w.strip("#") for w in text.replace("_", " ").split() if w.strip("#"))
     first, sep, rest = text.partition(" ")
     return _bare_word(first) + sep + rest

@@ -15,7 +15,7 @@ from functools import lru_cache
 from digests.arabic import analyze, normalized_words
 from digests.longer_names import Context, context, in_article, masked
 from digests.models import Article
-from digests.one_word_names import without_dateline
+from digests.one_word_names import parse, without_dateline
 from digests.query import plan_query, topic_phrases
 from digests.topic_match_passing import without_epithets, without_lists
 from digests.topic_match_units import without_units
@@ -168,9 +168,24 @@ def _first_mention(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> int
     return len(keys)
 
 
+# A topic written with the harakat that make it one of two places (QA61-3: a follower of «عمّان»,
+# Amman, was alerted «سلطنة عمان ترحب …», Oman's news, while the key table below masks Amman's
+# «عمان، الأردن» as if the topic were Oman): its own longer names instead of the key's.
+_MARKED_NAMES: dict[str, tuple[str, ...]] = {
+    "عمّان": ("سلطنة|لسلطنة|بسلطنة|وسلطنة *",),
+}
+
+
 @lru_cache(maxsize=4096)
 def _topic_context(topic: str) -> Context | None:
-    """The longer names that hide the topic's mentions (digests.longer_names), if any."""
+    """The longer names that hide the topic's mentions (digests.longer_names), if any; a
+    topic written as one of two places (`_MARKED_NAMES`: «عمّان») has its own."""
+    marked = _MARKED_NAMES.get(" ".join(topic.replace("ـ", "").split()))
+    if marked is None and "ّ" in topic and "ُ" not in topic \
+            and " ".join(normalized_words(topic)) == "عمان":
+        marked = _MARKED_NAMES["عمّان"]  # «عَمّان»: other harakat beside the shadda
+    if marked is not None:
+        return Context(tuple(parse(p) for p in marked))
     return context(plan_query(topic).terms)
 
 
