@@ -108,6 +108,16 @@ def _joined_names(db: sqlite_utils.Database, text: str) -> list[str]:
     together = 0 if joined else match_count(db, plan_query(text).phrase, COVERED_PHRASE)
     if together >= COVERED_PHRASE:
         return []  # «ترامب بوتين»: the archive writes them together
+    subject_words = len(names[0].split())
+    after = text.split()[subject_words]
+    if (joined and len(names) >= 3 and _a_subject(names[0])
+            and not any(_a_subject(n) for n in names[1:])
+            and after != _AND and not (after.startswith(_AND) and after[1:] in names)):
+        # «انتخابات مصر وسوريا» is the elections of each place, not every election anywhere,
+        # all of Egypt and all of Syria (QA61-6): the subject as typed before each place;
+        # «الانتخابات ومصر» stays a list
+        subject = " ".join(words[:subject_words])
+        return [f"{subject} {place}" for place in names[1:]]
     return names
 
 
