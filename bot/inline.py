@@ -26,6 +26,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot.answers import STRAY_NUMBER
 from bot.i18n import format_date, lang_of, relative_time, t
 from bot.lines import clean, safe_url
 from bot.reader_clock import day_before, reader_now
@@ -88,7 +89,11 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if text and asks_for_news(text):  # «آخر الأخبار», "latest news": the news itself
         back = days_back(text)  # «مين فاز امبارح»: that day's, as in a chat (brief X49)
         text = ""
-    if text:
+    if text and STRAY_NUMBER.fullmatch(text):
+        # «@bot 1» listed every story with a «1» in it, while a chat asks for a name (QA61-7,
+        # as QA58-8): a half-typed query is the normal case inline; no results
+        digests = []
+    elif text:
         try:
             # «قديش عدد القتلى بالغوطة»: the news name it holds, as in a chat (QA24 R1)
             topic = reader_topic(rt.db.db, text)
