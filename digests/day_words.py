@@ -44,9 +44,16 @@ DATE_NAMERS = frozenset(normalize(w) for w in (
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
+# A text longer than this is a pasted headline or paragraph, whose «اليوم» («مساء اليوم») is the
+# news's own word, not the reader asking for a day (QA61-5: it was cut to «أخبار اليوم فقط»)
+DAY_QUESTION_WORDS = 10
+
+
 def asked_day(query: str) -> int | None:
     """How many days before the reader's today the text's day word names (0 today, 1
-    yesterday), or None when it names none."""
+    yesterday), or None when it names none or is over DAY_QUESTION_WORDS words."""
+    if len(query.split()) > DAY_QUESTION_WORDS:
+        return None
     found: int | None = None
     for run in word_runs_of(query[:400]):
         if words.MARKS.sub("", run).lower() in TODAY_FORMS:
