@@ -11,6 +11,7 @@ digests.vso_speakers, digests.reported_speakers). Pure functions of tokens (dige
 from __future__ import annotations
 
 from digests.fronted_speakers import amma_subject, antecedent, speaker_before
+from digests.relayed_speakers import after_lam
 from digests.speaker_checks import plausible_speaker, tail_cut
 from digests.speaker_guard import nonsense_speaker, shown_speaker
 from digests.speakers import Tok, subject
@@ -58,6 +59,24 @@ def _publisher(toks: list[Tok], k: int, first: int) -> str | None:
     return speaker_before(toks, verb, first)
 
 
+# What one says «فيها» of, held by its author behind «لـ»: «كلمة لزعيم الجماعة …، قال فيها». Folded.
+# Not «رسالة/حوار لـX» (a letter to X, an interview with X: X may be the one addressed).
+_OWNED_DOCUMENTS = frozenset("كلمه خطاب خطابا تغريده بيان بيانا تصريحات".split())
+
+
+def document_owner(toks: list[Tok], k: int, first: int) -> str:
+    """«جاء عقب كلمة لزعيم جماعة "أنصار الله" عبدالملك الحوثي بمناسبة …، قال فيها إن …» (K17,
+    corpus_dev CN-middleEast-374): no publishing verb, but the speech is the author's the «لـ»
+    after the document names; "" when no such document is written before the verb at `k`."""
+    for m in range(k - 1, first - 1, -1):
+        if (strip_conj(toks[m].norm) in _OWNED_DOCUMENTS and m + 1 < k
+                and toks[m + 1].raw.startswith("ل") and not toks[m + 1].raw.startswith("لم")
+                and not fold(toks[m + 1].raw).startswith("لاحق")):  # («تغريدة لاحقة»: later)
+            owner = after_lam(toks, m + 1, k)[0]
+            return owner if owner and plausible_speaker(owner) else ""
+    return ""
+
+
 def _reported_publisher(toks: list[Tok], k: int, first: int, last: int) -> str:
     """Inside reported speech, «… أن X أصدر بيانا جاء فيه "…"» (QA13 3823): the body that
     issued the document speaks, not the agency that reported it; "" when the verb at `k` is not
@@ -84,6 +103,9 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         publisher = _publisher(toks, k, first)
         if publisher is not None:
             return publisher
+        owner = document_owner(toks, k, first) if toks[k + 1].norm in IN_WHICH else ""
+        if owner:
+            return owner
     if prev in RELATIVES:
         if content_start is None:
             # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and
