@@ -18,7 +18,9 @@ The variants (each patches digests.quote_rank for its run only, then restores it
 * **repeats** — same speaker only by name inclusion (not ≥ 0.5 overlap: «السفير الفرنسي» and
   «الرئيس الفرنسي …» are two people), a third quote of one voice penalised more, a slot-dependent
   repeat penalty;
-* **counter** — the counter-voice bonus in the second or the third slot (once).
+* **counter** — the counter-voice bonus in the second or the third slot (once);
+* **K17** (session 22) — a quote whose bare cue resolves to a person named at an earlier quote
+  credited as named (`pronoun_named`), and the demonstrative fragment's «weak» term undone.
 
 Session 20's table (run on 4a340ab, before «long» became 0; `long+0.4` was the one variant to
 clear the bar): /work/notes/s20/KEY.md and benchmarks/README.md «Session 20 (brief KEY)».
@@ -210,6 +212,19 @@ def _repeats(pool: Pool, i: int, chosen: Sequence[int]) -> int:
     return sum(1 for j in chosen if pool.same[i][j])
 
 
+def pronoun_named(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+    """K17 (a): a quote whose bare cue («وأضاف», «مضيفا») or carried voice resolves to a person
+    named at an earlier quote is credited as named."""
+    person = _persons(cands)
+    seen: set[frozenset[str]] = set()
+    for c, f in zip(cands, out):
+        who = person[c.speaker]
+        if c.named:
+            seen.add(who)
+        elif who and who in seen:
+            f["named"] = 1.0
+
+
 def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     """name → (names patched in digests.quote_rank, rank_quotes keyword arguments)."""
     out: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {"base": ({}, {})}
@@ -239,6 +254,11 @@ def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
             repeat=0.0)}, {})
     out["counter in slot 2 or 3"] = ({"choose": choose_with(lambda pool, i, ch: 0.0,
                                                             counter_any=True)}, {})
+    # Session 22 (K17): (b) «weak» −1.2 is in WEIGHTS now; these undo it or add (a) to it.
+    out["K17b off (weak 0)"] = ({}, {"weights": {**WEIGHTS, "weak": 0.0}})
+    out["K17a pronoun named, weak 0"] = ({"features": features_with(pronoun_named)},
+                                         {"weights": {**WEIGHTS, "weak": 0.0}})
+    out["K17c pronoun named + weak"] = ({"features": features_with(pronoun_named)}, {})
     return out
 
 
@@ -247,8 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--only", default="", help="comma-separated variant names (and base)")
     parser.add_argument("--sets", default="", help="development sets (default: all)")
+    parser.add_argument("--changed", action="store_true",
+                        help="list the articles whose key quotes change under each variant")
     args = parser.parse_args(argv)
     sets = [s for s in args.sets.split(",") if s]
+    changed = args.changed
     unknown = [s for s in sets if s not in DEVELOPMENT]
     if unknown:
         parser.error(f"not development sets (never read here): {', '.join(unknown)}")
@@ -257,8 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = ["base"] + [n for n in args.only.split(",") if n and n != "base"] if args.only \
         else list(table)
     base, base_per = score(data)
-    print("| variant | key-three | Δ | articles +/− | precision |")
-    print("|---|---|---|---|---|")
+    print("| variant | key-three | Δ | articles +/− | precision | speakers |")
+    print("|---|---|---|---|---|---|")
     for name in names:
         patch, kwargs = table[name]
         with patched(patch):
@@ -266,7 +289,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         up = sum(1 for a in per if per[a] > base_per[a])
         down = sum(1 for a in per if per[a] < base_per[a])
         print(f"| {name} | {got.matched_key}/{got.gold_key} | {got.matched_key - base.matched_key:+d}"
-              f" | +{up}/−{down} | {got.matched_pred}/{got.predicted} |", flush=True)
+              f" | +{up}/−{down} | {got.matched_pred}/{got.predicted}"
+              f" | {got.speaker_right}/{got.speaker_pairs} |", flush=True)
+        if changed:
+            for a in sorted(per):
+                if per[a] != base_per[a]:
+                    print(f"  {name}: {a} {base_per[a]}→{per[a]}", flush=True)
     return 0
 
 
