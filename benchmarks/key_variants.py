@@ -20,7 +20,8 @@ The variants (each patches digests.quote_rank for its run only, then restores it
   repeat penalty;
 * **counter** — the counter-voice bonus in the second or the third slot (once);
 * **K17** (session 22) — a quote whose bare cue resolves to a person named at an earlier quote
-  credited as named (`pronoun_named`), and the demonstrative fragment's «weak» term undone.
+  credited as named (`pronoun_named`), a fragment that leads on a demonstrative −1.2
+  (`demonstrative_lead`), both; the last only below a headline match (not pre-registered).
 
 Session 20's table (run on 4a340ab, before «long» became 0; `long+0.4` was the one variant to
 clear the bar): /work/notes/s20/KEY.md and benchmarks/README.md «Session 20 (brief KEY)».
@@ -225,6 +226,47 @@ def pronoun_named(cands: Sequence[Candidate], head: str, out: list[dict[str, flo
             f["named"] = 1.0
 
 
+_DEMONSTRATIVES = frozenset("هذا هذه ذلك تلك هذان هاتان هؤلاء أولئك".split())
+# «… أن ذلك "لكي …"»: the marks are the predicate of a demonstrative written before them.
+_DEMO_BEFORE_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:إن|أن|بأن|لأن|ان|بان|لان)\s+(?:هذا|هذه|ذلك|تلك)[\s،,:]*[\"«“„]?\s*$")
+
+
+def demonstrative_lead(c: Candidate) -> bool:
+    """K17 (b): a fragment that leads on a demonstrative: its first word is «هذا/ذلك …» (at most
+    15 words), or direct speech whose marks are the predicate of «أن ذلك» written before them; not
+    a counter-voice's reply («هذا القرار ظالم …» answers the claim shown first)."""
+    if c.counter:
+        return False
+    words = c.text.strip("\"“”«»„ ").split()
+    first = words[0] if words else ""
+    if first[:1] in "وف" and first[1:] in _DEMONSTRATIVES:
+        first = first[1:]
+    if first in _DEMONSTRATIVES and len(words) <= 15:
+        return True
+    if c.kind == "direct" and c.context:
+        at = c.context.find(c.text)
+        return at > 0 and bool(_DEMO_BEFORE_RE.search(c.context[:at]))
+    return False
+
+
+def demonstrative_weak(weight: float, below_about: float = 2.0) -> FeatureEdit:
+    """A term of −`weight` for a demonstrative fragment whose headline match is under
+    `below_about` (2.0: every one)."""
+    def edit(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+        for c, f in zip(cands, out):
+            if demonstrative_lead(c) and f["about"] < below_about:
+                f["about"] -= weight / WEIGHTS["about"]
+    return edit
+
+
+def both(*edits: FeatureEdit) -> FeatureEdit:
+    def edit(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+        for one in edits:
+            one(cands, head, out)
+    return edit
+
+
 def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     """name → (names patched in digests.quote_rank, rank_quotes keyword arguments)."""
     out: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {"base": ({}, {})}
@@ -254,11 +296,15 @@ def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
             repeat=0.0)}, {})
     out["counter in slot 2 or 3"] = ({"choose": choose_with(lambda pool, i, ch: 0.0,
                                                             counter_any=True)}, {})
-    # Session 22 (K17): (b) «weak» −1.2 is in WEIGHTS now; these undo it or add (a) to it.
-    out["K17b off (weak 0)"] = ({}, {"weights": {**WEIGHTS, "weak": 0.0}})
-    out["K17a pronoun named, weak 0"] = ({"features": features_with(pronoun_named)},
-                                         {"weights": {**WEIGHTS, "weak": 0.0}})
-    out["K17c pronoun named + weak"] = ({"features": features_with(pronoun_named)}, {})
+    # Session 22 (K17): (a) named via the bare cue, (b) the demonstrative fragment −1.2, (a)+(b);
+    # and, after the corpus reading (not pre-registered), (b) only below a headline match.
+    out["K17a pronoun named"] = ({"features": features_with(pronoun_named)}, {})
+    out["K17b demonstrative weak"] = ({"features": features_with(demonstrative_weak(1.2))}, {})
+    out["K17c both"] = ({"features": features_with(both(pronoun_named, demonstrative_weak(1.2)))},
+                        {})
+    for below in (0.1, 0.3):
+        out[f"K17b weak if about < {below}"] = (
+            {"features": features_with(demonstrative_weak(1.2, below))}, {})
     return out
 
 

@@ -70,8 +70,11 @@ def document_owner(toks: list[Tok], k: int, first: int) -> str:
     after the document names; "" when no such document is written before the verb at `k`."""
     for m in range(k - 1, first - 1, -1):
         if (strip_conj(toks[m].norm) in _OWNED_DOCUMENTS and m + 1 < k
-                and toks[m + 1].raw.startswith("ل") and not toks[m + 1].raw.startswith("لم")
-                and not fold(toks[m + 1].raw).startswith("لاحق")):  # («تغريدة لاحقة»: later)
+                and toks[m + 1].raw.startswith("ل") and not toks[m + 1].raw.startswith("لم")):
+            if fold(toks[m + 1].raw).startswith(("لاحق", "لل")):
+                # «تغريدة لاحقة»: later; «تغريدة للخاطر», «بيان للأمانة العامة للهيئة»: the one
+                # named before, whose fuller name the bare cue's fallback gives
+                return ""
             owner = after_lam(toks, m + 1, k)[0]
             return owner if owner and plausible_speaker(owner) else ""
     return ""
