@@ -144,8 +144,8 @@ def _strip_decorations(title: str) -> str:
     does a decoration that is all the title has."""
     while True:
         watch = _WATCH_RE.match(title)
-        if watch and _fold(watch.group("next")) not in _WATCH_NOUN and not _fold(
-                watch.group("next")).startswith("ال"):
+        if watch and (after := _fold(watch.group("next"))) not in _WATCH_NOUN and not (
+                after.startswith("ال")):
             title = title[len("شاهد"):].lstrip()
             continue
         urgent = _URGENT_RE.match(title)

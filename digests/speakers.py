@@ -197,10 +197,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 break
             continue
         if (j == i + 1 and t.norm == "في" and toks[i].norm in _OFFICIAL
-                and _command_end(toks, j + 1, limit)):
+                and (command := _command_end(toks, j + 1, limit))):
             # «ونقل التلفزيون عن مصدر في قيادة شرطة ريف دمشق أن …» (F38's left): the command's
             # name runs through indefinite nouns in construct up to the clause
-            j = _command_end(toks, j + 1, limit)
+            j = command
             break
         if j == i + 1 and ((t.norm in ("في", "من") and toks[i].norm in _MEMBER)
                            or (t.norm == "في" and toks[i].norm in _OFFICIAL
