@@ -223,7 +223,8 @@ async def recipients(bot: Any, db: Database, chat_id: int, operators: Iterable[i
     English, else `default` (DEFAULT_LANGUAGE; review REV: such a chat got both languages
     though the bot speaks it the default); "" for an operator with no private chat with the
     bot (`both` says both)."""
-    people = set(operators) | set(extra)
+    ops = set(operators)
+    people = ops | set(extra)
     known = dict(codes or {})
     try:
         admins = await bot.get_chat_administrators(chat_id)
@@ -238,7 +239,7 @@ async def recipients(bot: Any, db: Database, chat_id: int, operators: Iterable[i
                             " and active = 1", [user]).fetchone()
         if row is not None:
             out.append((user, lang_of(known.get(user), row[0], default)))
-        elif user in set(operators):
+        elif user in ops:
             out.append((user, ""))
     return out
 
