@@ -37,7 +37,7 @@ def topic_too_long(topic: str) -> bool:
     return len(text) > MAX_TOPIC_LETTERS or len(text.split()) > MAX_TOPIC_WORDS
 
 
-_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # a country's flag: two regional letters
+FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # a country's flag: two regional letters
 
 
 def asks_for_news(query: str) -> bool:
@@ -46,7 +46,7 @@ def asks_for_news(query: str) -> bool:
     words of asking, of a day and stop-words, one of them a news word, a day or a verb of an
     event («صار», «فاز»). A country's flag is a topic: «🇪🇬 النهارده» is Egypt today (QA61-12:
     it was the general digest)."""
-    if _FLAG.search(query[:400]):
+    if FLAG.search(query[:400]):
         return False
     keyed = [(run, k) for run in word_runs_of(query[:400]) for k in run_keys(run)]
     return (bool(keyed) and all(k in STOP_WORDS or k in words.QUESTION_WORDS for _, k in keyed)

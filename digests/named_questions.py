@@ -29,6 +29,7 @@ import sqlite_utils
 
 from digests.arabic import STOP_WORDS, normalize, run_keys, word_runs_of
 from digests.asked_topics import (
+    FLAG,
     MAX_ASKED_NAMES,
     MAX_TOPIC_WORDS,
     asked_topic,
@@ -133,12 +134,9 @@ def flags_read(db: sqlite_utils.Database, query: str) -> str:
     """`query` with its flags read as the search reads them, and a follow too (X87:
     «/subscribe 🇱🇧 انتخابات» followed «انتخابات», all elections): left out when they only say
     where the topic is (`flag_restates`), else written as the country (`flags_named`)."""
-    if _FLAG.search(query) and flag_restates(db, query):
-        return " ".join(_FLAG.sub(" ", query).split())
+    if FLAG.search(query) and flag_restates(db, query):
+        return " ".join(FLAG.sub(" ", query).split())
     return flags_named(query)
-
-
-_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
 
 
 def flag_restates(db: sqlite_utils.Database, query: str) -> bool:
@@ -148,8 +146,8 @@ def flag_restates(db: sqlite_utils.Database, query: str) -> bool:
     already (more than half). «🇪🇬 انتخابات» keeps «مصر»: elections are held everywhere."""
     from digests.topic_names import flag_topic  # late: a table of names
 
-    rest = " ".join(_FLAG.sub(" ", query).split())
-    names = {n for m in _FLAG.finditer(query) if (n := flag_topic(m.group()))}
+    rest = " ".join(FLAG.sub(" ", query).split())
+    names = {n for m in FLAG.finditer(query) if (n := flag_topic(m.group()))}
     if not rest or not names:
         return False
     words = plan_query(rest).phrase
@@ -169,9 +167,9 @@ def flags_named(query: str) -> str:
     (QA54-2: «… سوريا سوريا» was searched, and followed, as two more required words)."""
     from digests.topic_names import flag_topic  # late: a table of names
 
-    if not _FLAG.search(query) or not _FLAG.sub("", query).strip():
+    if not FLAG.search(query) or not FLAG.sub("", query).strip():
         return query
-    seen = {normalize(w) for w in _FLAG.sub(" ", query).split()}
+    seen = {normalize(w) for w in FLAG.sub(" ", query).split()}
 
     def country(match: re.Match[str]) -> str:
         name = flag_topic(match.group()) or ""
@@ -180,7 +178,7 @@ def flags_named(query: str) -> str:
         seen.add(normalize(name))
         return f" {name} "
 
-    return " ".join(_FLAG.sub(country, query).split())
+    return " ".join(FLAG.sub(country, query).split())
 
 
 def _named(db: sqlite_utils.Database, query: str) -> str:
