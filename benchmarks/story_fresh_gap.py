@@ -58,6 +58,7 @@ FRESH: Mapping[str, tuple[int, int, int, str]] = {
     "holdout26": (8, 1, 5, "USE (s18 refit), 72 h"),
     "holdout27": (9, 1, 6, "USE (s18 refit), 72 h"),
     "holdout28": (9, 1, 7, "USE (s18 refit), 72 h"),
+    "holdout29": (9, 2, 5, "USE (s18 refit), 72 h, S29 face"),
 }
 
 
