@@ -188,7 +188,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         # the chat's muted sources are left out by the search itself: full pages, true totals
         # (bot.reader_sources; X61)
         muted = muted_sources(rt.db, chat.id)
-        on_day = None if on_date is None else day_page(
+        # a day not come yet has no news, whatever date a feed gave a story: the latest, said
+        # so, as the news-only path and inline answer it (review REV s22, item 14)
+        on_day = None if on_date is None or on_date > local.date() else day_page(
             rt.db, query, on_date, reader_zone(rt.db.db, chat.id), offset=offset,
             limit=PAGE_SIZE, now=now, muted=muted)
         page = on_day or search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now,
