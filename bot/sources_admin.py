@@ -19,7 +19,7 @@ import re
 import sqlite3
 from datetime import datetime
 from html import escape as escape_html
-from typing import Any
+from typing import Any, Final, Literal
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -236,8 +236,13 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang, reply_to), "addsource")
 
 
-# what one link of /addsource came to (`_add_checked`): "" refused
-ADDED, RESUMED, RESUMED_FETCHED = "added", "resumed", "resumed_fetched"
+# what one link of /addsource came to (`_add_checked`): a Literal, so mypy checks what the
+# callers compare it with (review REV s22, item 9)
+AddOutcome = Literal["added", "resumed", "resumed_fetched", ""]
+ADDED: Final = "added"
+RESUMED: Final = "resumed"  # a removed source added again
+RESUMED_FETCHED: Final = "resumed_fetched"  # … one fetched before
+REFUSED: Final = ""  # nothing added
 
 
 async def _add_several(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
@@ -273,14 +278,14 @@ async def _add_several(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
 
 async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, link: str,
                        name: str | None, lang: str, reply_to: int | None = None, *,
-                       fetch: bool = True) -> str:
+                       fetch: bool = True) -> AddOutcome:
     """Add `link` only once it proved to be a feed (or a page that declares one), named `name`
     or else by the feed's own title; otherwise say why, and add nothing. Every answer names
     `link` and replies to the command (`reply_to`): the admin may have sent several. A link
     without a scheme is tried as https:// then http://; the answer ends with which was used.
     `fetch`: poll it at once and say so (False: the caller does, for several). Returns ADDED,
-    RESUMED (a removed source added again), RESUMED_FETCHED (one fetched before), or "" when
-    nothing was added."""
+    RESUMED (a removed source added again), RESUMED_FETCHED (one fetched before), or REFUSED
+    when nothing was added."""
     # the link as answers and logs name it: never its user:password@ (QA29 A5); the source
     # keeps it, to fetch with
     label = link_label(strip_credentials(link))
@@ -323,11 +328,11 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         # adding=True: nothing was added, so nothing will be retried by itself
         duplicate = exc.why is not None and exc.why.kind == "duplicate"  # of either scheme
         await answer("addsource_failed", not duplicate, error=error_text(exc, lang, adding=True))
-        return ""
+        return REFUSED
     except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
         log.exception("source check failed url=%s", strip_credentials(link))
         await answer("addsource_failed", error=reason_text(None, lang, adding=True))
-        return ""
+        return REFUSED
     try:  # a site a chat muted: its new feed too (X69; else at its first article)
         with rt.db.transaction() as tx:
             inherit_site_mutes(tx, source.id, rt.now())
