@@ -36,7 +36,7 @@ from digests.data_migrations import (
 )
 from digests.general_names import m044_general_digest_joined_names
 from digests.reader_spellings import m033_reader_spellings
-from digests.search_readings import m035_search_readings
+from digests.search_readings import m035_search_readings, m048_place_readings
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
 from digests.subscription_ids import m041_subscription_ids
@@ -112,4 +112,5 @@ MIGRATIONS: list[Migration] = [
     ("045_chat_notices", m045_chat_notices),
     ("046_merge_nickname_topics", m046_merge_nickname_topics),
     ("047_syria_topics", m047_syria_topics),
+    ("048_place_readings", m048_place_readings),
 ]

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, run_keys, word_runs_of
 from digests.country_adjectives import country_names
+from digests.search_places import place_keys, place_spellings
 from digests.query_words import (
     AFTER_QUESTION,
     ASKING_ONLY,
@@ -91,8 +92,9 @@ def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     names: list[bool] = []
     words: list[str] = []
     runs = word_runs_of(situation_in(query[:4000]))
+    placed = place_keys([unstretched(run) for run in runs], query)  # «وجدة» is Oujda (X91)
     for i, (run, name) in enumerate(zip(runs, name_runs(runs))):
-        for k in run_keys(unstretched(run)):
+        for k in placed[i]:
             k = country_key(unstretched(run), k)  # «سورية» is «سوريا» (QA57-2)
             if k in SHORT_A and i + 1 < len(runs) and _spells_letter(runs[i + 1]):
                 k = LETTER_A  # «اي بي سي»: the letter A, as the news spells it
@@ -156,6 +158,9 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
         kept = [i for n, i in enumerate(kept) if n == 0 or keys[i] != keys[kept[n - 1]]]
         keys, names = [keys[i] for i in kept], [names[i] for i in kept]
     extra = typed_spellings(query)
+    for k in keys:  # unmarked «عمان» is either city; «عمّان» also its mentions read as neither
+        if place_spellings(k):
+            extra[k] = (*extra.get(k, ()), *place_spellings(k))
     for adjective, country in country_names(keys).items():  # «الانتخابات اللبنانية» (QA57-13)
         extra[adjective] = (*extra.get(adjective, ()), *country)
     return _plan(keys, names, extra)

@@ -199,13 +199,13 @@ def _copy_plain(source: sqlite3.Connection, target: sqlite3.Connection, table: s
 
 def reindex_articles(conn: sqlite3.Connection) -> int:
     """Fill the search index from the articles table, as digests.search_index writes it."""
-    from digests.arabic import analyze
+    from digests.search_places import article_keys
 
     done = 0
     for article_id, title, body, summary in conn.execute(
             "select id, title, body, summary from articles").fetchall():
+        title_keys, body_keys = article_keys(title or "", body or summary or "")
         conn.execute(f"insert into {FTS_TABLE} (rowid, title_keys, body_keys) values (?, ?, ?)",
-                     [article_id, " ".join(analyze(title or "")),
-                      " ".join(analyze(body or summary or ""))])
+                     [article_id, " ".join(title_keys), " ".join(body_keys)])
         done += 1
     return done

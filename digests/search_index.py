@@ -1,7 +1,8 @@
 """The search index: an FTS5 table of analyzed keys, kept in step with `articles`.
 
 The index (`articles_fts`, migration 003_search_index) is a standalone FTS5 table with
-rowid = articles.id and two columns of analyzed keys (digests.arabic.analyze): `title_keys` and
+rowid = articles.id and two columns of analyzed keys (digests.arabic.analyze; places it would merge read apart by
+digests.search_places.article_keys: Oujda, Amman, Oman): `title_keys` and
 `body_keys`; `articles_fts_vocab` is its vocabulary (how many articles hold each key). The index
 stays in step: `index_article` is the first processing step (insert and re-index on update) and a
 trigger on `articles` delete removes the entry (`unindex_article` does it by hand).
@@ -18,10 +19,11 @@ from typing import Any
 
 import sqlite_utils
 
-from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, analyze, run_at, run_keys, surface_pattern
+from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, run_at, run_keys, surface_pattern
 from digests.models import Article
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT
+from digests.search_places import PLACE_KEYS, article_keys, could_read, surface_core
 
 FTS_TABLE = "articles_fts"
 VOCAB_TABLE = "articles_fts_vocab"
@@ -44,8 +46,9 @@ def create_index(db: sqlite_utils.Database) -> None:
 
 def _write(db: sqlite_utils.Database, article_id: int, title: str, text: str) -> None:
     db.execute(f"delete from {FTS_TABLE} where rowid = ?", [article_id])
+    title_keys, body_keys = article_keys(title, text)
     db.execute(f"insert into {FTS_TABLE} (rowid, title_keys, body_keys) values (?, ?, ?)",
-               [article_id, " ".join(analyze(title)), " ".join(analyze(text))])
+               [article_id, " ".join(title_keys), " ".join(body_keys)])
 
 
 def reindex(db: sqlite_utils.Database, article_id: int, title: str, text: str) -> None:
@@ -91,6 +94,9 @@ def doc_counts(db: sqlite_utils.Database, terms: Sequence[str]) -> dict[str, int
 
 def _core(term: str) -> str:
     """A piece every surface spelling of `term` contains (after normalization)."""
+    core = surface_core(term)  # «وجدة» (Oujda), Amman's and Oman's keys (X91)
+    if core is not None:
+        return core
     if term == "الله":
         return "لل"  # لله, والله
     if term.startswith("ال") and term[2:] in ARTICLE_NOUNS:
@@ -112,6 +118,7 @@ def matched_words(text: str, terms: Iterable[str]) -> list[str]:
         for m in surface_pattern(_core(term)).finditer(text):
             start, end = run_at(text, m.start(), m.end())
             surface = text[start:end]
-            if surface not in found and wanted.intersection(run_keys(surface)):
+            if surface not in found and (wanted.intersection(run_keys(surface)) or (
+                    term in PLACE_KEYS and could_read(surface, term))):
                 found[surface] = start
     return sorted(found, key=found.__getitem__)

@@ -11,6 +11,10 @@ re-indexes only the articles whose text holds those spellings (digests.reader_sp
 reader), then the followed topics are keyed, written and merged again (`rewrite_topics`: «الحرب
 على» keyed «حرب علي» by 033's last-«على» rule is «حرب» again; «الوضع بغزة» is «غزة»; «واش»
 alone is removed).
+
+Migration 048_place_readings (session 23, X91) does the same for digests.search_places: the
+articles holding «وجدة» or «عمان» (any clitics, any harakat) are keyed again (Oujda, Amman and
+Oman read apart), then the followed topics («وجدة» was keyed «جده», Jeddah's key).
 """
 
 from __future__ import annotations
@@ -43,6 +47,22 @@ def reindex_changed(db: sqlite_utils.Database,
                     clock: Callable[[], float] = time.monotonic) -> int:
     """Re-index the articles whose keys changed (caller's transaction); returns how many."""
     return reindex_where(db, needs_reindex, MIGRATION, clock, CHUNK)
+
+
+_PLACE_WORDS = re.compile("وجدة|ع[\u064b-\u0652]*م[\u064b-\u0652]*ا[\u064b-\u0652]*ن")
+
+
+def needs_place_reindex(text: str) -> bool:
+    """Whether `text` (as stored) is keyed differently since X91 (digests.search_places)."""
+    return bool(_PLACE_WORDS.search(text))
+
+
+def m048_place_readings(db: sqlite_utils.Database) -> None:
+    """Migration 048_place_readings (module docstring)."""
+    reindexed = reindex_where(db, needs_place_reindex, "048_place_readings", time.monotonic, CHUNK)
+    changed, removed = rewrite_topics(db)
+    log.info("place readings reindexed=%d topics_changed=%d topics_removed=%d",
+             reindexed, changed, removed)
 
 
 def m035_search_readings(db: sqlite_utils.Database) -> None:

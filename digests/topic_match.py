@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from digests.arabic import analyze, normalized_words
+from digests.arabic import normalized_words
 from digests.longer_names import Context, context, in_article, masked
 from digests.models import Article
 from digests.one_word_names import parse, without_dateline
 from digests.query import plan_query, topic_phrases
+from digests.search_places import article_keys, place_analyze
 from digests.topic_match_passing import without_epithets, without_lists
 from digests.topic_match_units import without_units
 from digests.variants import alternatives, nickname_phrases, synonym_phrases
@@ -34,7 +35,8 @@ def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
 def _text_keys(title: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """An article's title and body keys, and all its keys as a set (cached: the outbox asks about
     one new article once per subscribed topic)."""
-    t, b = tuple(analyze(title)), tuple(analyze(text))
+    keyed = article_keys(title, text)  # «وجدة» Oujda, Amman, Oman read as the index reads them
+    t, b = tuple(keyed[0]), tuple(keyed[1])
     return t, b, frozenset(t) | frozenset(b)
 
 
@@ -126,7 +128,8 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     lead_text = lead[:ALERT_LEAD_CHARS]
     if all(len(p) == 1 for p in phrases):  # a one-word topic (see topic_match_passing)
         lead_text = without_lists(lead_text)
-    lead_keys = without_units(masked(analyze(lead_text), phrases, ctx), phrases)
+    lead_keys = without_units(masked(place_analyze(lead_text, f"{article.title}\n{article.text}"),
+                                     phrases, ctx), phrases)
     lead_keys = without_epithets(lead_keys, phrases)
     if whole_names:
         lead_keys = without_dateline(lead_keys, every)
