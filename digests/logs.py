@@ -115,14 +115,23 @@ def url_for_log(url: str) -> str:
 class BootstrapNoiseFilter(logging.Filter):
     """PTB's start-up retry loop logs its last failure with a traceback at ERROR («Network Retry
     Loop (Bootstrap …)»); the bot then prints one clear line of its own (bot.app.run_bot), so
-    that record goes to DEBUG: shown only when LOG_LEVEL=DEBUG."""
+    that record goes to DEBUG: shown only when LOG_LEVEL=DEBUG, and then as one line without
+    its traceback, the error named by its kind alone (QA60-7: a refused token printed ~40 lines
+    of PTB's traceback at DEBUG; README «Log lines»: the Bot API's bad moments are no
+    tracebacks; an InvalidToken's text would hold the token)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not record.name.startswith("telegram") or record.levelno <= logging.DEBUG \
                 or "(Bootstrap" not in record.getMessage():
             return True
         record.levelno, record.levelname = logging.DEBUG, "DEBUG"
-        return logging.getLogger().isEnabledFor(logging.DEBUG)
+        if not logging.getLogger().isEnabledFor(logging.DEBUG):
+            return False
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            record.msg = f"{record.msg} ({type(error).__name__})"
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
 
 
 # A %-format placeholder, and the «key=» written before it.
