@@ -28,6 +28,7 @@ from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import BOT_NAME, bilingual
 from bot.runtime import RUNTIME_KEY, Runtime
+from bot.source_notes import ON_DEMAND_KEY
 from bot.terminal_chat import Screen, Typing, unmarked
 from digests import outbox_upkeep
 from digests.settings import Settings
@@ -181,6 +182,7 @@ async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
             out.flush()
             app = build_application(demo_settings, db, poll_sources=False,
                                     sender_options={"poll_seconds": 0.1, "retry_delay": 0.5})
+            app.bot_data[ON_DEMAND_KEY] = True  # /sources says the demo polls on no schedule
             await start_application(app, poll_timeout=1)
             try:
                 demo = Demo(emu=emu, app=app, db=db,

@@ -65,10 +65,18 @@ def ingest_link_note(args: Sequence[str] | None, lang: str) -> str | None:
     return t("ingest_no_link", lang)
 
 
+# bot_data key: this process polls only when asked (the offline demo, bot.demo), so /sources
+# says so where the live bot says when the next poll comes (QA60-21)
+ON_DEMAND_KEY = "polls_on_demand"
+
+
 def next_poll_line(context: ContextTypes.DEFAULT_TYPE, now: datetime, lang: str) -> str | None:
-    """/sources' line about the next scheduled poll (None when nothing is scheduled)."""
+    """/sources' line about the next scheduled poll (None when nothing is scheduled, unless the
+    process polls on demand only: then that, and /ingest)."""
     when = next_poll_at(context)
-    return None if when is None else t("next_poll", lang, when=in_words(when, now, lang))
+    if when is None:
+        return t("next_poll_on_demand", lang) if context.bot_data.get(ON_DEMAND_KEY) else None
+    return t("next_poll", lang, when=in_words(when, now, lang))
 
 
 def polling(rt: Runtime) -> bool:

@@ -238,6 +238,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "⏳ It will be fetched at the next poll ({when}), or send /ingest now"),
     "next_poll": ("الجلب التالي: {when}", "Next poll: {when}"),
     "next_poll_none": ("لا جلب مجدول في هذه العملية", "none scheduled in this process"),
+    # the offline demo (QA60-21): it fetched the sample site once and polls on no schedule
+    "next_poll_on_demand": ("الجلب التالي: لا جلب مجدول في العرض التجريبي؛ أرسل /ingest ليجلب"
+                            " الآن", "Next poll: none — the demo polls on no schedule; send"
+                            " /ingest to poll now"),
     "next_poll_within": ("خلال {minutes}", "within {minutes}"),  # bot.i18n.amount: «٧ دقائق»
     "ingest_running_new": ("المصادر التي لم تُجلب بعد ({count}) ليست في الجلب الجاري: أرسل "
                            "/ingest بعد انتهائه",
