@@ -101,7 +101,10 @@ def reading_database(args: argparse.Namespace, settings: Settings) -> Database:
     Troubleshooting promises reading commands work on a read-only file)."""
     path = existing_database(args, settings)
     names = [Path(f"{path}{suffix}") for suffix in ("", "-wal", "-shm")]
-    writable = all(os.access(name, os.W_OK) for name in names if name.exists())
+    # the folder too: opening for writing makes the -wal and -shm beside the file (a writable
+    # file in a read-only folder failed «unable to open database file»: review REV s22, item 7)
+    writable = all(os.access(name, os.W_OK) for name in names if name.exists()) and (
+        os.access(path.absolute().parent, os.W_OK) or all(name.exists() for name in names[1:]))
     return Database(path, read_only=not writable)
 
 

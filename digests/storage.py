@@ -8,6 +8,7 @@ named and applied in order at start-up, each in its own transaction, and recorde
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -71,6 +72,18 @@ def _heartbeat(name: str, every: float | None = None) -> Iterator[None]:
         thread.join()
 
 
+def _read_only_open(path: str) -> str:
+    """The URI a read-only open uses. In a folder that may not be written, with no «-shm»
+    beside the file, SQLite cannot make the shared-memory file a WAL database is read with
+    («unable to open database file»: review REV s22, item 7); no process can write the file
+    there either (a writer makes its -wal), so it is opened as immutable: read as it is."""
+    uri = read_only_uri(path)
+    folder = Path(path).absolute().parent
+    if not os.access(folder, os.W_OK) and not Path(f"{path}-shm").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 class Database:
     """Nashra's SQLite database. `Database(":memory:")` works for narrow unit tests."""
 
@@ -88,7 +101,7 @@ class Database:
         if read_only:
             self._depth = 0
             refuse_empty(Path(self.path))  # an empty file: writing it would not help (X89)
-            self.conn = sqlite3.connect(read_only_uri(self.path),
+            self.conn = sqlite3.connect(_read_only_open(self.path),
                                         uri=True, isolation_level=None,
                                         check_same_thread=False, timeout=busy_seconds)
             self.db = sqlite_utils.Database(self.conn, recursive_triggers=True)
