@@ -7,7 +7,8 @@ For each query, the articles found, split by what they are about, read from thei
 analyzer: an article naming «وجدة» beside a Moroccan place, or none of Saudi Arabia's, is Oujda's
 (the corpus has one: a list of Moroccan cities); one naming Jeddah is Jeddah's; an article naming
 Jordan and no Oman marker («سلطنة», «مسقط», «العماني/ة», «قابوس») is Amman's, one with an Oman
-marker and no Jordan Oman's, both or neither is counted as either. The figure that matters: the
+marker and no Jordan Oman's, both or neither is counted as either; «عمّان» written (or after
+«الأردن/الأردنية») adds Amman, «عُمان» (or after «سلطنة») Oman. The figure that matters: the
 articles of the other place a query lists (`other`), and how many of its own it keeps (`own`).
 """
 
@@ -54,6 +55,12 @@ def reading(text: str) -> set[str]:
             out.add("oman")
         else:
             out |= {"amman", "oman"}
+    # the written marks and «سلطنة» name their city whatever else the article names
+    if re.search("ع\u064e?م\u0651ان(?!\\w)", text) or re.search(
+            r"(?:الاردنيه|الاردن)\W+عمان(?!\w)", n):
+        out.add("amman")
+    if re.search("عُمان(?!\\w)", text) or re.search(r"سلطنه\W+عمان(?!\w)", n):
+        out.add("oman")
     return out
 
 
