@@ -76,6 +76,7 @@ _BODY_OBJECTS = frozenset(
 # Names of the shape of a verbal noun «تفعيل» (Tawfiq, Tahsin, Taghrid): never cut. Folded.
 _TAFIL_NAMES = frozenset("توفيق تحسين تغريد".split())
 _TAFIL_RE = re.compile(r"^ت\w\wي\w$")
+_MUFAALA_RE = re.compile(r"^م\wا\w\wه$")  # «مشاركة», «محاولة», «مقاطعة»: folded
 
 
 def _personal_name(word: str, heads: frozenset[str]) -> bool:
@@ -113,6 +114,12 @@ def named_object_start(words: list[str], heads: frozenset[str]) -> int:
             return n
         if (named and n + 1 < len(words) and _TAFIL_RE.match(word) and word not in _TAFIL_NAMES
                 and _freq_noun(word)):
+            return n
+        if (named and n + 1 < len(words) and _MUFAALA_RE.match(word) and _freq_noun(word)
+                and words[n].endswith("ة")):  # («مدافعه»: his defender, not a verbal noun)
+            # «كما انتقد رجب مشاركة البحرين في حرب اليمن …، قال فيها» (F41, seed 37, 1102:
+            # «— رجب مشاركة البحرين»): a verbal noun «مفاعلة» in construct after a name is
+            # what he criticised or urged, as «تفعيل» is
             return n
     return 0
 

@@ -367,6 +367,10 @@ _ACTS = CLAUSE_MASDARS | frozenset(
     "استهداف مقتل اعتقال قصف سقوط اصابه هجوم تدمير مهاجمه ضبط اسقاط رصد تسجيل".split())
 
 
+# Verbal nouns of a move, reported as the object of «ذكر/أعلن X وصول …». Folded.
+_MOVES = frozenset("وصول دخول خروج انسحاب عوده انتشار".split())
+
+
 def _act_object(toks: list[Tok], cues: Sequence[Cue], at: int, first: str) -> bool:
     """«وأفاد مدير المرصد … عن استهداف إحدى هذه الخلايا "آلية عسكرية تركية …"» (F38, seed 36,
     5343): marks opening on a bare noun after «عن», a verbal noun of an act and its genitive
@@ -377,6 +381,14 @@ def _act_object(toks: list[Tok], cues: Sequence[Cue], at: int, first: str) -> bo
     if (not word or first.startswith("ال") or _opens_on_verb(first) or word in STOP
             or word in _PREDICATE_WORDS or word.isdigit()):
         return False
+    if at >= 2 and toks[at - 1].norm in _MOVES and toks[at - 2].raw[-1] not in "،,:":
+        # «ذكرت وكالة الأنباء السورية "سانا" وصول "مجموعات من القوات الشعبية إلى منطقة
+        # عفرين"» (F41, QA59-39): the verbal noun the verb takes as its object, right before
+        # the marks, and its genitive inside them — a noun phrase, no statement
+        return any(c.kind == "verb" and c.tok < at - 1 and (
+            c.content_start is None or c.content_start >= toks[at].start)
+            and not any(toks[m].raw[-1] in "،,:;؛." or is_complementizer(toks[m].norm)
+                        for m in range(c.tok + 1, at - 1)) for c in cues)
     for p in range(at - 2, max(0, at - 6) - 1, -1):
         if toks[p].norm == "عن":
             break

@@ -21,6 +21,8 @@ RELAYED_PRONOUNS.update({w: g for g, ws in (
     ("m", "اقواله تصريحاته كلامه قوله تاكيده تصريحه"),
     ("f", "اقوالها تصريحاتها كلامها قولها تاكيدها تصريحها")) for w in ws.split()})
 
+# His or her saying, after «عن X»: «عن الوزير قوله إن …». Folded.
+_SAYING_OF = frozenset("قوله قولها قولهم".split())
 # «نقلت الصحيفة بيانا لوزارة النقل قالت فيه»: the document's author speaks. Folded.
 DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())
 # The same documents in construct with their author: «بيان الخارجية», «تصريحات الوزير». Folded.
@@ -90,6 +92,13 @@ def relayed_speaker(toks: list[Tok], k: int, j: int, last: int, norm: str,
                  if toks[m].norm == "لسان" and toks[m - 1].norm == "علي")
         if not any(is_complementizer(toks[n].norm) for n in range(j, m)):
             speaker, j = subject(toks, m + 1, last)
+    elif speaker and j + 1 < last and toks[j].norm == "عن" and toks[j - 1].raw[-1].isalpha():
+        # «وتابع البيان عن وزير الدولة لشؤون التراث مايكل إيليس قوله إنه "…"» (F41, seed 37,
+        # 3991: «— وكالة …»): a verb that does not relay by itself, «عن X» and X's «قوله»:
+        # the one whose saying it is speaks, not the statement that quoted him
+        relayed, end = subject(toks, j + 1, last)
+        if relayed and end < last and toks[end].norm in _SAYING_OF:
+            speaker, j = relayed, end + 1
     elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
         # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
         speaker, j = subject(toks, j + 2, last)

@@ -26,6 +26,7 @@ from digests.speech import (
     is_complementizer,
     strip_conj,
 )
+from digests.speech_start import informed_far
 from digests.unwritten_speakers import _publisher, _reported_publisher
 
 
@@ -90,8 +91,9 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
         before = after
     if t.norm.startswith("و") and follows:
         speaker = ""
-    elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
-                                         for m in range(k + 1, min(last, k + 4))) and (
+    elif before and k + 3 < last and (any(is_complementizer(toks[m].norm)
+                                          for m in range(k + 1, min(last, k + 4)))
+                                      or informed_far(toks, k, last)) and (
             whole := _whole_before(toks, k, before)):
         speaker = whole
     elif reported := _reported_subject(toks, k, last):
@@ -118,6 +120,13 @@ def _cut_short(toks: list[Tok], k: int, before: str, max_words: int) -> bool:
     if n < max_words or m < 0:
         return False
     t = toks[m]
+    if (t.norm in _OF_PREPS and m > 0 and toks[m - 1].raw[-1].isalpha()
+            and toks[m - 1].norm not in STOP and not is_complementizer(toks[m - 1].norm)
+            and cue_of(toks[m - 1].raw)[1] is None):
+        # «مؤكداً أن هذا التقدم الملحوظ في علاج الخلل بالموازنة العامة يشير إلى أن …» (F41,
+        # seed 37, 5120: «بحسب علاج الخلل …»): the words read are the genitive of «في» inside
+        # a longer noun phrase, not a subject of their own
+        return True
     return not (t.raw[-1] in "،,:;؛.\"”»" or t.norm in STOP or is_complementizer(t.norm)
                 or t.norm.endswith(("ها", "هم", "هما"))  # «اتهامات أطلقها X يؤكد» (4402)
                 or cue_of(t.raw)[1] is not None or strip_conj(t.norm) in ("ان", "لكن"))
@@ -148,6 +157,7 @@ def _whole_before(toks: list[Tok], k: int, before: str) -> str:
     return ""
 
 
+_OF_PREPS = frozenset("في من علي عن مع".split())  # folded: a phrase inside a noun phrase
 # Feminine plural relatives digests.speech.RELATIVES lacks (so a subject read ran into them).
 _PLURAL_RELATIVES = frozenset(("اللاتي", "اللائي"))
 # «يحاربون», «تقولان»: a present verb of a plural or dual subject (the clause's predicate, so

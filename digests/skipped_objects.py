@@ -20,7 +20,7 @@ from digests.speaker_words import (
     addressee,
     now,
 )
-from digests.speech import ADDRESSEES, NAME_NOUNS, OBJECT_PRONOUNS, STOP, cue_of
+from digests.speech import ADDRESSEES, NAME_NOUNS, OBJECT_PRONOUNS, STOP, cue_of, is_complementizer
 
 
 # Media addressed by a name spelled in letters («لبي بي سي», «لسي إن إن»): its tail is no subject.
@@ -28,6 +28,16 @@ _SPELLED_MEDIA = frozenset("لبي لسي".split())
 _SPELLED_TAILS = frozenset("بي سي ان".split())
 # A medium addressed by its kind («لوكالة», «لصحيفة»): its name follows. Folded.
 _MEDIUM_ADDRESSEES = frozenset("لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون".split())
+
+
+def _named_medium_end(toks: list[Tok], i: int) -> int:
+    """After «لوكالة/لصحيفة …»: one past a definite name of one to three words that ends at
+    «أن/إن/بأن» («الأنباء الفرنسية أنه»), else 0."""
+    m = i
+    while (m < len(toks) and m - i < 3 and toks[m].norm.startswith("ال")
+           and toks[m].raw[-1].isalpha()):
+        m += 1
+    return m if m > i and m < len(toks) and is_complementizer(toks[m].norm) else 0
 
 
 def skip_object(toks: list[Tok], i: int) -> int:
@@ -51,6 +61,11 @@ def skip_object(toks: list[Tok], i: int) -> int:
             if colon is not None and not any(cue_of(toks[m].raw)[1] is not None
                                              for m in range(i, colon + 1)):
                 i = colon + 1
+            elif _named_medium_end(toks, i):
+                # «أكد لوكالة الأنباء الفرنسية أنه …» (F41, seed 37, 339: «بحسب الأنباء
+                # الفرنسية»): the medium's definite name runs to the clause; the subject was
+                # written before the verb
+                i = _named_medium_end(toks, i)
             elif (i + 1 < len(toks) and not toks[i].norm.startswith("ال")
                   and toks[i].raw[:1].isalpha() and toks[i].norm not in STOP
                   and toks[i + 1].norm in STOP):

@@ -20,7 +20,9 @@ from digests.speech import OBJECT_NOUNS, STOP, fold, is_complementizer
 MAX_SPEAKER_WORDS = 9
 # «وصفته», «ووصفها»: a describing verb with its object pronoun, whose own subject follows.
 _DESCRIBING_RE = re.compile(r"^[وف]?(?:وصف|وصفت|يصف|تصف)(?:ه|ها|هم|هما)$")
-_TOKEN_RE = re.compile(r"\S+")
+# A word and its comma are one token, and «إن/أن …» glued after the comma another: «مجلة بلاي
+# بوي،إن الرئيس …» (F41, seed 37, 5888: the title and «إن» shown as the statement).
+_TOKEN_RE = re.compile(r"[^\s،,]*[^\W\d_][،,](?=[وب]?[إأا]ن(?:ه|ها|هم|نا|ني)?(?:\s|$))|\S+")
 # «د.», «أ.», «إ.», «م.», «أ.د.»: an abbreviated title or initial, not the end of a sentence.
 _ABBREV_RE = re.compile(r"^(?:[\u0621-\u064a]\.){1,2}$")
 # «رئيس "سيرك دو سولاي" دانيال لامار»: a title whose organisation is a short quoted name.
@@ -158,6 +160,10 @@ _ADDRESSED = frozenset(
     "عدد وسائل مجموعه صحف صحيفتين صحيفتي قناتي قنوات وكالات مواقع اذاعات محطات الصحفيين"
     " الصحافيين صحفيين صحافيين مراسلين المراسلين سكان اسوشيتد"
     " طلاب طلبه انصار مؤيدي جمهور".split())  # «وقال ترامب لطلاب مدرسة …» (QA18 R9)
+# Kin of another, told or apologised to after a name: «واعتذرت ماكدوغال لزوجة ترامب، ميلانيا،
+# وقالت إنها» (F41, seed 37, 5888: «بحسب ماكدوغال لزوجة ترامب»). A person's kin is never the
+# rest of a name or a title. Folded, without «ل».
+_ADDRESSED |= frozenset("زوجه زوج والده والد عائله".split())
 
 
 # Participles that govern «ل» («الهيئة المنظمة لوسائل الإعلام»): what follows is their object.

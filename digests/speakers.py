@@ -556,6 +556,9 @@ def _titled_medium(toks: list[Tok], i: int, j: int) -> bool:
                  or (adjective.startswith("ال") and adjective.endswith("ي"))))
 
 
+_HE_WHO = frozenset("هو هي وهو وهي".split())  # before a relative: an aside on the speaker
+
+
 def opens_statement(toks: list[Tok], j: int, last: int) -> bool:
     """After «قال X،»: does a statement start at token `j` (not «في بيان، إن …», not a date)?"""
     t = toks[j]
@@ -565,6 +568,10 @@ def opens_statement(toks: list[Tok], j: int, last: int) -> bool:
         return False  # quote marks: direct speech, handled as such
     if t.norm in _PUBLISHED_VIA:
         return False  # «وقال بيان للسفارة، نشر على صفحتها …»: how the statement came out
+    if t.norm in _HE_WHO and j + 1 < last and toks[j + 1].norm in ("الذي", "التي", "من"):
+        # «وقال هوهوان، هو الذي أشرف على الدراسة …، "…"» (F41, seed 37, 4411): «he who …»
+        # describes the speaker, as a relative clause does; it is no statement
+        return False
     # An «إن» or another cue a few words on means this was a parenthesis, not the statement.
     return not any(is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None
                    for m in range(j, min(last, j + 6)))

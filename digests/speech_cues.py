@@ -411,6 +411,18 @@ def _no_one_speaks(w: Window, k: int) -> bool:
     nxt = toks[k + 1].norm if k + 1 < w.last else ""
     if norm in _MAKE_SURE and nxt in _YOU_THAT:
         return True
+    if strip_conj(norm) in ("اعلم", "اعلمت"):
+        # «أعلم» informs only with its object and «أن» after it («الحمد الله أعلم خلال لقاء
+        # … عددا من رجال الأعمال … أن "…"», F41): «الله أعلم», «لا أعلم», «أعلم أن» (I know)
+        # and «أعلم» without a clause are no speech
+        prev = toks[k - 1].norm if k > w.first else ""
+        if prev == "الله" and k - 2 >= w.first and toks[k - 2].norm in _ALLAH_NAMES:
+            prev = ""  # «الحمد الله», «عبد الله», «نصر الله»: a name, its bearer informs
+        that = next((m for m in range(k + 2, min(w.last, k + 25))
+                     if toks[m].norm in ("ان", "بان")), None)
+        return (prev in _NOT_INFORMING or is_complementizer(nxt) or that is None
+                or any(toks[m].raw[-1] in ".:؛" or cue_of(toks[m].raw)[1] is not None
+                       for m in range(k + 1, that)))
     if (norm in ("وصف", "وصفت") and k > w.first
             and toks[k - 1].raw[-1] not in "،,.:؛\"”»" and nxt in _ACCUSED_THAT
             and toks[k - 1].norm not in ("الذي", "التي", "ما", "قد", "ان")):
@@ -426,6 +438,9 @@ def _no_one_speaks(w: Window, k: int) -> bool:
         and not is_complementizer(toks[k + 2].norm)
 
 
+# Words before «أعلم» that make it «(God) knows best» or «I (do not) know». Folded.
+_NOT_INFORMING = frozenset("الله والله لا ولا ما انا وانا لست لسنا".split())
+_ALLAH_NAMES = frozenset("الحمد عبد نصر فضل جار حزب خير عطا".split())  # folded
 # «سيرغي لافروف،الاثنين» (QA59-31): a comma the site glued between two words ends the name.
 _GLUED_COMMA_RE = re.compile(r"(?<=\w)[،,](?=\w).*$")
 # «تصريحات لمن سمتهم مراقبين يقولون إن» (QA59-23): the paper's «those it called»; the speakers

@@ -105,6 +105,29 @@ def _describes_noun(toks: list[Tok], m: int, last: int) -> bool:
                         for x in range(m + 1, min(last, m + 4))))
 
 
+# Verbs of informing whose object and occasion may stand between them and «أن». Folded.
+_INFORMING = frozenset("ابلغ ابلغت اعلم اعلمت".split())
+
+
+_NEED_NOUNS = frozenset("ضروره بضروره وجوب بوجوب اهميه باهميه".split())  # folded
+
+
+def informed_far(toks: list[Tok], k: int, last: int) -> bool:
+    """«… إن الحمد الله أعلم خلال لقاء في مكتبه … عددا من رجال الأعمال … أن "…"» (F41, QA59-20:
+    «— البيان»): a verb of informing inside a reported clause whose «أن» comes after its
+    occasion and object (up to 24 words, no punctuation or other cue between) opens a clause of
+    its subject's."""
+    if strip_conj(toks[k].norm) not in _INFORMING:
+        return False
+    for m in range(k + 1, min(last, k + 25)):
+        if toks[m].norm in ("ان", "بان"):
+            # (not «أبلغ السفير ضرورة أن تقدم …»: a need's subjunctive, nobody's statement)
+            return m >= k + 6 and toks[m - 1].norm not in _NEED_NOUNS
+        if toks[m].raw[-1] in "،,.:؛\"”»" or cue_of(toks[m].raw)[1] is not None:
+            return False
+    return False
+
+
 def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                  speech: Sequence[tuple[int, int]]) -> int | None:
     """Where the speech of the cue at token `k` starts, when a word or sign marks it.
@@ -134,6 +157,7 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 toks[m].raw[:glued - 1]) not in _TEASERS | _LISTING:
             return toks[m].start + glued
     set_off = False  # a «، بعد أن …» clause set off by a comma: its verb takes the next «أن»
+    informed = informed_far(toks, k, last)  # «أعلم خلال لقاء … عددا من … أن»: its «أن» is far
     for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
         tm = toks[m]
         if m == j and tm.norm in ("هل", "وهل") and tm.raw[0] not in "\"“«„":
@@ -142,7 +166,7 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             return None
         if set_off and tm.raw[-1] in "،,":
             set_off = False  # («، بعد أن التقى نظيره، إن …»: the clause closed; speech follows)
-        if m >= j + 14 and not tm.raw.endswith(":"):
+        if m >= j + (24 if informed else 14) and not tm.raw.endswith(":"):
             # Far from the verb only «قال X في …:» still introduces speech.
             if _is_cue(tm.raw, toks[m + 1].norm if m + 1 < last else ""):
                 return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from digests.arabic import _freq
 from digests.describer_subjects import _DESCRIBE, _considered_object, _described_by, refused_only
 from digests.fronted_speakers import speaker_before
 from digests.relayed_speakers import relayed_speaker
@@ -210,6 +211,11 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
             and fold(words[n - 1]).removeprefix("ال") not in _SUBJECT_HEADS)), 0)
         if cut:
             speaker = " ".join(words[:cut])
+    if strip_conj(norm) in _ADDED and j < last and toks[j].norm in ("الي", "علي"):
+        # «أضافت النيابة العامة تهمة جديدة إلى لائحة اتهام رجب، وهي "…"» (F41, seed 37,
+        # 1102: «— النيابة العامة تهمة جديدة»): «added X to», not «added that»; the
+        # indefinite noun after the definite subject is the thing added
+        speaker = _added_cut(speaker)
     if _considered_object(norm, speaker, toks, j, last):
         # «واعتبرت الخطوة "انتهاكا صارخا"»: «اعتبر X Y» — the definite noun right after the
         # verb is what was considered, its accusative predicate in the marks; the subject
@@ -225,6 +231,21 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         # speaking before), not the act.
         speaker, j = "", k + 1
     return speaker, j
+
+
+_ADDED = frozenset("اضاف اضافت يضيف تضيف".split())  # folded, «و/ف» stripped
+
+
+def _added_cut(speaker: str) -> str:
+    """`speaker` cut before the first indefinite common noun after a definite word («النيابة
+    العامة تهمة جديدة» → «النيابة العامة»), or unchanged."""
+    words = speaker.split()
+    for n in range(1, len(words)):
+        prev, word = fold(words[n - 1]), fold(words[n])
+        if (prev.startswith("ال") and not word.startswith("ال") and word not in STOP
+                and _freq().get("ال" + word)):
+            return " ".join(words[:n])
+    return speaker
 
 
 # Stance verbs whose object is often an act named by a verbal noun. Folded, «و/ف» stripped.
