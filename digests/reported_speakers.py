@@ -157,7 +157,7 @@ def _whole_before(toks: list[Tok], k: int, before: str) -> str:
     return ""
 
 
-_OF_PREPS = frozenset("في من علي عن مع".split())  # folded: a phrase inside a noun phrase
+_OF_PREPS = frozenset(("في",))  # folded: a phrase inside a noun phrase («العديد من X» is X)
 # Feminine plural relatives digests.speech.RELATIVES lacks (so a subject read ran into them).
 _PLURAL_RELATIVES = frozenset(("اللاتي", "اللائي"))
 # «يحاربون», «تقولان»: a present verb of a plural or dual subject (the clause's predicate, so
