@@ -91,6 +91,13 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
         before = after
     if t.norm.startswith("و") and follows:
         speaker = ""
+    elif before and k + 1 < last and (toks[k + 1].norm in STOP or follows) and _genitive_of_fi(
+            toks, k, before):
+        # «مؤكداً أن هذا التقدم الملحوظ في علاج الخلل بالموازنة العامة يشير إلى أن …» (F41,
+        # seed 37, 5120: «بحسب علاج الخلل …»): with no subject after the verb («يشير إلى أن»,
+        # not «قالت تقارير إنها»), the four words read before it are the genitive of «في»
+        # inside a longer noun phrase; no new voice
+        return None
     elif before and k + 3 < last and (any(is_complementizer(toks[m].norm)
                                           for m in range(k + 1, min(last, k + 4)))
                                       or informed_far(toks, k, last)) and (
@@ -112,6 +119,16 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
     return speaker, j
 
 
+def _genitive_of_fi(toks: list[Tok], k: int, before: str) -> bool:
+    """The four words read before the verb at `k` follow «في» that follows a noun («التقدم
+    الملحوظ في علاج الخلل بالموازنة العامة»): a genitive inside a noun phrase, no subject."""
+    n = len(before.split())
+    m = k - n - 1
+    return (n >= 4 and m > 0 and toks[m].norm in _OF_PREPS and toks[m - 1].raw[-1].isalpha()
+            and toks[m - 1].norm not in STOP and not is_complementizer(toks[m - 1].norm)
+            and cue_of(toks[m - 1].raw)[1] is None)
+
+
 def _cut_short(toks: list[Tok], k: int, before: str, max_words: int) -> bool:
     """The `max_words` words read before the verb at `k` are the tail of a longer noun phrase:
     the word before them is neither punctuated nor a stop word, a complementizer or a cue."""
@@ -120,13 +137,6 @@ def _cut_short(toks: list[Tok], k: int, before: str, max_words: int) -> bool:
     if n < max_words or m < 0:
         return False
     t = toks[m]
-    if (t.norm in _OF_PREPS and m > 0 and toks[m - 1].raw[-1].isalpha()
-            and toks[m - 1].norm not in STOP and not is_complementizer(toks[m - 1].norm)
-            and cue_of(toks[m - 1].raw)[1] is None):
-        # «مؤكداً أن هذا التقدم الملحوظ في علاج الخلل بالموازنة العامة يشير إلى أن …» (F41,
-        # seed 37, 5120: «بحسب علاج الخلل …»): the words read are the genitive of «في» inside
-        # a longer noun phrase, not a subject of their own
-        return True
     return not (t.raw[-1] in "،,:;؛.\"”»" or t.norm in STOP or is_complementizer(t.norm)
                 or t.norm.endswith(("ها", "هم", "هما"))  # «اتهامات أطلقها X يؤكد» (4402)
                 or cue_of(t.raw)[1] is not None or strip_conj(t.norm) in ("ان", "لكن"))

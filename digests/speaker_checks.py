@@ -384,9 +384,10 @@ def no_voice(name: str) -> bool:
 _CREDITS = frozenset("كلماتها كلماته كلماتهم الحانها الحانه لحنها لحنه".split())
 
 
-# A person named by whose he is, with «her/their»: «محاميها», «متحدثهم», «شقيقتها».
+# One who speaks for another, with «her/their»: «محاميها», «متحدثهم» (not «والدها»: her father
+# is most often the one named last).
 _HER_PERSON_RE = re.compile(
-    r"^(?:محامي|محامو|متحدث|متحدثت|مستشار|مساعد|والد|والدت|شقيق|شقيقت|زوج|زوجت|ابن|ابنت|وكيل)"
+    r"^(?:محامي|محامو|متحدث|متحدثت|مستشار|مساعد|وكيل)"
     r"(?:ها|هم|هما)$")
 
 

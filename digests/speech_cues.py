@@ -421,6 +421,8 @@ def _no_one_speaks(w: Window, k: int) -> bool:
         that = next((m for m in range(k + 2, min(w.last, k + 25))
                      if toks[m].norm in ("ان", "بان")), None)
         return (prev in _NOT_INFORMING or is_complementizer(nxt) or that is None
+                or toks[k + 1].raw.rstrip("،,").endswith(("اً", "ًا"))  # «أعلم جيداً أن» (I know)
+                or nxt in ("جيدا", "تماما", "يقينا")
                 or any(toks[m].raw[-1] in ".:؛" or cue_of(toks[m].raw)[1] is not None
                        for m in range(k + 1, that)))
     if (norm in ("وصف", "وصفت") and k > w.first
