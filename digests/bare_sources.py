@@ -28,7 +28,8 @@ _GLUED = ("ب",)
 # Words that end a description whatever follows (relative pronouns, particles). Folded.
 _STOPS = frozenset("الذي التي ان انه انها بان عن نفسه ذاته".split())
 _MAX_WORDS = 7
-# An unnamed official who may be «the source» a later «وتابع المصدر» means. Folded.
+# An unnamed official who may be «the source» a later «وتابع المصدر» means. Folded. (Not
+# speech.OFFICIALS: «مسئول» is spelled here too, and «مسؤولة» is not read.)
 _OFFICIALS = frozenset("مسؤول مسئول".split())
 
 

@@ -23,11 +23,10 @@ from digests.speaker_checks import OBJECT_VERBS, plausible_speaker
 from digests.speakers import Tok, subject
 from digests.speech import IN_WHICH, cue_of, fold, strip_conj
 from digests.unwritten_speakers import (
-    _KANA,
     _kana_subject,
     _opening_verb,
     _publisher,
-    kana_reach,
+    nearest_kana,
 )
 from digests.vso_speakers import speaker_after_verb, titled
 
@@ -69,9 +68,8 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
                    and not _switched_subject(toks, k, last))
     if (kind == "verb" and not content_open and not coordinated and prev == "قد"
             and norm not in RELAY_VERBS
-            and any(strip_conj(toks[m].norm) in _KANA
-                    for m in range(kana_reach(toks, k, first), k))):
-        kana = _kana_subject(toks, k, first)
+            and (kana_at := nearest_kana(toks, k, first)) is not None):
+        kana = _kana_subject(toks, k, first, kana_at)
         if kana:
             # «وكانت السلطات قد هددت النساء المحتجات بأنهن …»: the subject is written between
             # «كان» and «قد»; the words after the verb are its object.

@@ -223,7 +223,7 @@ def _preceding_words(text: str, pos: int, n: int) -> list[str]:
 
 
 # A person's title in the construct state, before the name of what he heads or belongs to.
-_BODY_HEADS = frozenset(fold(w) for w in (
+_TITLES_OF_BODIES = frozenset(fold(w) for w in (
     "قائد قادة رئيس رؤساء مدير مديري زعيم زعماء مؤسس عضو أعضاء عناصر مقاتلو مقاتلي مسلحو"
     " مسلحي").split())
 
@@ -256,7 +256,7 @@ def is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
             return True
         if hits & NAME_NOUNS and short:
             return True
-        if hits & _BODY_HEADS and short:
+        if hits & _TITLES_OF_BODIES and short:
             # «أعلن قائد "اللواء السادس حرس حدود" العميد … أن» (QA59-35): a unit's or body's
             # name that a title heads, not what the title said
             return True

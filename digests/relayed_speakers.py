@@ -10,7 +10,7 @@ digests.participle_subjects too. Pure functions of tokens (digests.speakers).
 from __future__ import annotations
 
 from digests.speakers import RELAYING, Tok, subject, tokens
-from digests.speech import OBJECT_PRONOUNS, is_complementizer
+from digests.speech import OBJECT_PRONOUNS, STATEMENTS, is_complementizer
 
 RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
@@ -26,7 +26,7 @@ _SAYING_OF = frozenset("قوله قولها قولهم".split())
 # «نقلت الصحيفة بيانا لوزارة النقل قالت فيه»: the document's author speaks. Folded.
 DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())
 # The same documents in construct with their author: «بيان الخارجية», «تصريحات الوزير». Folded.
-_HELD_DOCUMENTS = frozenset("بيان تصريحات رساله كلمه تغريده نص".split())
+_HELD_DOCUMENTS = STATEMENTS | frozenset("رساله كلمه نص".split())
 
 
 def after_lam(toks: list[Tok], m: int, last: int) -> tuple[str, int]:

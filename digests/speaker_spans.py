@@ -20,7 +20,18 @@ Pure functions over the tokens of `digests.speaker_words`.
 from __future__ import annotations
 
 from digests.speaker_words import Tok
-from digests.speech import DUALS, STOP, cue_of, fold, is_complementizer, strip_conj
+from digests.speech import (
+    DUALS,
+    OFFICIALS,
+    STATEMENT_NOUNS,
+    STATEMENT_TALKS,
+    STATEMENTS,
+    STOP,
+    cue_of,
+    fold,
+    is_complementizer,
+    strip_conj,
+)
 
 # Titles that are told apart by where the person works («الباحث في …», «المحلل في …»), the
 # name coming after the place. Folded, without «ال». Not «الرئيس», «الوزير»: «قال الرئيس في
@@ -31,9 +42,9 @@ _PLACED_TITLES = frozenset(
 # Nouns of an occasion, not a firm: «المحلل في حديث لـ…», «الخبير في مقابلة …».
 _OCCASIONS = frozenset(
     "خطاب خطابه حوار حواره برنامج مقال مقاله مقالته رساله رسالته منشور تعليق تعليقه كتاب كتابه"
-    " دراسه دراسته بحث بحثه ورقه ندوه محاضره جلسه اجتماع تقرير تقريره".split()) | frozenset(
+    " دراسه دراسته بحث بحثه ورقه ندوه محاضره جلسه اجتماع تقرير تقريره".split()) | (
     # («مسؤول في تصريح صحفي إن …»: where he spoke, once «مسؤول» takes a place, QA59-10)
-    "تصريح تصريحات تصريحه بيان مؤتمر مقابله حديث لقاء اتصال تغريده".split())
+    STATEMENTS | STATEMENT_TALKS | frozenset("تصريحه لقاء اتصال".split()))
 # Nouns in construct within a title before «في» («محرر شؤون الشرق الأوسط»). Folded.
 _CONSTRUCT = frozenset("شؤون شئون قسم مجال".split())
 # Letters of a spelled medium («مراسل بي بي سي في …»). Folded.
@@ -73,7 +84,7 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
             end = m
             break
         if (t.norm == "في" and m > j + 2 and m + 1 < limit and toks[m - 1].raw[-1] not in "،,"
-                and toks[m + 1].norm in _SAID_IN):
+                and toks[m + 1].norm in STATEMENT_NOUNS):
             # «وقال المسؤول في وزارة التجارة الصينية وانغ هيجون في بيان إن» (QA59-10: «—
             # المسؤول»): the name ends where the statement it was said in is named
             end = m
@@ -83,7 +94,7 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
             return 0
     if end == 0 or end - j < 3:
         return 0
-    if toks[i].norm.removeprefix("ال") in _OFFICIALS and any(
+    if toks[i].norm.removeprefix("ال") in OFFICIALS and any(
             toks[m].raw.endswith(("،", ",")) for m in range(j + 1, end - 1)):
         return 0  # «المسؤول في شرطة كوبنهاغن، بيتر داهل»: the apposed name is read as before
     last = toks[end - 1]
@@ -92,9 +103,6 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
     return end
 
 
-_OFFICIALS = frozenset("مسؤول مسؤوله".split())  # folded, without «ال» (QA59-10)
-# What a statement was said in («في بيان», «في تصريح …»), after a title's place and name. Folded.
-_SAID_IN = frozenset("بيان تصريح تصريحات مؤتمر حديث مقابله تغريده رساله كلمه".split())
 _MAX_LATIN = 5  # words of a firm written in Latin letters
 # Titles held in a firm («المدير العام … في Royal Caribbean»; not «الوزير في London»). Folded,
 # without «ال».

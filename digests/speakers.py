@@ -73,9 +73,11 @@ from digests.speech import (
     NAME_NOUNS,
     OBJECT_NOUNS,
     OBJECT_PRONOUNS,
+    OFFICIALS,
     PREPOSITIONS,
     RELATIVES,
     SPEAKING,
+    STATEMENT_NOUNS,
     STOP,
     cue_of,
     fold,
@@ -113,8 +115,7 @@ def _opens_clause(toks: list[Tok], j: int, limit: int) -> bool:
 
 # What a body says in («وقالت "فتح" في بيان …»): after a quoted word or two right after the
 # verb, these show the marks hold the subject's name, not speech. Folded.
-_STATEMENT_PLACES = frozenset(
-    "بيان بيانها بيانه تصريح تصريحات تغريده رساله مؤتمر كلمه حديث مقابله".split())
+_STATEMENT_PLACES = STATEMENT_NOUNS | frozenset("بيانها بيانه".split())
 
 
 def _in_a_statement(toks: list[Tok], j: int, limit: int) -> bool:
@@ -485,8 +486,9 @@ _MEMBER = frozenset("عضو عضوه اعضاء عنصر عناصر".split())  #
 # «وقال مسؤول في الدفاع المدني بالغوطة: "فرقنا …"» (QA59-4: «— مسؤول»): an official named by
 # the body he serves in, when «في» opens a body (not «في تصريح», «في بيان», «في غزة»).
 # «وقال مصدر في الشرطة إن …» (F38's left: «— مصدر»): a source likewise, by the body he is in.
-_OFFICIAL = frozenset("مسؤول مسؤوله مصدر مصادر مصدران".split())
-_BODY_HEADS = frozenset(
+_OFFICIAL = OFFICIALS | frozenset("مصدر مصادر مصدران".split())
+# The first words of a body's name (`_a_body`); quote_marks' titles before one are others. Folded.
+_BODY_FIRST_WORDS = frozenset(
     "وزاره هيئه منظمه حركه حزب مكتب جماعه مجلس اداره شركه جهاز قوات لجنه سفاره الدفاع"
     " الحكومه الوزاره الجيش الشرطه الامم الاتحاد البيت الخارجيه الداخليه الرئاسه الحرس"
     " الهلال الصليب المعارضه التحالف".split())
@@ -532,7 +534,7 @@ def _command_end(toks: list[Tok], k: int, limit: int) -> int:
 
 def _a_body(t: Tok) -> bool:
     """`t` opens the name of a body («وزارة …», «الدفاع المدني», «الأمم المتحدة»)."""
-    return t.norm in _BODY_HEADS
+    return t.norm in _BODY_FIRST_WORDS
 
 
 # Bodies named by their members («نقابة الصحفيين», «رابطة المراسلين»). Folded.

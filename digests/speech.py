@@ -124,6 +124,17 @@ COUNTER_CUES = frozenset(
 # Denial verbs: their reported clause is the proposition denied, not the speaker's statement.
 DENIALS = frozenset("نفي نفت ينفي تنفي نفوا ينفون نافيا نافيه انكر انكرت ينكر تنكر".split())
 
+# The nouns of a statement the speaker finders share, in named parts where their tables differ.
+# Issued statements («بيان», «تصريحات», «تغريدة»): in every such table. Folded.
+STATEMENTS = frozenset("بيان تصريحات تغريده".split())
+# Where a statement is spoken («في تصريح», «في مؤتمر صحفي», «في حديث», «في مقابلة»). Folded.
+STATEMENT_TALKS = frozenset("تصريح مؤتمر حديث مقابله".split())
+# What a statement was said in («في بيان», «في كلمة», «في رسالة» …): the parts above, a letter
+# and a speech. Folded.
+STATEMENT_NOUNS = STATEMENTS | STATEMENT_TALKS | frozenset("رساله كلمه".split())
+# An unnamed official («مسؤول», «مسؤولة»). Folded, without «ال».
+OFFICIALS = frozenset("مسؤول مسؤوله".split())
+
 _HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 EDGE_PUNCT = "\"'“”«»„()[]{}.,،؛;:!?؟…-–—*#"

@@ -21,6 +21,7 @@ from digests.speech import (
     PREPOSITIONS,
     PUBLISHING,
     RELATIVES,
+    STATEMENTS,
     STOP,
     cue_of,
     fold,
@@ -61,7 +62,7 @@ def _publisher(toks: list[Tok], k: int, first: int) -> str | None:
 
 # What one says «فيها» of, held by its author behind «لـ»: «كلمة لزعيم الجماعة …، قال فيها». Folded.
 # Not «رسالة/حوار لـX» (a letter to X, an interview with X: X may be the one addressed).
-_OWNED_DOCUMENTS = frozenset("كلمه خطاب خطابا تغريده بيان بيانا تصريحات".split())
+_OWNED_DOCUMENTS = STATEMENTS | frozenset("كلمه خطاب خطابا بيانا".split())
 
 
 def document_owner(toks: list[Tok], k: int, first: int) -> str:
@@ -129,10 +130,10 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         return contrast
     if (not content_open
             and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))
-            and _kana_subject(toks, k, first)):
+            and (kana := _kana_subject(toks, k, first))):
         # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …», «وكان السفير قال إن …»:
         # the subject sits between «كان» and the verb (or «قد»).
-        return _kana_subject(toks, k, first)
+        return kana
     if not content_open and t.norm.startswith(("و", "ف")):
         # «وقدّر المعهد الوطني شدة الهزة …، وقال إن …»: the subject of the verb that opens the
         # sentence goes on speaking, not the speaker named in an earlier sentence; «أما
@@ -290,9 +291,18 @@ def kana_reach(toks: list[Tok], k: int, first: int) -> int:
     return max(first, k - 12)
 
 
-def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
-    """The subject written between the nearest «كان» before token `k` and the verb."""
-    m = max(m for m in range(kana_reach(toks, k, first), k) if strip_conj(toks[m].norm) in _KANA)
+def nearest_kana(toks: list[Tok], k: int, first: int) -> int | None:
+    """The nearest «كان» before token `k` within `kana_reach`, or None."""
+    return next((m for m in range(k - 1, kana_reach(toks, k, first) - 1, -1)
+                 if strip_conj(toks[m].norm) in _KANA), None)
+
+
+def _kana_subject(toks: list[Tok], k: int, first: int, kana: int | None = None) -> str:
+    """The subject written between the nearest «كان» before token `k` and the verb (`kana`:
+    that «كان», when the caller has found it with `nearest_kana`)."""
+    m = kana if kana is not None else nearest_kana(toks, k, first)
+    if m is None:
+        return ""  # (never: every caller has seen a «كان» in reach first)
     if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
         return ""  # another verb between them: «كان» belongs to another clause
     if m + 1 < k and toks[m + 1].norm.startswith("ل"):
