@@ -24,16 +24,26 @@ DAY = 24 * 60  # minutes
 BODY = "قالت السلطات في نيبال إن {n} شخصا قتلوا حين تحطمت طائرة ركاب في مطار كاتماندو."
 
 
+async def start_daily(database: Database, settings: Settings, site: SampleSite) -> None:
+    """Chat 42 follows «نيبال», daily at 13:00 its time (UTC+3): 10:00 UTC, an hour after each
+    day's poll (09:00 UTC)."""
+    await _start(database, settings, site, "نيبال")
+    database.db.execute("update chats set mode = 'daily', daily_hour = 13 where id = 42")
+
+
+async def report_toll(site: SampleSite, database: Database, settings: Settings, n: int,
+                      minutes: int) -> None:
+    """The site reports the crash with `n` dead, `minutes` after the start."""
+    await _report(site, database, settings, CRASH.format(n=n), [BODY.format(n=n)], minutes)
+
+
 async def test_a_daily_chat_is_told_each_figure_once(
         database: Database, settings: Settings, site: SampleSite, emu: Emulator,
         bot: Bot) -> None:
-    await _start(database, settings, site, "نيبال")
-    # daily at 13:00 its time (UTC+3): 10:00 UTC, an hour after each day's poll (09:00 UTC)
-    database.db.execute("update chats set mode = 'daily', daily_hour = 13 where id = 42")
+    await start_daily(database, settings, site)
     told = []
     for day, n in enumerate((40, 49, 52, 49, 52)):
-        await _report(site, database, settings, CRASH.format(n=n), [BODY.format(n=n)],
-                      DAY * day)
+        await report_toll(site, database, settings, n, DAY * day)
         await _send(database, bot, DAY * day + 61)
         told.append(len(emu.messages(42)))
     # a digest the first three days (the report, «49», «52»); the flips back: nothing

@@ -27,20 +27,28 @@ def test_a_leading_urgent_label_goes_with_or_without_a_separator() -> None:
         assert clean_headline(kept) == kept, kept
 
 
-async def test_a_feed_titles_urgent_label_in_tags_is_dropped(database: Database,
-                                                             settings: Settings) -> None:
-    title = "&lt;b&gt;عاجل&lt;/b&gt; زلزال بقوة 5.2 درجات يضرب جنوب إيران"
+async def stored_headlines(database: Database, settings: Settings, feed_title: str,
+                           page_title: str, paragraph: str) -> list[str]:
+    """The headlines stored by the real poller from a local feed of one item titled
+    `feed_title` (as the feed writes it), whose page has `page_title` and `paragraph`."""
     with SampleSite(with_sample=False) as site:
         site.add_route("/q.html", Response(body=render_page({
-            "title": "زلزال بقوة 5.2 درجات يضرب جنوب إيران", "published": NOW.isoformat(),
-            "paragraphs": ["ضرب زلزال بقوة 5.2 درجات جنوب إيران صباح اليوم دون أنباء عن ضحايا."],
+            "title": page_title, "published": NOW.isoformat(), "paragraphs": [paragraph],
             "author": "مراسل"}, "").encode(), content_type="text/html; charset=utf-8"))
         site.add_route("/f.xml", Response(body=(
             '<rss version="2.0"><channel><title>t</title><item>'
-            f'<title>{title}</title><link>{site.url("/q.html")}</link><guid>q</guid>'
+            f'<title>{feed_title}</title><link>{site.url("/q.html")}</link><guid>q</guid>'
             f'<pubDate>{NOW:%a, %d %b %Y %H:%M:%S GMT}</pubDate></item></channel></rss>'
         ).encode(), content_type="application/rss+xml; charset=utf-8"))
         add_source(database, site.url("/f.xml"), settings=settings, now=NOW)
         await poll_once(database, settings, now=NOW, only_due=False)
-    headlines = [r[0] for r in database.db.execute("select headline from articles")]
+    return [r[0] for r in database.db.execute("select headline from articles")]
+
+
+async def test_a_feed_titles_urgent_label_in_tags_is_dropped(database: Database,
+                                                             settings: Settings) -> None:
+    headlines = await stored_headlines(
+        database, settings, "&lt;b&gt;عاجل&lt;/b&gt; زلزال بقوة 5.2 درجات يضرب جنوب إيران",
+        "زلزال بقوة 5.2 درجات يضرب جنوب إيران",
+        "ضرب زلزال بقوة 5.2 درجات جنوب إيران صباح اليوم دون أنباء عن ضحايا.")
     assert headlines == ["زلزال بقوة 5.2 درجات يضرب جنوب إيران"], headlines

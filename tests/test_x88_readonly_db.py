@@ -7,15 +7,13 @@ immutable with `chattr +i` (root) or `chmod 444` (another user)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.botkit import sample_db
+from tests.readonly_kit import read_only
 from tests.test_cli_main import run_py
 
 
@@ -25,23 +23,8 @@ def read_only_backup(tmp_path: Path) -> Iterator[Path]:
     backup = tmp_path / "rof" / "nashra.db"
     proc = run_py(tmp_path, "--db", str(live), "backup", str(backup))
     assert proc.returncode == 0, proc.stderr[-2000:]
-    locked = False
-    if os.geteuid() != 0:
-        backup.chmod(0o444)
-        backup.parent.chmod(0o555)
-    elif shutil.which("chattr") and subprocess.run(["chattr", "+i", str(backup)],
-                                                   capture_output=True).returncode == 0:
-        locked = True
-    else:
-        pytest.skip("root without chattr: the file cannot be made read-only here")
-    try:
-        assert not os.access(backup, os.W_OK)
+    with read_only(backup):
         yield backup
-    finally:
-        if locked:
-            subprocess.run(["chattr", "-i", str(backup)], check=True)
-        else:
-            backup.parent.chmod(0o755)
 
 
 def test_search_and_sources_list_work_on_a_read_only_file(tmp_path: Path,

@@ -8,47 +8,20 @@ Real `run.py` processes, files made immutable with `chattr +i` (root) or `chmod 
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-import pytest
 
 from digests.migrations import MIGRATIONS
 from tests.botkit import sample_db
+from tests.readonly_kit import read_only
 from tests.test_cli_main import run_py
-
-
-@contextmanager
-def _read_only(path: Path) -> Iterator[Path]:
-    locked = False
-    if os.geteuid() != 0:
-        path.chmod(0o444)
-        path.parent.chmod(0o555)
-    elif shutil.which("chattr") and subprocess.run(["chattr", "+i", str(path)],
-                                                   capture_output=True).returncode == 0:
-        locked = True
-    else:
-        pytest.skip("root without chattr: the file cannot be made read-only here")
-    try:
-        assert not os.access(path, os.W_OK)
-        yield path
-    finally:
-        if locked:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-        else:
-            path.parent.chmod(0o755)
 
 
 def test_an_empty_read_only_file_is_told_empty(tmp_path: Path) -> None:
     empty = tmp_path / "ro" / "nashra.db"
     empty.parent.mkdir()
     empty.touch()
-    with _read_only(empty):
+    with read_only(empty):
         proc = run_py(tmp_path, "--db", str(empty), "search", "سوريا")
     assert proc.returncode == 1, proc.stderr[-2000:]
     line = proc.stderr.strip().splitlines()[-1]
@@ -66,7 +39,7 @@ def test_a_due_upgrade_on_a_read_only_file_says_so(tmp_path: Path) -> None:
     con.execute("delete from _migrations where name = ?", [last])
     con.commit()
     con.close()
-    with _read_only(old):
+    with read_only(old):
         proc = run_py(tmp_path, "--db", str(old), "search", "سوريا")
     assert proc.returncode == 1, proc.stderr[-2000:]
     line = proc.stderr.strip().splitlines()[-1]

@@ -16,32 +16,28 @@ from bot.emulator import Emulator
 from digests.samplesite import SampleSite
 from digests.settings import Settings
 from digests.storage import Database
-from test_x74_down_corrections import CRASH, _report, _send, _start, site
+from test_x74_down_corrections import _send, _start, site
+from test_x87_daily_flips import DAY, report_toll, start_daily
 
 __all__ = ["site"]  # the fixture, used by name
-
-DAY = 24 * 60  # minutes
-BODY = "قالت السلطات في نيبال إن {n} شخصا قتلوا حين تحطمت طائرة ركاب في مطار كاتماندو."
 
 
 async def test_a_daily_chat_gets_a_figure_its_digest_did_not_show(
         database: Database, settings: Settings, site: SampleSite, emu: Emulator,
         bot: Bot) -> None:
-    await _start(database, settings, site, "نيبال")
-    # daily at 13:00 its time (UTC+3): 10:00 UTC, an hour after each day's poll (09:00 UTC)
-    database.db.execute("update chats set mode = 'daily', daily_hour = 13 where id = 42")
-    await _report(site, database, settings, CRASH.format(n=40), [BODY.format(n=40)], 0)
+    await start_daily(database, settings, site)
+    await report_toll(site, database, settings, 40, 0)
     await _send(database, bot, 61)
     # 49 queued for the next digest, then 52 before it goes: the digest shows 52 only
-    await _report(site, database, settings, CRASH.format(n=49), [BODY.format(n=49)], DAY)
-    await _report(site, database, settings, CRASH.format(n=52), [BODY.format(n=52)], DAY + 20)
+    await report_toll(site, database, settings, 49, DAY)
+    await report_toll(site, database, settings, 52, DAY + 20)
     await _send(database, bot, DAY + 61)
     texts = [m.plain_text for m in emu.messages(42)]
     assert len(texts) == 2 and "52" in texts[1] and "49" not in texts[1], texts
     # the site goes back to 49, which the chat never read: told; then 52 again: silent
-    await _report(site, database, settings, CRASH.format(n=49), [BODY.format(n=49)], 2 * DAY)
+    await report_toll(site, database, settings, 49, 2 * DAY)
     await _send(database, bot, 2 * DAY + 61)
-    await _report(site, database, settings, CRASH.format(n=52), [BODY.format(n=52)], 3 * DAY)
+    await report_toll(site, database, settings, 52, 3 * DAY)
     await _send(database, bot, 3 * DAY + 61)
     texts = [m.plain_text for m in emu.messages(42)]
     assert len(texts) == 3 and "49" in texts[2], texts
@@ -51,20 +47,20 @@ async def test_an_instant_chat_held_by_quiet_hours_likewise(
         database: Database, settings: Settings, site: SampleSite, emu: Emulator,
         bot: Bot) -> None:
     await _start(database, settings, site, "نيبال")
-    await _report(site, database, settings, CRASH.format(n=40), [BODY.format(n=40)], 0)
+    await report_toll(site, database, settings, 40, 0)
     assert await _send(database, bot, 1) == 1
     # quiet 13:00–15:00 its time (10:00–12:00 UTC): 49 comes at 10:10 and waits, 52 at 10:30
     database.db.execute("update chats set quiet_start = 13, quiet_end = 15 where id = 42")
-    await _report(site, database, settings, CRASH.format(n=49), [BODY.format(n=49)], 70)
-    await _report(site, database, settings, CRASH.format(n=52), [BODY.format(n=52)], 90)
+    await report_toll(site, database, settings, 49, 70)
+    await report_toll(site, database, settings, 52, 90)
     assert await _send(database, bot, 181) == 1
     texts = [m.plain_text for m in emu.messages(42)]
     assert "52" in texts[1] and "49" not in texts[1], texts
     # back to 49 after the quiet hours: the chat never read it
-    await _report(site, database, settings, CRASH.format(n=49), [BODY.format(n=49)], 200)
+    await report_toll(site, database, settings, 49, 200)
     assert await _send(database, bot, 201) == 1
     assert "49" in emu.messages(42)[2].plain_text
     # and 52 again: it did read that one
-    await _report(site, database, settings, CRASH.format(n=52), [BODY.format(n=52)], 220)
+    await report_toll(site, database, settings, 52, 220)
     assert await _send(database, bot, 221) == 0
     assert len(emu.messages(42)) == 3

@@ -5,16 +5,11 @@ into a real SQLite file. Passes on b1bf680 (no fix here)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from digests.headline import clean_headline
-from digests.pipeline import poll_once
-from digests.samplesite import Response, SampleSite, render_page
 from digests.settings import Settings
-from digests.sources import add_source
 from digests.storage import Database
+from test_x87_urgent_label import stored_headlines
 
-NOW = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
 TITLE = "عاجل جدا: استقالة الحكومة اللبنانية"
 
 
@@ -28,17 +23,7 @@ def test_very_urgent_is_not_cut_to_very() -> None:
 
 async def test_a_feed_title_very_urgent_is_stored_whole(database: Database,
                                                         settings: Settings) -> None:
-    with SampleSite(with_sample=False) as site:
-        site.add_route("/q.html", Response(body=render_page({
-            "title": "استقالة الحكومة اللبنانية", "published": NOW.isoformat(),
-            "paragraphs": ["قدم رئيس الحكومة اللبنانية استقالة حكومته اليوم إلى رئيس الجمهورية."],
-            "author": "مراسل"}, "").encode(), content_type="text/html; charset=utf-8"))
-        site.add_route("/f.xml", Response(body=(
-            '<rss version="2.0"><channel><title>t</title><item>'
-            f'<title>{TITLE}</title><link>{site.url("/q.html")}</link><guid>q</guid>'
-            f'<pubDate>{NOW:%a, %d %b %Y %H:%M:%S GMT}</pubDate></item></channel></rss>'
-        ).encode(), content_type="application/rss+xml; charset=utf-8"))
-        add_source(database, site.url("/f.xml"), settings=settings, now=NOW)
-        await poll_once(database, settings, now=NOW, only_due=False)
-    headlines = [r[0] for r in database.db.execute("select headline from articles")]
+    headlines = await stored_headlines(
+        database, settings, TITLE, "استقالة الحكومة اللبنانية",
+        "قدم رئيس الحكومة اللبنانية استقالة حكومته اليوم إلى رئيس الجمهورية.")
     assert len(headlines) == 1 and _not_garbled(headlines[0]), headlines
