@@ -56,7 +56,14 @@ from bot.runtime import (
 )
 from bot.stories import search_page
 from bot.zone_typed import zone_command
-from digests.asked_topics import asks_for_news, days_back, topic_shown, topic_text, topic_too_long
+from digests.asked_topics import (
+    STRAY_NUMBER,
+    asks_for_news,
+    days_back,
+    topic_shown,
+    topic_text,
+    topic_too_long,
+)
 from digests.errors import QueryError
 from digests.greetings import after_greeting, small_talk
 from digests.named_questions import reader_topic
@@ -71,10 +78,6 @@ from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 PAGE_SIZE = 5
 PASTED_WORDS = 6  # a text this long read as one name it holds is a pasted headline (QA36 E10)
 HEADLINE_SEPARATORS = ("..", ":", " - ", " | ", "،")
-# a number of one or two digits alone, in either digit set, is no question (QA58-8: a list's
-# item picked); three digits are often a name in the news («737», «911»: review REV) and a
-# year («2018») is searched
-STRAY_NUMBER = re.compile(r"\d{1,2}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ from bot.texts_sources import TEXTS as _SOURCES
 from bot.texts_times import TEXTS as _TIMES
 from bot.texts_welcome import ADMIN_COMMANDS, EXAMPLE_TOPICS, GROUP_COMMANDS, READER_COMMANDS
 from bot.texts_welcome import TEXTS as _WELCOME
+from digests.arabic import normalize
+from digests.typed_forms import COUNTRY_SPELLINGS
 
 __all__ = [
     "ADMIN_COMMANDS", "BILINGUAL", "BOT_NAME", "EXAMPLE_TOPICS", "GROUP_COMMANDS",
@@ -307,7 +309,9 @@ _ENGLISH_LABELS = _english_labels()
 _ENGLISH_LABELS.update(_spelled_labels(_ENGLISH_LABELS))
 # «سورية»/«سوريه» is the country «سوريا» (digests.typed_forms.country_key): followed as typed
 # («/subscribe بسورية» is «سورية», X87) it is "Syria" in English too
-_ENGLISH_LABELS.update({w: _ENGLISH_LABELS["سوريا"] for w in ("سورية", "سوريه")})
+_ENGLISH_LABELS.update({w: _ENGLISH_LABELS[country]
+                        for written, country in COUNTRY_SPELLINGS.items()
+                        for w in (written, normalize(written))})
 
 
 def topic_label(topic: str, lang: str, *, with_arabic: bool = False) -> str:

@@ -26,7 +26,6 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.answers import STRAY_NUMBER
 from bot.i18n import format_date, lang_of, relative_time, t
 from bot.lines import clean, safe_url
 from bot.reader_clock import day_before, reader_now
@@ -34,7 +33,7 @@ from bot.reader_sources import muted as muted_sources
 from bot.render import render_digest
 from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import TOP_WINDOW, latest_digests, search_page
-from digests.asked_topics import asks_for_news, days_back
+from digests.asked_topics import STRAY_NUMBER, asks_for_news, days_back
 from digests.day_words import asked_date
 from digests.errors import QueryError
 from digests.models import Digest

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bot.i18n import counted
 from cli.counts import DELIVERIES, LINKS, ar_counted
 from digests.backups import backup, restore
 from digests.rescue import recover
@@ -118,7 +119,7 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 def _en(n: int, one: str, many: str) -> str:
     """«1 delivery», «2 deliveries» (QA58-2: «1 deliveries of stories with 1 links»)."""
-    return f"{n} {one if n == 1 else many}"
+    return counted(n, "en", one, many)
 
 
 def readers_line(readers: Readers) -> str:

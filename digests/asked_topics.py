@@ -38,6 +38,10 @@ def topic_too_long(topic: str) -> bool:
 
 
 FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # a country's flag: two regional letters
+# a number of one or two digits alone, in either digit set, is no question (QA58-8: a list's
+# item picked); three digits are often a name in the news («737», «911»: review REV) and a
+# year («2018») is searched. The chat (bot.answers) and inline mode (bot.inline) both ask it.
+STRAY_NUMBER = re.compile(r"\d{1,2}")
 
 
 def asks_for_news(query: str) -> bool:

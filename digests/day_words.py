@@ -282,16 +282,25 @@ def asked_tomorrow(text: str, today: date) -> AskedDate | None:
     («اخبار بكرة», "news tomorrow") or beside a short topic («سوريا بكرة», at most
     TOPIC_BEFORE_DAY words); a headline that says «غدا» («الرئيس يزور بيروت غدا للقاء …») stays
     words. The answer is a day not come yet (bot: «لم يأتِ يوم … بعد»)."""
-    from digests.asked_topics import asks_for_news  # late: it reads this module's words
-
     for m in _MARKED_WORD.finditer(text):
         if normalize(m.group()) not in TOMORROW_FORMS:
             continue
-        rest = " ".join(f"{text[:m.start()]} {text[m.end():]}".split())
-        news = not rest or asks_for_news(rest)
-        if news or len(rest.split()) <= TOPIC_BEFORE_DAY:
-            return AskedDate(today + timedelta(days=1), rest, news)
+        asked = _day_beside(text, m.start(), m.end(), today + timedelta(days=1))
+        if asked is not None:
+            return asked
     return None
+
+
+def _day_beside(text: str, start: int, end: int, day: date) -> AskedDate | None:
+    """`day`, asked by the words `text[start:end]` when the rest of `text` is nothing, words
+    asking for the news, or a short topic (at most TOPIC_BEFORE_DAY words); else None."""
+    from digests.asked_topics import asks_for_news  # late: it reads this module's words
+
+    rest = " ".join(f"{text[:start]} {text[end:]}".split())
+    news = not rest or asks_for_news(rest)
+    if not (news or len(rest.split()) <= TOPIC_BEFORE_DAY):
+        return None
+    return AskedDate(day, rest, news)
 
 
 # The day before yesterday (QA61-10: «اخبار اول امبارح» was «اول» searched on yesterday, with a
@@ -304,16 +313,10 @@ _BEFORE_YESTERDAY = re.compile(
 def _before_yesterday(text: str, today: date) -> AskedDate | None:
     """«أول امبارح» and its spellings (`_BEFORE_YESTERDAY`): two days back, beside the news
     words or a short topic, or alone."""
-    from digests.asked_topics import asks_for_news  # late: it reads this module's words
-
     found = _BEFORE_YESTERDAY.search(text)
     if found is None:
         return None
-    rest = " ".join(f"{text[:found.start()]} {text[found.end():]}".split())
-    news = not rest or asks_for_news(rest)
-    if not (news or len(rest.split()) <= TOPIC_BEFORE_DAY):
-        return None
-    return AskedDate(today - timedelta(days=2), rest, news)
+    return _day_beside(text, found.start(), found.end(), today - timedelta(days=2))
 
 
 # a 29 February is found within this many years back (the leap years are four apart)

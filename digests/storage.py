@@ -101,10 +101,7 @@ class Database:
         if read_only:
             self._depth = 0
             refuse_empty(Path(self.path))  # an empty file: writing it would not help (X89)
-            self.conn = sqlite3.connect(_read_only_open(self.path),
-                                        uri=True, isolation_level=None,
-                                        check_same_thread=False, timeout=busy_seconds)
-            self.db = sqlite_utils.Database(self.conn, recursive_triggers=True)
+            self._connect(_read_only_open(self.path), busy_seconds, uri=True)
             self.conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
             if migrate:
                 self._refuse_upgrade_read_only()
@@ -115,13 +112,8 @@ class Database:
             refuse_empty(Path(self.path))
             if start_check and Path(self.path).exists():
                 self._check_now_or_later()
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly
-        # what `transaction()` wraps and nothing is left open across network I/O.
         existed = self.path != ":memory:" and Path(self.path).exists()
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                               timeout=busy_seconds)
-        self.db = sqlite_utils.Database(conn, recursive_triggers=True)
-        self.conn = conn
+        conn = self._connect(self.path, busy_seconds)
         if self.path != ":memory:":
             narrow_database(self.path, existed=existed)  # before any row: never world-readable (QA38 A6)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -131,6 +123,16 @@ class Database:
         self._depth = 0
         if migrate:
             self.migrate()
+
+    def _connect(self, target: str, busy_seconds: float, *,
+                 uri: bool = False) -> sqlite3.Connection:
+        """Open `target` (a path, or a URI when `uri`) as `self.conn` and `self.db`, read-only
+        or not alike. isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction
+        spans exactly what `transaction()` wraps and nothing is left open across network I/O."""
+        self.conn = sqlite3.connect(target, uri=uri, isolation_level=None,
+                                    check_same_thread=False, timeout=busy_seconds)
+        self.db = sqlite_utils.Database(self.conn, recursive_triggers=True)
+        return self.conn
 
     def close(self) -> None:
         self.conn.close()

@@ -87,14 +87,16 @@ def last_ala(query: str) -> tuple[str, str] | None:
 # its own (QA57-2/-5/-23). Typed without the article (a clitic و ف ب ل ك allowed: «بسورية»), it
 # is the country, keyed as «سوريا»; with the article it stays the adjective. Other «-يا»
 # countries are not listed: «ليبية», «تركية», «روسية» are only adjectives, never the country.
-_COUNTRY_SPELLINGS = {"سوريه": "سوريا"}
+# As written; bot.i18n labels them with their country's English name.
+COUNTRY_SPELLINGS = {"سورية": "سوريا"}
+_COUNTRY_KEYS = {normalize(w): country for w, country in COUNTRY_SPELLINGS.items()}  # «سوريه»
 _CLITICS = re.compile(r"^(?:[وف]?[بلك]?)")
 
 
 def country_key(run: str, key: str) -> str:
     """The key of the country a word run names when written in a second spelling («سورية»,
     «بسورية» → «سوريا»), else `key` («السورية», the adjective, keeps «سوريه»)."""
-    country = _COUNTRY_SPELLINGS.get(key)
+    country = _COUNTRY_KEYS.get(key)
     if country is None:
         return key
     bare = _CLITICS.sub("", normalize(run), count=1)
