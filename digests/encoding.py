@@ -3,8 +3,11 @@
 Arabic sites still serve windows-1256, often without saying so. The order of evidence: valid UTF-8
 is kept as is (a declared legacy charset on valid UTF-8 is usually wrong), and so is UTF-8 with a
 few stray bytes when UTF-8 (or nothing) is declared (`mostly_utf8`); otherwise the XML
-declaration, the HTTP charset, an HTML <meta> charset, and finally windows-1256, the most common
-legacy Arabic encoding. Pure: never raises, bad bytes become U+FFFD.
+declaration, the HTTP charset, an HTML <meta> charset, and finally the Arabic charset that reads
+the bytes as Arabic (windows-1256, the most common, or ISO-8859-6: digests.charset_guess).
+A Latin label (iso-8859-1, windows-1252: servers' defaults) or an Arabic one on bytes that read
+as Arabic text only in an Arabic charset is wrong and gives way to it (QA63-8, QA63-1).
+Pure: never raises, bad bytes become U+FFFD.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from collections.abc import Mapping
 
 from digests.char_refs import scrub
+from digests.charset_guess import ARABIC_CODECS, LATIN_CODECS, arabic_codec
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +137,25 @@ def detect_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> st
     for declared in declared_all:
         codec = _codec(declared)
         if codec and codec not in {"utf-8", "ascii"}:
+            if codec in LATIN_CODECS or codec in ARABIC_CODECS:
+                # a server's default label on Arabic bytes, or the other Arabic charset's
+                return arabic_codec(body) or codec
             return codec
+    # nothing usable declared, or UTF-8 on bytes that are not (QA63-1)
+    return arabic_codec(body) or FALLBACK
+
+
+def legacy_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The codec sessions up to 22 read `body` in when `detect_encoding` now reads it in another:
+    the first declared legacy charset, else windows-1256 (the names of sources added then come
+    from it: digests.source_check.misread_titles)."""
+    codec = detect_encoding(body, headers)
+    if codec == "utf-8":
+        return codec
+    for declared in declared_charsets(body, headers):
+        old = _codec(declared)
+        if old and old not in {"utf-8", "ascii"}:
+            return old
     return FALLBACK
 
 

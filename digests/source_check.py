@@ -34,7 +34,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from digests.encoding import declares_legacy, decode, detect_encoding
+from digests.encoding import declares_legacy, decode, detect_encoding, legacy_encoding
 from digests.errors import (
     FetchError,
     ParseError,
@@ -165,7 +165,9 @@ def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tup
       in that charset (mojibake such as «ط®ظ„ط§طµط©», QA8 F2);
     - before session 6, a title escaped twice kept its entities («أخبار &quot;المحلية&quot;»,
       QA10 F1), also in that mojibake;
-    - before session 20, a title's HTML tags were kept («<b>وكالة</b>», QA56-4).
+    - before session 20, a title's HTML tags were kept («<b>وكالة</b>», QA56-4);
+    - before session 23, Arabic bytes under a Latin label were read in it («ÌÑíÏÉ ÇáÔÑæÞ»,
+      QA63-8), and ISO-8859-6 with no label or a wrong one as windows-1256 («صحêلة», QA63-1).
 
     Empty when every older reading equals today's."""
     body, _ = cut_items(body, TITLE_ENTRIES)  # read at every poll: not 100,000 entries (A8)
@@ -177,6 +179,10 @@ def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tup
     parsed = feedparser.parse(utf8, response_headers=utf8_headers)
     readings.append(_raw_title(parsed))
     readings.append(_tagged_title(parsed))  # session ≤ 19
+    old = legacy_encoding(body, headers)
+    if old != detect_encoding(body, headers):  # session ≤ 22
+        readings.append(feed_title(body.decode(old, errors="replace").encode(),
+                                   {"content-type": "text/xml; charset=utf-8"}))
     return tuple(dict.fromkeys(r for r in readings if r and r != right))
 
 
