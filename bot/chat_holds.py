@@ -37,17 +37,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.i18n import clock_time, count_form, lang_of, lasted, list_sep, num, t
+from bot.i18n import amount, clock_time, count_form, lang_of, lasted, list_sep, num, t
 from digests import chat_notices
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
 from digests.push_queue import audience
 from digests.storage import Database
+
+if TYPE_CHECKING:
+    from bot.hold_teller import HoldTeller
 
 log = logging.getLogger("bot.courier")
 
@@ -132,9 +135,31 @@ def notice(title: str, chat_type: str, kind: str, kept: int, lang: str) -> str:
     (HTML). Pure."""
     where = "channel" if chat_type == "channel" else "group"
     fix = say(f"fix_{kind}_{'group' if kind == 'closed' else where}", lang)
-    # nothing waiting: no «(٠ في الانتظار)» (QA52 R6)
-    return say("held" if kept else "held_none", lang, name=escape(title or "?"), kept=kept,
-               fix=fix, hours=CATCH_UP_HOURS)
+    # nothing waiting: no «(٠ في الانتظار)» (QA52 R6); a counted noun, not «(٢ في الانتظار)»
+    # (QA62-10)
+    return say("held" if kept else "held_none", lang, name=escape(title or "?"),
+               kept=waiting_words(kept, lang), fix=fix, hours=CATCH_UP_HOURS)
+
+
+def waiting_words(n: int, lang: str) -> str:
+    """The stories waiting as the subject of «في الانتظار»: «خبر واحد», «خبران» (the nominative
+    dual, not amount's «خبرين»), «٥ أخبار», «١١ خبرًا» (QA62-10: «(٢ في الانتظار)», a bare
+    numeral); the number alone in English ("5 waiting"). Pure."""
+    if lang != "ar":
+        return str(n)
+    return say("two_waiting", lang) if n == 2 else amount(n, lang, "article")
+
+
+def hold_kind(reason: str) -> str:
+    """What a held chat's reason (chats.deactivated_reason after HELD) asks the admins to fix:
+    "removed" (a refusal naming it, or my_chat_member's «bot left/kicked»), "closed" (a forum's
+    topics), "rights" (anything else: a refusal of the right to post, «bot restricted»)."""
+    kind = refusal_kind(reason)
+    if kind is not None:
+        return kind
+    if "topic_closed" in reason.lower():
+        return "closed"
+    return "removed" if reason in ("bot left", "bot kicked") else "rights"
 
 
 def resumed_text(title: str, going: list[tuple[int, str | None]], missed: int,
@@ -256,16 +281,24 @@ async def tell(bot: Any, people: list[tuple[int, str]], make: Any) -> int:
     return sent
 
 
-def _sent_count(db: Database, chat_id: int) -> int:
+def sent_count(db: Database, chat_id: int) -> int:
+    """How many of the chat's rows were sent (a hold is told once per such count)."""
     return int(db.db.execute("select count(*) from outbox where chat_id = ? and status = 'sent'",
                              [chat_id]).fetchone()[0])
+
+
+def untold(db: Database, chat_id: int) -> bool:
+    """Whether the chat's hold is still to be told: never told, or told before a message to
+    it was accepted since (its sent rows more than then). Reads only (bot.hold_teller)."""
+    then = chat_notices.sent_then(db.db, chat_id, HOLD_TOLD)
+    return then is None or sent_count(db, chat_id) > then
 
 
 def first_telling(db: Database, chat_id: int, now: datetime) -> bool:
     """Whether this hold of the chat is to be told, recording that it is (X74): not when it was
     told before and no message to it was accepted since (its sent rows are as many as then),
     whichever process told it."""
-    sent = _sent_count(db, chat_id)
+    sent = sent_count(db, chat_id)
     then = chat_notices.sent_then(db.db, chat_id, HOLD_TOLD)
     if then is not None and sent <= then:
         return False
@@ -282,13 +315,32 @@ class HoldNotices:
         # told by this process and nothing accepted since: what decides when the database
         # refuses the record (locked)
         self._told: set[int] = set()
+        # the sender's (X93, QA62-1): it tells the holds paced, folded and persistently
+        self.teller: HoldTeller | None = None
 
     def accepted(self, chat_id: int) -> None:
         """A message to the chat went: a later hold is told again."""
         self._told.discard(chat_id)
 
+    def told(self, chat_id: int) -> None:
+        """The chat's hold was told (by bot.hold_teller)."""
+        self._told.add(chat_id)
+
+    def told_here(self) -> frozenset[int]:
+        """The chats this process told and sent nothing to since."""
+        return frozenset(self._told)
+
     async def tell(self, bot: Any, db: Database, chat_id: int, kind: str, kept: int) -> int:
-        """Tell the operators and the chat's admins the chat is held (once per hold)."""
+        """Tell the operators and the chat's admins the chat is held (once per hold). With the
+        sender's teller (bot.hold_teller) the notice is owed and goes at its pace, folded with
+        the others of the moment (returns 0: nobody told yet); without a running one (a sender
+        drained by a test, a bot without a sender) it is told here."""
+        if self.teller is not None:
+            if self.teller.running:
+                self.teller.wake()
+                return 0
+            await self.teller.tell_owed(bot, db)
+            return 0
         try:
             fresh = first_telling(db, chat_id, datetime.now(timezone.utc))
         except sqlite3.Error as exc:

@@ -46,6 +46,7 @@ from telegram import Bot
 
 from bot.bundles import Bundle, Render, TopicsOf
 from bot.chat_holds import HoldNotices
+from bot.hold_teller import GATHER_SECONDS, ROUND_SECONDS, HoldTeller
 from bot.courier import Courier, SenderStats
 from bot.delivery_plan import INSTANT_GAP, INSTANT_SETTLE, Planner
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
@@ -93,7 +94,9 @@ class Sender:
                  retry_delay: float = 5.0, topics_of: TopicsOf | None = None,
                  instant_gap: timedelta = INSTANT_GAP,
                  instant_settle: float = INSTANT_SETTLE,
-                 limiter: RateLimiter | None = None) -> None:
+                 limiter: RateLimiter | None = None,
+                 hold_gather: float = GATHER_SECONDS,
+                 hold_rounds: float = ROUND_SECONDS) -> None:
         """Args:
             db: the database (or its path: the sender opens its own connection).
             bot: an initialized PTB Bot/ExtBot without a rate limiter, or with the
@@ -110,6 +113,8 @@ class Sender:
                 (INSTANT_SETTLE; 0: sent as soon as due).
             limiter: the rate limiter, shared with the bot's answers to readers
                 (bot.reply_limiter); by default one of its own at `send_rate_per_second`.
+            hold_gather, hold_rounds: how long the notice of a held chat waits for the
+                others of the moment, and the least time between two (bot.hold_teller).
         """
         self.db = db if isinstance(db, Database) else Database(db)
         self._own_db = not isinstance(db, Database)
@@ -134,6 +139,11 @@ class Sender:
                                retry_delay=retry_delay, busy=self._busy, topics_of=topics_of)
         # told of a held chat, each in the language the bot speaks them
         self.courier.notices = HoldNotices(settings.admin_ids, settings.default_language)
+        # … at the limiter's pace, folded, told until they went (X93, QA62-1: bot.hold_teller)
+        self.teller = HoldTeller(self.courier.notices, self.limiter, gather=hold_gather,
+                                 rounds=hold_rounds)
+        self.courier.notices.teller = self.teller
+        self._teller_task: asyncio.Task[None] | None = None
         # which due rows go now, as which bundles (bot.delivery_plan)
         self.planner = Planner(self.db, self.courier, clock, instant_gap=instant_gap,
                                instant_settle=instant_settle)
@@ -192,6 +202,8 @@ class Sender:
         log.info("sender started rate=%.1f/s in_flight=%d", self.settings.send_rate_per_second,
                  self.max_in_flight)
         self._live = True
+        self._teller_task = asyncio.create_task(self.teller.run(self.bot, self.db),
+                                                name="hold-notices")
         try:
             while not self._stopping:
                 self._wake.clear()  # before looking: a wake() during the look is kept
@@ -204,8 +216,16 @@ class Sender:
                 if not started:
                     await wait_event(self._wake, self.poll_seconds)
         finally:
+            await self._stop_teller()
             if not self._stopping:  # cancelled: a graceful `stop` lets the sends on the wire end
                 await self._cancel_tasks()
+
+    async def _stop_teller(self) -> None:
+        """Stop telling holds: what is not told stays owed in the database (bot.hold_teller)."""
+        task, self._teller_task = self._teller_task, None
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
     async def stop(self, timeout: float) -> None:
         """Stop gracefully (a deploy, SIGTERM): start no new bundle, cancel those still waiting
@@ -214,6 +234,7 @@ class Sender:
         has is not sent again at the next start (QA12 F4). Then `run` returns."""
         self._stopping = True
         self._wake.set()
+        await self._stop_teller()
         for task, bundle in list(self._tasks.items()):
             if bundle not in self.courier.on_wire:
                 task.cancel()

@@ -230,6 +230,35 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "وما يفوتها في الأثناء يُرسل حينها (آخر {hours} ساعة).",
                        "⚠️ I can no longer post in «{name}»: its news is held. To resume: {fix}. "
                        "The stories it misses meanwhile are sent then (the last {hours} h)."),
+    # X93 (QA62-1): the holds of a moment told in one message, one per kind of fix; QA62-10: the
+    # stories waiting counted with their noun («خبران في الانتظار», not «٢ في الانتظار»)
+    "hold_held_many": ("⚠️ لم يعد بوسعي النشر في {count}: {named}. أخبارها موقوفة ({kept} في "
+                       "الانتظار). لاستئنافها: {fix}. وما يفوتها في الأثناء يُرسل حينها (آخر "
+                       "{hours} ساعة).",
+                       "⚠️ I can no longer post in {count}: {named}. Their news is held ({kept} "
+                       "waiting). To resume: {fix}. The stories they miss meanwhile are sent then "
+                       "(the last {hours} h)."),
+    "hold_held_many_none": ("⚠️ لم يعد بوسعي النشر في {count}: {named}. أخبارها موقوفة. "
+                            "لاستئنافها: {fix}. وما يفوتها في الأثناء يُرسل حينها (آخر {hours} "
+                            "ساعة).",
+                            "⚠️ I can no longer post in {count}: {named}. Their news is held. To "
+                            "resume: {fix}. The stories they miss meanwhile are sent then (the "
+                            "last {hours} h)."),
+    "hold_two_waiting": ("خبران", "2"),
+    "hold_fixes_removed_channel": ("أضف البوت إلى كل قناة منها من جديد مشرفًا يمكنه نشر الرسائل",
+                                   "add me to each channel again as an admin who can post "
+                                   "messages"),
+    "hold_fixes_removed_group": ("أضف البوت إلى كل مجموعة منها من جديد",
+                                 "add me to each group again"),
+    "hold_fixes_rights_channel": ("اجعل البوت مشرفًا في كل قناة منها مع صلاحية «نشر الرسائل» من "
+                                  "جديد", "make me an admin of each channel with «Post messages» "
+                                  "again"),
+    "hold_fixes_rights_group": ("امنح البوت صلاحية إرسال الرسائل في كل مجموعة منها من جديد",
+                                "give me the right to send messages in each group again"),
+    "hold_fixes_closed_group": ("أعد فتح الموضوع «العام» في كل منها، أو أرسل /subscribe في موضوع "
+                                "مفتوح واضغط «📍 انشر هنا»",
+                                "reopen the General topic of each, or send /subscribe in an open "
+                                "topic and press «📍 Post here»"),
     "hold_fix_removed_channel": ("أضف البوت إلى القناة من جديد مشرفًا يمكنه نشر الرسائل",
                             "add me to the channel again as an admin who can post messages"),
     "hold_fix_removed_group": ("أضف البوت إلى المجموعة من جديد", "add me to the group again"),

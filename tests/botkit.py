@@ -164,7 +164,9 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
         db.db.execute("drop trigger if exists chats_new_chat_quiet")
     app = build_application(settings, db, poll_sources=False,
                             sender_options={"poll_seconds": 0.05, "retry_delay": 0.2,
-                                            "instant_settle": instant_settle})
+                                            "instant_settle": instant_settle,
+                                            # a held chat's notice: told soon (bot.hold_teller)
+                                            "hold_gather": 0.2, "hold_rounds": 0.3})
     try:
         await start_application(app, poll_timeout=1)
         yield BotHarness(emu=emu, app=app, db=db, settings=settings)
