@@ -23,7 +23,7 @@ from typing import Literal
 import sqlite_utils
 
 from digests.article_aliases import aliased_id
-from digests.dates import FUTURE_TOLERANCE, stored_time
+from digests.dates import FUTURE_TOLERANCE, PLAUSIBLE_SINCE, stored_time
 from digests.models import Article, FeedEntry, Page, iso
 from digests.records import ARTICLE_SELECT, article_from_row, related_to_json
 from digests.storage import Database
@@ -157,8 +157,9 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
     dated = entry.published_at or (page.published_at if page else None)
     published = stored_time(dated, now)
     if dated is not None and published != dated:
-        log.warning("article dated in the future, stored at its fetch time source=%s url=%s "
-                    "date=%s fetched=%s", source_id, entry.url, iso(dated), iso(now))
+        log.warning("article dated %s, stored at its fetch time source=%s url=%s date=%s"
+                    " fetched=%s", "in the future" if dated > now else "implausibly old",
+                    source_id, entry.url, iso(dated), iso(now))
     related = page.related if page else ()
     guid = entry.guid
     if _guid_owner(sql, source_id, entry) is not None:  # a reused GUID: this one has its URL
@@ -202,6 +203,20 @@ def date_undated_articles(sql: sqlite_utils.Database) -> int:
     if changed:
         log.info("articles dated by their fetch time count=%s", changed)
     return max(changed, 0)
+
+
+def date_epoch_articles(sql: sqlite_utils.Database) -> int:
+    """Give stored articles dated before PLAUSIBLE_SINCE (a CMS's 1970-01-01 for an empty date)
+    their fetch time, as `digests.dates.stored_time` gives new ones since session 23 (QA63-7;
+    migration 049). Returns how many rows changed."""
+    cursor = sql.execute(
+        "update articles set published_at = fetched_at where julianday(fetched_at) is not null"
+        " and julianday(fetched_at) >= julianday(?) and julianday(published_at) < julianday(?)",
+        [PLAUSIBLE_SINCE.isoformat()] * 2)
+    changed = max(cursor.rowcount, 0)
+    if changed:
+        log.info("articles dated before 2000 redated by their fetch time count=%s", changed)
+    return changed
 
 
 def get_article(db: Database | sqlite_utils.Database, article_id: int) -> Article | None:

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from digests import archive, entry_changes, prepared, retries
 from digests.article_aliases import record_alias
 from digests.article_updates import reread_of, reread_one
-from digests.dates import publication_time
+from digests.dates import implausibly_old, publication_time
 from digests.logs import strip_credentials
 from digests.page_fetch import Fetched
 from digests.processing import StoreContext, run_steps, said_after_commit
@@ -62,6 +62,20 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
         page.published_at if page else None, page.published_offset if page else None,
         source_offset=work.local_offset, default_offset=settings.source_utc_offset_minutes,
         now=now)
+    if published is not None and implausibly_old(published, now, work.added_at):
+        # a CMS's empty date (1970-01-01) or one years before the source was added: the page's
+        # date if it has a true one, else none, so the fetch time, and news when it is new
+        # (QA63-7: it was stored as 1970 and taken as backfill, never alerted)
+        log.warning("article dated implausibly old, stored at its fetch time unless its page"
+                    " dates it source=%s url=%s date=%s fetched=%s", work.source.id,
+                    strip_credentials(entry.url), published.isoformat(), now.isoformat())
+        published = publication_time(
+            None, None, page.published_at if page else None,
+            page.published_offset if page else None, source_offset=work.local_offset,
+            default_offset=settings.source_utc_offset_minutes, now=now)
+        if published is not None and implausibly_old(published, now, work.added_at):
+            published = None
+        page = replace(page, published_at=published) if page is not None else None
     # The resolved time goes in as the entry's, so the archive stores it as the feed's date.
     entry = replace(entry, published_at=published, published_offset=0)
     # A page gone for good (404/410) is no news to push either: stored, searchable, not sent.

@@ -270,6 +270,15 @@ def m040_reader_sources(db: sqlite_utils.Database) -> None:
                " on chat_muted_sources (source_id)")
 
 
+def m049_epoch_dates(db: sqlite_utils.Database) -> None:
+    # Articles stored dated before 2000 (a CMS's 1970-01-01 for an empty date, QA63-7) take
+    # their fetch time, as new ones do since session 23: no «١ يناير ١٩٧٠» in search. Only this
+    # absolute rule: an old date relative to when its source was added may be a true one.
+    from digests.archive import date_epoch_articles
+
+    date_epoch_articles(db)
+
+
 def _env_language() -> str:
     """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
     command line, e.g. by a test or a script)."""

@@ -8,7 +8,8 @@ directly, and hand anything else to dateparser. Every result is timezone-aware U
 reads a date without an offset as UTC, and `date_offset` says whether one was written, so that
 `publication_time` can read such wall-clock times in the source's own offset (the rule is in its
 docstring). `stored_time` is the date an article is kept under: its fetch time when it has no
-date or one in the future. Pure: `now` is always passed in.
+date, one in the future, or one too old to be true (`implausibly_old`: the Unix epoch a CMS
+writes for an empty date field, QA63-7). Pure: `now` is always passed in.
 """
 
 from __future__ import annotations
@@ -287,15 +288,43 @@ def publication_time(feed: datetime | None, feed_offset: int | None, page: datet
 FUTURE_TOLERANCE = timedelta(hours=1)
 
 
-def stored_time(published: datetime | None, fetched: datetime) -> datetime:
+# No news site's feed lists a story from before this: a date earlier is a placeholder (1970-01-01,
+# the Unix epoch WordPress/Drupal write for an empty date; 0001-01-01; 1900-01-01).
+PLAUSIBLE_SINCE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+# An entry that first appears after its source's first day yet is dated this long before the
+# source was added is a site's wrong date, not an old story surfacing. Generous on purpose: a
+# site re-listing a months-old story («most read») must not turn it into news pushed as new.
+OLD_BEFORE_ADDED = timedelta(days=365)
+FIRST_DAY = timedelta(days=1)
+
+
+def implausibly_old(published: datetime, fetched: datetime,
+                    source_added: datetime | None = None) -> bool:
+    """Whether `published` is a site's placeholder rather than a date: before PLAUSIBLE_SINCE, or
+    (for an entry fetched after its source's first day) OLD_BEFORE_ADDED before the source was
+    added. Entries a new source's feed lists on its first day keep any date from 2000 on: the
+    archive takes every entry whatever its age."""
+    published = _utc(published)
+    if published < PLAUSIBLE_SINCE:
+        return True
+    if source_added is None:
+        return False
+    added = _utc(source_added)
+    return _utc(fetched) >= added + FIRST_DAY and published < added - OLD_BEFORE_ADDED
+
+
+def stored_time(published: datetime | None, fetched: datetime,
+                source_added: datetime | None = None) -> datetime:
     """The date an article is stored, shown and ordered by: its publication time, or its fetch
-    time when it has none or one more than FUTURE_TOLERANCE after the fetch (a wrong date).
+    time when it has none, one more than FUTURE_TOLERANCE after the fetch, or one
+    `implausibly_old` (a wrong date).
 
     The renderers, search order, stories and the outbox then read one date that is always set,
-    never a placeholder («— UTC») and never in the future.
+    never a placeholder («— UTC», «١ يناير ١٩٧٠») and never in the future.
     """
     fetched = _utc(fetched)
     if published is None or _utc(published) > fetched + FUTURE_TOLERANCE:
         return fetched
+    if implausibly_old(published, fetched, source_added):
+        return fetched
     return _utc(published)
-

@@ -33,6 +33,7 @@ from digests.data_migrations import (
     m036_rekey_day_topics,
     m039_general_digest_names,
     m040_reader_sources,
+    m049_epoch_dates,
 )
 from digests.general_names import m044_general_digest_joined_names
 from digests.reader_spellings import m033_reader_spellings
@@ -113,4 +114,5 @@ MIGRATIONS: list[Migration] = [
     ("046_merge_nickname_topics", m046_merge_nickname_topics),
     ("047_syria_topics", m047_syria_topics),
     ("048_place_readings", m048_place_readings),
+    ("049_epoch_dates", m049_epoch_dates),
 ]

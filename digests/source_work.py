@@ -30,7 +30,7 @@ from digests.feeds import FeedRead, read_entries
 from digests.feed_prefix import oldest_first, whole_entries
 from digests.fetch_failures import host_of, size_text
 from digests.fetcher import PARTIAL_HEADER, Fetcher
-from digests.models import FeedEntry, Source
+from digests.models import FeedEntry, Source, parse_iso
 from digests.polls import SourceReport, SourceStatus
 from digests.responses import FetchResult
 from digests.settings import Settings
@@ -72,6 +72,7 @@ class SourceWork:
     known: int
     first_poll: bool
     local_offset: int | None = None  # the source's learned UTC offset (minutes), if any
+    added_at: datetime | None = None  # when the source was added (digests.dates.implausibly_old)
     dropped: int = 0  # new entries past MAX_ENTRIES_PER_FEED, left for a later poll
     waiting: int = 0
     new: int = 0
@@ -141,6 +142,7 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     return SourceWork(source, feed, len(entries), fresh + [r.entry for r in rereads], known,
                       dropped=dropped, first_poll=source.last_success_at is None,
                       local_offset=source_offset(db, source.id),
+                      added_at=source_added(db, source.id),
                       feed_offsets=[e.published_offset for e in entries
                                     if e.published_at is not None],
                       rereads={url_key(r.entry.url): r.article_id for r in rereads},
@@ -354,6 +356,15 @@ def source_offset(db: Database, source_id: int) -> int | None:
     row = db.db.execute("select utc_offset_minutes from sources where id = ?",
                         [source_id]).fetchone()
     return None if row is None or row[0] is None else int(row[0])
+
+
+def source_added(db: Database, source_id: int) -> datetime | None:
+    """When a source was added (None for a row without the date)."""
+    row = db.db.execute("select added_at from sources where id = ?", [source_id]).fetchone()
+    try:
+        return parse_iso(row[0]) if row is not None and row[0] else None
+    except ValueError:
+        return None
 
 
 def finish(db: Database, settings: Settings, work: SourceWork, now: datetime) -> SourceReport:
