@@ -94,6 +94,12 @@ log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 # A chat's own 429 waited out in its task up to this many seconds; a longer one frees the slot
 HOLD_IN_TASK = 2.0
+# QA62-7: how long a delivery waits for Telegram's answer. The client's read timeout (30 s,
+# bot.startup) made a send accepted but answered at 35 s a «maybe sent» retry: the chat got it
+# twice, and three such answers paused every send as an outage. A slow Bot API's late answer is
+# waited for; a send still unanswered after this is sent again (at least once) and the push
+# report counts it as a possible repeat (digests.push_queue.PushProgress.repeats).
+SEND_READ_TIMEOUT = 120.0
 
 
 _T = TypeVar("_T")
@@ -298,7 +304,8 @@ class Courier:
                                             message_thread_id=thread,
                                             disable_notification=bundle.silent or None,
                                             reply_markup=markup if sent == len(messages) - 1
-                                            else None)
+                                            else None,
+                                            read_timeout=SEND_READ_TIMEOUT)
             except RetryAfter as err:
                 wait = retry_after_seconds(err.retry_after)
                 self.stats.retry_after += 1

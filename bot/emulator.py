@@ -94,6 +94,7 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
         self._reactions: dict[tuple[int, int], tuple[str, ...]] = {}  # the bot's, per message
         self._faults: list[Fault] = []
         self._slow: list[float] = []  # delays for the next responses to send methods
+        self._slow_chats: dict[int, list[float]] = {}  # … to one chat's (slow_next chat_id)
         self._rates = RateWindows()
         self.counters: collections.Counter[str] = collections.Counter()
         self._refusals: list[Refusal] = []
@@ -328,7 +329,10 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
             result = fn(params)
             if method in SEND_METHODS:
                 with self._lock:
-                    if self._slow:
+                    own = self._slow_chats.get(maybe_int(params.get("chat_id")) or 0)
+                    if own:
+                        delay = own.pop(0)
+                    elif self._slow:
                         delay = self._slow.pop(0)
             return 200, {"ok": True, "result": result}, delay
         except ApiError as err:

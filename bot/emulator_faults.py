@@ -53,6 +53,7 @@ class FaultInjection:
     _migrated: dict[int, int]
     _faults: list[Fault]
     _slow: list[float]
+    _slow_chats: dict[int, list[float]]
     _rates: RateWindows
 
     if TYPE_CHECKING:  # defined by BotApiMethods and UpdateInjection
@@ -139,11 +140,15 @@ class FaultInjection:
             self._faults.append(Fault(status, description, {}, -1, None, frozenset(methods),
                                       until=time.monotonic() + seconds))
 
-    def slow_next(self, count: int, seconds: float) -> None:
-        """The next `count` sends are accepted and recorded, then answered `seconds` late (a
-        client with a shorter read timeout sees TimedOut although the message was delivered)."""
+    def slow_next(self, count: int, seconds: float, *, chat_id: int | None = None) -> None:
+        """The next `count` sends (to `chat_id` if given) are accepted and recorded, then
+        answered `seconds` late (a client with a shorter read timeout sees TimedOut although
+        the message was delivered)."""
         with self._lock:
-            self._slow.extend([seconds] * count)
+            if chat_id is not None:
+                self._slow_chats.setdefault(chat_id, []).extend([seconds] * count)
+            else:
+                self._slow.extend([seconds] * count)
 
     def rate_limits(self, enabled: bool = True, *, overall_per_second: int = 30,
                     per_chat_interval: float = 1.0, group_per_minute: int = 20,

@@ -303,11 +303,12 @@ def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | Non
     claimed a success); ⚠️, the counts and one line per reason (worded in `lang`) when some
     failed."""
     counts = {"delivered": num(progress.delivered, lang), "failed": num(progress.failed, lang)}
+    repeats = f"\n{repeats_line(progress.repeats, lang)}" if progress.repeats else ""
     if not progress.failed and not progress.delivered and progress.held:
         return ui(lang, "push_done_held", delivered=counts["delivered"],
                   held=num(progress.held, lang))
     if not progress.failed:
-        return ui(lang, "push_done", **counts)
+        return ui(lang, "push_done", **counts) + repeats
     worded: dict[str, int] = {}  # two refusals may word alike («blocked» with other text)
     for reason, chats in reasons:
         text = delivery_reason(reason, lang)
@@ -316,4 +317,14 @@ def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | Non
     for text, chats in worded.items():  # «• ٢: حظر المستخدم البوت»
         line = f"• {num(chats, lang)}: {escape_text(text)}"
         lines.append(rtl(line) if lang == "ar" else line)
-    return "\n".join(lines)
+    return "\n".join(lines) + repeats
+
+
+def repeats_line(n: int, lang: str) -> str:
+    """«قد تكون وصلت ٣ محادثات مرتين …» (QA62-7): the chats a send was repeated to because
+    its answer never came, the subject counted in agreement («محادثتان», «١١ محادثة»)."""
+    if n in (1, 2):
+        chats = ui(lang, f"push_repeats_{'one' if n == 1 else 'two'}")
+    else:
+        chats = amount(n, lang, "chat")
+    return ui(lang, "push_repeats", chats=chats)

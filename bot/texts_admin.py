@@ -83,6 +83,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_general_name": ("النشرة العامة", "the general digest"),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
                   "✅ Digest finished: {delivered} delivered, {failed} failed."),
+    # QA62-7: chats sent the push again after Telegram's answer never came, or after a kill
+    "push_repeats": ("↻ قد تكون وصلت {chats} مرتين: لم يصل رد تيليجرام على إرسالها (أو توقف البوت "
+                     "أثناءه) فأُرسلت من جديد، حتى لا تفوتها.",
+                     "↻ {chats} may have got it twice: Telegram's answer to the send never came "
+                     "(or the bot stopped meanwhile), so it was sent again rather than lost."),
+    "push_repeats_one": ("محادثة واحدة", "1 chat"),
+    "push_repeats_two": ("محادثتان", "2 chats"),
     # nobody got it, and no chat failed: every chat it went to is held (X84): no ✅ of success
     "push_done_held": ("⏸ انتهت النشرة — سُلّمت: {delivered}، موقوفة: {held}.",
                        "⏸ Digest finished: {delivered} delivered, {held} held."),

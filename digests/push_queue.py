@@ -62,6 +62,9 @@ class PushProgress:
     failed: int
     pending: int
     held: int = 0  # chats held (lost the right to post), the push kept for them: not failed
+    # chats delivered after a send whose answer never came (a read timeout) or that a killed
+    # process left on the wire: sent again, they may have it twice (QA62-7)
+    repeats: int = 0
 
     @property
     def done(self) -> bool:
@@ -266,6 +269,12 @@ def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bo
     return row is not None and alert_matches(topic, article_from_row(row))
 
 
+# last_error of a sent row that may have reached its chat twice (LIKE patterns): a read timeout
+# (bot.send_failures: "TimedOut (maybe sent): …") or a row a killed process left 'sending'
+# (outbox_states.recover_in_flight)
+MAYBE_TWICE = ("TimedOut (maybe sent)%", "interrupted while sending%")
+
+
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
     """Per chat: delivered (a message reached it, or the push's story was merged into one the
     chat already has: MERGED_REASON), held (nothing yet, and the chat is held: it lost only the
@@ -279,14 +288,18 @@ def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushPro
                            0),
                   coalesce(sum(case when busy > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy = 0 and sent = 0 and held > 0 then 1 else 0 end),
+                           0),
+                  coalesce(sum(case when busy = 0 and sent > 0 and maybe > 0 then 1 else 0 end),
                            0)
            from (select o.chat_id,
+                        sum(o.status = 'sent' and (o.last_error like ? or o.last_error like ?))
+                          as maybe,
                         sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
                         sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
                           as sent,
                         max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?) as held
                  from outbox o join chats c on c.id = o.chat_id
                  where o.kind = ? group by o.chat_id)""",
-        [MERGED_REASON, HELD_REASON + "%", f"push:{push_id}"]).fetchone()
+        [*MAYBE_TWICE, MERGED_REASON, HELD_REASON + "%", f"push:{push_id}"]).fetchone()
     return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
-                        pending=row[3], held=row[4])
+                        pending=row[3], held=row[4], repeats=row[5])
