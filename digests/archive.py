@@ -22,12 +22,12 @@ from typing import Literal
 
 import sqlite_utils
 
-from digests.article_aliases import aliased_id
+from digests.article_aliases import aliased_id, stamped_twin
 from digests.dates import FUTURE_TOLERANCE, PLAUSIBLE_SINCE, stored_time
 from digests.models import Article, FeedEntry, Page, iso
 from digests.records import ARTICLE_SELECT, article_from_row, related_to_json
 from digests.storage import Database
-from digests.urls import content_hash, url_key
+from digests.urls import content_hash, url_key, without_tracking
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +128,11 @@ def find_known(db: Database | sqlite_utils.Database, source_id: int, entry: Feed
     aliased = aliased_id(sql, entry.url)  # a second address of a stored page (QA25 E9)
     if aliased is not None:
         return ("duplicate", aliased)
+    if entry.title:  # the same page under a query stamped anew at every poll (QA63-2)
+        twin = stamped_twin(sql, source_id, entry.url,
+                            lambda title: _same_title(title, entry.title))
+        if twin is not None:
+            return ("duplicate", twin)
     return None
 
 
@@ -216,6 +221,24 @@ def date_epoch_articles(sql: sqlite_utils.Database) -> int:
     changed = max(cursor.rowcount, 0)
     if changed:
         log.info("articles dated before 2000 redated by their fetch time count=%s", changed)
+    return changed
+
+
+def untrack_stored_links(sql: sqlite_utils.Database) -> int:
+    """Drop tracking parameters from stored articles' and aliases' links, as new ones are since
+    session 23 (QA63-2: readers got «?utm_source=rss&utm_campaign=…»; migration 050). Their
+    url_key is the same (it ignored those parameters already). Returns how many rows changed."""
+    changed = 0
+    for table in ("articles", "article_aliases"):
+        key = "id" if table == "articles" else "url_key"
+        rows = sql.execute(f"select {key}, url from {table} where url like '%?%'").fetchall()
+        for row_key, url in rows:
+            clean = without_tracking(url)
+            if clean != url:
+                sql.execute(f"update {table} set url = ? where {key} = ?", [clean, row_key])
+                changed += 1
+    if changed:
+        log.info("stored links without their tracking parameters count=%s", changed)
     return changed
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
@@ -28,6 +28,10 @@ from digests.records import ARTICLE_SELECT, related_from_json, related_to_json
 from digests.urls import url_key
 
 log = logging.getLogger(__name__)
+
+# Addresses kept per article: real twins are one or two (QA25 E9); a site stamping a new query on
+# its links at every request would otherwise add one at every poll, for ever (QA63-2).
+MAX_ALIASES = 20
 
 
 @lru_cache(maxsize=8192)
@@ -62,6 +66,11 @@ def record_alias(sql: sqlite_utils.Database, url: str, article_id: int, now: dat
     own = sql.execute("select 1 from articles where url_key = ?", [key]).fetchone()
     if own is not None:
         return False
+    held = sql.execute("select count(*) from article_aliases where article_id = ?",
+                       [article_id]).fetchone()[0]
+    if held >= MAX_ALIASES:
+        log.debug("article alias not recorded article=%s (has %d) url=%s", article_id, held, url)
+        return False
     cursor = sql.execute(
         "insert or ignore into article_aliases (url_key, url, article_id, created_at)"
         " values (?, ?, ?, ?)", [key, url, article_id, iso(now)])
@@ -77,6 +86,33 @@ def aliased_id(sql: sqlite_utils.Database, url: str) -> int | None:
     row = sql.execute("select article_id from article_aliases where url_key = ?",
                       [link_key(url)]).fetchone()
     return int(row[0]) if row else None
+
+
+def stamped_twin(sql: sqlite_utils.Database, source_id: int, url: str,
+                 same_title: Callable[[str], bool]) -> int | None:
+    """The stored article of `source_id` at `url`'s page with another query, when the site is
+    known to stamp that page's links (the article already has an alias there) and its title is
+    the entry's (`same_title`): QA63-2's «?ref=<new number every request>» is then that article,
+    not a page to fetch and an alias to record at every poll. A site whose articles differ only
+    by a query id («?id=101», «?id=102») never has an alias at the same page with the same
+    title unless it served one article under both."""
+    key = link_key(url)
+    page = key.split("?", 1)[0]
+    if "://" not in page:
+        return None
+    bounds = [page, page + "?", page + "@"]  # «@» follows «?»: the keys with a query there
+    rows = sql.execute(
+        "select id, title from articles where source_id = ? and (url_key = ? or"
+        " (url_key >= ? and url_key < ?)) order by id limit 50", [source_id, *bounds]).fetchall()
+    for article_id, title in rows:
+        if not same_title(title or ""):
+            continue
+        alias = sql.execute(
+            "select 1 from article_aliases where article_id = ? and (url_key = ? or"
+            " (url_key >= ? and url_key < ?)) limit 1", [article_id, *bounds]).fetchone()
+        if alias is not None:
+            return int(article_id)
+    return None
 
 
 def article_row_at(sql: sqlite_utils.Database, url: str) -> dict[str, Any] | None:

@@ -279,6 +279,14 @@ def m049_epoch_dates(db: sqlite_utils.Database) -> None:
     date_epoch_articles(db)
 
 
+def m050_untracked_links(db: sqlite_utils.Database) -> None:
+    # Stored links lose their tracking parameters (utm_*, fbclid …), as new ones do since
+    # session 23 (QA63-2): readers no longer get «?utm_source=rss&utm_campaign=…».
+    from digests.archive import untrack_stored_links
+
+    untrack_stored_links(db)
+
+
 def _env_language() -> str:
     """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
     command line, e.g. by a test or a script)."""

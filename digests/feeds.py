@@ -28,7 +28,7 @@ from digests.entry_caps import (AUTHOR_CHARS, SUMMARY_CHARS, TITLE_CHARS, capped
 from digests.errors import ParseError, Reason
 from digests.feed_cut import cut_items, newest_end
 from digests.models import FeedEntry
-from digests.urls import absolute_url, is_http_url
+from digests.urls import absolute_url, is_http_url, without_tracking
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ def _xml_entry(entry: Mapping[str, Any], base_url: str) -> FeedEntry | None:
         scrub(_entry_summary(entry)),
         scrub(strip_html(raw_cut(author, AUTHOR_CHARS)).replace("\n", " ")))
     return FeedEntry(
-        url=scrub(link),
+        url=without_tracking(scrub(link)),  # readers get no utm_* (QA63-2)
         title=title,
         guid=guid,
         summary=summary,
@@ -291,7 +291,7 @@ def _json_entry(item: dict[str, Any], base_url: str) -> FeedEntry | None:
         strip_html(raw_cut(str(summary), SUMMARY_CHARS)),
         raw_cut(author, AUTHOR_CHARS))
     return FeedEntry(
-        url=link,
+        url=without_tracking(link),
         title=title,
         guid=cut_guid(str(guid)) if guid not in (None, "") else None,
         summary=summary,

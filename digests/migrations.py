@@ -34,6 +34,7 @@ from digests.data_migrations import (
     m039_general_digest_names,
     m040_reader_sources,
     m049_epoch_dates,
+    m050_untracked_links,
 )
 from digests.general_names import m044_general_digest_joined_names
 from digests.reader_spellings import m033_reader_spellings
@@ -115,4 +116,5 @@ MIGRATIONS: list[Migration] = [
     ("047_syria_topics", m047_syria_topics),
     ("048_place_readings", m048_place_readings),
     ("049_epoch_dates", m049_epoch_dates),
+    ("050_untracked_links", m050_untracked_links),
 ]

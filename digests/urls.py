@@ -26,6 +26,23 @@ def _is_tracking(name: str) -> bool:
     return low.startswith("utm_") or low in _TRACKING_EXACT
 
 
+def without_tracking(url: str) -> str:
+    """`url` without its tracking parameters (those `url_key` drops), the rest exactly as
+    written: the link a reader gets (QA63-2: «?utm_source=rss&utm_campaign=…» was passed on).
+    Same `url_key`; as given when it has none or cannot be parsed."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    pieces = parts.query.split("&")
+    kept = [p for p in pieces if not _is_tracking(unquote(p.split("=", 1)[0]))]
+    if len(kept) == len(pieces):
+        return url
+    return urlunsplit(parts._replace(query="&".join(kept)))
+
+
 def url_key(url: str) -> str:
     """The normalized form of `url` used to recognise the same article under two links.
 
