@@ -44,6 +44,7 @@ from digests.records import (
     related_from_json,
     related_to_json,
 )
+from digests.story_picks import in_time_order, story_priority
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ ARCHIVE_CANDIDATES = 8  # asked of the search index; some fall out as duplicates
 MAX_STORY_SIBLINGS = 20
 # The version of the headline and quote rules. Bump it when they change: stored digests of an older
 # version get their headline and quotes made again, a batch per poll (`refresh_digests`).
-CONDENSER_VERSION = 76  # 5: speakers and quote starts (F6); 6: no denied clauses; 7: «تابع،»; 8: F7; 9: F9; 10: F11; 11: F12; 12: K12; 13: F16; 14: F18; 15: F21; 16: F22; 17: F23; 18: F24; 19: X39 (own story link); 20: K15; 21: F25; 22: F25 (verb number); 23: F25 (bare trades); 24: F26 (a title's apposed name); 25: F26 (a verb clause keeps another's «إنها»); 26: F26 (a body named definite); 27: F26 (a title's field); 28: F26 («بال…» surnames, «، حيث»); 29: F26 (a posted statement); 30: F26 (a long title's name); 31: F27 (cue words); 32: F27 (a title's name after a setting, in marks; its firm); 33: F27 (bare «الرئيس», «المحكمة», definite plurals); 34: F27 (a work's author, «الرجل», a subject run into its object); 35: F27 («اتهم X Y بأنه», a stray closing mark); 36: F27 («أضاف X (34 عاماً)» speaks); 37: F28 (seed 29: a title's name after a rank or before marks, bare titles/embassies/platforms named before, «مصادر قريبة من …», an attribution after the marks, «نقل X تأكيده»); 38: F28 («النادي الإسباني» and kin named before, «— آخر» borrows the head before, «على كون», «أنها أول …»); 39: F28 (a verb clause shown with its «إنه/إنها», hashtag bodies); 40: F29 (a surname alone shows the fuller name written after a title, whom «أبلغ» told, a share's noun, the object with the subject's pronoun, «… بي بي سي وغيرها»); 41: F29 (a bare title shows the name set after it between commas); 42: F30 (seed 30: «أخرى» after a noun, «تُحدث أثرا», «أم أنّ», a time clause's «أن», a relative clause's voice of another gender); 43: F30 (a title's place then its name, «لي» opening a name); 44: F30 («لا يزال X يرى», the act a stance verb takes, an attribution after the marks of a named subject); 45: F30 (a name in marks after the verb, «وفقا لتصريحات X» after a document's clause); 46: F30 (people of a field: «مسؤولون في مجال …»); 47: F30 (a bare «وصفت» keeps what it described); 48: F30 (whom a name spoke to: «زيدان لبيل»); 49: F31 (seed 31: «الحقيقة أنّ» after a clause, «بيان رسمي», «تهدف لـ», bare «مطالب», «التابعة», the accused of «اتهام»); 50: F31 (F30's left: «الصحيفة البريطانية» is the one paper named, «المجموعة … تدعى "…"», «بالنسبة إلى "X"، … الشركة»); 51: F31 (narrator fragments: the grounds of a charge, marks after «على خلفية», marks left open after a verbal noun); 52: F31 (QA39 #4 the warned inside a statement, #28 «محتوى الرسالة», the writer's «نذكر أبرزها:»); 53: F31 («المجلس الأعلى لتنظيم الإعلام», a second title cut after «و»); 54: F32 (QA46 G2, seed 32: no speaker that is no one, «كان X قد … قائلا», «إن X سأل … قائلا», a quoted subject before a weekday, «بالنسبة لـX», no man for a woman’s bare cue); 55: F32 (a fronted phrase then a feminine verb: its subject goes on at «وقالت»); 56: F32 («باتخاذ» ends a subject); 57: F34 (a two-word clause after a verb of saying’s «إن/أن»); 58: F33 (seed 33: «يعتبر X …» read «is considered», «، كما أنّ», «كتبت أسماء …», an answer's «نعم»; a name ends before a describing participle, «ضيف/صاحب», a plural participle of speech; «بالوتيلي»; a title's name after its comma and a day, «علي» in it; «عناصر في …»; a rank's name past the word limit; a dangling title before «في»); 59: F33 (a question's «هل» after the speaker, «، علي …،» after a title's comma, a name alone when its title is cut mid-name); 60: F34 («وأوردت/ويورد X أن» a cue); 61: F33 («رئيسه/أمينها العام X» after a verb of saying or «عن» shows X); 62: F35 (QA50 E1: the accused/urged body or a criticised verbal noun after a named subject, a message and its sending verb are no speaker); 63: F35 («أعضاء من المجلس» named by their body after «من»); 64: F35 (QA50 E9: an elative describer keeps «في العالم»); 65: F35 (a title «في COUNTRY» then its name); 66: KEY (no weight against a quote of more than sixty words); 67: F36 (seed 34: «، خصوصاً أنّ» the writer's, «كان X، … فلسفة تقول», «الأمر» an object, a plural verb never goes on with a bare name, «المصدر» after an official, «من جهتها،» openers, a bare answer; «علي هامش» one «علي» test, «من كتب قديمة»); 68: review RG («سلطات/هيئة الأمر …» keep «الأمر», a movement's «وأضافوا»); 69: F37 (seed 35: «ب» + a verbal noun ends a name, «رحب X بتأكيدات Y أن» is Y's, an act opened by a verbal noun is no speaker, «بعد أن» after the marks attributes nothing, «حسبما توضح X» names the next bare speaker); 70: F38 (seed 36: «قال فيهما», a dual document, «ينبغي أن» + a verb of saying, «اتهم X بأنه» the accused, «نقلت X بيان Y», the object of «عن استهداف …» in marks, a subjunctive in marks keeps its clause; «كان X، الذي …، قد قال», «حسبما قال X» and «حسب ما أضاف بيان X» after the marks, a name before «لـ"…" أن», «في وقت سابق» and «وهي خطوة» no subject, «رجحت تقارير أن»); 71: X87 (QA58-7: a leading «عاجل» with no separator, left by a feed's tags); 72: F39 (QA59's wrong speakers: «وصف X ما حصل», «سوف تذكر X بأن», «وكان X قد … محذراً», «ورفض X …» goes on, «وقالت "فتح" في بيان», «استنكر محاولة … بأن», nobody at «فتأكد أنك»/«وُصف بأنه»/«يرى فيه»/«أفاد به», «الجميع»/«كل منهما»/«خطوة», an official's body, «دون الخوض», «الماضي» a surname, a glued comma, a court told, «لمن سمتهم», «فترة»); 73: Q40 (QA59: a name in marks nested in a quote, the unit a title heads, a link after a colon; headlines without direction controls, «شاهد» before a definite noun kept); 74: F40 (the accused body after a definite title, an event befalling someone no voice, an opening present verb before a name, a long unit name in marks then a rank and name, «مصدر في» + a body or a command's construct, a Chinese family name's fuller name, «المتوفى» ends a name); 75: K17 («كلمة/خطاب/تغريدة/بيان لـX …، قال فيها» credits X, not the one named last); 76: F41 (seed 37: kin told after a name, an indefinite «حكومة X» urged, a «مفاعلة» object, «عن X قوله», a medium's name told before «أن», «هو الذي» no statement, a glued «،إن», «أضاف X شيئا إلى», a genitive no nested subject, «محاميها» as written; QA59-20 «أعلم … أن» far, QA59-39 «وصول "…"» no statement)
+CONDENSER_VERSION = 77  # 5: speakers and quote starts (F6); 6: no denied clauses; 7: «تابع،»; 8: F7; 9: F9; 10: F11; 11: F12; 12: K12; 13: F16; 14: F18; 15: F21; 16: F22; 17: F23; 18: F24; 19: X39 (own story link); 20: K15; 21: F25; 22: F25 (verb number); 23: F25 (bare trades); 24: F26 (a title's apposed name); 25: F26 (a verb clause keeps another's «إنها»); 26: F26 (a body named definite); 27: F26 (a title's field); 28: F26 («بال…» surnames, «، حيث»); 29: F26 (a posted statement); 30: F26 (a long title's name); 31: F27 (cue words); 32: F27 (a title's name after a setting, in marks; its firm); 33: F27 (bare «الرئيس», «المحكمة», definite plurals); 34: F27 (a work's author, «الرجل», a subject run into its object); 35: F27 («اتهم X Y بأنه», a stray closing mark); 36: F27 («أضاف X (34 عاماً)» speaks); 37: F28 (seed 29: a title's name after a rank or before marks, bare titles/embassies/platforms named before, «مصادر قريبة من …», an attribution after the marks, «نقل X تأكيده»); 38: F28 («النادي الإسباني» and kin named before, «— آخر» borrows the head before, «على كون», «أنها أول …»); 39: F28 (a verb clause shown with its «إنه/إنها», hashtag bodies); 40: F29 (a surname alone shows the fuller name written after a title, whom «أبلغ» told, a share's noun, the object with the subject's pronoun, «… بي بي سي وغيرها»); 41: F29 (a bare title shows the name set after it between commas); 42: F30 (seed 30: «أخرى» after a noun, «تُحدث أثرا», «أم أنّ», a time clause's «أن», a relative clause's voice of another gender); 43: F30 (a title's place then its name, «لي» opening a name); 44: F30 («لا يزال X يرى», the act a stance verb takes, an attribution after the marks of a named subject); 45: F30 (a name in marks after the verb, «وفقا لتصريحات X» after a document's clause); 46: F30 (people of a field: «مسؤولون في مجال …»); 47: F30 (a bare «وصفت» keeps what it described); 48: F30 (whom a name spoke to: «زيدان لبيل»); 49: F31 (seed 31: «الحقيقة أنّ» after a clause, «بيان رسمي», «تهدف لـ», bare «مطالب», «التابعة», the accused of «اتهام»); 50: F31 (F30's left: «الصحيفة البريطانية» is the one paper named, «المجموعة … تدعى "…"», «بالنسبة إلى "X"، … الشركة»); 51: F31 (narrator fragments: the grounds of a charge, marks after «على خلفية», marks left open after a verbal noun); 52: F31 (QA39 #4 the warned inside a statement, #28 «محتوى الرسالة», the writer's «نذكر أبرزها:»); 53: F31 («المجلس الأعلى لتنظيم الإعلام», a second title cut after «و»); 54: F32 (QA46 G2, seed 32: no speaker that is no one, «كان X قد … قائلا», «إن X سأل … قائلا», a quoted subject before a weekday, «بالنسبة لـX», no man for a woman’s bare cue); 55: F32 (a fronted phrase then a feminine verb: its subject goes on at «وقالت»); 56: F32 («باتخاذ» ends a subject); 57: F34 (a two-word clause after a verb of saying’s «إن/أن»); 58: F33 (seed 33: «يعتبر X …» read «is considered», «، كما أنّ», «كتبت أسماء …», an answer's «نعم»; a name ends before a describing participle, «ضيف/صاحب», a plural participle of speech; «بالوتيلي»; a title's name after its comma and a day, «علي» in it; «عناصر في …»; a rank's name past the word limit; a dangling title before «في»); 59: F33 (a question's «هل» after the speaker, «، علي …،» after a title's comma, a name alone when its title is cut mid-name); 60: F34 («وأوردت/ويورد X أن» a cue); 61: F33 («رئيسه/أمينها العام X» after a verb of saying or «عن» shows X); 62: F35 (QA50 E1: the accused/urged body or a criticised verbal noun after a named subject, a message and its sending verb are no speaker); 63: F35 («أعضاء من المجلس» named by their body after «من»); 64: F35 (QA50 E9: an elative describer keeps «في العالم»); 65: F35 (a title «في COUNTRY» then its name); 66: KEY (no weight against a quote of more than sixty words); 67: F36 (seed 34: «، خصوصاً أنّ» the writer's, «كان X، … فلسفة تقول», «الأمر» an object, a plural verb never goes on with a bare name, «المصدر» after an official, «من جهتها،» openers, a bare answer; «علي هامش» one «علي» test, «من كتب قديمة»); 68: review RG («سلطات/هيئة الأمر …» keep «الأمر», a movement's «وأضافوا»); 69: F37 (seed 35: «ب» + a verbal noun ends a name, «رحب X بتأكيدات Y أن» is Y's, an act opened by a verbal noun is no speaker, «بعد أن» after the marks attributes nothing, «حسبما توضح X» names the next bare speaker); 70: F38 (seed 36: «قال فيهما», a dual document, «ينبغي أن» + a verb of saying, «اتهم X بأنه» the accused, «نقلت X بيان Y», the object of «عن استهداف …» in marks, a subjunctive in marks keeps its clause; «كان X، الذي …، قد قال», «حسبما قال X» and «حسب ما أضاف بيان X» after the marks, a name before «لـ"…" أن», «في وقت سابق» and «وهي خطوة» no subject, «رجحت تقارير أن»); 71: X87 (QA58-7: a leading «عاجل» with no separator, left by a feed's tags); 72: F39 (QA59's wrong speakers: «وصف X ما حصل», «سوف تذكر X بأن», «وكان X قد … محذراً», «ورفض X …» goes on, «وقالت "فتح" في بيان», «استنكر محاولة … بأن», nobody at «فتأكد أنك»/«وُصف بأنه»/«يرى فيه»/«أفاد به», «الجميع»/«كل منهما»/«خطوة», an official's body, «دون الخوض», «الماضي» a surname, a glued comma, a court told, «لمن سمتهم», «فترة»); 73: Q40 (QA59: a name in marks nested in a quote, the unit a title heads, a link after a colon; headlines without direction controls, «شاهد» before a definite noun kept); 74: F40 (the accused body after a definite title, an event befalling someone no voice, an opening present verb before a name, a long unit name in marks then a rank and name, «مصدر في» + a body or a command's construct, a Chinese family name's fuller name, «المتوفى» ends a name); 75: K17 («كلمة/خطاب/تغريدة/بيان لـX …، قال فيها» credits X, not the one named last); 76: F41 (seed 37: kin told after a name, an indefinite «حكومة X» urged, a «مفاعلة» object, «عن X قوله», a medium's name told before «أن», «هو الذي» no statement, a glued «،إن», «أضاف X شيئا إلى», a genitive no nested subject, «محاميها» as written; QA59-20 «أعلم … أن» far, QA59-39 «وصول "…"» no statement); 77: X95 (QA64: story places to the closest reports, one per site first; archive links stricter and newest first)
 REFRESH_BATCH = 200  # per poll: ~2 ms to condense + ~3 ms for the archive links each: ~1 s
 
 
@@ -65,9 +66,15 @@ def _item(article: Article, kind: RelatedKind) -> RelatedItem:
 def merge_related(own_url: str, page: Iterable[RelatedItem], archive: Iterable[RelatedItem],
                   story: Iterable[RelatedItem], *, limit: int = MAX_RELATED,
                   story_slots: int = STORY_SLOTS,
-                  aliases: Iterable[str] = ()) -> tuple[RelatedItem, ...]:
+                  aliases: Iterable[str] = (),
+                  at: datetime | None = None) -> tuple[RelatedItem, ...]:
     """Related links in order page → archive → story, without self-links or duplicate URLs. A
-    link to one of the article's `aliases` (its other addresses, QA50 E2) is a self-link."""
+    link to one of the article's `aliases` (its other addresses, QA50 E2) is a self-link.
+
+    `at` is the article's date (digests.story_picks, QA64): the story places go to the reports
+    closest to it, one per site first, shown in time order; archive links (given best first)
+    are shown newest first. The page block stays as published, first (issue 4's acceptance:
+    the seed's own block holds items dated years after it)."""
     seen = {_key(own_url), *(_key(a) for a in aliases)}
 
     def fresh(items: Iterable[RelatedItem]) -> list[RelatedItem]:
@@ -87,11 +94,11 @@ def merge_related(own_url: str, page: Iterable[RelatedItem], archive: Iterable[R
     # A report of the same story is a "story" link even when the archive search finds it too.
     story_keys = {_key(item.url) for item in story}
     archives = fresh(a for a in archive if _key(a.url) not in story_keys)
-    stories = fresh(story)
+    stories = story_priority(fresh(story), at, own_url)
     room = limit - len(pages)
     keep_story = min(len(stories), story_slots, room)
-    archives = archives[: max(0, room - keep_story)]
-    stories = stories[: room - len(archives)]
+    archives = in_time_order(archives[: max(0, room - keep_story)], newest_first=True)
+    stories = in_time_order(stories[: room - len(archives)])
     return tuple(pages + archives + stories)
 
 
@@ -121,7 +128,7 @@ def condense(article: Article, *, archive: Sequence[Article] = (),
         (RelatedItem(r.title, r.url, r.published_at, "page") for r in article.related),
         (_item(a, "archive") for a in earlier),
         (_item(a, "story") for a in siblings),
-        aliases=aliases,
+        aliases=aliases, at=article.published_at,
     )
     return Digest(url=article.url, source=article.source_name, headline=headline,
                   published_at=article.published_at, quotes=quotes, related=related,
@@ -135,11 +142,16 @@ def condense(article: Article, *, archive: Sequence[Article] = (),
 def _story_siblings(db: sqlite_utils.Database, article: Article) -> list[Article]:
     if article.story_id is None:
         return []
+    # The MAX_STORY_SIBLINGS closest in time to the article (QA64-1: the earliest were the
+    # previews and the day before's step), in date order.
+    at = iso(article.published_at) if article.published_at is not None else None
     rows = db.query(
         ARTICLE_SELECT + " where articles.story_id = ? and articles.id != ?"
-        " and articles.source_id != ? order by articles.published_at limit ?",
-        [article.story_id, article.id, article.source_id, MAX_STORY_SIBLINGS])
-    return [article_from_row(r) for r in rows]
+        " and articles.source_id != ? order by abs(julianday(articles.published_at)"
+        " - julianday(coalesce(?, articles.published_at))), articles.published_at limit ?",
+        [article.story_id, article.id, article.source_id, at, MAX_STORY_SIBLINGS])
+    return sorted((article_from_row(r) for r in rows),
+                  key=lambda a: (a.published_at is None, iso(a.published_at) or ""))
 
 
 def archive_for(db: sqlite_utils.Database, article: Article) -> list[Article]:
@@ -190,6 +202,7 @@ def _refresh_sibling(db: sqlite_utils.Database, sibling: Article) -> None:
         [r for r in stored if r.kind == "page"],
         [r for r in stored if r.kind == "archive"],
         [_item(a, "story") for a in _story_siblings(db, sibling)],
+        at=sibling.published_at,
     )
     if related != stored:
         db.execute("update articles set digest_related_json = ? where id = ?",
@@ -209,7 +222,8 @@ def _refresh_siblings(db: sqlite_utils.Database, siblings: Sequence[Article]) ->
         return
     members = db.execute(
         "select articles.id, articles.source_id, articles.digest_related_json,"
-        " articles.digested_at from articles join sources on sources.id = articles.source_id"
+        " articles.digested_at, julianday(articles.published_at)"
+        " from articles join sources on sources.id = articles.source_id"
         " where articles.story_id = ? order by articles.published_at",
         [siblings[0].story_id]).fetchall()
     stored = {m[0]: m for m in members}
@@ -218,8 +232,12 @@ def _refresh_siblings(db: sqlite_utils.Database, siblings: Sequence[Article]) ->
         row = stored.get(sibling.id)
         if row is None or row[3] is None:
             continue  # never digested: the backfill or its own store will do it whole
-        mates_of[sibling.id] = [m[0] for m in members if m[0] != sibling.id
-                                and m[1] != sibling.source_id][:MAX_STORY_SIBLINGS]
+        mine = row[4]
+        mates = [m for m in members if m[0] != sibling.id and m[1] != sibling.source_id]
+        if mine is not None:  # the closest in time, as `_story_siblings` (QA64-1)
+            mates = sorted(mates, key=lambda m: abs(m[4] - mine) if m[4] is not None else 1e9)
+        keep = {m[0] for m in mates[:MAX_STORY_SIBLINGS]}
+        mates_of[sibling.id] = [m[0] for m in members if m[0] in keep]
     wanted = sorted({i for ids in mates_of.values() for i in ids})
     items: dict[int, RelatedItem] = {}
     for start in range(0, len(wanted), 500):
@@ -236,6 +254,7 @@ def _refresh_siblings(db: sqlite_utils.Database, siblings: Sequence[Article]) ->
             [r for r in links if r.kind == "page"],
             [r for r in links if r.kind == "archive"],
             [items[i] for i in mates_of[sibling.id] if i in items],
+            at=sibling.published_at,
         )
         if related != links:
             db.execute("update articles set digest_related_json = ? where id = ?",
