@@ -199,6 +199,22 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "مع الموقع، ثم أعد المحاولة.",
                                   "The feed is damaged (invalid XML), with no readable news. Check "
                                   "it with the site, then try again."),
+    # QA63-1: bytes no charset reads as Arabic (Cyrillic, Hebrew …): refused, not stored garbled
+    "reason_unreadable_text": ("خلاصة {host} بترميز لا أستطيع قراءته (ليس UTF-8 ولا windows-1256 "
+                               "ولا ISO-8859-6)، فلم أحفظ منها شيئًا كي لا تصل أخبار بحروف مشوّهة. "
+                               "أعيد المحاولة تلقائيًا؛ إن دام ذلك فاطلب من الموقع أن يصرّح بترميز "
+                               "خلاصته.",
+                               "The feed of {host} is in an encoding I cannot read (not UTF-8, "
+                               "windows-1256 or ISO-8859-6), so nothing of it was stored rather "
+                               "than garbled text. I will try again by myself; if it lasts, ask "
+                               "the site to declare its feed's charset."),
+    "reason_unreadable_text_adding": ("الخلاصة بترميز لا أستطيع قراءته (ليس UTF-8 ولا "
+                                      "windows-1256 ولا ISO-8859-6)، فلم تُضف كي لا تصل أخبار "
+                                      "بحروف مشوّهة. اطلب من الموقع أن يصرّح بترميز خلاصته.",
+                                      "The feed is in an encoding I cannot read (not UTF-8, "
+                                      "windows-1256 or ISO-8859-6), so it was not added rather "
+                                      "than send garbled news. Ask the site to declare its "
+                                      "feed's charset."),
     # QA56-2: the site answered; reading its feed is what took too long
     "reason_slow_feed": ("خلاصة {host} كبيرة جدًا ولم أُكمل قراءتها في المهلة ({detail} ث). "
                          "أعيد المحاولة تلقائيًا.",

@@ -17,9 +17,10 @@ ARABIC_CODECS = ("cp1256", "iso8859-6")  # Python's names; cp1256 first: the com
 # Labels servers put on Arabic bytes by default (Apache/IIS «iso-8859-1», browsers' windows-1252).
 LATIN_CODECS = frozenset({"iso8859-1", "latin-1", "cp1252", "iso8859-15", "iso8859-9"})
 
-# Arabic letters (hamza to yeh; not the tatweel U+0640) and the marks a text may carry.
-_LETTERS = re.compile(r"[\u0621-\u063a\u0641-\u064a]")
-# Non-ASCII characters that say nothing either way: Arabic punctuation and digits, typography.
+# Arabic letters (hamza to yeh, not the tatweel U+0640; and the Persian/Urdu ones after U+066E,
+# which windows-1256 also holds) and the non-ASCII characters that say nothing either way:
+# Arabic punctuation, digits and marks, typography.
+_LETTERS = re.compile(r"[\u0621-\u063a\u0641-\u064a\u066e-\u06d3]")
 _NEUTRAL = frozenset("،؛؟٪٫٬«»“”‘’–—…•\u00a0\u200c\u200d\u200e\u200f\u0640"
                      "٠١٢٣٤٥٦٧٨٩\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 _WORDS = re.compile(r"(?<![\u0621-\u064a])(?:ال(?=[\u0621-\u064a])"
@@ -29,6 +30,28 @@ _WORDS = re.compile(r"(?<![\u0621-\u064a])(?:ال(?=[\u0621-\u064a])"
 # U+FFFD where ISO-8859-6 has no character), a Latin page read as Arabic far less.
 ARABIC_SHARE = 0.9
 MIN_LETTERS = 3
+# Past this many letters an Arabic text has one of the common words somewhere; Cyrillic KOI8-R
+# read in windows-1256 is 96% «letters» and none of them (and is mojibake: `unreadable`).
+WORDLESS_LETTERS = 40
+UNREADABLE_LETTERS = 20
+# The evidence read: the head of a body is enough, and a 10 MB feed is not decoded twice more.
+SAMPLE_BYTES = 256 * 1024
+
+
+def _classes(codec: str) -> bytes:
+    """A bytes.translate table: each byte → b"L" (a letter in `codec`), b"N" (neutral or
+    ASCII) or b"T" (a telling non-letter: Latin, symbols, no character)."""
+    table = bytearray(b"N" * 256)
+    for byte in range(0x80, 0x100):
+        char = bytes([byte]).decode(codec, errors="replace")
+        if _LETTERS.fullmatch(char):
+            table[byte] = ord("L")
+        elif char not in _NEUTRAL:
+            table[byte] = ord("T")
+    return bytes(table)
+
+
+_TABLES: dict[str, bytes] = {}
 
 
 @dataclass(frozen=True)
@@ -42,16 +65,27 @@ class Reading:
 
     @property
     def arabic(self) -> bool:
-        return self.letters >= MIN_LETTERS and self.share >= ARABIC_SHARE
+        return (self.letters >= MIN_LETTERS and self.share >= ARABIC_SHARE
+                and (self.words > 0 or self.letters < WORDLESS_LETTERS))
+
+    @property
+    def mojibake(self) -> bool:
+        """Arabic letters enough to be text, yet not one common word: the bytes are in a
+        charset this is not (Cyrillic, Hebrew, Greek …), and what it shows is gibberish."""
+        return self.letters >= UNREADABLE_LETTERS and self.words == 0 and not self.arabic
 
 
 def reading(body: bytes, codec: str) -> Reading:
-    """How Arabic `body` read in `codec` is."""
-    text = body.decode(codec, errors="replace")
-    telling = [char for char in text if char > "\x7f" and char not in _NEUTRAL]
-    letters = len(_LETTERS.findall(text))
-    share = letters / len(telling) if telling else 0.0
-    return Reading(codec, letters, share, len(_WORDS.findall(text)))
+    """How Arabic `body` (its first SAMPLE_BYTES) read in `codec` is."""
+    sample = body[:SAMPLE_BYTES]
+    table = _TABLES.get(codec)
+    if table is None:
+        table = _TABLES[codec] = _classes(codec)
+    classes = sample.translate(table)
+    letters, telling = classes.count(b"L"), classes.count(b"T")
+    share = letters / (letters + telling) if letters + telling else 0.0
+    words = len(_WORDS.findall(sample.decode(codec, errors="replace")))
+    return Reading(codec, letters, share, words)
 
 
 def arabic_codec(body: bytes) -> str | None:

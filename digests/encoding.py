@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 
 from digests.char_refs import scrub
-from digests.charset_guess import ARABIC_CODECS, LATIN_CODECS, arabic_codec
+from digests.charset_guess import ARABIC_CODECS, LATIN_CODECS, arabic_codec, reading
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,16 @@ def detect_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> st
             return codec
     # nothing usable declared, or UTF-8 on bytes that are not (QA63-1)
     return arabic_codec(body) or FALLBACK
+
+
+def unreadable(body: bytes, headers: Mapping[str, str] | None = None) -> str | None:
+    """The Arabic charset `decode` would read `body` in when that gives no readable text
+    (Arabic letters but no Arabic word: bytes in some other charset), else None. A feed or page
+    so read is refused, not stored as gibberish (QA63-1)."""
+    codec = detect_encoding(body, headers)
+    if codec not in ARABIC_CODECS or not reading(body, codec).mojibake:
+        return None
+    return codec
 
 
 def legacy_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> str:

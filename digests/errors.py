@@ -31,6 +31,7 @@ ReasonKind = Literal[
     "bad_encoding",     # a broken compressed body
     "not_feed",         # an answer that is not RSS/Atom/JSON Feed (a web page …)
     "feed_broken",      # a feed with nothing readable in it
+    "unreadable_text",  # a feed in no charset Nashra reads (Arabic letters, no Arabic word)
     "slow_feed",        # a feed fetched but not read within its bound (detail: the seconds)
     "duplicate",        # the source is there already (detail: its id)
     "no_source",        # no such (active) source (detail: the id)

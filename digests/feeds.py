@@ -22,7 +22,7 @@ import feedparser
 
 from digests.char_refs import count_bad_refs, fix_char_refs, scrub, scrub_tree
 from digests.dates import date_offset, parse_date
-from digests.encoding import decode
+from digests.encoding import decode, unreadable
 from digests.entry_caps import (AUTHOR_CHARS, SUMMARY_CHARS, TITLE_CHARS, capped_fields,
                                 cut_guid, raw_cut)
 from digests.errors import ParseError, Reason
@@ -302,6 +302,11 @@ def _json_entry(item: dict[str, Any], base_url: str) -> FeedEntry | None:
     )
 
 
+UNREADABLE_FEED = ("نص الخلاصة بترميز لا يُقرأ / feed text in an unreadable encoding: not UTF-8,"
+                   " windows-1256 or ISO-8859-6 (read as {codec}, it has Arabic letters but no"
+                   " Arabic word)")
+
+
 @dataclass(frozen=True)
 class FeedRead:
     """A feed's entries as parsed (`read_entries`), and how many it listed past them: the
@@ -325,6 +330,9 @@ def read_entries(body: bytes, headers: Mapping[str, str] | None = None,
     """`parse_feed`, with how many entries the cut dropped (0 when none was made)."""
     if not body.strip():
         raise ParseError("empty feed body", why=Reason("not_feed"))
+    codec = unreadable(body, headers)
+    if codec is not None:  # refused, not stored as gibberish (QA63-1)
+        raise ParseError(UNREADABLE_FEED.format(codec=codec), why=Reason("unreadable_text"))
     if _looks_like_json(body, headers):
         return FeedRead(*_parse_json_feed(body, headers, base_url, max_entries))
     return FeedRead(*_parse_xml(body, headers, base_url, max_entries))

@@ -12,6 +12,7 @@ import logging
 import time
 from dataclasses import dataclass
 
+from digests.encoding import unreadable
 from digests.errors import FetchError, ParseError
 from digests.extractor import Extractor
 from digests.fetcher import Fetcher
@@ -56,6 +57,13 @@ async def fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, b
         return Fetched(entry, None, strip_credentials(f"تعذر جلب الصفحة / page fetch failed: "
                                                        f"{type(exc).__name__}: {exc}"), None, None)
     clock.fetch += time.perf_counter() - started
+    codec = unreadable(result.body, result.headers)
+    if codec is not None:  # the feed's entry, rather than a page of gibberish (QA63-1)
+        log.warning("page not read: no charset reads it url=%s read_as=%s",
+                    strip_credentials(result.final_url), codec)
+        return Fetched(entry, None, "نص الصفحة بترميز لا يُقرأ (ليس UTF-8 ولا windows-1256 ولا"
+                       " ISO-8859-6) / page text in an unreadable encoding (not UTF-8, windows-1256"
+                       f" or ISO-8859-6): {strip_credentials(result.final_url)}", None, None)
     try:
         page, cpu = await extractor.extract(result.text(), result.final_url, batch=batch)
         clock.extract += cpu

@@ -278,9 +278,10 @@ async def _check(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: 
     try:
         return await _read(first, limit, parse_seconds)
     except ParseError as exc:
-        if exc.why is not None and exc.why.kind == "feed_broken":  # RSS/Atom, damaged
+        if exc.why is not None and exc.why.kind in ("feed_broken", "unreadable_text"):
+            # RSS/Atom, damaged; or in no charset Nashra reads (QA63-1)
             raise SourceError(f"a damaged feed: {url}: {exc}",
-                              why=Reason("feed_broken", host_of(first.final_url))) from exc
+                              why=Reason(exc.why.kind, host_of(first.final_url))) from exc
         if not _looks_like_html(first):
             raise SourceError(f"not a feed: {url}: {exc}",
                               why=Reason("not_feed", host_of(first.final_url))) from exc
@@ -293,8 +294,8 @@ async def _check(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: 
     try:
         found = await _read(second, limit, parse_seconds)
     except ParseError as exc:
-        kind: ReasonKind = "feed_broken" if exc.why is not None and \
-            exc.why.kind == "feed_broken" else "not_feed"
+        kind: ReasonKind = exc.why.kind if exc.why is not None and \
+            exc.why.kind in ("feed_broken", "unreadable_text") else "not_feed"
         raise SourceError(f"the feed a page declares is not one: {links[0]}: {exc}",
                           why=Reason(kind, host_of(second.final_url))) from exc
     return CheckedSource(url=links[0], title=found.title, entries=found.entries, page_url=url)

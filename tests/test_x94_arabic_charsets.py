@@ -19,7 +19,9 @@ from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite
 from digests.settings import Settings
 from digests.sources import add_source, get_source
-from digests.source_check import feed_title
+from bot.reasons import reason_text
+from digests.errors import NashraError
+from digests.source_check import check_source, feed_title
 from digests.storage import Database
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
@@ -106,3 +108,55 @@ def test_a_latin_page_under_latin_1_stays_latin() -> None:
 def test_a_short_title_alone_is_told_apart(encoding: str) -> None:
     for text in ("صحيفة الأيام", "وزير المالية يعلن موازنة جديدة", "أخبار اليوم"):
         assert decode(text.encode(encoding)) == text
+
+
+RUSSIAN = ("Президент заявил сегодня, что переговоры о прекращении огня продолжатся на следующей"
+           " неделе в столице")
+
+
+@pytest.mark.parametrize(("encoding", "charset"), [("cp1251", None), ("koi8-r", None),
+                                                   ("cp1251", "windows-1256")])
+async def test_a_feed_no_arabic_charset_reads_is_refused_not_stored_garbled(
+        database: Database, settings: Settings, encoding: str, charset: str | None) -> None:
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Новости</title><item>'
+            f"<title>{RUSSIAN}</title><link>/a.html</link><guid>a1</guid>"
+            f"<description>{RUSSIAN}</description></item></channel></rss>").encode(encoding)
+    suffix = f"; charset={charset}" if charset else ""
+    with SampleSite(with_sample=False) as site:
+        site.add_route("/feed.xml", Response(body=feed, content_type="text/xml" + suffix))
+        source = add_source(database, site.url("/feed.xml"), settings=settings, now=NOW)
+        summary = await poll_once(database, settings, now=NOW)
+    assert summary.new == 0
+    assert database.db.execute("select count(*) from articles").fetchone()[0] == 0
+    stored = get_source(database, source.id)
+    assert stored is not None and stored.last_error_why is not None
+    assert stored.last_error_why.kind == "unreadable_text"
+    assert "windows-1256" in (stored.last_error or "")
+
+
+async def test_a_page_no_arabic_charset_reads_keeps_its_feed_entry(
+        database: Database, settings: Settings) -> None:
+    page = (f"<html><head><title>{RUSSIAN}</title></head><body><article><h1>{RUSSIAN}</h1>"
+            + f"<p>{RUSSIAN}</p>" * 4 + "</article></body></html>").encode("cp1251")
+    with SampleSite(with_sample=False) as site:
+        site.add_route("/feed.xml", Response(body=_feed("utf-8"), content_type="text/xml"))
+        site.add_route("/a.html", Response(body=page, content_type="text/html"))
+        add_source(database, site.url("/feed.xml"), settings=settings, now=NOW)
+        await poll_once(database, settings, now=NOW)
+        article = get_article_by_url(database, site.url("/a.html"))
+        error = database.db.execute("select page_error from articles").fetchone()[0]
+    assert article is not None and article.title == TITLE and not article.page_ok
+    assert article.text == TEXT
+    assert "ترميز" in error and "encoding" in error
+
+
+async def test_addsource_of_such_a_feed_says_why(settings: Settings) -> None:
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Новости</title><item>'
+            f"<title>{RUSSIAN}</title><link>/a.html</link></item></channel></rss>").encode("koi8-r")
+    with SampleSite(with_sample=False) as site:
+        site.add_route("/feed.xml", Response(body=feed, content_type="text/xml"))
+        with pytest.raises(NashraError) as caught:
+            await check_source(site.url("/feed.xml"), settings)
+    assert caught.value.why is not None and caught.value.why.kind == "unreadable_text"
+    assert "لم تُضف" in reason_text(caught.value.why, "ar", adding=True)
+    assert "not added" in reason_text(caught.value.why, "en", adding=True)
