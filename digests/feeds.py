@@ -28,6 +28,7 @@ from digests.entry_caps import (AUTHOR_CHARS, SUMMARY_CHARS, TITLE_CHARS, capped
 from digests.errors import ParseError, Reason
 from digests.feed_cut import cut_items, newest_end
 from digests.models import FeedEntry
+from digests.private_hosts import host_of, never_allowed
 from digests.urls import absolute_url, is_http_url, without_tracking
 
 log = logging.getLogger(__name__)
@@ -155,13 +156,33 @@ def as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict
 _Parsed = tuple[list[FeedEntry], int, tuple[str, ...], tuple[str, ...]]
 
 
+class UnusableLink(ValueError):
+    """An entry with no link a reader may be given: none, not http(s) (`file:`, `javascript:`),
+    or a link-local / cloud-metadata address (QA63-11: such entries vanished without a word, and
+    a 169.254.169.254 link was stored and shown). Skipped like an unreadable entry: counted,
+    logged, named in /sources."""
+
+
+def _usable_link(link: str) -> str:
+    """`link` when an article may have it, else UnusableLink says why."""
+    if not link:
+        raise UnusableLink("مدخل بلا رابط / entry without a link")
+    if not is_http_url(link):
+        raise UnusableLink(f"رابط ليس http(s) / not an http(s) link: {link.split(':', 1)[0]}:")
+    if never_allowed(host_of(link).strip("[]")):
+        raise UnusableLink(f"رابط إلى عنوان محلي أو عنوان بيانات سحابية / link to a link-local or"
+                           f" cloud metadata address: {host_of(link)}")
+    return link
+
+
 def _skipped(base_url: str, index: int, entry: Mapping[str, Any], exc: Exception
              ) -> tuple[str, str]:
     """The log line, the short name and the error (type: message) of one entry left out
-    because it could not be read."""
+    because it could not be read (an UnusableLink: its message alone)."""
     name = scrub(str(entry.get("id") or entry.get("link") or entry.get("url")
-                     or f"#{index + 1}")[:200])
-    error = f"{type(exc).__name__}: {scrub(str(exc))[:200]}"
+                     or entry.get("title") or f"#{index + 1}")[:200])
+    error = (scrub(str(exc))[:200] if isinstance(exc, UnusableLink)
+             else f"{type(exc).__name__}: {scrub(str(exc))[:200]}")
     log.warning("feed entry skipped url=%s entry=%d id=%s error=%s (the feed's other"
                 " entries are read)", base_url, index + 1, name, error)
     return name, error
@@ -209,10 +230,8 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
 
 
 def _xml_entry(entry: Mapping[str, Any], base_url: str) -> FeedEntry | None:
-    """One feedparser entry as a FeedEntry, None when it has no http(s) link."""
-    link = _entry_link(entry, base_url)
-    if not link or not is_http_url(link):
-        return None
+    """One feedparser entry as a FeedEntry (UnusableLink: no link a reader may get)."""
+    link = _usable_link(_entry_link(entry, base_url))
     guid = cut_guid(scrub(str(entry.get("id") or "")).strip()) or None
     author = entry.get("author") or ""
     published, offset = _entry_date(entry)
@@ -269,15 +288,13 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
 
 
 def _json_entry(item: dict[str, Any], base_url: str) -> FeedEntry | None:
-    """One JSON Feed item as a FeedEntry, None when it has no http(s) link."""
+    """One JSON Feed item as a FeedEntry (UnusableLink: no link a reader may get)."""
     link = item.get("url") or item.get("external_url") or ""
     if not link and is_http_url(str(item.get("id", ""))):
         link = str(item["id"])
-    if not isinstance(link, str) or not link:
-        return None
-    link = absolute_url(link, base_url)
-    if not is_http_url(link):
-        return None
+    if not isinstance(link, str):
+        link = ""
+    link = _usable_link(absolute_url(link, base_url) if link else "")
     authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
     author = ", ".join(a.get("name", "") for a in authors if isinstance(a, dict))
     summary = item.get("summary") or item.get("content_text") or \
