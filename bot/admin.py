@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import ReplyParameters, Update
+from telegram import Message, ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
@@ -95,16 +95,17 @@ def admin_only(func: Handler) -> Handler:
 
 
 async def notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                 html: str, reply_to: int | None = None) -> None:
+                 html: str, reply_to: int | None = None) -> Message:
     """Send `html` to the admin's chat from a background task (no update to reply through),
     as a reply to the command message `reply_to` when given, in the forum topic of the admin
     command that started the task (bot.threads.answer_thread)."""
     # allow_sending_without_reply: the command message may have been deleted meanwhile
     reply = (ReplyParameters(reply_to, allow_sending_without_reply=True)
              if reply_to is not None else None)
-    await context.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
-                                   link_preview_options=NO_PREVIEW, reply_parameters=reply,
-                                   message_thread_id=answer_thread(chat_id))
+    return await context.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
+                                          link_preview_options=NO_PREVIEW,
+                                          reply_parameters=reply,
+                                          message_thread_id=answer_thread(chat_id))
 
 
 class Told(enum.Enum):
@@ -122,20 +123,23 @@ def transient(exc: TelegramError) -> bool:
 
 
 async def deliver(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,
-                  reply_to: int | None = None) -> Told:
+                  reply_to: int | None = None,
+                  on_sent: Callable[[Message], None] | None = None) -> Told:
     """`notify` from a background task that must not lose its answer: a 429 (flood control,
     likely while a push fills the bot's limit) is waited out, and a transient error (502,
     timeout, dropped connection: api.telegram.org's normal hiccups, QA20 O1) is tried again
     after TELL_BACKOFF's waits; both bounded, so a task never hangs on a dead API.
 
     A timeout may hide a message Telegram did take: trying again can show it twice, which
-    beats losing a final report.
+    beats losing a final report. `on_sent` gets the message Telegram took (to edit it).
     """
     rate_limited = 0
     backoff = iter(TELL_BACKOFF)
     while True:
         try:
-            await notify(rt, context, chat_id, html, reply_to)
+            message = await notify(rt, context, chat_id, html, reply_to)
+            if on_sent is not None:
+                on_sent(message)
             return Told.SENT
         except RetryAfter as exc:
             rate_limited += 1

@@ -20,14 +20,15 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot.admin import Told, admin_only, deliver_owed, reply, tell
+from bot.admin import Told, admin_only, deliver, deliver_owed, reply
 from bot.chat_holds import named_list, push_held_note
 from bot.following import too_long_text
 from bot.i18n import amount, counted, num, t, topic_label
 from bot.lines import escape_text
+from bot.push_watch import follow
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
@@ -248,10 +249,20 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     then tell the admin: counts, and why chats failed, and record that the report went. An
     acknowledgement Telegram refused for good heads the final report instead; so does one a
     restarted bot cannot know was sent (`resumed`)."""
-    acknowledged = False if resumed else await tell(rt, context, chat_id, queued)
+    answers: list[Message] = []
+    acknowledged = False if resumed else await deliver(
+        rt, context, chat_id, queued, on_sent=answers.append) is Told.SENT
     if rt.sender is not None:
+        waiter = asyncio.ensure_future(rt.sender.wait_push(push_id,
+                                                           timeout=PROGRESS_TIMEOUT_SECONDS))
+        if answers:  # the answer shows how far it got while it goes (QA62-2)
+            try:
+                await follow(context.bot, rt.db, chat_id, answers[0].message_id, queued,
+                             push_id, lang, waiter)
+            except Exception:  # the progress is never worth the report
+                log.exception("push progress failed push_id=%s", push_id)
         try:
-            progress = await rt.sender.wait_push(push_id, timeout=PROGRESS_TIMEOUT_SECONDS)
+            progress = await waiter
         except TimeoutError:
             progress = push_queue.push_progress(rt.db, push_id)
     else:  # no sender in this process (another one works the outbox): watch the table

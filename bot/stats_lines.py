@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot import chat_holds, hold_expiry
+from bot import chat_holds, hold_expiry, push_watch
 from bot.i18n import amount, clock_time, list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
@@ -52,15 +52,22 @@ def last_wave_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
     last send in chat `chat_id`'s zone, how long it took, to how many chats."""
     now = rt.now()
     row = rt.db.db.execute(
-        "select count(*), min(sent_at), max(sent_at) from outbox where status = 'sent'"
-        " and (story_id, kind) = (select story_id, kind from outbox where status = 'sent'"
-        " and sent_at >= ? order by sent_at desc limit 1)", [iso(now - WAVE_WINDOW)]).fetchone()
+        "select count(*), min(sent_at), max(sent_at), story_id, kind from outbox"
+        " where status = 'sent' and (story_id, kind) = (select story_id, kind from outbox"
+        " where status = 'sent' and sent_at >= ? order by sent_at desc limit 1)",
+        [iso(now - WAVE_WINDOW)]).fetchone()
     if not row or not row[0]:
         return None
     first, last = parse_iso(row[1]), parse_iso(row[2])
     if first is None or last is None:
         return None
     start, end = reader_now(rt.db.db, chat_id, first), reader_now(rt.db.db, chat_id, last)
+    if rt.db.db.execute(  # QA62-2: «وانتهى» was said of a push still going out
+            "select 1 from outbox o join chats c on c.id = o.chat_id where o.story_id is ?"
+            " and o.kind = ? and o.status in ('pending', 'sending') and c.active = 1 limit 1",
+            [row[3], row[4]]).fetchone():
+        return ui(lang, "stats_last_wave_going", start=clock_time(start, lang),
+                  took=_took(now - first, lang), chats=amount(int(row[0]), lang, "chat"))
     return ui(lang, "stats_last_wave", start=clock_time(start, lang),
               end=clock_time(end, lang),
               took=_took(last - first, lang), chats=amount(int(row[0]), lang, "chat"))  # «٣ محادثات» (QA56-7)
@@ -115,7 +122,8 @@ def held_lines(rt: Runtime, lang: str) -> tuple[str | None, str | None]:
 
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
     """The lines above that have something to say, in order, and who the admins are."""
-    found = (clock_sources_line(rt, lang), last_wave_line(rt, chat_id, lang),
+    found = (*push_watch.going_lines(rt.db, rt.now(), lang), clock_sources_line(rt, lang),
+             last_wave_line(rt, chat_id, lang),
              grown_line(rt, lang), oldest_due_line(rt, chat_id, lang),
              *held_lines(rt, lang), admins_line(rt, lang))
     return [line for line in found if line is not None]

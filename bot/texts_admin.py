@@ -83,6 +83,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_general_name": ("النشرة العامة", "the general digest"),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
                   "✅ Digest finished: {delivered} delivered, {failed} failed."),
+    # X93 (QA62-2): the push's answer edited while it goes out (bot.push_watch)
+    "push_progress": ("⏳ جارٍ الإرسال — سُلّمت: {delivered}، فشلت: {failed}، بقيت: {left} من "
+                      "{chats}{eta}.",
+                      "⏳ Sending — {delivered} delivered, {failed} failed, {left} left of "
+                      "{chats}{eta}."),
+    "push_eta": ("، نحو {minutes}", ", about {minutes} to go"),
+    "push_eta_soon": ("، أقل من دقيقة", ", under a minute to go"),
+    "push_progress_done": ("✔️ انتهى الإرسال؛ التقرير في الرسالة التالية.",
+                           "✔️ Sending finished; the report is in the next message."),
     # QA62-7: chats sent the push again after Telegram's answer never came, or after a kill
     "push_repeats": ("↻ قد تكون وصلت {chats} مرتين: لم يصل رد تيليجرام على إرسالها (أو توقف البوت "
                      "أثناءه) فأُرسلت من جديد، حتى لا تفوتها.",
@@ -216,6 +225,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{chats}",
                         "• Last story sent: started {start}, ended {end} this chat's time "
                         "({took}) — {chats}"),  # counted: «1 chat» (QA51 L11)
+    # X93 (QA62-2): a wave still going is not «انتهى»; a push going out in its own units (chats)
+    "stats_last_wave_going": ("• آخر إرسال لخبر: بدأ {start} بتوقيت المحادثة وما زال جاريًا ({took} "
+                              "حتى الآن) — {chats} حتى الآن",
+                              "• Last story sent: started {start} this chat's time, still going "
+                              "({took} so far) — {chats} so far"),
+    "stats_push_going": ("• نشرة جارية: سُلّمت: {delivered}، فشلت: {failed}، بقيت: {left} من "
+                         "{chats}",
+                         "• Push going out: {delivered} delivered, {failed} failed, {left} left of "
+                         "{chats}"),
     "stats_oldest_due": ("• أقدم تسليم مستحق ما زال ينتظر: أُنشئ {age} ({at} بتوقيت المحادثة)",
                          "• The oldest delivery due still waits: created {age} ({at} this "
                          "chat's time)"),
