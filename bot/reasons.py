@@ -41,6 +41,11 @@ def _megabytes(detail: str, lang: str) -> str:
         if lang == "ar" else text
 
 
+_PRIVATE_FLAGS = {"key_on": "reason_private_address_key_on",
+                  "redirect": "reason_private_address_redirect",
+                  "key_on redirect": "reason_private_address_key_on_redirect"}
+
+
 def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
     """The reason and what to do, in `lang`; a pointer to the logs when `why` is None.
 
@@ -68,6 +73,9 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
         return t("reason_not_feed_html", lang)
     elif kind == "invalid_url":
         detail = why.detail[:80]
+    elif kind == "private_address" and why.detail in _PRIVATE_FLAGS:
+        # the key already on, a redirect to the refused host, or both (QA63-9)
+        return t(_PRIVATE_FLAGS[why.detail], lang, host=host)
     key = f"reason_{kind}"
     if key not in STRINGS:
         key = "reason_other"

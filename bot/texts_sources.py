@@ -110,6 +110,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "اضبط ALLOW_PRIVATE_SOURCES=true.",
                                "{host} is on a private or local network, which is not allowed. "
                                "To allow it, set ALLOW_PRIVATE_SOURCES=true."),
+    # QA63-9: the key said to be set when it was, and the redirect that led there unsaid
+    "reason_private_address_redirect": ("الرابط يحوّل إلى {host}، وهو على شبكة خاصة أو محلية، وهذا "
+                                        "غير مسموح. للسماح به اضبط ALLOW_PRIVATE_SOURCES=true.",
+                                        "The link redirects to {host}, which is on a private or "
+                                        "local network, which is not allowed. To allow it, set "
+                                        "ALLOW_PRIVATE_SOURCES=true."),
+    "reason_private_address_key_on": ("الموقع {host} على شبكة خاصة أو محلية. ALLOW_PRIVATE_SOURCES "
+                                      "مفعّل، لكنه يسمح بمضيفي مصادرك وحدهم (ولا يسمح أبدًا "
+                                      "بعناوين link-local والبيانات السحابية).",
+                                      "{host} is on a private or local network. "
+                                      "ALLOW_PRIVATE_SOURCES is on, but it allows only your "
+                                      "sources' own hosts (and never link-local or cloud "
+                                      "metadata addresses)."),
+    "reason_private_address_key_on_redirect": ("الرابط يحوّل إلى {host}، وهو على شبكة خاصة أو "
+                                               "محلية. ALLOW_PRIVATE_SOURCES مفعّل، لكنه يسمح "
+                                               "بمضيفي مصادرك وحدهم، لا بتحويل إلى مضيف آخر: "
+                                               "أضف العنوان {host} نفسه.",
+                                               "The link redirects to {host}, on a private or "
+                                               "local network. ALLOW_PRIVATE_SOURCES is on, but it "
+                                               "allows only your sources' own hosts, not a "
+                                               "redirect to another host: add the address {host} "
+                                               "itself."),
     # a polled source is tried again by itself: said so under it (/sources, the notices); the
     # admin's «try later» is /addsource's, which added nothing (QA58-10: both were said of a
     # polled source, one retried by the bot, the other by the admin)

@@ -161,6 +161,23 @@ class Fetcher:
                                       why=Reason("unknown_host", host_of(url))) from exc
         self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, "")
 
+    async def _checked(self, current: str, url: str) -> None:
+        """`_check` of one hop of `url`'s fetch; a private-address refusal's Reason says whether
+        ALLOW_PRIVATE_SOURCES is on and whether a redirect led there (detail «key_on»,
+        «redirect»), so the admin is not told to set a key that is set (QA63-9)."""
+        try:
+            await self._check(current)
+        except PermanentFetchError as exc:
+            why = exc.why
+            if why is None or why.kind != "private_address":
+                raise
+            flags = [flag for flag, on in (("key_on", self.settings.allow_private_sources),
+                                           ("redirect", current != url)) if on]
+            if not flags:
+                raise
+            raise PermanentFetchError(str(exc), url=exc.url, status=exc.status,
+                                      why=Reason(why.kind, why.host, " ".join(flags))) from exc
+
     def _slot(self, url: str) -> asyncio.Semaphore:
         host = (urlsplit(url).hostname or "").lower()
         port = urlsplit(url).port
@@ -213,7 +230,7 @@ class Fetcher:
                 problem = host_problem(current)
                 if problem is not None:  # before the address check: the resolver refuses it too
                     raise invalid_url(current, detail=malformed_host(problem))
-                await self._check(current)
+                await self._checked(current, url)
                 async with self._slot(current):
                     status, resp_headers, body = await self._get_once(current, headers, page,
                                                                      partial)
