@@ -12,7 +12,7 @@ kept as written. The text is plain: callers escape it for HTML (bot.runtime.ui d
 from __future__ import annotations
 
 from bot.chat_holds import RIGHTS
-from bot.i18n import STRINGS, num, t
+from bot.i18n import STRINGS, lasted, num, t
 from digests.errors import NashraError, Reason
 from digests.fetch_failures import size_text
 
@@ -73,6 +73,12 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
         return t("reason_not_feed_html", lang)
     elif kind == "invalid_url":
         detail = why.detail[:80]
+    elif kind == "server_error" and " " in why.detail:  # «503 3600»: the site said when
+        status, _, seconds = why.detail.partition(" ")
+        if adding and seconds.isdigit():
+            return t("reason_server_error_adding_wait", lang, host=host,
+                     detail=_digits(status, lang), wait=lasted(int(seconds), lang))
+        detail = _digits(status, lang)
     elif kind == "private_address" and why.detail in _PRIVATE_FLAGS:
         # the key already on, a redirect to the refused host, or both (QA63-9)
         return t(_PRIVATE_FLAGS[why.detail], lang, host=host)

@@ -169,6 +169,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                                    "المحاولة بعد قليل.",
                                    "{host} has a problem (error {detail}). Nothing was added; "
                                    "try again in a little while."),
+    # QA63-4: the site's Retry-After said when («بعد قليل» for an hour's maintenance)
+    "reason_server_error_adding_wait": ("الموقع {host} يواجه عطلًا (الخطأ {detail}) ويطلب المحاولة "
+                                        "بعد {wait}. لم يُضف شيء.",
+                                        "{host} has a problem (error {detail}) and asks to be "
+                                        "tried again in {wait}. Nothing was added."),
     "reason_too_big_adding": ("الصفحة على {host} أكبر من الحد ({detail} ميغابايت). أرسل رابط "
                               "الخلاصة نفسها.",
                               "The page on {host} is over the size limit ({detail} MB). Send the "

@@ -110,10 +110,19 @@ def fetch_result(url: str, final_url: str, status: int, headers: dict[str, str],
         raise TemporaryFetchError(f"خطأ مؤقت من الخادم HTTP {status} / server error "
                                   f"HTTP {status}: {url}", url=url, status=status,
                                   retry_after=retry_after,
-                                  why=Reason("server_error", host_of(final_url), str(status)))
+                                  why=Reason("server_error", host_of(final_url),
+                                             server_detail(status, retry_after)))
     raise PermanentFetchError(f"رفض الخادم الطلب HTTP {status} / HTTP {status}: {url}",
                               url=url, status=status, retry_after=retry_after,
                               why=Reason("http_status", host_of(final_url), str(status)))
+
+
+def server_detail(status: int, retry_after: float | None) -> str:
+    """A server error's Reason detail: the status, and the wait the site asked for in whole
+    seconds after a space («503 3600»; bot.reasons tells it, QA63-4)."""
+    if retry_after is None or retry_after <= 0:
+        return str(status)
+    return f"{status} {int(retry_after)}"
 
 
 def non_page_kind(content_type: str) -> str | None:
