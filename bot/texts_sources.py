@@ -153,6 +153,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "{host} did not answer in time ({detail} s). I will try again by myself."),
     "reason_timeout_adding": ("لم يرد الموقع {host} في المهلة ({detail} ث). جرّب لاحقًا.",
                               "{host} did not answer in time ({detail} s). Try later."),
+    # QA63-3: it answered at once, then dripped its body past the time
+    "reason_slow_body": ("أجاب الموقع {host} لكنه أرسل الصفحة ببطء شديد فلم تكتمل في المهلة ({detail} "
+                         "ث). أعيد المحاولة تلقائيًا.",
+                         "{host} answered but sent the page too slowly to finish within {detail} "
+                         "s. I will try again by myself."),
+    "reason_slow_body_adding": ("أجاب الموقع {host} لكنه أرسل الصفحة ببطء شديد فلم تكتمل في المهلة "
+                                "({detail} ث): خادمه بطيء، لا الاتصال. جرّب لاحقًا.",
+                                "{host} answered but sent the page too slowly to finish within "
+                                "{detail} s: its server is slow, not the connection. Try later."),
     "reason_http_404": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط.",
                         "The page does not exist on {host} (error 404). Check the link."),
     "reason_http_403": ("الموقع {host} يمنع الوصول إلى الصفحة (الخطأ {detail}). جرّب رابطًا آخر "

@@ -22,6 +22,7 @@ ReasonKind = Literal[
     "refused",          # nothing listens there: connection refused
     "connect",          # the connection failed otherwise (reset, unreachable)
     "timeout",          # no answer within FETCH_TIMEOUT_SECONDS
+    "slow_body",        # an answer whose body did not end within it (detail: the seconds)
     "http_status",      # the site answered 4xx (detail: the status)
     "server_error",     # the site answered 5xx or 429 (detail: the status)
     "too_big",          # the answer is over MAX_BODY_BYTES

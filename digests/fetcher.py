@@ -49,6 +49,7 @@ from digests.errors import (
 )
 from digests.fetch_failures import (
     address_reason,
+    arabic_digits,
     certificate_error,
     certificate_failure,
     connection_reason,
@@ -102,6 +103,14 @@ class Fetcher:
         # a feed over the cap comes back read up to it (PARTIAL_HEADER) instead of refused: set
         # by a poll (digests.source_work), whose feeds keep their whole entries (QA35 L2)
         self.feeds_in_part = False
+        # URLs (asked, and each hop) whose answer came but whose body had not ended when their
+        # time ran out: the site answered, slowly (QA63-3); see `answered_slowly`
+        self._unfinished: set[str] = set()
+
+    def answered_slowly(self, url: str) -> bool:
+        """Whether the last fetch of `url` got its answer's headers but not its whole body in
+        time (a cancelled fetch included: /addsource's own deadline)."""
+        return url in self._unfinished
 
     async def __aenter__(self) -> Self:
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
@@ -225,6 +234,7 @@ class Fetcher:
         """`fetch`'s redirect loop."""
         current = url
         permanent = True  # every redirect so far a 301/308
+        self._unfinished.discard(url)
         try:
             for _hop in range(self.settings.max_redirects + 1):
                 problem = host_problem(current)
@@ -243,7 +253,13 @@ class Fetcher:
                 else:
                     self.moved.pop(url, None)
                 return fetch_result(url, current, status, resp_headers, body)
-        except FetchError:
+        except asyncio.CancelledError:  # a caller's deadline: say whether the site answered
+            if current in self._unfinished:
+                self._unfinished.add(url)
+            raise
+        except FetchError as exc:
+            if exc.why is not None and exc.why.kind == "slow_body":
+                self._unfinished.add(url)
             raise
         except (ValueError, UnicodeError, httpx.InvalidURL) as exc:
             # QA14 F1: a host httpx or the idna codec cannot encode («http://xn--/x», a
@@ -251,7 +267,7 @@ class Fetcher:
             # the request raises before any I/O; the URL will not get better by trying again.
             raise invalid_url(current, detail=malformed_host(problem_of(exc))) from exc
         raise PermanentFetchError(
-            f"تحويلات كثيرة جدًا (أكثر من {self.settings.max_redirects}) / "
+            f"تحويلات كثيرة جدًا (أكثر من {arabic_digits(str(self.settings.max_redirects))}) / "
             f"too many redirects: {url}",
             url=url, why=Reason("redirects", host_of(url)))
 
@@ -262,8 +278,10 @@ class Fetcher:
             self.settings.max_body_bytes
         try:
             async with asyncio.timeout(self.settings.fetch_timeout_seconds):
+                self._unfinished.discard(url)
                 async with self._client.stream("GET", url, headers=headers) as resp:
                     resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+                    self._unfinished.add(url)  # answered; until the body ends
                     if resp.status_code in _REDIRECTS or resp.status_code == 304:
                         return resp.status_code, resp_headers, b""
                     if page and 200 <= resp.status_code < 300:
@@ -294,6 +312,7 @@ class Fetcher:
                         if coding.wbits is None:
                             chunks.append(raw[:max(cap - sum(map(len, chunks)), 0)])
                         resp_headers[PARTIAL_HEADER] = str(cap)
+                    self._unfinished.discard(url)
                     return resp.status_code, resp_headers, b"".join(chunks)
         except FetchError:
             raise
@@ -304,8 +323,14 @@ class Fetcher:
                                         key_set=self.settings.allow_private_sources), url=url,
                 why=Reason("private_address", host_of(url), str(exc.address))) from exc
         except TimeoutError as exc:
+            seconds = f"{self.settings.fetch_timeout_seconds:g}"
+            if url in self._unfinished:  # it answered, then sent its body too slowly (QA63-3)
+                raise TemporaryFetchError(
+                    f"أجاب الموقع لكنه أرسل الصفحة ببطء فلم تكتمل في {arabic_digits(seconds)} ث"
+                    f" / answered but sent the body too slowly to finish in {seconds} s: {url}",
+                    url=url, why=Reason("slow_body", host_of(url), seconds)) from exc
             raise TemporaryFetchError(
-                f"انتهت المهلة بعد {self.settings.fetch_timeout_seconds:g} ث / timed out: {url}",
+                f"انتهت المهلة بعد {arabic_digits(seconds)} ث / timed out: {url}",
                 url=url, why=self._timeout_reason(url)) from exc
         except httpx.TimeoutException as exc:
             raise TemporaryFetchError(f"انتهت المهلة / timed out: {url}", url=url,
@@ -339,4 +364,6 @@ class Fetcher:
             refuse_non_page(url, sniff_media(chunk))
 
     def _timeout_reason(self, url: str) -> Reason:
+        if url in self._unfinished:
+            return Reason("slow_body", host_of(url), f"{self.settings.fetch_timeout_seconds:g}")
         return Reason("timeout", host_of(url), f"{self.settings.fetch_timeout_seconds:g}")

@@ -229,10 +229,11 @@ async def _fetch(fetcher: Fetcher, url: str, deadline: float, settings: Settings
         async with asyncio.timeout_at(deadline):
             return await fetcher.fetch(url)
     except TimeoutError as exc:
+        # the site answered but its body was still coming: not «did not answer» (QA63-3)
+        kind: ReasonKind = "slow_body" if fetcher.answered_slowly(url) else "timeout"
         raise TemporaryFetchError(
             f"checking the source took over {settings.fetch_timeout_seconds:g} s: {url}",
-            url=url,
-            why=Reason("timeout", host_of(url), f"{settings.fetch_timeout_seconds:g}")) from exc
+            url=url, why=Reason(kind, host_of(url), f"{settings.fetch_timeout_seconds:g}")) from exc
 
 
 def _whole(result: FetchResult) -> FetchResult:
