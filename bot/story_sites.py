@@ -15,6 +15,7 @@ from bot.i18n import format_date, num, t
 from bot.lines import LRM, clean, isolate_ltr, isolate_rtl
 from digests.models import Digest, RelatedItem
 from digests.story_sites import site_of
+from digests.urls import url_key
 
 MAX_NAMED = 12  # sites named on the «ينقله أيضًا» line: beyond that «…» (a line, not a list)
 
@@ -62,9 +63,15 @@ def link_date(when: datetime | None, now: datetime, lang: str) -> str:
 
 def link_note(item: RelatedItem, now: datetime, lang: str, digest: Digest | None = None
               ) -> str:
-    """What follows a related link (QA34 R9): its site for a "story" link (another source's
-    report) — named as its story names it (`digest`'s site_names), else its host — and its
-    date: «بي بي سي · ١٥ مارس»; '' when neither is known."""
+    """What follows a related link (QA34 R9): its source for a "story" or "archive" link to a
+    stored article — its own source's name (`digest`'s link_sources, QA64-7/-10), else for a
+    "story" link as its story names it (site_names), else its host — and its date:
+    «بي بي سي · ١٥ مارس»; '' when neither is known."""
+    if item.kind in ("story", "archive"):
+        own = dict(getattr(digest, "link_sources", ()) or ()).get(url_key(item.url))
+        if own:
+            name = isolate_ltr(clean(own), always=True)  # «CNN 4» keeps its order
+            return " · ".join(p for p in (name, link_date(item.published_at, now, lang)) if p)
     site = site_of(item.url) if item.kind == "story" else ""
     names = dict(getattr(digest, "site_names", ()) or ())
     if site and site not in names:

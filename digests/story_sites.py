@@ -23,6 +23,7 @@ import sqlite_utils
 from digests.arabic import normalize
 from digests.models import Digest, RelatedItem
 from digests.retries import GONE
+from digests.urls import url_key
 
 
 TWIN_MINUTES = 30  # a site's cross-posts of one article come within minutes (QA34 R7: same minute)
@@ -85,6 +86,10 @@ class SitedDigest(Digest):
     other_sites: tuple[str, ...] = ()
     # (site, name) of every site of the story: a "story" link is named by its site's name
     site_names: tuple[tuple[str, str], ...] = ()
+    # (url key, site name) of its "story" and "archive" links to stored articles: each link is
+    # named by its own source (QA64-7: one local port serving three feeds named none of them;
+    # QA64-10, QA64-3: an archive link, even another outlet's report of the event, named none)
+    link_sources: tuple[tuple[str, str], ...] = ()
 
     def _digest_fields(self) -> tuple[object, ...]:
         return tuple(getattr(self, f.name) for f in fields(Digest))
@@ -157,10 +162,30 @@ def _close(a: RelatedItem, b: RelatedItem) -> bool:
     return abs((a.published_at - b.published_at).total_seconds()) <= TWIN_MINUTES * 60
 
 
+def link_sources(db: sqlite_utils.Database, urls: Iterable[str]) -> dict[str, str]:
+    """url key → the site name (`site_name`) of the stored article at that address, for the
+    "story" and "archive" links of `urls`. One query per 500 links."""
+    keys = sorted({url_key(u) for u in urls})
+    out: dict[str, str] = {}
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i:i + _CHUNK]
+        for key, url, name in db.execute(
+                "select articles.url_key, articles.url, sources.name from articles"
+                " join sources on sources.id = articles.source_id"
+                f" where articles.url_key in ({','.join('?' * len(chunk))})", chunk).fetchall():
+            named = site_name(name, url)
+            if named:
+                out.setdefault(key, named)
+    return out
+
+
 def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
     """`digests` as `SitedDigest`s: links by site (`site_links`), the story's sites counted and
-    the others named. One query for all their stories."""
+    the others named, each link to a stored article named by its source (`link_sources`). One
+    query for all their stories, one for all their links."""
     found = story_sites(db, (d.story_id for d in digests if d.story_id is not None))
+    named = link_sources(db, (r.url for d in digests for r in d.related
+                              if r.kind in ("story", "archive")))
     ids = [d.article_id for d in digests if d.article_id is not None]
     source_of: dict[int, int] = {}
     if ids and any(_local(site_of(d.url)) for d in digests):  # a local feed is its site
@@ -169,13 +194,17 @@ def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
             ids).fetchall()}
     out: list[Digest] = []
     for d in digests:
+        links = site_links(d)
+        sources = tuple((k, named[k]) for k in dict.fromkeys(
+            url_key(r.url) for r in links if r.kind in ("story", "archive")) if k in named)
         own = site_of(d.url, source_of.get(d.article_id) if d.article_id is not None else None)
         sites = found.get(d.story_id, []) if d.story_id is not None else []
         others = tuple(name for site, name in sites if site != own)
         count = len(others) + 1 if own or not sites else max(1, len(sites))
         out.append(SitedDigest(url=d.url, source=d.source, headline=d.headline,
                                published_at=d.published_at, quotes=d.quotes,
-                               related=site_links(d), story_id=d.story_id,
+                               related=links, story_id=d.story_id,
                                article_id=d.article_id, site_count=count,
-                               other_sites=others, site_names=tuple(sites)))
+                               other_sites=others, site_names=tuple(sites),
+                               link_sources=sources))
     return out
