@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.lines import Span
 from bot.story_quotes import related_lines
 from delivery_helpers import NOW, add_article, add_source
 from digests.models import Digest, RelatedItem
@@ -31,7 +32,7 @@ def _at(database: Database, article_id: int, url: str) -> None:
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u2066\u2067\u2068\u2069"))
 
 
-def _text(lines: list) -> str:  # type: ignore[type-arg]
+def _text(lines: list[tuple[Span, ...]]) -> str:
     """The rendered links as read, without the direction marks around Latin names."""
     return "\n".join("".join(span.text for span in line) for line in lines).translate(_MARKS)
 
