@@ -79,6 +79,8 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
             return t("reason_server_error_adding_wait", lang, host=host,
                      detail=_digits(status, lang), wait=lasted(int(seconds), lang))
         detail = _digits(status, lang)
+    elif kind == "no_tls" and why.detail:  # reached by a redirect to an https address
+        return t("reason_no_tls_redirect", lang, host=host, detail=why.detail[:200])
     elif kind == "private_address" and why.detail in _PRIVATE_FLAGS:
         # the key already on, a redirect to the refused host, or both (QA63-9)
         return t(_PRIVATE_FLAGS[why.detail], lang, host=host)

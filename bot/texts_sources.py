@@ -149,6 +149,31 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "check the link."),
     "reason_connect_adding": ("تعذر الاتصال بالموقع {host}. تأكد من الرابط أو جرّب لاحقًا.",
                               "Could not connect to {host}. Check the link or try later."),
+    # QA63-10: both connected; «could not connect» sent the admin checking the wrong thing
+    "reason_no_tls": ("تعذر فتح اتصال آمن (https) بالموقع {host}: لا يقدّم https أو يقدّمه بإعداد "
+                      "لا يُقبل. أعيد المحاولة تلقائيًا؛ إن دام ذلك فاستخدم رابط http.",
+                      "Could not open a secure (https) connection to {host}: it does not serve "
+                      "https, or serves it in a way that is refused. I will try again by myself; "
+                      "if it lasts, use its http link."),
+    "reason_no_tls_adding": ("تعذر فتح اتصال آمن (https) بالموقع {host}: لا يقدّم https أو يقدّمه "
+                             "بإعداد لا يُقبل. جرّب رابط http إن كان الموقع لا يقدّم غيره.",
+                             "Could not open a secure (https) connection to {host}: it does not "
+                             "serve https, or serves it in a way that is refused. Try its http "
+                             "link if the site serves only that."),
+    "reason_no_tls_redirect": ("الرابط يحوّل إلى {detail}، وتعذر فتح اتصال آمن (https) هناك: لا "
+                               "يبدو أن {host} يقدّم https. أخبر الموقع بهذا التحويل المعطوب.",
+                               "The link redirects to {detail}, where no secure (https) "
+                               "connection could be opened: {host} does not seem to serve "
+                               "https. Tell the site its redirect is broken."),
+    "reason_closed": ("اتصلتُ بالموقع {host} لكنه أغلق الاتصال قبل أن يُتم الرد. أعيد المحاولة "
+                      "تلقائيًا؛ إن دام ذلك فالعطل في خادم الموقع.",
+                      "Connected to {host}, but the site closed the connection before a whole "
+                      "answer. I will try again by myself; if it lasts, the site's server is at "
+                      "fault."),
+    "reason_closed_adding": ("اتصلتُ بالموقع {host} لكنه أغلق الاتصال قبل أن يُتم الرد: العطل في "
+                             "خادم الموقع لا في الرابط. جرّب لاحقًا.",
+                             "Connected to {host}, but the site closed the connection before a "
+                             "whole answer: its server is at fault, not the link. Try later."),
     "reason_timeout": ("لم يرد الموقع {host} في المهلة ({detail} ث). أعيد المحاولة تلقائيًا.",
                        "{host} did not answer in time ({detail} s). I will try again by myself."),
     "reason_timeout_adding": ("لم يرد الموقع {host} في المهلة ({detail} ث). جرّب لاحقًا.",

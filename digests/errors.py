@@ -21,6 +21,8 @@ ReasonKind = Literal[
     "private_address",  # the host is on a private or loopback network (detail: the address)
     "refused",          # nothing listens there: connection refused
     "connect",          # the connection failed otherwise (reset, unreachable)
+    "no_tls",           # connected, but no TLS handshake (detail: the https hop a redirect gave)
+    "closed",           # connected, but the server closed the connection before a whole answer
     "timeout",          # no answer within FETCH_TIMEOUT_SECONDS
     "slow_body",        # an answer whose body did not end within it (detail: the seconds)
     "http_status",      # the site answered 4xx (detail: the status)

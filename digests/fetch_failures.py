@@ -15,6 +15,7 @@ import ssl
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from digests.errors import CertificateError, PermanentFetchError, Reason
@@ -130,6 +131,14 @@ def connection_reason(url: str, exc: BaseException) -> Reason:
             return Reason("refused", host_of(url))
         if isinstance(error, socket.gaierror):
             return Reason("unknown_host", host_of(url))
+        # connected, then no TLS handshake (an https link to a plain http server: QA63-10);
+        # an invalid certificate is told apart before this (certificate_failure)
+        if isinstance(error, ssl.SSLError) and not isinstance(error,
+                                                               ssl.SSLCertVerificationError):
+            return Reason("no_tls", host_of(url))
+        # connected, then the server hung up before a whole answer (QA63-10)
+        if isinstance(error, (httpx.RemoteProtocolError, httpcore.RemoteProtocolError)):
+            return Reason("closed", host_of(url))
     return Reason("connect", host_of(url))
 
 

@@ -260,6 +260,9 @@ class Fetcher:
         except FetchError as exc:
             if exc.why is not None and exc.why.kind == "slow_body":
                 self._unfinished.add(url)
+            if exc.why is not None and exc.why.kind == "no_tls" and current != url:
+                # the link redirected to an https address with no TLS there: say where (QA63-10)
+                exc.why = replace(exc.why, detail=strip_credentials(current)[:200])
             raise
         except (ValueError, UnicodeError, httpx.InvalidURL) as exc:
             # QA14 F1: a host httpx or the idna codec cannot encode («http://xn--/x», a

@@ -66,7 +66,8 @@ _SPACES = re.compile(r"\s+")
 _SCHEMELESS = re.compile(r"(?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d{1,5})?(?:[/?#]\S*)?", re.IGNORECASE)
 # Why https:// may fail where http:// works: the site does not listen or speak TLS there. A
 # certificate error is not one of them: the site serves https:// and must fix its certificate.
-FALLBACK_KINDS: frozenset[ReasonKind] = frozenset({"refused", "connect", "timeout"})
+FALLBACK_KINDS: frozenset[ReasonKind] = frozenset({"refused", "connect", "timeout", "no_tls",
+                                                  "closed"})
 # How long reading one fetched feed may take (its two parses: entries and title). The body is at
 # most MAX_BODY_BYTES and a long feed is cut before parsing, so this bounds a loaded host, not
 # the work: a 10 MB feed parses in a few seconds. The parse thread is not stopped at the bound
