@@ -187,6 +187,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "({detail} ث): خادمه بطيء، لا الاتصال. جرّب لاحقًا.",
                                 "{host} answered but sent the page too slowly to finish within "
                                 "{detail} s: its server is slow, not the connection. Try later."),
+    # QA63-5: a challenge page blocks every link of the site alike: not «try another link»
+    "reason_bot_wall": ("الموقع {host} يحجب البوتات (حماية {detail}) فلم أستطع جلب الخلاصة. أعيد "
+                        "المحاولة تلقائيًا، لكن هذا لا يزول غالبًا: اطلب من الموقع السماح لـ "
+                        "NashraBot أو استخدم خلاصة أخرى.",
+                        "{host} blocks bots ({detail} protection), so the feed could not be "
+                        "fetched. I will try again by myself, but this rarely goes away: ask the "
+                        "site to allow NashraBot, or use another feed."),
+    "reason_bot_wall_adding": ("الموقع {host} يحجب البوتات (حماية {detail})؛ لن ينجح رابط آخر على "
+                               "الموقع نفسه غالبًا — اطلب من الموقع السماح لـ NashraBot أو استخدم "
+                               "خلاصة أخرى.",
+                               "{host} blocks bots ({detail} protection); another link on the "
+                               "same site will most likely be blocked too — ask the site to "
+                               "allow NashraBot, or use another feed."),
     "reason_http_404": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط.",
                         "The page does not exist on {host} (error 404). Check the link."),
     "reason_http_403": ("الموقع {host} يمنع الوصول إلى الصفحة (الخطأ {detail}). جرّب رابطًا آخر "

@@ -27,6 +27,7 @@ ReasonKind = Literal[
     "slow_body",        # an answer whose body did not end within it (detail: the seconds)
     "http_status",      # the site answered 4xx (detail: the status)
     "server_error",     # the site answered 5xx or 429 (detail: the status)
+    "bot_wall",         # a bot-protection challenge page (detail: the service, «Cloudflare»)
     "too_big",          # the answer is over MAX_BODY_BYTES
     "feed_too_big",     # a feed over MAX_BODY_BYTES with no whole entry in what was read
     "tls",              # invalid certificate (detail: expired, self_signed, other_name …)

@@ -106,6 +106,12 @@ def fetch_result(url: str, final_url: str, status: int, headers: dict[str, str],
         return FetchResult(url, final_url, status, b"", headers, True, retry_after, max_age)
     if 200 <= status < 300:
         return FetchResult(url, final_url, status, body, headers, False, retry_after, max_age)
+    wall = bot_wall(status, headers, body)
+    if wall is not None:  # retried like any failure, but worded for what it is (QA63-5)
+        raise PermanentFetchError(f"حماية من البوتات ({wall}) HTTP {status} / bot protection"
+                                  f" ({wall}) HTTP {status}: {url}", url=url, status=status,
+                                  retry_after=retry_after,
+                                  why=Reason("bot_wall", host_of(final_url), wall))
     if status in _TEMPORARY_STATUSES or status >= 500:
         raise TemporaryFetchError(f"خطأ مؤقت من الخادم HTTP {status} / server error "
                                   f"HTTP {status}: {url}", url=url, status=status,
@@ -115,6 +121,27 @@ def fetch_result(url: str, final_url: str, status: int, headers: dict[str, str],
     raise PermanentFetchError(f"رفض الخادم الطلب HTTP {status} / HTTP {status}: {url}",
                               url=url, status=status, retry_after=retry_after,
                               why=Reason("http_status", host_of(final_url), str(status)))
+
+
+# A bot-protection challenge page: the header that names the service, and the marks of its page
+# («Just a moment...», its challenge script). Both are needed: a site behind Cloudflare that
+# answers a plain 403 or 503 of its own is that, not a challenge.
+_CHALLENGE_MARKS = (b"just a moment", b"challenge-platform", b"cf_chl_", b"cf-chl-",
+                    b"attention required! | cloudflare", b"checking your browser")
+
+
+def bot_wall(status: int, headers: Mapping[str, str], body: bytes) -> str | None:
+    """The service whose bot challenge this answer is («Cloudflare»), or None (QA63-5)."""
+    if status not in (403, 429, 503):
+        return None
+    server = headers.get("server", "").lower()
+    if headers.get("cf-mitigated", "").lower() == "challenge":
+        return "Cloudflare"
+    head = body[:16384].lower()
+    if ("cloudflare" in server or "cf-ray" in headers) and any(m in head
+                                                               for m in _CHALLENGE_MARKS):
+        return "Cloudflare"
+    return None
 
 
 def server_detail(status: int, retry_after: float | None) -> str:
