@@ -130,26 +130,38 @@ def added_during_poll(db: Database) -> int:
 @dataclass(frozen=True)
 class PageTrouble:
     """A source's article pages fetched in the last PAGE_WINDOW: how many failed, of how many,
-    and the latest failure's stored reason (Arabic / English)."""
+    and the latest failure's stored reason (Arabic / English), with the other failures' reasons
+    (`others`, newest first: QA63-6, three different failures were shown as the latest one)."""
 
     failed: int
     total: int
     error: str
+    others: tuple[str, ...] = ()
+
+
+# The distinct reasons one line names at most: the newest ones.
+PAGE_REASONS = 3
 
 
 def page_trouble(db: Database, now: datetime) -> dict[int, PageTrouble]:
     """Sources at least half of whose recent articles were stored from the feed alone, their
     page refused (over MAX_BODY_BYTES, an error), by source id."""
+    since = iso(now - PAGE_WINDOW)
     rows = db.db.execute(
-        """select source_id, count(*), sum(page_status != 'ok' and page_error is not null),
-                  (select a2.page_error from articles a2 where a2.source_id = a.source_id
-                     and a2.page_status != 'ok' and a2.page_error is not null
-                     and a2.fetched_at >= ? order by a2.id desc limit 1)
-           from articles a where fetched_at >= ? group by source_id""",
-        [iso(now - PAGE_WINDOW), iso(now - PAGE_WINDOW)]).fetchall()
-    return {int(source): PageTrouble(int(failed), int(total), str(error))
-            for source, total, failed, error in rows
-            if failed and error and 2 * int(failed) >= int(total)}
+        """select source_id, count(*), sum(page_status != 'ok' and page_error is not null)
+           from articles where fetched_at >= ? group by source_id""", [since]).fetchall()
+    troubles: dict[int, PageTrouble] = {}
+    for source, total, failed in rows:
+        if not failed or 2 * int(failed) < int(total):
+            continue
+        errors = [str(r[0]) for r in db.db.execute(
+            "select page_error from articles where source_id = ? and page_status != 'ok'"
+            " and page_error is not null and fetched_at >= ? order by id desc limit 200",
+            [source, since])]
+        if errors:
+            troubles[int(source)] = PageTrouble(int(failed), int(total), errors[0],
+                                                tuple(errors[1:]))
+    return troubles
 
 
 def page_reason(error: str, lang: str) -> str:
@@ -164,5 +176,8 @@ def page_reason(error: str, lang: str) -> str:
 
 def page_note(trouble: PageTrouble, lang: str) -> str:
     """The line under a source whose pages fail."""
+    reasons = list(dict.fromkeys(page_reason(error, lang)
+                                 for error in (trouble.error, *trouble.others)))
     return t("pages_failing", lang, failed=num(trouble.failed, lang),
-                total=num(trouble.total, lang), reason=page_reason(trouble.error, lang))
+             total=num(trouble.total, lang),
+             reason=("؛ " if lang == "ar" else "; ").join(reasons[:PAGE_REASONS]))
