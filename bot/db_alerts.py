@@ -214,8 +214,13 @@ async def watch(rt: Runtime, bot: Any, path: Path) -> None:
     left = restart_note.note(rt.db)
     state = WriteState()
     hear_sender(rt)
-    if left is not None:
-        await tell(rt, bot, left)
+    if left is not None:  # each admin in their language (QA62-6)
+        for admin in sorted(rt.settings.admin_ids):
+            try:
+                await bot.send_message(admin, restart_note.text(
+                    left, restart_note.admin_language(rt.db, admin)), parse_mode=ParseMode.HTML)
+            except TelegramError as exc:
+                log.warning("restart note not sent admin=%s error=%s", admin, exc)
     free: int | None = None
     read_at = -CHECK_SECONDS
     while True:

@@ -6,9 +6,9 @@ Before, a 2,000-chat push was silent for 101 s between «📤 النشرة في 
 the bot. Now `follow` edits the answer every PROGRESS_EDIT_SECONDS with the push's own units —
 chats, as the answer counted them: «⏳ جارٍ الإرسال — سُلّمت: ٩٠٤، فشلت: ١٢، بقيت: ١٠٨٤ من ٢٠٠٠
 محادثة، نحو دقيقتين.» (an edit is no new message: it takes nothing of the chat's one message a
-second, and only a changed text is sent); the final report stays a new message, and the answer's
-last edit says the push ended. An edit Telegram refuses is skipped, never retried: the next one
-carries the newer numbers.
+second, and only a changed text is sent); the final report stays a new message, and once it went
+the answer's last edit says the push ended, its report below. An edit Telegram refuses is
+skipped, never retried: the next one carries the newer numbers.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def going_lines(db: Any, now: datetime, lang: str) -> list[str]:
 
 
 def finished_text(lang: str) -> str:
-    """The answer's last edit: the push ended, its report follows (HTML)."""
+    """The answer's last edit: the push ended, its report below (HTML)."""
     return ui(lang, "push_progress_done")
 
 
@@ -88,23 +88,30 @@ class Estimate:
 async def follow(bot: Any, db: Any, chat_id: int, message_id: int, queued: str, push_id: int,
                  lang: str, waiter: asyncio.Future[Any]) -> None:
     """Edit the push's answer (`queued`, message `message_id`) with its progress until
-    `waiter` (the push's end) is done; then once more to say it ended."""
+    `waiter` (the push's end) is done."""
     estimate = Estimate()
     shown = ""
     while True:
         done, _ = await asyncio.wait({waiter}, timeout=PROGRESS_EDIT_SECONDS)
-        finished = bool(done)
         progress = push_queue.push_progress(db, push_id)
-        if finished or progress.done:
-            text = f"{queued}\n{finished_text(lang)}"
-        else:
-            text = f"{queued}\n{progress_text(progress, lang, estimate.left(progress))}"
-        if text != shown:
-            try:
-                await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id,
-                                            parse_mode=ParseMode.HTML)
-                shown = text
-            except TelegramError as exc:  # the next edit carries newer numbers
-                log.info("push progress not shown push_id=%s error=%s", push_id, exc)
-        if finished:
+        if done or progress.done:
             return
+        text = f"{queued}\n{progress_text(progress, lang, estimate.left(progress))}"
+        if text != shown:
+            shown = text if await _edit(bot, chat_id, message_id, text) else shown
+
+
+async def finish(bot: Any, chat_id: int, message_id: int, queued: str, lang: str) -> None:
+    """The answer's last edit, once the report went: the push ended, its report is below."""
+    await _edit(bot, chat_id, message_id, f"{queued}\n{finished_text(lang)}")
+
+
+async def _edit(bot: Any, chat_id: int, message_id: int, text: str) -> bool:
+    """Edit the answer; a refusal is skipped (the next edit carries newer numbers)."""
+    try:
+        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id,
+                                    parse_mode=ParseMode.HTML)
+    except TelegramError as exc:
+        log.info("push progress not shown chat=%s error=%s", chat_id, exc)
+        return False
+    return True

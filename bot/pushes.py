@@ -28,7 +28,7 @@ from bot.chat_holds import named_list, push_held_note
 from bot.following import too_long_text
 from bot.i18n import amount, counted, num, t, topic_label
 from bot.lines import escape_text
-from bot.push_watch import follow
+from bot.push_watch import finish, follow
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
@@ -147,9 +147,10 @@ def resume_reports(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
     owed = owed_reports(rt.db)
     for push_id, chat_id, lang in owed:
         chats = rt.db.db.execute("select chats from pushes where id = ?", [push_id]).fetchone()
-        queued = ui(lang, "push_queued", chats=counted(int(chats[0] or 0), lang, "chat", "chats"),
+        # QA62-6: the report of a finished push does not open with «في قائمة الإرسال»
+        header = ui(lang, "push_header", chats=counted(int(chats[0] or 0), lang, "chat", "chats"),
                     stories=queued_stories(rt, push_id, lang))
-        rt.spawn(_report_push(rt, context, chat_id, push_id, lang, queued, resumed=True),
+        rt.spawn(_report_push(rt, context, chat_id, push_id, lang, header, resumed=True),
                  f"push-{push_id}")
     if owed:
         log.info("push reports resumed count=%d", len(owed))
@@ -282,6 +283,8 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         report += "\n" + held
     told = await deliver_owed(rt, context, chat_id,
                               report if acknowledged else f"{queued}\n{report}")
+    if answers and told is Told.SENT:  # the answer's progress ends: «انتهى الإرسال» (QA62-2)
+        await finish(context.bot, chat_id, answers[0].message_id, queued, lang)
     if told is Told.UNSENT:  # the API stayed down past the retries: a restart sends it (QA20 O1)
         log.warning("push report still owed push_id=%s chat=%s", push_id, chat_id)
     elif progress.done:  # sent, or refused by Telegram for good: not owed any more either way

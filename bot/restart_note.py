@@ -36,19 +36,29 @@ def in_flight(db: Database) -> InFlight:
     return InFlight(int(row[0]), int(row[1]))
 
 
-def text(left: InFlight) -> str:
-    """The admins' message, Arabic first then English (bot.texts_alerts; HTML-escaped)."""
-    from bot.i18n import amount, num, t
+def text(left: InFlight, lang: str = "") -> str:
+    """The admins' message in `lang` ('ar' or 'en': the language the bot speaks in the admin's
+    private chat), Arabic first then English when it is not known (bot.texts_alerts;
+    HTML-escaped). QA62-6: an Arabic admin got both, and «20 articles» beside «stories»."""
+    from bot.i18n import amount, counted, num, t
 
     return "\n\n".join(
-        escape(t("restart_mid_broadcast", lang, rows=amount(left.rows, lang, "article"),
-                 chats=num(left.chats, lang)), quote=False)
-        for lang in ("ar", "en"))
+        escape(t("restart_mid_broadcast", lg, rows=amount(left.rows, lg, "article") if lg == "ar"
+                 else counted(left.rows, lg, "story", "stories"),
+                 chats=num(left.chats, lg)), quote=False)
+        for lg in ((lang,) if lang in ("ar", "en") else ("ar", "en")))
 
 
-def note(db: Database) -> str | None:
-    """The message for the admins, or None when the last run ended cleanly (or the read
-    failed: the watch must start whatever the database does)."""
+def admin_language(db: Database, admin: int) -> str:
+    """The language stored for the admin's private chat, or "" (never wrote to the bot)."""
+    row = db.db.execute("select language from chats where id = ? and type = 'private'",
+                        [admin]).fetchone()
+    return str(row[0]) if row and row[0] in ("ar", "en") else ""
+
+
+def note(db: Database) -> InFlight | None:
+    """What to tell the admins (`text`, in each one's language), or None when the last run
+    ended cleanly (or the read failed: the watch must start whatever the database does)."""
     try:
         left = in_flight(db)
     except Exception:  # a locked or damaged file: the database alert tells that
@@ -58,4 +68,4 @@ def note(db: Database) -> str | None:
         return None
     log.warning("the last run stopped mid-broadcast rows=%d chats=%d: sent again (admins told)",
                 left.rows, left.chats)
-    return text(left)
+    return left

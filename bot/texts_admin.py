@@ -30,6 +30,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "settings, then restart it."),
     "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار: {stories}.",
                     "📤 Digest queued: {chats}, {stories}."),  # counted: «1 chat» (QA51 L11)
+    # the head of a report owed across a restart (QA62-6: it said «في قائمة الإرسال» above «انتهت»)
+    "push_header": ("📤 النشرة — المحادثات: {chats}، الأخبار: {stories}.",
+                    "📤 Digest: {chats}, {stories}."),
     # QA58-3: said with the queued answer when some chats are inside their quiet hours (or
     # in daily mode): a push is not held, it goes now without a sound (X85, QA57-14)
     "push_silent": ("🔕 تصل الآن دون صوت إلى {chats} في ساعات الهدوء أو على النشرة اليومية: "
@@ -90,8 +93,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "{chats}{eta}."),
     "push_eta": ("، نحو {minutes}", ", about {minutes} to go"),
     "push_eta_soon": ("، أقل من دقيقة", ", under a minute to go"),
-    "push_progress_done": ("✔️ انتهى الإرسال؛ التقرير في الرسالة التالية.",
-                           "✔️ Sending finished; the report is in the next message."),
+    "push_progress_done": ("✔️ انتهى الإرسال؛ التقرير أدناه.",
+                           "✔️ Sending over; the report is below."),
     # QA62-7: chats sent the push again after Telegram's answer never came, or after a kill
     "push_repeats": ("↻ قد تكون وصلت {chats} مرتين: لم يصل رد تيليجرام على إرسالها (أو توقف البوت "
                      "أثناءه) فأُرسلت من جديد، حتى لا تفوتها.",
