@@ -42,6 +42,10 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
     transaction (`_embed_ahead`), so it holds SQLite's write lock only to write. A known entry
     the site corrected (digests.entry_changes) updates its article instead
     (digests.article_updates: no new article, no delivery)."""
+    if item.refused_link:  # a link readers must not get (QA63-11: 169.254.169.254 was shown)
+        log.warning("feed entry not stored: its link is a refused private or local address"
+                    " source=%s url=%s", work.source.id, strip_credentials(item.entry.url))
+        return
     corrected = reread_of(work, item.entry)
     if corrected is not None:
         reread_one(db, settings, work, item, corrected, now, clock)

@@ -34,6 +34,9 @@ class Fetched:
     last_modified: str | None
     retry_after: float | None = None  # the server asked us to wait this long (429/503)
     status: int | None = None  # the failed fetch's HTTP status (404/410: the page is gone)
+    # the entry's own link is on an address the private-address rule refuses: not stored, so
+    # never a reader's link (QA63-11); a redirect there from an allowed link is not this
+    refused_link: bool = False
 
 
 async def fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, batch: int,
@@ -50,7 +53,11 @@ async def fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, b
         # said once per page: /sources shows the source's refused pages, the log says which (QA20 O5)
         log.info("page not fetched url=%s status=%s reason=%s", strip_credentials(entry.url),
                  exc.status, strip_credentials(str(exc)))
-        return Fetched(entry, None, str(exc), None, None, exc.retry_after, exc.status)
+        why = exc.why
+        refused = (why is not None and why.kind == "private_address"
+                   and "redirect" not in why.detail.split())
+        return Fetched(entry, None, str(exc), None, None, exc.retry_after, exc.status,
+                       refused_link=refused)
     except Exception as exc:  # a fetcher bug on one odd link must not abort the poll
         clock.fetch += time.perf_counter() - started
         log.exception("page fetch failed unexpectedly url=%s", entry.url)
