@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.arabic import _freq
+from digests.speaker_checks import plausible_speaker
 from digests.speaker_words import CLAUSE_OPENERS, MAX_SPEAKER_WORDS, STAFF_NOUNS, Tok
 from digests.speech import (
     ATTRIBUTION_PREPS,
@@ -281,8 +282,11 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
     k = rel - 1
     while k >= first and len(words) < 3:
         t = toks[k]
+        # «إلى جانب رئيس الوزراء البولندي، الذي قال إنه» (F42, seed 38, 5242): a comma right
+        # before the relative sets it off from its noun (`_set_off`); any earlier one ends it.
         if (t.norm in STOP or t.norm in PREPOSITIONS or cue_of(t.raw)[1] is not None
-                or t.raw[-1] in "،,:." or t.norm in ATTRIBUTION_PREPS or t.norm in _POSTS):
+                or (t.raw[-1] in "،,:." and not (k == rel - 1 and t.raw[-1] in "،,"))
+                or t.norm in ATTRIBUTION_PREPS or t.norm in _POSTS):
             break  # «… وفق عبد الله التي أوضحت»: the attribution is not part of the name
         words.insert(0, t.raw)
         k -= 1
@@ -304,7 +308,33 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
             if _SHARE_RE.fullmatch(share):
                 words = share.split() + [toks[k].raw] + words
                 break
+    if words and toks[rel - 1].raw[-1] in "،,":
+        words = _set_off(words, toks, k, first, toks[rel].norm)
     return " ".join(words).strip(EDGE_PUNCT + " ")
+
+
+# «كان/وكان» opening the words before a set-off relative: the sentence's verb, no name. Folded.
+_WAS = frozenset("كان وكان كانت وكانت".split())
+
+
+def _set_off(words: list[str], toks: list[Tok], k: int, first: int, rel: str) -> list[str]:
+    """The noun phrase before «، الذي/التي» (F42): none after a preposition («في البحر
+    الأحمر، التي أكدت», «في أواخر يناير، التي تقول»: the place or time is no speaker) or in
+    marks alone; without a leading «وكان», without a feminine head before «الذي» («رواية
+    القاسمي، الذي» is al-Qasimi's), and only the name after «بمنافسه» («الإطاحة بمنافسه
+    فيدرر، الذي»)."""
+    if (k >= first and toks[k].norm in PREPOSITIONS) or words[0][:1] in "\"“«":
+        return []  # (a name in marks alone: as often a work, «"نظرية كل شيء"، التي ترجح أن»)
+    if len(words) > 1 and fold(words[0]) in _WAS:
+        words = words[1:]
+    if len(words) > 1 and rel in ("الذي", "الذين") and fold(words[0]).endswith("ه"):
+        words = words[1:]
+    by = next((n for n in range(len(words) - 1, -1, -1) if fold(words[n]).startswith("ب")
+               and fold(words[n]).endswith("ه") and len(fold(words[n])) >= 5), None)
+    if by is not None:
+        words = words[by + 1:]
+    name = " ".join(words).strip(EDGE_PUNCT + " ")
+    return words if name and plausible_speaker(name) else []
 
 
 # Past verbs (not of speech) that open a clause before their subject, which a relative clause

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from digests.apposed_names import named_li
+from digests.apposed_names import TITLES, named_li
 from digests.speaker_words import (
     _MANNER_ADVERBS,
     _THEN,
@@ -40,6 +40,32 @@ def _named_medium_end(toks: list[Tok], i: int) -> int:
     return m if m > i and m < len(toks) and is_complementizer(toks[m].norm) else 0
 
 
+# Heads of an indefinite subject written after the medium told («مصدر أمني», «مسؤول كبير»).
+_SUBJECT_HEADS = TITLES | frozenset("مصدر مصادر".split())
+
+
+def _medium_then_subject(toks: list[Tok], i: int) -> int:
+    """After «لوكالة …»: where an indefinite subject's head («مصدر», «مسؤول») starts right after
+    the medium's definite name of one to three words, else 0."""
+    m = i
+    while (m < len(toks) and m - i < 3 and toks[m].norm.startswith("ال")
+           and toks[m].raw[-1].isalpha()):
+        if m > i and toks[m].norm.removeprefix("ال") in _SUBJECT_HEADS:
+            return m  # «لوكالة الأنباء الفرنسية المتحدث باسم الجيش إن»
+        m += 1
+    return m if m > i and m < len(toks) and toks[m].norm in _SUBJECT_HEADS else 0
+
+
+def _named_body_end(toks: list[Tok], i: int) -> int:
+    """After «لشركة/لمنظمة …»: one past a definite name of one to three words that ends right
+    before an opening quote mark, else 0."""
+    m = i
+    while (m < len(toks) and m - i < 3 and toks[m].norm.startswith("ال")
+           and toks[m].raw[-1].isalpha()):
+        m += 1
+    return m if m > i and m < len(toks) and toks[m].raw[:1] in "\"“«" else 0
+
+
 def skip_object(toks: list[Tok], i: int) -> int:
     """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «لبوتين», «عليه» after a verb (addressee, not
     subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
@@ -61,6 +87,10 @@ def skip_object(toks: list[Tok], i: int) -> int:
             if colon is not None and not any(cue_of(toks[m].raw)[1] is not None
                                              for m in range(i, colon + 1)):
                 i = colon + 1
+            elif _medium_then_subject(toks, i):
+                # «وقال لوكالة الأنباء الفرنسية مصدر أمني إن» (F41's left, F42: «بحسب الأنباء
+                # الفرنسية مصدر أمني»): the medium's definite name, then the subject's head
+                i = _medium_then_subject(toks, i)
             elif _named_medium_end(toks, i):
                 # «أكد لوكالة الأنباء الفرنسية أنه …» (F41, seed 37, 339: «بحسب الأنباء
                 # الفرنسية»): the medium's definite name runs to the clause; the subject was
@@ -79,6 +109,11 @@ def skip_object(toks: list[Tok], i: int) -> int:
                           or addressed_after(toks[i])
                           or toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
         addressed = True
+        body = toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")
+        if body and toks[i].raw[-1].isalpha() and _named_body_end(toks, i + 1):
+            # «كما قالت لشركة اليانصيب "أريد …"» (F42, seed 38, 6658: «— اليانصيب»): the
+            # body's definite name runs up to the marks; the subject was written before.
+            return _named_body_end(toks, i + 1)
         if addressed_after(toks[i]) and toks[i].raw[-1] not in "،,:":
             # «لوسائل الإعلام:», «لعدد من الصحافيين»: the addressee's own words
             while i + 1 < len(toks) and toks[i + 1].norm.startswith("ال"):

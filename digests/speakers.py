@@ -597,6 +597,21 @@ def _person_of_other_gender(name: str, gender: str) -> bool:
     return (gender == "f" and head in _MAN_HEADS) or (gender == "m" and head in _WOMAN_HEADS)
 
 
+# Broken plurals a masculine singular pronoun never means (F42, seed 38, 4212: a bare «قال»
+# two paragraphs after «وذكر الأطباء» / «وتقول التقارير» was shown «بحسب الأطباء»): plurals
+# of things that speak («التقارير», «مصادر»: a feminine «وأضافت» goes on with them) and of
+# people («الأطباء», «خبراء»). Folded, without «ال»; the first word only («رئيس الوزراء»).
+_BROKEN_PLURALS = frozenset(
+    "تقارير مصادر وسائل دراسات ابحاث بيانات اطباء علماء خبراء نشطاء شهود سكان اهالي زعماء"
+    " وزراء سفراء".split())
+
+
+def _things(name: str) -> bool:
+    """«التقارير الإعلامية», «الأطباء»: a broken plural, which «قال» never means."""
+    words = name.split()
+    return bool(words) and fold(words[0]).removeprefix("ال") in _BROKEN_PLURALS
+
+
 class Speakers:
     """The named speakers so far, to resolve «وأضاف»/«مضيفةً» to the last one of that gender."""
 
@@ -618,7 +633,8 @@ class Speakers:
         """The last speaker of `gender`; `singular`: a singular verb's, so no plural noun
         («وقال» after «ويتهم المنتقدون …» is not «المنتقدون», seed 24, 3506); `plural`: a plural
         verb's («وأضافوا»), so never a person's bare name (`bare_person`) named last."""
-        seen = [(n, g) for n, g in self.seen if not (singular and plural_noun(n))]
+        seen = [(n, g) for n, g in self.seen if not (singular and plural_noun(n)) and not (
+            singular and gender == "m" and _things(n))]
         if plural and seen and bare_person(seen[-1][0]):
             return ""  # «وأضافوا» after only «فارادكار» spoke (F36, seed 34, 5849)
         for name, g in reversed(seen):

@@ -229,6 +229,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         return skip  # «رفض كشف هويته»: asking not to be named says nothing
     if _reminds(w, k):
         return skip  # «سوف تذكر الزعيم الكوري … بأن خياراتها …»: «ذكّر» (remind), QA59-50
+    if _is_called(w, k):
+        return skip  # «أصيب بمرض عصبي يدعى "التصلب الجانبي"»: a name, nobody's claim
     if _no_one_speaks(w, k):
         return skip  # «فتأكد أنك», «وُصف بأنه», «يرى فيه», «أفاد به» (QA59-7, -8, -30, -39)
     found = written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open,
@@ -369,6 +371,19 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
 # «ذكر» in the future (folded), and the «بأن» forms: «سوف تذكر X بأن …» is «تُذكّر» (reminds).
 _MENTION_FORMS = frozenset("تذكر يذكر ستذكر سيذكر".split())
 _FUTURE = frozenset("سوف لن".split())
+
+
+# «يُدعى/تُدعى» (is called), written as «يدّعي» (claims) is without its marks. Folded.
+_CALLED = frozenset("يدعي تدعي".split())
+
+
+def _is_called(w: Window, k: int) -> bool:
+    """«أصيب بمرض عصبي يدعى "التصلب الجانبي"» (F42, seed 38, 4212: «أصيب بمرض عصبي» was then
+    the speaker a later bare «قال» fell back on): a present «يدعى» right before quote marks
+    names a thing; a claim («يدعي أن …») takes its clause."""
+    toks = w.toks
+    return (strip_conj(toks[k].norm) in _CALLED and k + 1 < w.last
+            and toks[k + 1].raw[:1] in "\"“«")
 
 
 def _reminds(w: Window, k: int) -> bool:

@@ -185,7 +185,7 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         # before «أبلغ»; the name after it is whom he told (QA13 1831).
         before = speaker_before(toks, k, first, max_words=5)
         n = len(before.split())
-        if before and k - n - 1 >= first and toks[k - n - 1].norm in ("ان", "بان", "وان"):
+        if before and k - n - 1 >= first and toks[k - n - 1].norm in ("ان", "بان", "وان", "فان"):
             speaker = before
         elif (before and k - n == first and plausible_speaker(before)
               and not any(toks[m].raw.endswith(("،", ",")) for m in range(first, k))
