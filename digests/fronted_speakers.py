@@ -321,11 +321,16 @@ def _set_off(words: list[str], toks: list[Tok], k: int, first: int, rel: str) ->
     """The noun phrase before «، الذي/التي» (F42): none after a preposition («في البحر
     الأحمر، التي أكدت», «في أواخر يناير، التي تقول»: the place or time is no speaker) or in
     marks alone; without a leading «وكان», without a feminine head before «الذي» («رواية
-    القاسمي، الذي» is al-Qasimi's), and only the name after «بمنافسه» («الإطاحة بمنافسه
-    فيدرر، الذي»)."""
+    القاسمي، الذي» is al-Qasimi's) or a leading adjective, and only the name after «بمنافسه»
+    («الإطاحة بمنافسه فيدرر، الذي»)."""
     if (k >= first and toks[k].norm in PREPOSITIONS) or words[0][:1] in "\"“«":
         return []  # (a name in marks alone: as often a work, «"نظرية كل شيء"، التي ترجح أن»)
     if len(words) > 1 and fold(words[0]) in _WAS:
+        words = words[1:]
+    if (len(words) > 1 and fold(words[0]).startswith("ال") and fold(words[0]).endswith(("ي", "يه"))
+            and not fold(words[1]).startswith("ال")):  # («الطاهي الشهير» is no adjective and name)
+        # «المتحدثة باسم الخارجية الروسية ماريا زاخاروفا، التي»: three words read back begin
+        # on the title's adjective («الروسية ماريا زاخاروفا»); the name is shown alone
         words = words[1:]
     if len(words) > 1 and rel in ("الذي", "الذين") and fold(words[0]).endswith("ه"):
         words = words[1:]

@@ -617,6 +617,11 @@ def _resolved_speaker(speaker: str, head: Head, content_start: int | None,
     named = [c for c in cues if c.named and c.speaker]
     earlier = next((c.speaker for c in reversed(named) if not c.attribution),
                    named[-1].speaker if named else "")
+    if head.kind == "part" and not earlier and any(
+            c.kind == "verb" and not c.speaker and c.gender == head.gender for c in cues):
+        # «قال إن …، منوها إلى أن …» (F42, seed 38, 4212): the participle goes on with the
+        # sentence's bare verb, which meant nobody named («الأطباء» were only named before)
+        return "", False
     speaker = earlier if head.kind == "part" and earlier else speakers.last(
         head.gender, singular=head.kind == "verb" and singular_verb(head.norm),
         plural=head.kind == "verb" and plural_verb(head.norm))

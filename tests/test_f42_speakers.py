@@ -62,6 +62,12 @@ def test_a_feminine_head_before_alladhi_is_not_the_speaker() -> None:
     assert _speakers(paragraphs) == ["القاسمي"]
 
 
+def test_a_title_cut_to_its_adjective_shows_the_name() -> None:
+    paragraphs = ['وجاءت التعليقات بعد تصريحات المتحدثة باسم الخارجية الروسية ماريا زاخاروفا، التي'
+                  ' قالت إنه من المرجح أن تكون بريطانيا مصدر الغاز المستخدم في الهجوم.']
+    assert _speakers(paragraphs) == ["ماريا زاخاروفا"]
+
+
 # --- «كما قالت لشركة اليانصيب "…"»: the body told is no speaker --------------------------------
 
 def test_a_body_told_before_the_marks_is_not_the_speaker() -> None:
@@ -138,3 +144,13 @@ def test_but_he_of_another_gender_means_no_one() -> None:
                   'لم تؤكد الشرطة المحلية عدد المعتقلين لكنه قال إن "الوضع تحت السيطرة تماما في'
                   ' المدينة منذ الصباح".']
     assert "الشرطة المحلية" not in _speakers(paragraphs)
+
+
+# --- «قال إن …، منوها إلى أن …»: the participle goes on with the bare verb that meant nobody ---
+
+def test_a_participle_after_a_bare_verb_meaning_nobody_means_nobody() -> None:
+    paragraphs = ['وذكر الأطباء آنذاك أنه أصيب بمرض خطير جدا وأنه لن يعيش أكثر من سنتين.',
+                  'وعمل هوكينغ مع معاونه في تطوير نظرية جديدة.',
+                  'قال إن في الكون 100 مليار مجرة، منوها إلى أن الحياة قد تكون موجودة في كواكب'
+                  ' أخرى بعيدة عنا.']
+    assert _speakers(paragraphs) == ["الأطباء"]
