@@ -97,6 +97,10 @@ class Setting:
     keys: str = ""
     # brief S29: stories.SCORE_VETO (two leads' match scores, none shared: two matches): "+vetoscore"
     veto: bool = False
+    # brief S30: stories.CAPTION_CHARS / CAPTION_DECISION (a caption pair the decision refuses
+    # joins at the USE pair model's D): "+caption300-0.45"; 0: off
+    caption: int = 0
+    caption_decision: float = stories.CAPTION_DECISION
 
     @property
     def name(self) -> str:
@@ -112,18 +116,25 @@ class Setting:
                 + (f"+span{self.span:g}" if self.span != stories.STORY_SPAN_HOURS else "")
                 + (f"+sem{self.sem:.2f}" if self.sem else "")
                 + (f"+keys{self.keys}" if self.keys else "")
-                + ("+vetoscore" if self.veto else ""))
+                + ("+vetoscore" if self.veto else "")
+                + (f"+caption{self.caption}-{self.caption_decision:.2f}" if self.caption
+                   else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]
-    [+spanH][+semD][+keysK][+vetoscore]` (see the module docstring; J: JOIN_DECISION)."""
+    [+spanH][+semD][+keysK][+vetoscore][+captionN-D]` (see the module docstring; J:
+    JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
     span, sem, keys, veto = stories.STORY_SPAN_HOURS, 0.0, "", False
+    caption, caption_decision = 0, stories.CAPTION_DECISION
     for flag in flags:
-        if flag == "vetoscore":
+        if flag.startswith("caption"):
+            chars, _, decision = flag[len("caption"):].partition("-")
+            caption, caption_decision = int(chars), float(decision or caption_decision)
+        elif flag == "vetoscore":
             veto = True
         elif flag.startswith("keys"):
             keys = flag[len("keys"):]
@@ -152,7 +163,8 @@ def parse_setting(text: str) -> Setting:
     parts = [float(p) for p in body.split("/")]
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
                    band=band, choice=choice, merge_link=merge_link, strong=strong, span=span,
-                   sem=sem, keys=keys, veto=veto)
+                   sem=sem, keys=keys, veto=veto, caption=caption,
+                   caption_decision=caption_decision)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -397,6 +409,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
                     stories.USE_STRONG_PAIR)
     span_saved = stories.STORY_SPAN_HOURS  # brief S25's "+spanH"
     veto_saved = stories.SCORE_VETO  # brief S29's "+vetoscore"
+    caption_saved = stories.CAPTION_CHARS, stories.CAPTION_DECISION  # brief S30's "+captionN-D"
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -433,6 +446,8 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
                     stories.MERGE_LINK, stories.USE_STRONG_PAIR = setting.merge_link, setting.strong
                     stories.STORY_SPAN_HOURS = setting.span
                     stories.SCORE_VETO = setting.veto
+                    stories.CAPTION_CHARS = setting.caption if path == "use" else 0
+                    stories.CAPTION_DECISION = setting.caption_decision
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
@@ -480,6 +495,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
         stories.CHOICE_RULE, stories.MERGE_LINK, stories.USE_STRONG_PAIR = choice_saved
         stories.STORY_SPAN_HOURS = span_saved
         stories.SCORE_VETO = veto_saved
+        stories.CAPTION_CHARS, stories.CAPTION_DECISION = caption_saved
         readers()
 
 

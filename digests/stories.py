@@ -165,6 +165,16 @@ MAX_MEMBERS = 48
 # apart, as readers want) but loses 2 labelled same pairs and undoes no labelled wrong join; the
 # pre-registered CV was not run (benchmarks/README.md, session 22, brief S29).
 SCORE_VETO = False
+# Brief S30: a report under CAPTION_CHARS characters (a CNN video caption «شاهد..», a one-line
+# brief) against another is decided on thin words: its pair with the full report of the event is
+# mostly refused or never compared (benchmarks/README.md, session 22, brief S28: 20 of the 89 late
+# misses). On the USE path a pair with such a text that the pair decision refuses is joined when
+# the USE pair model, asked inside the words' band or not, gives it CAPTION_DECISION, from a
+# whole-text cosine of CAPTION_FLOOR (below the meaning path's LOW_SIM_FLOOR: a caption shares few
+# words with anything). It only adds: a pair the words join above the band stays joined. 0: off.
+CAPTION_CHARS = 0
+CAPTION_DECISION = 0.45
+CAPTION_FLOOR = 0.15
 
 
 def lead_scores(title: str, body: str) -> frozenset[str]:
@@ -243,6 +253,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         return None
     ids = [r[0] for r in rows]
     mine: frozenset[str] = frozenset()
+    short = _is_caption(db, article_id, meaning)
     if SCORE_VETO:
         own = db.execute("select title, substr(coalesce(nullif(body, ''), summary), 1, 600)"
                          " from articles where id = ?", [article_id]).fetchone()
@@ -265,7 +276,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
-        if sim < lowest_threshold(hours, meaning is not None):
+        caption = short or _short(body)
+        if sim < _floor(hours, meaning, caption):
             continue
         if _score_gap(mine, title, body):
             continue  # two matches (SCORE_VETO)
@@ -273,6 +285,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         compared[cand_id] = evidence
         p, same = _judge(sim, hours, evidence, meaning, cand_id, other)
+        if not same:
+            p, same = _captioned(p, caption, sim, hours, evidence, meaning, cand_id, other)
         if not same and not _previewed(p, side, title, body, published, sim, hours, evidence,
                                        meaning, cand_id, other)[1]:
             continue
@@ -287,7 +301,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     fits: dict[int, float] = {}  # story -> cohesion, of the stories the article may join
     for story_id in sorted(passing):
         cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning,
-                             side, scores=mine)
+                             side, scores=mine, short=short)
         if cohesion is not None:
             fits[story_id] = cohesion
     chosen = story_choice.choose(
@@ -316,7 +330,7 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
               when: datetime, lead: Lead, compared: dict[int, LeadEvidence],
               meaning: Meaning | None = None,
               side: story_preview.Side | None = None,
-              scores: frozenset[str] = frozenset()) -> float | None:
+              scores: frozenset[str] = frozenset(), short: bool = False) -> float | None:
     """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
@@ -329,7 +343,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     `compared` holds the leads' evidence the caller already computed, by article id. Only the
     MAX_MEMBERS reports nearest in time are weighed, so joining costs the same in any story.
     `scores`: the article's lead's match scores under SCORE_VETO; a member whose lead gives
-    another score votes 0.0.
+    another score votes 0.0. `short`: the article is a caption (CAPTION_CHARS); a member the
+    caption rule joins votes with its USE probability.
     """
     members = db.execute(
         f"select a.id, v.vector, v.published_at, a.title,"
@@ -348,12 +363,15 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         then = datetime.fromisoformat(published)
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
-        if sim < lowest_threshold(hours, meaning is not None) or _score_gap(scores, title, body):
+        caption = short or _short(body)
+        if sim < _floor(hours, meaning, caption) or _score_gap(scores, title, body):
             probs.append(0.0)  # under the floor (or another match's score) a member votes no
             continue
         evidence = compared.get(member_id) or compare_leads(
             lead, lead_of(title or "", body or "", then))
         p, same = _judge(sim, hours, evidence, meaning, member_id, other)
+        if not same:  # a member the caption rule joins votes with its USE probability
+            p, same = _captioned(p, caption, sim, hours, evidence, meaning, member_id, other)
         if not same:  # a member the preview rule joins votes with its preview probability
             p = _previewed(p, side, title, body, published, sim, hours, evidence, meaning,
                            member_id, other)[0]
@@ -372,6 +390,44 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     if meaning is None:
         return fit if max(probs) >= STRONG_PAIR else None
     return fit if _floor_applies(meaning) and max(probs) >= USE_STRONG_PAIR else None
+
+
+def _short(body: str | None) -> bool:
+    """Whether a text (as the candidate queries read it: its first 600 characters) is a caption
+    under CAPTION_CHARS (off: never)."""
+    return 0 < len((body or "").strip()) < CAPTION_CHARS
+
+
+def _is_caption(db: sqlite_utils.Database, article_id: int, meaning: Meaning | None) -> bool:
+    """Whether the arriving article is a caption (CAPTION_CHARS; the USE path only)."""
+    if not CAPTION_CHARS or meaning is None:
+        return False
+    row = db.execute("select substr(coalesce(nullif(body, ''), summary), 1, 600) from articles"
+                     " where id = ?", [article_id]).fetchone()
+    return bool(row) and _short(row[0])
+
+
+def _floor(hours: float, meaning: Meaning | None, caption: bool) -> float:
+    """The least whole-text cosine a candidate is weighed from: CAPTION_FLOOR for a caption pair
+    on the USE path (CAPTION_CHARS), else similarity.lowest_threshold."""
+    lowest = lowest_threshold(hours, meaning is not None)
+    if caption and CAPTION_CHARS and meaning is not None and lowest <= story_model.LOW_SIM_FLOOR:
+        return min(lowest, CAPTION_FLOOR)
+    return lowest
+
+
+def _captioned(p: float, caption: bool, sim: float, hours: float, evidence: LeadEvidence,
+               meaning: Meaning | None, other_id: int, blob: bytes | None) -> tuple[float, bool]:
+    """(probability, decision) of a pair the pair decision refused (probability `p`), under the
+    caption rule (CAPTION_CHARS): with a caption on either side, the USE pair model's
+    probability, asked inside the words' band or not, decides at CAPTION_DECISION; else `p`,
+    refused."""
+    if not (CAPTION_CHARS and caption) or meaning is None or sim < CAPTION_FLOOR:
+        return p, False
+    use = _judge_preview(sim, hours, evidence, meaning, other_id, blob)
+    if use is None or use < CAPTION_DECISION:
+        return p, False
+    return max(p, use), True
 
 
 def _previewed(p: float, side: story_preview.Side | None, title: str | None, body: str | None,

@@ -1,0 +1,174 @@
+"""Held-out pairwise screens of two story rules (brief S30): short captions and a USE veto above the band.
+
+Every labelled development pair within 48 h (fit_story_pairs.FILES; the untouched test sets are never
+read) is decided as the shipped step decides a pair, no chaining (story_outband.shipped: the USE pair
+model inside the words' band, the words elsewhere), with each blind fold's own held-out models: word
+weights fitted without the fold, the USE pair model fitted without it at (l2, K) = story_counts.FIT
+(S28's recency screen). Beside the shipped decision it records what a rule would need: both texts'
+lengths and story-vector terms, the whole-text cosine, the word and USE probabilities (the USE one
+for every pair, inside the band or not) and the USE cosine. `--held FILE` writes / reads those
+numbers (ids and numbers only), so rules are screened without refitting.
+
+Rules (each counts the same pairs it finds and the different pairs it joins against the shipped
+decision, and the ones it loses / undoes):
+- caption:N:D — a pair where one text is under N characters is decided by the USE pair model at D
+  wherever the pair is past LOW_SIM_FLOOR (inside the band or not);
+- captionfloor:N:D:F — the same, down to a whole-text cosine F;
+- captionadd:N:D[:F] — a pair with a text under N characters that the shipped decision refuses
+  joins when the USE pair model gives it D, past a whole-text cosine F (LOW_SIM_FLOOR): the
+  caption rule that only adds (the words' yes above the band stands);
+- veto:X — above the band (words > MEANING_BAND[1], past SIM_FLOOR) the pair is refused when the USE
+  pair model gives it under X.
+
+    OMP_NUM_THREADS=1 nice .venv/bin/python benchmarks/story_pair_screen.py --held held.json \
+        [--rules caption:300:0.65 veto:0.3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+import fit_story_pairs as fsp  # noqa: E402
+import stories as bench  # noqa: E402
+import story_counts as sc  # noqa: E402
+import story_curve  # noqa: E402
+
+from digests import story_model  # noqa: E402
+from digests.similarity import story_vector  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One labelled pair decided by its fold's held-out models."""
+
+    fold: str
+    a: str
+    b: str
+    same: bool
+    sim: float
+    hours: float
+    words: float     # held-out word probability
+    use: float       # held-out USE pair model probability (asked or not)
+    cosine: float    # USE cosine of the two heads
+    short: int       # the shorter text's length in characters
+    terms: int       # the fewer story-vector terms of the two
+
+
+def shipped(p: Pair, decision: float = 0.65) -> bool:
+    """story_curve.use_judge's decision (words outside the band at D − 0.02, as the CV runs)."""
+    if story_model.in_band(p.words, p.sim):
+        return p.use >= decision and p.sim >= story_model.LOW_SIM_FLOOR
+    return (p.words >= decision - story_curve.MEANING_OFFSET
+            and p.sim >= story_model.SIM_FLOOR)
+
+
+def held_pairs() -> list[Pair]:
+    """Every development pair decided by its fold's held-out models (26 fits: minutes)."""
+    docs = bench.load(bench.CORPUS)
+    by_id = {d["id"]: d for d in docs}
+    pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
+    use = story_curve.use_vectors_all(docs, "/tmp/use")
+    rows = sc.rows_with("", pairs, by_id)
+    terms = {i: len(story_vector(by_id[i]["title"] or "", by_id[i]["text"]))
+             for r in rows for i in (r["a"], r["b"])}
+    out = []
+    for fold in fsp.BLIND:
+        train = [i for i, r in enumerate(rows) if r["fold"] != fold]
+        weights = fsp.fit([rows[i] for i in train], 0.3)
+        model = story_curve.fit_use(rows, use, train, sc.FIT)
+        for r in rows:
+            if r["fold"] != fold:
+                continue
+            a, b = use[r["a"]], use[r["b"]]
+            out.append(Pair(fold, r["a"], r["b"], bool(r["same"]), r["x"]["sim"], r["x"]["hours"],
+                            story_model.probability(r["x"], weights),
+                            model.probability(r["x"], a, b), float(a @ b),
+                            min(len(by_id[r["a"]]["text"]), len(by_id[r["b"]]["text"])),
+                            min(terms[r["a"]], terms[r["b"]])))
+        print(f"fitted {fold}", file=sys.stderr, flush=True)
+    return out
+
+
+def rule_of(text: str) -> Callable[[Pair], bool]:
+    """A rule's decision of a pair (see the module docstring)."""
+    kind, *args = text.split(":")
+    if kind in ("caption", "captionfloor"):
+        n, d = int(args[0]), float(args[1])
+        floor = float(args[2]) if kind == "captionfloor" else story_model.LOW_SIM_FLOOR
+
+        def caption(p: Pair) -> bool:
+            if p.short < n and p.sim >= floor:
+                return p.use >= d
+            return shipped(p)
+        return caption
+    if kind == "captionadd":
+        n, d = int(args[0]), float(args[1])
+        floor = float(args[2]) if len(args) > 2 else story_model.LOW_SIM_FLOOR
+
+        def added(p: Pair) -> bool:
+            return shipped(p) or (p.short < n and p.sim >= floor and p.use >= d)
+        return added
+    if kind == "veto":
+        x = float(args[0])
+
+        def veto(p: Pair) -> bool:
+            above = p.sim >= story_model.SIM_FLOOR and p.words > story_model.MEANING_BAND[1]
+            return shipped(p) and not (above and p.use < x)
+        return veto
+    raise ValueError(f"unknown rule {text!r}")
+
+
+def screen(pairs: list[Pair], rule: str) -> str:
+    """The rule against the shipped decision: pooled counts and what it flips."""
+    decide = rule_of(rule)
+    c: Counter[str] = Counter()
+    flips = []
+    for p in pairs:
+        base, new = shipped(p), decide(p)
+        c["tp"] += new and p.same
+        c["fp"] += new and not p.same
+        c["fn"] += (not new) and p.same
+        if base != new:
+            kind = ("same found" if new else "same lost") if p.same else (
+                "wrong joined" if new else "wrong undone")
+            c[kind] += 1
+            flips.append(f"  {kind}: {p.fold} {p.a} {p.b} sim={p.sim:.3f} words={p.words:.3f}"
+                         f" use={p.use:.3f} cos={p.cosine:.3f} short={p.short} terms={p.terms}")
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    head = (f"{rule}: {tp}/{fp}/{fn} P {tp / max(1, tp + fp):.3f} R {tp / max(1, tp + fn):.3f};"
+            f" same +{c['same found']} -{c['same lost']}, wrong +{c['wrong joined']}"
+            f" -{c['wrong undone']}")
+    return "\n".join([head, *flips])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--held", type=Path, required=True,
+                        help="the held-out numbers: read when the file exists, else written")
+    parser.add_argument("--rules", nargs="*", default=[])
+    args = parser.parse_args()
+    if args.held.exists():
+        pairs = [Pair(**d) for d in json.loads(args.held.read_text())]
+    else:
+        pairs = held_pairs()
+        args.held.write_text(json.dumps([asdict(p) for p in pairs]))
+    c = Counter((shipped(p), p.same) for p in pairs)
+    print(f"shipped, {len(pairs)} pairs in {len({p.fold for p in pairs})} folds:"
+          f" {c[True, True]}/{c[True, False]}/{c[False, True]}")
+    for rule in args.rules:
+        print(screen(pairs, rule))
+
+
+if __name__ == "__main__":
+    main()
