@@ -172,6 +172,8 @@ SCORE_VETO = False
 # the USE pair model, asked inside the words' band or not, gives it CAPTION_DECISION, from a
 # whole-text cosine of CAPTION_FLOOR (below the meaning path's LOW_SIM_FLOOR: a caption shares few
 # words with anything). It only adds: a pair the words join above the band stays joined. 0: off.
+# Off: at 300 / 0.45 it missed the 26-fold STORY rule by a hair (0.903/0.791 -> 0.906/0.800,
+# 502/54/133 -> 508/53/127: recall +0.0094 against +0.010; benchmarks/README.md, session 23, S30).
 CAPTION_CHARS = 0
 CAPTION_DECISION = 0.45
 CAPTION_FLOOR = 0.15
