@@ -162,8 +162,9 @@ MAX_MEMBERS = 48
 # (digests.story_evidence.scores) and share none are two matches; the pair is refused and such a
 # member votes 0.0. Off: on the labelled pairs it fires on 2 same / 32 different (the decision joins
 # 1 / 3 of them); one corpus pass with the shipped models moves 48 articles (mostly two matches
-# apart, as readers want) but loses 2 labelled same pairs and undoes no labelled wrong join; the
-# pre-registered CV was not run (benchmarks/README.md, session 22, brief S29).
+# apart, as readers want) but loses 2 labelled same pairs and undoes no labelled wrong join
+# (benchmarks/README.md, session 22, brief S29). The pre-registered 26-fold CV (session 23, S30):
+# 0.903/0.791 -> 0.903/0.787 (1 same pair found, 3 lost, no wrong join undone): fails.
 SCORE_VETO = False
 # Brief S30: a report under CAPTION_CHARS characters (a CNN video caption «شاهد..», a one-line
 # brief) against another is decided on thin words: its pair with the full report of the event is
