@@ -321,13 +321,17 @@ def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | Non
     if not progress.failed and not progress.delivered and progress.held:
         return ui(lang, "push_done_held", delivered=counts["delivered"],
                   held=num(progress.held, lang))
+    if progress.held:  # QA62-9: delivered + failed + held = the push's chats
+        counts["held"] = num(progress.held, lang)
     if not progress.failed:
-        return ui(lang, "push_done", **counts) + repeats
+        return ui(lang, "push_done_held_too" if progress.held else "push_done",
+                  **counts) + repeats
     worded: dict[str, int] = {}  # two refusals may word alike («blocked» with other text)
     for reason, chats in reasons:
         text = delivery_reason(reason, lang)
         worded[text] = worded.get(text, 0) + chats
-    lines = [ui(lang, "push_done_failures", **counts)]
+    lines = [ui(lang, "push_done_failures_held" if progress.held else "push_done_failures",
+                **counts)]
     for text, chats in worded.items():  # «• ٢: حظر المستخدم البوت»
         line = f"• {num(chats, lang)}: {escape_text(text)}"
         lines.append(rtl(line) if lang == "ar" else line)

@@ -92,7 +92,8 @@ def stats_values(rt: Runtime, lang: str, zone: tzinfo | None = None) -> dict[str
         "stories": num(stories, lang), "pending": num(queue.pending, lang),
         "last_poll": relative_time(parse_iso(last), now.astimezone(zone) if zone else now,
                                    lang) if last else t("never", lang),
-        "sent": num(sent, lang), "failed": num(int(failed), lang), "rate": rate,
+        # a lost chat's stories failed too, as in the /push report (QA62-3)
+        "sent": num(sent, lang), "failed": num(missed, lang), "rate": rate,
         "behind": num(behind, lang) if behind else "",
         "repeats": num(repeats, lang) if repeats else "",
         "lost_chats": num(chats.lost_chats, lang) if chats.lost_chats else "",

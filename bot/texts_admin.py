@@ -105,6 +105,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     # nobody got it, and no chat failed: every chat it went to is held (X84): no ✅ of success
     "push_done_held": ("⏸ انتهت النشرة — سُلّمت: {delivered}، موقوفة: {held}.",
                        "⏸ Digest finished: {delivered} delivered, {held} held."),
+    # QA62-9: the chats of the push held meanwhile counted in its head, so its parts add up
+    "push_done_held_too": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}، موقوفة: {held}.",
+                           "✅ Digest finished: {delivered} delivered, {failed} failed, {held} "
+                           "held."),
+    "push_done_failures_held": ("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: {delivered}، فشلت: {failed}، "
+                                "موقوفة: {held}. أسباب الإخفاق (عدد المحادثات):",
+                                "⚠️ Digest finished with failures: {delivered} delivered, "
+                                "{failed} failed, {held} held. Why (chats):"),
     "push_done_failures": ("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: {delivered}، فشلت: {failed}. "
                            "أسباب الإخفاق (عدد المحادثات):",
                            "⚠️ Digest finished with failures: {delivered} delivered, {failed} "
@@ -167,10 +175,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "• Chats lost (blocked the bot, account deleted, bot removed, or not found by "
                    "Telegram): {chats}, {recent} of them in 24 h; their subscriptions "
                    "({subscriptions}) are kept for their return and not counted above"),
-    "stats_undelivered": ("• أخبار لم تُسلَّم لأن المحادثة فُقدت (٢٤ ساعة): {count} — محسوبة في "
-                          "نسبة التسليم",
+    # QA62-3: «فشلت» counts them, as the /push report does (it said «فشلت: ٠» beside a report's
+    # «فشلت: ١٢٠» for the same push)
+    "stats_undelivered": ("• أخبار لم تُسلَّم لأن المحادثة فُقدت (٢٤ ساعة): {count} — من «فشلت» "
+                          "أعلاه، ومحسوبة في نسبة التسليم",
                           "• Stories not delivered because the chat was lost (24 h): {count} — "
-                          "counted in the delivery rate"),
+                          "part of «failed» above, and counted in the delivery rate"),
     "stats_paused": ("• ⏸ الإرسال متوقف بطلب تيليجرام (429، حد الإرسال) لمدة {seconds} "
                      "أخرى؛ مستحقة الآن: {due}، قيد الإرسال: {sending}",
                      "• ⏸ Sending paused at Telegram's request (429, flood control) for "
@@ -330,6 +340,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "بوسعه النشر فيها خلال {hours} ساعة.",
                        "⏸ Not sent to chats I cannot post in now: {named}; they get it if I may "
                        "post there again within {hours} h."),
+    "hold_push_held_before": ("⏸ لم تصلها لأن البوت لا يستطيع النشر فيها الآن، وكانت موقوفة قبل "
+                              "النشرة فلا تُحسب أعلاه: {named}؛ تصلها إن عاد بوسعه النشر فيها خلال "
+                              "{hours} ساعة.",
+                              "⏸ Not sent to chats I cannot post in now, held before this push and "
+                              "not counted above: {named}; they get it if I may post there again "
+                              "within {hours} h."),
     "hold_in_digest": ("في نشرتها اليومية القادمة، {at}", "in its next daily digest, {at}"),
     "hold_resumed_missed": (" فاتتها {missed} أخبار أخرى (أقدم، أو بعد أول {most}): /digest فيها.",
                        " It missed {missed} more (older, or past the {most} sent): /digest "

@@ -83,5 +83,6 @@ async def test_an_english_admin_reads_the_held_group_in_english(tmp_path: Path) 
                                   for m in h.emu.messages(ADMIN)), 30)
         [report] = [m.plain_text for m in h.emu.messages(ADMIN)
                     if "Digest finished" in m.plain_text]
-        assert report.startswith("✅ Digest finished: 4 delivered, 0 failed."), report
+        # X93 (QA62-9): the held group counted in the head («1 held»)
+        assert report.startswith("✅ Digest finished: 4 delivered, 0 failed, 1 held."), report
         assert "held:" not in report and "«grp»" in report, report
