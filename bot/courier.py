@@ -49,7 +49,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -417,7 +417,10 @@ class Courier:
                 self._fail(row_ids, str(err), sent, len(messages))
                 return False
             except TelegramError as err:  # TimedOut, NetworkError, anything unforeseen
-                self._transient(bundle, row_ids, err)
+                # under the chat's id now: a migrated group's retry is logged (and counted
+                # toward an outage) as the supergroup its rows moved to (QA62-7)
+                self._transient(bundle if chat_id == bundle.chat_id
+                                else replace(bundle, chat_id=chat_id), row_ids, err)
                 return False
             sent += 1
             ticket = None

@@ -64,3 +64,25 @@ async def test_a_send_never_answered_is_sent_again_and_told(
         report = await h.until(lambda: _report(h), 30)
         assert len(h.emu.messages(READERS[0])) == 2  # at least once: sent again
         assert "قد تكون وصلت محادثة واحدة مرتين" in report, report
+
+
+async def test_a_migrated_groups_retry_is_logged_under_its_new_id(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """QA62-7's log named the chat by its old id after the migration («chat=-5000023», the row
+    had moved to -1009000000003)."""
+    monkeypatch.setattr(bot.app, "READ_TIMEOUT_SECONDS", 1.0)
+    monkeypatch.setattr(bot.courier, "SEND_READ_TIMEOUT", 1.0)
+    old, new = -7300, -1009007300
+    path = _setup(tmp_path)
+    with Database(path) as db:
+        add_chat(db, old, type="group", topics=("",))
+    async with running_bot(path) as h:
+        _no_gap(h)
+        h.emu.add_chat(old, type="group", title="grp")
+        h.emu.migrate(old, new)
+        h.emu.slow_next(1, 2.5, chat_id=new)
+        await h.say(ADMIN, "/push")
+        await h.until(lambda: _report(h), 30)
+    retried = [r.message for r in caplog.records if "delivery retried later" in r.message]
+    assert retried and all(f"chat={new}" in m for m in retried), retried
