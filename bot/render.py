@@ -173,7 +173,9 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                                               index=first + i if numbered else None)
                                  for i, d in enumerate(items)]
     if topics is not None:
-        stories.insert(0, [(label(origin_header(topics, lang, kind), lang),)])
+        # only corrections of reports the chat was sent: not «جديد» (QA63-12)
+        revised = bool(items) and all(d.revised and d.article_id in updates for d in items)
+        stories.insert(0, [(label(origin_header(topics, lang, kind, revised=revised), lang),)])
         if more > 0:
             stories.append([(Span(_rtl_text(more_line(more, topics, lang, button), lang),
                                   ltr=lang == "en"),)])
@@ -185,11 +187,14 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     return pack(stories)
 
 
-def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> str:
+def origin_header(topics: Sequence[str], lang: str, kind: str | None = None, *,
+                  revised: bool = False) -> str:
     """«📰 جديد «الغوطة»» / «📰 النشرة العامة» / «📰 نشرة الأخبار» for a delivered digest; «📰
     نشرتك اليومية — <date>[: «الغوطة»]» for a daily one (`kind` 'daily:YYYY-MM-DD', the date
     in the chat's zone as the outbox wrote it); «📰 النشرة اليومية …» in a group or channel
-    (kind 'daily:YYYY-MM-DD:group')."""
+    (kind 'daily:YYYY-MM-DD:group'). `revised`: every story shown is a report the chat was
+    sent, corrected since (digests.correction_updates): «🔄 تعديل «الغوطة»» / «🔄 تعديل», as
+    a correction is no new news (QA63-12); a daily digest keeps its day's header."""
     named = [clean(topic) for topic in topics if clean(topic)]
     listed = topic_list(named, lang)
     if named and "" in topics:
@@ -203,6 +208,9 @@ def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> 
         if named:
             return t(f"bundle_daily_topics{group}", lang, date=when, topics=listed)
         return t(f"bundle_daily{group}", lang, date=when)
+    if revised:
+        return (t("bundle_revised_topic", lang, topics=listed) if named
+                else t("bundle_revised", lang))
     if named:
         return t("bundle_topic", lang, topics=listed)
     if list(topics) == [""]:

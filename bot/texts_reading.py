@@ -28,6 +28,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),
     "bundle_topic": ("📰 جديد {topics}", "📰 New on {topics}"),
     "bundle_general": ("📰 النشرة العامة", "📰 The general digest"),
+    # a bundle of reports the chat was sent before, corrected in place: no new news (QA63-12)
+    "bundle_revised_topic": ("🔄 تعديل {topics}", "🔄 Correction on {topics}"),
+    "bundle_revised": ("🔄 تعديل", "🔄 Correction"),
     "bundle_daily": ("📰 نشرتك اليومية — {date}", "📰 Your daily digest — {date}"),
     "bundle_daily_topics": ("📰 نشرتك اليومية — {date}: {topics}",
                             "📰 Your daily digest — {date}: {topics}"),
