@@ -32,11 +32,13 @@ from digests.errors import QueryError
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.related import live_related
+from digests.story_folds import fold_ids
 from digests.story_rows import story_articles
 
 log = logging.getLogger(__name__)
 
 DIGEST_STORIES = 8
+FOLD_ROUNDS = 3  # fold, fill the room left, fold again: a digest is not cut short by a fold
 TOPIC_STORIES = 3  # a followed topic's stories in /digest
 
 
@@ -152,7 +154,9 @@ def my_digest(rt: Runtime, topics: list[str], now: datetime,
     (`topic_quotes_first`); then the general top stories; DIGEST_STORIES in all, no story twice.
 
     A topic's stories come first so that newer general stories never push them out. The
-    reports of `muted` sources (the chat's, bot.reader_sources) are not among them (X61).
+    reports of `muted` sources (the chat's, bot.reader_sources) are not among them (X61). Two
+    stored stories of one event are shown once (digests.story_folds, the delivered bundles'
+    rule: QA64-12), the earlier listed kept.
     """
     out: list[Digest] = []
     seen: set[int] = set()
@@ -181,9 +185,19 @@ def my_digest(rt: Runtime, topics: list[str], now: datetime,
         asked = topic_text(topic)
         about = [d for d in live_digests(rt.db, page.digests) if _about(rt, topic, d)]
         add([topic_quotes_first(d, asked) for d in about], TOPIC_STORIES)
-    if len(out) < DIGEST_STORIES:
-        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2, muted=muted),
-            DIGEST_STORIES)
+    general: list[Digest] | None = None
+    for _ in range(FOLD_ROUNDS):
+        if len(out) < DIGEST_STORIES:
+            if general is None:
+                general = latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2, muted=muted)
+            add(general, DIGEST_STORIES)
+        # two stored stories of one event are one block, as in a delivered bundle (QA64-12:
+        # one match twice, items ٦ and ٧); a story folded away leaves room for the next
+        kept = set(fold_ids(rt.db.db, [d.article_id for d in out if d.article_id is not None]))
+        folded = len(out)
+        out[:] = [d for d in out if d.article_id is None or d.article_id in kept]
+        if len(out) == folded:
+            break
     return out
 
 

@@ -8,20 +8,37 @@ whose faces (digests.story_face) the pair model — digests.story_model on the w
 read-only — calls the same event with probability ≥ FOLD_PROBABILITY, the second is shown in
 the first's block only: `fold_ids` drops it from the shown articles (its row still goes with the
 bundle, as delivered).
+
+One match told twice (QA64-12: Sevilla 2–2 Barcelona, CNN «ميسي يقود برشلونة إلى "ريمونتادا" أمام
+إشبيلية» and Sky News «برشلونة ينجو بأعجوبة من أول هزيمة بالدوري», six minutes apart) is worded
+too far apart for the pair model (p 0.53: one is told through its hero, the other through the
+table). `same_match` folds such reports by the match itself: both headlines are led by a match
+result (digests.event_frame's «match» class), within MATCH_HOURS, their headlines and first
+sentences name the same two sides (SIDES name keys in common, each headline naming one of them),
+and no score or named day tells them apart.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
-from digests import story_model
-from digests.leads import compare_leads, lead_of
+from digests import arabic, story_model
+from digests.event_frame import Frame, _name_like, frame_of, predicate_class
+from digests.leads import _DATELINE, _first_sentence, compare_leads, lead_of
 from digests.models import parse_iso
-from digests.similarity import StoryVector, pair_features, similarity, story_vector
+from digests.similarity import (
+    StoryVector,
+    content_keys,
+    key_count,
+    pair_features,
+    similarity,
+    story_vector,
+)
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +47,74 @@ LEAD_CHARS = 600         # of the body, as QA34's pair read (/tmp/qa34/pairs.py)
 # The model was fitted on whole articles: a report with less text than this (a feed entry's
 # title alone) is no evidence, and two of them are never folded.
 MIN_BODY_CHARS = 200
+# One match's reports come within hours of its end; two games of the same two sides are days
+# apart (a league game, a cup leg), so a few hours cannot hold both.
+MATCH_HOURS = 6.0
+SIDES = 2  # name keys both tops share: the two sides (a team and its opponent)
+# a name key rarer than this in the word table names a side; «أمام», «بعد» are commoner
+# (برشلونة 1068, إشبيلية 217, أمام 2724)
+SIDE_COUNT = 2000
+# words that name a competition, a sport or a day, not a side: two games of one league, one
+# tournament or one evening share them (normalized keys, as digests.arabic makes them)
+NOT_SIDES = frozenset({
+    "انجليزي", "اسباني", "ايطالي", "الماني", "فرنسي", "برتغالي", "اوروبا", "اوروبي", "لكره",
+    "ممتاز", "دوري", "كاس", "بطوله", "تنس", "للتنس", "سبت", "احد", "اثنين", "ثلاثاء", "اربعاء",
+    "خميس", "جمعه"})
 
 
-# a report as the pair model reads it: its vector, its lead, its date; None: too little text
-_Report = tuple[StoryVector, object, datetime | None] | None
+@dataclass(frozen=True)
+class _Match:
+    """What `same_match` reads of a report led by a match result."""
+
+    frame: Frame
+    head: frozenset[str]   # the headline's side keys
+    sides: frozenset[str]  # the side keys of headline and first sentence
+    runs: tuple[tuple[str, ...], ...]  # the headline's side keys, word by word ("" between)
+
+
+# a report as the pair model reads it: its vector, its lead, its date, its match (None: not
+# led by a match result); None: too little text
+_Report = tuple[StoryVector, object, datetime | None, _Match | None] | None
+
+
+def _word_sides(word: str) -> tuple[str, ...]:
+    if predicate_class(word):
+        return ()
+    return tuple(k for k in content_keys(word)
+                 if k not in NOT_SIDES and _name_like(k) and key_count(k) < SIDE_COUNT)
+
+
+def _side_keys(text: str) -> frozenset[str]:
+    return frozenset(k for w in arabic.normalized_words(text) for k in _word_sides(w))
+
+
+def _sides_named(keys: frozenset[str], a: _Match, b: _Match) -> int:
+    """How many sides `keys` name in the two headlines: keys next to each other in either
+    headline are one name («إنديان ويلز», «ريال مدريد»), not two sides."""
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+    for runs in (a.runs, b.runs):
+        for one, two in zip(runs, runs[1:]):
+            for x in set(one) & keys:
+                for y in set(two) & keys:
+                    parent[root(x)] = root(y)
+    return len({root(k) for k in keys})
+
+
+def _match(title: str, body: str, when: datetime | None) -> _Match | None:
+    if when is None:
+        return None
+    frame = frame_of(title, body, when)
+    if frame.main != "match":
+        return None
+    lead = _DATELINE.sub("", _first_sentence(body))  # «دبي (CNN)» names no side
+    runs = tuple(_word_sides(w) for w in arabic.normalized_words(title))
+    head = frozenset(k for run in runs for k in run)
+    return _Match(frame, head, head | _side_keys(lead), runs)
 
 
 def _report(row: Sequence[object]) -> _Report:
@@ -41,24 +122,43 @@ def _report(row: Sequence[object]) -> _Report:
     if len(body) < MIN_BODY_CHARS:
         return None
     when = parse_iso(str(published)) if published else None
-    return story_vector(title, body), lead_of(title, body[:LEAD_CHARS], when), when
+    return (story_vector(title, body), lead_of(title, body[:LEAD_CHARS], when), when,
+            _match(title, body[:LEAD_CHARS], when))
+
+
+def same_match(a: _Match, b: _Match, hours: float) -> bool:
+    """Whether two reports led by a match result tell one match (module doc): within
+    MATCH_HOURS, SIDES side keys in common with each headline naming one, and neither their
+    scores nor their named days differ."""
+    if hours > MATCH_HOURS:
+        return False
+    fa, fb = a.frame, b.frame
+    if fa.scores and fb.scores and not fa.scores & fb.scores:
+        return False  # 2–2 and 1–0 are two games
+    if fa.day is not None and fb.day is not None and fa.day != fb.day:
+        return False
+    shared = a.sides & b.sides
+    # the sides on top: both headlines name one of them, and between them they name both
+    return bool(a.head & b.head) and _sides_named(shared & (a.head | b.head), a, b) >= SIDES
 
 
 def pair_probability(a: Sequence[object], b: Sequence[object]) -> float:
     """The story model's probability that two reports — rows (id, title, body, published) —
     are one event (words path); 0 past its window, without dates or with too little text
-    (MIN_BODY_CHARS)."""
+    (MIN_BODY_CHARS); 1 for two reports of one match (`same_match`)."""
     return _probability(_report(a), _report(b))
 
 
 def _probability(a: _Report, b: _Report) -> float:
     if a is None or b is None:
         return 0.0
-    va, la, ta = a
-    vb, lb, tb = b
+    va, la, ta, ma = a
+    vb, lb, tb, mb = b
     if ta is None or tb is None:
         return 0.0
     hours = abs((ta - tb).total_seconds()) / 3600
+    if ma is not None and mb is not None and same_match(ma, mb, hours):
+        return 1.0
     if hours > story_model.WINDOW_HOURS:
         return 0.0
     evidence = compare_leads(lb, la)  # type: ignore[arg-type]
