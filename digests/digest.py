@@ -339,19 +339,23 @@ def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int
             after_batch(len(rows))
 
 
-def refresh_digests(db: sqlite_utils.Database, *, limit: int = REFRESH_BATCH) -> int:
+def refresh_digests(db: sqlite_utils.Database, *, limit: int = REFRESH_BATCH,
+                    stop: Callable[[], bool] | None = None) -> int:
     """Make up to `limit` digests of an older CONDENSER_VERSION again: headline, quotes and links.
 
     Newest first (what readers ask for). The related links are made again too (the page's own
     block, earlier archive coverage, the story's other reports), so links chosen by older rules do
     not stay forever; `digested_at` and the outbox are left as they are, so nothing is sent again.
     Runs in the caller's transaction. Returns how many digests were refreshed (0 once every digest
-    is current).
+    is current). `stop`, asked between articles, ends the slice early (the bot stops: QA64-13).
     """
     rows = list(db.query(
         ARTICLE_SELECT + " where articles.digest_version < ? order by articles.digest_version,"
         " articles.id desc limit ?", [CONDENSER_VERSION, limit]))
+    made = 0
     for row in rows:
+        if made and stop is not None and stop():
+            break  # the digest in hand was finished; the others wait for the next poll
         article = article_from_row(row)
         digest = condense(article, archive=archive_for(db, article),
                           story=_story_siblings(db, article), aliases=alias_urls(db, article.id))
@@ -359,10 +363,11 @@ def refresh_digests(db: sqlite_utils.Database, *, limit: int = REFRESH_BATCH) ->
                    " digest_version = ? where id = ?",
                    [digest.headline, quotes_to_json(digest.quotes), related_to_json(digest.related),
                     CONDENSER_VERSION, article.id])
-    if rows:
+        made += 1
+    if made:
         # one slice of a poll's batch; the poll logs the batch once with what is left (QA22 U5)
-        log.debug("digests refreshed count=%d version=%d", len(rows), CONDENSER_VERSION)
-    return len(rows)
+        log.debug("digests refreshed count=%d version=%d", made, CONDENSER_VERSION)
+    return made
 
 
 def digests_left(db: sqlite_utils.Database) -> int:

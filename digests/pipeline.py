@@ -113,7 +113,7 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
                     retried, recovered = await _run(poll, active, extractor, chosen)
             else:
                 retried, recovered = await _run(poll, fetcher, extractor, chosen)
-            refreshed = await writer.run(_refresh_digests)
+            refreshed = await writer.run(_refresh_digests, writer.stopping.is_set)
             summary = _summarise(poll, chosen, retried, recovered, refreshed)
             await writer.run(_close_poll, poll_id, summary)
     finally:
@@ -320,8 +320,10 @@ def _close_poll(db: Database, poll_id: int, summary: PollSummary) -> None:
                                             "failed": summary.failed})
 
 
-def _refresh_digests(db: Database) -> int:
-    """A batch of digests made by older headline/quote rules is made again (digests.digest)."""
+def _refresh_digests(db: Database, stopping: Callable[[], bool] = lambda: False) -> int:
+    """A batch of digests made by older headline/quote rules is made again (digests.digest).
+    `stopping`: true once the poll is cancelled (the bot stops): the batch ends after the
+    digest in hand, what was remade committed (QA64-13)."""
     from digests.digest import CONDENSER_VERSION, REFRESH_BATCH, digests_left, refresh_digests
 
     done = 0
@@ -333,8 +335,12 @@ def _refresh_digests(db: Database) -> int:
             asked = min(limit, REFRESH_BATCH - done)
             started = _clock()
             with db.transaction() as sql:
-                made = refresh_digests(sql, limit=asked)
+                made = refresh_digests(sql, limit=asked, stop=stopping)
             done += made
+            if stopping():
+                log.info("digest refresh stopped with the bot count=%d; the rest waits for"
+                         " the next poll", done)
+                return done
             if made < asked:
                 break
             took = _clock() - started

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -48,6 +49,10 @@ class Writer:
         self.inline = INLINE or db.path == ":memory:"
         self.db: Database = db  # the worker's own connection once entered
         self._pool: ThreadPoolExecutor | None = None
+        # set when the writer's caller was cancelled or failed: a long call in progress (a
+        # poll's digest refresh) checks it between articles and returns, as the interpreter
+        # waits for this thread at exit (QA64-13: 30 s after Ctrl-C, then SIGKILL)
+        self.stopping = threading.Event()
 
     async def __aenter__(self) -> Writer:
         if not self.inline:
@@ -69,6 +74,8 @@ class Writer:
         pool, self._pool = self._pool, None
         if pool is None:
             return
+        if kind is not None:
+            self.stopping.set()
         closing = pool.submit(self.db.close)  # after the call in progress, in its thread
         pool.shutdown(wait=False)
         if kind is None:

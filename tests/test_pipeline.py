@@ -701,7 +701,7 @@ def test_the_digest_refresh_pauses_between_its_slices(tmp_path: pathlib.Path,
     events: list[str] = []
     left = [pipeline.REFRESH_SLICE] * 3 + [5]
 
-    def fake_refresh(sql: object, *, limit: int) -> int:
+    def fake_refresh(sql: object, *, limit: int, stop: object = None) -> int:
         events.append("slice")
         return left.pop(0)
 
@@ -725,7 +725,7 @@ def test_the_digest_refresh_shrinks_its_slices_when_they_hold_the_lock_long(
     asked: list[int] = []
     seconds = iter([0.0, 1.0, 1.0, 2.0, 2.0, 2.1, 2.1, 2.2] + [9.0] * 400)
 
-    def fake_refresh(sql: object, *, limit: int) -> int:
+    def fake_refresh(sql: object, *, limit: int, stop: object = None) -> int:
         asked.append(limit)
         return limit if len(asked) < 6 else 0
 
