@@ -117,19 +117,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                                         "local network, which is not allowed. To allow it, set "
                                         "ALLOW_PRIVATE_SOURCES=true."),
     "reason_private_address_key_on": ("الموقع {host} على شبكة خاصة أو محلية. ALLOW_PRIVATE_SOURCES "
-                                      "مفعّل، لكنه يسمح بمضيفي مصادرك وحدهم (ولا يسمح أبدًا "
+                                      "مفعّل، لكنه لا يسمح إلا بمضيف المصدر نفسه (ولا يسمح أبدًا "
                                       "بعناوين link-local والبيانات السحابية).",
                                       "{host} is on a private or local network. "
-                                      "ALLOW_PRIVATE_SOURCES is on, but it allows only your "
-                                      "sources' own hosts (and never link-local or cloud "
+                                      "ALLOW_PRIVATE_SOURCES is on, but it allows only a "
+                                      "source's own host (and never link-local or cloud "
                                       "metadata addresses)."),
     "reason_private_address_key_on_redirect": ("الرابط يحوّل إلى {host}، وهو على شبكة خاصة أو "
                                                "محلية. ALLOW_PRIVATE_SOURCES مفعّل، لكنه يسمح "
-                                               "بمضيفي مصادرك وحدهم، لا بتحويل إلى مضيف آخر: "
+                                               "بمضيف المصدر نفسه، لا بتحويل إلى مضيف آخر: "
                                                "أضف العنوان {host} نفسه.",
                                                "The link redirects to {host}, on a private or "
                                                "local network. ALLOW_PRIVATE_SOURCES is on, but it "
-                                               "allows only your sources' own hosts, not a "
+                                               "allows only a source's own host, not a "
                                                "redirect to another host: add the address {host} "
                                                "itself."),
     # a polled source is tried again by itself: said so under it (/sources, the notices); the
