@@ -72,7 +72,10 @@ def own_object_cut(speaker: str) -> str:
 # «حثت السلطات الأسترالية الناس على أن». None is a surname or an adjective. Folded.
 _BODY_OBJECTS = frozenset(
     "الحرس الجيش الجيوش القوات النظام المعارضه الاداره الناس السكان الشرطه الحكومه الجمهور"
-    " الصحفيين الشعب المجتمع السلطات المواطنين المسؤولين الجماهير المشجعين".split())
+    " الصحفيين الشعب المجتمع السلطات المواطنين المسؤولين الجماهير المشجعين".split()) | frozenset(
+    # «وطالب رئيس حكومة الإقليم الشركة بأن …» (F41's left: «— رئيس حكومة X الشركة»): a firm
+    # urged or accused after a definite word, as a body is
+    "الشركه الشركات".split())
 # Names of the shape of a verbal noun «تفعيل» (Tawfiq, Tahsin, Taghrid): never cut. Folded.
 _TAFIL_NAMES = frozenset("توفيق تحسين تغريد".split())
 _TAFIL_RE = re.compile(r"^ت\w\wي\w$")

@@ -227,6 +227,11 @@ def _writers_phrase(para: str, a: int, b: int, text: str) -> bool:
         # «وطالبت المنظمة "جميع الأطراف المتنازعة" بـ"السماح …"» (F16's seed 19, 3375): whom
         # the demand is made of; the demand in the next marks is the statement.
         return True
+    if (fold(text.split()[0]) == "علي" and b < len(para) and para[b] in "\"”»"
+            and re.match(r"\s*[أا]ن\s+[يت]\S{2,}", para[b + 1:])):
+        # «وأن "على النظام السوري كنظام وكمعارضة" أن يدركا …» (F43, seed 39, 2649): «على X
+        # أن يفعل» (X must do) — the marks hold only «on X», its «أن» and verb after them
+        return True
     return (word_count(text) <= _SET_IN_MAX and b + 1 < len(para)
             and para[b] in "\"”»" and para[b + 1].isalpha())
 

@@ -39,6 +39,10 @@ _NARRATOR_TURN_RE = re.compile(
     # seed 25 (6944): «…، وذلك بعد الضجة التي أثارتها تصريحاته»: the writer sets the
     # statement in time («and that came after …»), shown as the speaker's words otherwise
     r"|[،,]\s*وذلك\s+(?:بعد|بعدما|عقب|[إا]ثر|قبل)"
+    # F43's corpus diff (2789, 2973, 5605): «…، وذلك بحسب الإحصائيات الأخيرة», «وذلك بحسب ما
+    # أوردت "رويترز"»: «and that according to» — the writer's source, as «، بحسب …» is (a
+    # wider «، وذلك ب…» cut the speaker's own means and reasons: «وذلك بسبب/بهدف/بتسمية …»)
+    r"|[،,]\s*وذلك\s+(?:ب?حسب|وفق(?:ا|اً|ًا)?\s|نقلا عن)"
     # seed 27 (4220): «إن بقائهم على قيد الحياة "معجزة."، حيث قتل 49 من …»: the speaker's
     # words end with the period inside the marks; the writer's «، حيث …» follows
     r"|(?<=\.[\"”»])\s*[،,]\s*حيث"

@@ -46,13 +46,20 @@ _SUBJECT_HEADS = TITLES | frozenset("مصدر مصادر".split())
 
 def _medium_then_subject(toks: list[Tok], i: int) -> int:
     """After «لوكالة …»: where an indefinite subject's head («مصدر», «مسؤول») starts right after
-    the medium's definite name of one to three words, else 0."""
+    the medium's definite name of one to three words, else 0. An indefinite name of one or two
+    words goes on to an indefinite head too: «وأكد لوكالة فرانس برس مسؤول في الوزارة أن» (F43:
+    «بحسب فرانس برس مسؤول في الوزارة»)."""
     m = i
     while (m < len(toks) and m - i < 3 and toks[m].norm.startswith("ال")
            and toks[m].raw[-1].isalpha()):
         if m > i and toks[m].norm.removeprefix("ال") in _SUBJECT_HEADS:
             return m  # «لوكالة الأنباء الفرنسية المتحدث باسم الجيش إن»
         m += 1
+    if m == i:
+        while (m < len(toks) and m - i < 2 and not toks[m].norm.startswith("ال")
+               and toks[m].raw[-1].isalpha() and toks[m].norm not in STOP
+               and toks[m].norm not in _SUBJECT_HEADS):
+            m += 1
     return m if m > i and m < len(toks) and toks[m].norm in _SUBJECT_HEADS else 0
 
 

@@ -61,7 +61,10 @@ _NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع
     "التصريحات".split()) | frozenset(
     # «يتساءل الجميع: لماذا …» (QA59-16, a column): «everyone» is the writer's figure, and
     # «بحسب الجميع، …» credits nobody
-    "الجميع".split())
+    "الجميع".split()) | frozenset(
+    # «على إصدار نفي واضح قال فيه: "…"» (F43, seed 39, 2513: «— واضح»): an indefinite adjective
+    # alone is the denial's description, the word before «قال فيه»; nobody of that name speaks
+    "واضح واضحه صريح صريحه قاطع قاطعه مقتضب مقتضبه شديد شديده".split())
 # Prepositions as written («علي» with ي is also the name Ali).
 _PREPS = frozenset("في على إلى الى من عن مع حول عبر بين لدى".split())
 # Nouns that name a medium or a firm by the name written after them: alone they name nobody.

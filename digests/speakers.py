@@ -155,6 +155,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         return "", skipped
     i = skipped
     j = i
+    glued = ""
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         t = toks[j]
         if (j > i and t.norm in ("دون", "بدون") and j + 1 < limit
@@ -220,6 +221,12 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             if m > j + 1:
                 j = m
                 break
+        if _glued_after(t) and j + 1 < limit and toks[j + 1].raw[0].isalpha():
+            # «وقال باخشوينعقب تدريبات يوم السبت:» (F43, seed 39, 6069: «— باخشوينعقب تدريبات»):
+            # a typo glued «عقب» to the name; the name ends inside the word
+            glued = t.raw[:-len("عقب")]
+            j += 1
+            break
         if anonymity(toks, j, limit):
             break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
         if j > i and asked_unnamed(toks, j, limit):
@@ -334,9 +341,13 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                             for m in range(i, j))):
             break  # «وأكد سليم للرئيس الروسي أن» (F16): a bare name is no title of his
         if (j > i and t.norm.startswith("لل") and t.norm[2:] in _TOLD_MEDIA
-                and not any(strip_prefix(toks[m].norm).removeprefix("ال") in _TITLE_HEADS
-                            or strip_prefix(toks[m].norm).removeprefix("ال") in STAFF_NOUNS
-                            for m in range(max(i, j - 2), j))):
+                and (not any(strip_prefix(toks[m].norm).removeprefix("ال") in _TITLE_HEADS
+                             or strip_prefix(toks[m].norm).removeprefix("ال") in STAFF_NOUNS
+                             for m in range(max(i, j - 2), j))
+                     # «وأضاف الأمين للموقع قائلا» (F43, seed 39, 2649: «— الأمين للموقع»): one
+                     # definite word alone is a name or a bare title that told the medium; a
+                     # title's medium follows a fuller title («المدير العام للقناة»)
+                     or (j == i + 1 and toks[i].norm.startswith("ال")))):
             break  # «مسؤول قضائي للأسوشيتد برس», «كليفورد للشبكة»: the medium told (seed 21)
         if j > i and _named_addressee(toks, j, limit):
             break  # «قال سيبايوس لزيدان»: whom it was said to, named elsewhere in the paragraph
@@ -417,6 +428,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     if j - i == MAX_SPEAKER_WORDS:
         j = limit_end(toks, i, j, limit)  # a long title's name read to its end, or cut back
     words = [toks[k].raw for k in range(i, j)]
+    if glued:
+        words[-1] = glued
     if len(words) >= 3 and fold(words[-1]) in _TITLE_HEADS and j < limit and (
             toks[j].norm in ("هذه", "هذا", "تلك", "ذلك")):
         # «كارلوس نييتو مدير هذه المنظمة»: the title's own words were cut at «هذه»; the name
@@ -492,6 +505,14 @@ _BODY_FIRST_WORDS = frozenset(
     "وزاره هيئه منظمه حركه حزب مكتب جماعه مجلس اداره شركه جهاز قوات لجنه سفاره الدفاع"
     " الحكومه الوزاره الجيش الشرطه الامم الاتحاد البيت الخارجيه الداخليه الرئاسه الحرس"
     " الهلال الصليب المعارضه التحالف".split())
+
+
+def _glued_after(t: Tok) -> bool:
+    """«باخشوينعقب»: a name of three letters or more with «عقب» (after) glued to it by a typo —
+    not a word of the root «عقب» («المعقب», «المتعقب», «يتعقب»: «عقب» after «م», «ت» or «ي»)."""
+    norm = t.norm
+    return (norm.endswith("عقب") and len(norm) >= 7
+            and norm[:-3][-1:] not in ("ت", "م", "ي") and t.raw[-1].isalpha())
 
 
 def _rank_and_name(toks: list[Tok], j: int, limit: int) -> bool:

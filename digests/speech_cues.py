@@ -380,10 +380,30 @@ _CALLED = frozenset("يدعي تدعي".split())
 def _is_called(w: Window, k: int) -> bool:
     """«أصيب بمرض عصبي يدعى "التصلب الجانبي"» (F42, seed 38, 4212: «أصيب بمرض عصبي» was then
     the speaker a later bare «قال» fell back on): a present «يدعى» right before quote marks
-    names a thing; a claim («يدعي أن …») takes its clause."""
+    names a thing; a claim («يدعي أن …») takes its clause. Written with «ى» before a word that
+    opens no clause, it names a man: «رجل يدعى #أشعب_بن_جبير، تذهب بعض الروايات إلى أنه …»
+    (F43, seed 39, 3654: «بحسب أشعب بن جبير، فإنه ولد سنة 9 هجرية» — the accounts' words about
+    him, read as his own claim)."""
     toks = w.toks
-    return (strip_conj(toks[k].norm) in _CALLED and k + 1 < w.last
-            and toks[k + 1].raw[:1] in "\"“«")
+    if not (strip_conj(toks[k].norm) in _CALLED and k + 1 < w.last):
+        return False
+    if toks[k + 1].raw[:1] in "\"“«":
+        return True
+    if not toks[k].raw.endswith("ى") or toks[k].raw.startswith("و") or any(
+            cue_of(toks[m].raw)[1] is not None for m in range(w.first, k)):
+        # («أحد الناجين، ويدعى X، أخبر الحاضرين أن …»: «ويدعى» set off names the subject,
+        # whose verb follows; read as before)
+        # («وقال المسلح، ويدعى X (26 عاما)، إنه …»: after a verb of saying the name set off
+        # is its speaker's, and the old reading stays)
+        return False
+    # the name closed by its comma before any clause («يدعى X، تذهب …»); «التي تدعى فلورار لو
+    # إن …» (F14) keeps the name's «إن»
+    for m in range(k + 1, min(w.last, k + 6)):
+        if is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None:
+            return False
+        if toks[m].raw.endswith(("،", ",")):
+            return True
+    return False
 
 
 def _reminds(w: Window, k: int) -> bool:
