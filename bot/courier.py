@@ -296,20 +296,16 @@ class Courier:
                 if not row_ids:
                     return False  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
-            left = self.limiter.on_wire()
+            self.limiter.on_wire()
             try:
-                try:
-                    await self.bot.send_message(chat_id, messages[sent],
-                                                parse_mode=None if sent in plain
-                                                else ParseMode.HTML,
-                                                link_preview_options=NO_PREVIEW,
-                                                message_thread_id=thread,
-                                                disable_notification=bundle.silent or None,
-                                                reply_markup=markup if sent == len(messages) - 1
-                                                else None,
-                                                read_timeout=SEND_READ_TIMEOUT)
-                finally:  # it arrived by its answer: counted until a second after (QA62-5)
-                    self.limiter.landed(left)
+                await self.bot.send_message(chat_id, messages[sent],
+                                            parse_mode=None if sent in plain else ParseMode.HTML,
+                                            link_preview_options=NO_PREVIEW,
+                                            message_thread_id=thread,
+                                            disable_notification=bundle.silent or None,
+                                            reply_markup=markup if sent == len(messages) - 1
+                                            else None,
+                                            read_timeout=SEND_READ_TIMEOUT)
             except RetryAfter as err:
                 wait = retry_after_seconds(err.retry_after)
                 self.stats.retry_after += 1

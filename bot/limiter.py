@@ -45,13 +45,6 @@ WIRE_WINDOW = 1.0
 WIRE_SLACK = 1
 # A slot granted and not gone after this many seconds (its claim failed) stops counting
 WIRE_PENDING_TTL = 1.0
-# QA62-5: Telegram counts a message where it ARRIVES; one that left on time may arrive late
-# (the loop busy rendering a push's first bundles, a new connection) together with the next
-# ones: two «overall» 429s at a push's start although no second of departures held 30. A
-# message told `landed` (answered) counts from when it left until WIRE_WINDOW after its
-# answer — it arrived before it was answered — so no second of arrivals holds more than the
-# window allows. One in flight longer than WIRE_FLIGHT (a slow Telegram) stops counting then.
-WIRE_FLIGHT = 2.0
 
 
 class RateLimiter:
@@ -93,10 +86,6 @@ class RateLimiter:
         self.wire_cap = max(1, int(rate) - WIRE_SLACK)
         self._wire: collections.deque[float] = collections.deque()
         self._granted: collections.deque[float] = collections.deque()
-        # messages on the wire not answered yet: when each left (`landed` moves it to _late)
-        self._flying: list[float] = []
-        # answered messages: when each stops counting's WIRE_WINDOW starts (its answer)
-        self._late: list[float] = []
 
     def pause(self, seconds: float) -> None:
         """Hold every send for `seconds` (Telegram answered 429 retry_after)."""
@@ -144,23 +133,13 @@ class RateLimiter:
         self._taken(chat_id, is_group, now)
         self._wire.append(now)
 
-    def on_wire(self) -> float:
+    def on_wire(self) -> None:
         """A message granted by `acquire(…, wire_later=True)` leaves now (the sender calls it
-        right before the send, after its claim): it counts in the sliding window from now, and
-        until WIRE_WINDOW after its answer when the caller passes the returned time to
-        `landed` (QA62-5)."""
+        right before the send, after its claim): it counts in the sliding window from now."""
         now = time.monotonic()
         if self._granted:
             self._granted.popleft()
-        self._flying.append(now)
-        return now
-
-    def landed(self, left: float) -> None:
-        """Telegram answered the message that left at `left` (`on_wire`'s time), whatever the
-        answer: it arrived by now, so it counts until WIRE_WINDOW from now."""
-        with contextlib.suppress(ValueError):
-            self._flying.remove(left)
-        self._late.append(min(time.monotonic(), left + WIRE_FLIGHT))
+        self._wire.append(now)
 
     def _wire_wait(self, now: float) -> float:
         """Seconds before the sliding window admits one more message (0.0: now)."""
@@ -168,19 +147,11 @@ class RateLimiter:
             self._wire.popleft()
         while self._granted and self._granted[0] <= now - WIRE_PENDING_TTL:
             self._granted.popleft()
-        # in flight (counted from when it left) and answered (until a window after the answer)
-        if self._flying and self._flying[0] <= now - WIRE_FLIGHT:
-            self._flying = [t for t in self._flying if t > now - WIRE_FLIGHT]
-        if self._late and min(self._late) <= now - WIRE_WINDOW:
-            self._late = [t for t in self._late if t > now - WIRE_WINDOW]
-        counted = len(self._wire) + len(self._granted) + len(self._flying) + len(self._late)
-        if counted < self.wire_cap:
+        if len(self._wire) + len(self._granted) < self.wire_cap:
             return 0.0
-        frees = [t + WIRE_WINDOW - now for t in ([self._wire[0]] if self._wire else [])]
-        frees += [t + WIRE_WINDOW - now for t in self._late]
-        frees += [t + WIRE_PENDING_TTL - now for t in self._granted]
-        frees += [t + WIRE_FLIGHT - now for t in self._flying]
-        return max(0.001, min(frees))  # each is in the future: pruned above otherwise
+        if self._wire:
+            return self._wire[0] + WIRE_WINDOW - now
+        return self._granted[0] + WIRE_PENDING_TTL - now
 
     def _taken(self, chat_id: int, is_group: bool, at: float) -> None:
         """A message to `chat_id` went at `at`: the chat's spacing and its group's window count

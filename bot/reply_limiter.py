@@ -113,7 +113,6 @@ class ReplyLimiter(BaseRateLimiter[None]):
         tries = 0
         while True:
             tries += 1
-            left: float | None = None  # when it left, through the schedule (`landed`)
             if counted and self.limiter.paused_for() > 0:
                 # the sender's pause is its guess that the bot is over its limit: a reader's
                 # answer does not wait behind the broadcast for it (its own 429 holds it), but
@@ -126,16 +125,9 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 if chat_id < 0 and tries == 1:
                     await self._sign_if_late(chat_id)
                 ticket = await self.limiter.acquire(chat_id, chat_id < 0, ticket,
-                                                    spacing=chat_id < 0, wire_later=True)
-                # counted from when it leaves until a second after its answer (QA62-5: an
-                # answer that left before a push's first sends reached Telegram with them)
-                left = self.limiter.on_wire()
+                                                    spacing=chat_id < 0)
             try:
-                try:
-                    result = await callback(*args, **kwargs)
-                finally:
-                    if left is not None:
-                        self.limiter.landed(left)
+                result = await callback(*args, **kwargs)
             except asyncio.CancelledError:
                 if counted:  # cut in flight: it may have reached the asker, so not held (X56)
                     answer_begins()
