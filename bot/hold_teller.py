@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -105,8 +106,10 @@ class HoldTeller:
 
     def __init__(self, notices: HoldNotices, limiter: RateLimiter, *,
                  gather: float = GATHER_SECONDS, rounds: float = ROUND_SECONDS,
-                 retry: float = RETRY_SECONDS) -> None:
+                 retry: float = RETRY_SECONDS,
+                 clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         self.notices = notices
+        self.clock = clock  # the sender's: a told hold is stamped on the bot's own time
         self.limiter = limiter
         self.gather = gather
         self.rounds = rounds
@@ -170,7 +173,7 @@ class HoldTeller:
                 if await self._send(bot, user, both(lambda lg, g=group: folded(g, lg), lang)):
                     self._given.update((c.chat_id, user) for c in group)
         left = 0
-        now = datetime.now(timezone.utc)
+        now = self.clock()
         for chat in owed:
             if all((chat.chat_id, u) in self._given for u in wanted.get(chat.chat_id, ())):
                 try:

@@ -141,7 +141,7 @@ class Sender:
         self.courier.notices = HoldNotices(settings.admin_ids, settings.default_language)
         # … at the limiter's pace, folded, told until they went (X93, QA62-1: bot.hold_teller)
         self.teller = HoldTeller(self.courier.notices, self.limiter, gather=hold_gather,
-                                 rounds=hold_rounds)
+                                 rounds=hold_rounds, clock=clock)
         self.courier.notices.teller = self.teller
         self._teller_task: asyncio.Task[None] | None = None
         # which due rows go now, as which bundles (bot.delivery_plan)
