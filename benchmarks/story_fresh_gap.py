@@ -59,6 +59,7 @@ FRESH: Mapping[str, tuple[int, int, int, str]] = {
     "holdout27": (9, 1, 6, "USE (s18 refit), 72 h"),
     "holdout28": (9, 1, 7, "USE (s18 refit), 72 h"),
     "holdout29": (9, 2, 5, "USE (s18 refit), 72 h, S29 face"),
+    "holdout30": (11, 0, 6, "USE (s18 refit), 72 h"),
 }
 
 
