@@ -33,9 +33,11 @@ Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, 
                    frozenset[int], str | None], list[str]]
 # What a rendering is cached by (Renderings.messages): article ids, language, topics, kind,
 # more, button, updates, chat type, the chat's time zone (a date is the reader's: QA33 S8), the
-# chat's muted sources (a face is never theirs: QA42 B2), the revised updates (Bundle.revised).
+# chat's muted sources (a face is never theirs: QA42 B2), the revised updates (Bundle.revised)
+# and the headlines the chat read before their corrections (Bundle.was).
 _RenderKey = tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int, bool, frozenset[int],
-                   str | None, tzinfo, frozenset[int], frozenset[int]]
+                   str | None, tzinfo, frozenset[int], frozenset[int],
+                   tuple[tuple[int, str], ...]]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -67,6 +69,9 @@ class Bundle:
     # of `updates`, the reports the chat was sent before, corrected in place since: «🔄 تعديل»
     # (digests.story_updates.revised_articles, X84)
     revised: frozenset[int] = frozenset()
+    # of `revised`, the headline the chat read of each before its correction, by article id
+    # (digests.earlier_headlines.read_before): the block says what changed (QA63-12)
+    was: tuple[tuple[int, str], ...] = ()
     # sent without a sound (Telegram's disable_notification): an admin's push reaching a chat in
     # its quiet hours or in daily mode (digests.delivery_times.push_silent; QA57-14)
     silent: bool = False
@@ -182,6 +187,7 @@ class Renderings:
         kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
         updates = bundle.updates.intersection(ids)  # those shown: the others change nothing
         revised = bundle.revised & updates
+        was = tuple((a, h) for a, h in bundle.was if a in revised)
         # a story older than a week is dated in the chat's zone (bot.reader_clock), so chats
         # of one zone share a rendering
         zone = reader_zone(self.db.db, bundle.chat_id)
@@ -190,7 +196,7 @@ class Renderings:
 
         def key(topics: tuple[str, ...] | None) -> _RenderKey:
             return (ids, lang, topics, kind, bundle.more, button, updates, bundle.chat_type,
-                    zone, muted, revised)
+                    zone, muted, revised, was)
         if self.topics_of is None:  # no per-chat header: the cache answers before the rows
             cached = self._rendered.get(key(None))
             if cached is not None:
@@ -207,8 +213,9 @@ class Renderings:
             # a block is as old as its story, not its newest face (QA42 B7); an update is news
             digests = dated_by_story(digests, story_starts(
                 self.db.db, (d.story_id for d in digests)), keep=updates)
-            digests = [replace(d, revised=True) if d.article_id in revised else d
-                       for d in digests]
+            before = dict(was)
+            digests = [replace(d, revised=True, was=before.get(d.article_id, ""))
+                       if d.article_id in revised else d for d in digests]
             cached = self.render(digests, lang, clock().astimezone(zone), topics, kind,
                                  bundle.more, button, updates, bundle.chat_type)
             self._rendered[key(topics)] = cached

@@ -30,7 +30,8 @@ from bot.courier import Courier
 from bot.origins import row_topics
 from bot.owed import Locked
 from bot.shown_stories import MAX_BUNDLE, choose_shown
-from digests import bundle_facts, delivery_times, outbox_states, reader_sources, story_updates
+from digests import (bundle_facts, delivery_times, earlier_headlines, outbox_states,
+                     reader_sources, story_updates)
 from digests.models import iso
 from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.storage import Database
@@ -183,6 +184,10 @@ class Planner:
             # of them, the reports the chat was sent, corrected in place: «🔄 تعديل» (X84)
             revised = (story_updates.revised_articles(self.db.db, [r.id for r in shown])
                        if updates else set())
+            # and what the chat read of them before (QA63-12: «كان: …», «١٠ ← ١٧»)
+            was = (earlier_headlines.read_before(
+                self.db.db, [r.id for r in shown if r.article_id in revised & updates])
+                if revised & updates else {})
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
             bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
@@ -194,6 +199,7 @@ class Planner:
                                   hidden=tuple(r.article_id for r in counted),
                                   updates=frozenset(updates), chat_type=rs[0].chat_type,
                                   revised=frozenset(revised & updates),
+                                  was=tuple(sorted(was.items())),
                                   silent=any(r.kind.startswith("push:") for r in rs)
                                   and delivery_times.push_silent(self.db.db, chat_id, now)))
         return bundles

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
-from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, safe_url
+from bot.lines import (LRM, Line, Span, byline, clean, isolate_ltr, safe_url, wrap_ltr,
+                       wrap_rtl)
 from bot.packer import pack, truncate
 from bot.story_sites import others_line, site_count, sites_label
 # The alert and the quote lines live in their own modules (Y7); their names stay importable here.
@@ -41,17 +42,22 @@ from bot.story_quotes import (  # noqa: F401
     quote_lines,
     related_lines,
 )
+from digests.earlier_headlines import change
 from digests.models import Digest
 
 
 _SECTION = re.compile(r"\s+[—–]\s+")  # «المصدر — القسم»: a feed's section after its name
+_AR_FIGURE = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
 
 
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
                  index: int | None = None, update: bool = False,
                  compact: bool = False, topics: Sequence[str] = ()) -> list[Line]:
     """The lines of one story: headline, source and time, quotes, related links; `update` puts
-    «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before).
+    «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before), «🔄 تعديل»
+    for a report the chat was sent, corrected in place (`digest.revised`), with what changed
+    from the headline it read (`digest.was`, QA63-12): the figures in the mark when only they
+    changed («🔄 تعديل (١٠ ← ١٧) · …»), else a line «كان: …» under the headline.
     `compact` (a delivered bundle's block, QA18 R16): the headline with its source and time
     after it on one line, and at most ONE key quote line (`key_quote`: the best that names one
     of `topics`, the topics the bundle was sent for, else the first that shows), within
@@ -59,8 +65,15 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     (`has_details`, bot.courier's story buttons)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
     head: list[Span] = []
+    # what a correction changed, from what the chat read before (QA63-12)
+    fixed = change(digest.was, digest.headline) if update and digest.revised else None
     if update:  # a report corrected in place is no new news («مقتل 9» after «مقتل 12»: X84)
         word = t("story_revised" if digest.revised else "story_update", lang)
+        if fixed is not None and fixed.figures:  # «🔄 تعديل (١٠ ← ١٧) · …»
+            word += f" ({figures_text(fixed.figures, lang)})"
+            if lang == "en":  # one left-to-right run: in the story's right-to-left line
+                # "10 → 17" alone would be laid out as "17 → 10"
+                word = wrap_ltr(word)
         head.append(Span(ltr(f"{word} · "), bold=True))
     if index is not None:
         head.append(Span(f"{num(index, lang)}. ", bold=True))
@@ -81,6 +94,8 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
                                       else when, sites) if p)
         head.append(Span(" — " + meta, italic=True))
     lines: list[Line] = [tuple(head)]
+    if fixed is not None and fixed.before:  # «كان: مقتل 10 أشخاص …», the headline it had
+        lines.append(was_line(fixed.before, lang))
     if meta and not compact:
         lines.append(byline(meta, lang))
         others = others_line(digest, lang)  # every other site, not only the story links' two
@@ -94,6 +109,29 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     if with_related:
         lines.extend(related_lines(digest, lang, now))
     return lines
+
+
+def figures_text(figures: Sequence[tuple[str, str]], lang: str) -> str:
+    """Changed figures as the reader writes them: «١٠ ← ١٧، ٢ ← ٣» / "10 → 17, 2 → 3" (the
+    arrow points the way the line reads)."""
+    if lang == "ar":
+        return "، ".join(f"{_ar_figure(a)} ← {_ar_figure(b)}" for a, b in figures)
+    return ", ".join(f"{a} → {b}" for a, b in figures)
+
+
+def _ar_figure(figure: str) -> str:
+    """«14.4» → «١٤٫٤»: Arabic-Indic digits and decimal point, «1,200» → «١٬٢٠٠»."""
+    return figure.translate(_AR_FIGURE)
+
+
+def was_line(before: str, lang: str) -> Line:
+    """«كان: …» / "Was: …": the headline a corrected report had when the chat read it, a
+    feed's text (escaped with the line). In English the Arabic headline is one right-to-left
+    island of the left-to-right line."""
+    if lang == "en":
+        return (Span(t("story_was", lang, headline=wrap_rtl(ltr(clean(before)))), italic=True,
+                     ltr=True),)
+    return (Span(ltr(t("story_was", lang, headline=clean(before))), italic=True),)
 
 
 def _rest_quotes(digest: Digest, lang: str, topics: Sequence[str]) -> list[Line]:

@@ -11,7 +11,9 @@ and `reread_one`, in the poll's writer thread, settles each in one transaction
   (headline, times) is recomputed from its reports;
 - the story stays the story: no re-clustering (a corrected toll is the same event); a chat
   already sent the article gets it again as «🔄 تحديث» only when the correction gives a new
-  figure or result (digests.correction_updates: once per change, never the same text twice).
+  figure or result (digests.correction_updates: once per change, never the same text twice);
+  the headline it replaces is kept (digests.earlier_headlines), so that «🔄 تعديل» can say
+  what the chat read before («كان: …», «١٠ ← ١٧»; QA63-12).
 
 A page that cannot be fetched keeps the old text and leaves the feed hash as it was, so the next
 poll tries again (bounded by digests.entry_changes.REREADS_PER_POLL); a page the site says is
@@ -29,7 +31,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from digests import archive, entry_changes, retries
+from digests import archive, earlier_headlines, entry_changes, retries
 from digests.correction_updates import queue_corrections
 from digests.models import Article, FeedEntry
 from digests.page_fetch import Fetched
@@ -110,8 +112,11 @@ def _apply(sql: sqlite_utils.Database, settings: Settings, item: Fetched, articl
     article = archive.get_article(sql, article_id)
     assert article is not None
     _rerun(sql, article, StoreContext(now, settings, backfill=True))
+    new_headline = _headline(sql, article_id)
+    # the headline replaced is kept: a correction's «🔄 تعديل» says what it was (QA63-12)
+    earlier_headlines.record(sql, article_id, old_headline, new_headline, now)
     # a changed toll or result goes to the chats that read the old one, once (X56 item 6)
-    queue_corrections(sql, article, old_headline, _headline(sql, article_id), now)
+    queue_corrections(sql, article, old_headline, new_headline, now)
     return "updated"
 
 

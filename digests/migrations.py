@@ -36,6 +36,7 @@ from digests.data_migrations import (
     m049_epoch_dates,
     m050_untracked_links,
 )
+from digests.earlier_headlines import m051_earlier_headlines
 from digests.general_names import m044_general_digest_joined_names
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import m035_search_readings, m048_place_readings
@@ -117,4 +118,5 @@ MIGRATIONS: list[Migration] = [
     ("048_place_readings", m048_place_readings),
     ("049_epoch_dates", m049_epoch_dates),
     ("050_untracked_links", m050_untracked_links),
+    ("051_earlier_headlines", m051_earlier_headlines),
 ]

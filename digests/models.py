@@ -164,6 +164,9 @@ class Digest:
     # the chat was sent this very report before and gets it again corrected in place
     # (digests.correction_updates): its update says «🔄 تعديل», not «🔄 تحديث» (X84)
     revised: bool = False
+    # of a revised report, the headline the chat read before the correction (digests.
+    # earlier_headlines.read_before): the update says what changed (QA63-12); "" when unknown
+    was: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The object `run.py digest --json` and `run.py search --json` print."""

@@ -122,7 +122,8 @@ def remove_for_good(db: Database, article_id: int, now: datetime) -> Removal | N
                             [related_to_json(kept), other_id])
         pending = sql.execute("delete from outbox where article_id = ? and status = 'pending'",
                               [article_id]).rowcount
-        for table in ("story_terms", "story_vectors", "article_vectors", "article_use_vectors"):
+        for table in ("story_terms", "story_vectors", "article_vectors", "article_use_vectors",
+                      "earlier_headlines"):
             if sql.execute("select 1 from sqlite_master where type = 'table' and name = ?",
                            [table]).fetchone():
                 sql.execute(f"delete from {table} where article_id = ?", [article_id])

@@ -5,9 +5,7 @@ reports the chat was sent before and now gets corrected (digests.correction_upda
 the corrected entry, real SQLite, the real sender and renderer against the emulator (the
 rig of tests/test_x84_revised_toll.py).
 
-The earlier headline is not shown («كان: …»): nothing stores it (the article is corrected in
-place and the outbox row keeps only a fingerprint of the new headline), so the alert cannot
-promise it."""
+What changed («كان: …», «١٠ ← ١٧») is shown since X98: tests/test_x98_correction_says_what_changed.py."""
 
 from __future__ import annotations
 
