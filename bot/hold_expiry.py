@@ -9,7 +9,7 @@ longer in it (kicked, left, «bot is not a member») for more than Settings.held
 - its pending rows end 'skipped' with the reason «held: expired»;
 - its reason becomes «held expired: <reason>»: still inactive and still counted among the gone
   chats, no longer among the held ones; added again, it resumes as any lost chat does
-  (bot.chat_holds.resume);
+  (bot.hold_resumption.resume);
 - how many rows were dropped is kept (digests.chat_notices «hold_expired»): /stats says how
   many chats expired and how many stories were dropped (`expired_line`).
 

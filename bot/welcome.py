@@ -24,7 +24,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import callbacks, chat_holds, zones
+from bot import callbacks, chat_holds, hold_resumption, zones
 from bot.command_guess import offer
 from bot.deep_links import decode_start_payload
 from bot.following import subscribe
@@ -274,9 +274,10 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if lost is not None and change.chat.type != ChatType.PRIVATE:
         # it may post again (re-added, an admin again, unmuted): its news resumes, told
         by = change.from_user.id if change.from_user and not change.from_user.is_bot else None
-        await chat_holds.resume(context.bot, rt.db, change.chat.id, lost, rt.now(),
-                                rt.settings.admin_ids, by, default=rt.settings.default_language,
-                                by_code=change.from_user.language_code if by else None)
+        await hold_resumption.resume(context.bot, rt.db, change.chat.id, lost, rt.now(),
+                                     rt.settings.admin_ids, by,
+                                     default=rt.settings.default_language,
+                                     by_code=change.from_user.language_code if by else None)
         if rt.sender is not None:
             rt.sender.wake()
     # A group or channel speaks its own choice (/lang, «🌐 لغة القناة»), else DEFAULT_LANGUAGE:

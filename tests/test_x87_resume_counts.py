@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.chat_holds import resumed_text
+from bot.hold_resumption import resumed_text
 from bot.i18n import count_form
 from bot.stats_lines import _took
 
