@@ -18,10 +18,14 @@ decision, and the ones it loses / undoes):
   joins when the USE pair model gives it D, past a whole-text cosine F (LOW_SIM_FLOOR): the
   caption rule that only adds (the words' yes above the band stands);
 - veto:X — above the band (words > MEANING_BAND[1], past SIM_FLOOR) the pair is refused when the USE
-  pair model gives it under X.
+  pair model gives it under X;
+- angleadd:D[:F] — (brief S31) a pair the shipped decision refuses joins when either headline reads
+  as an explainer, analysis, opinion or question piece (digests.angle_pieces.is_angle_piece, S29's
+  face marker) and the USE pair model gives it D, past a whole-text cosine F (LOW_SIM_FLOOR): S28's
+  class of explainers pegged on the event.
 
     OMP_NUM_THREADS=1 nice .venv/bin/python benchmarks/story_pair_screen.py --held held.json \
-        [--rules caption:300:0.65 veto:0.3]
+        [--rules caption:300:0.65 veto:0.3 angleadd:0.45:0.15]
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ import story_counts as sc  # noqa: E402
 import story_curve  # noqa: E402
 
 from digests import story_model  # noqa: E402
+from digests.angle_pieces import is_angle_piece  # noqa: E402
 from digests.similarity import story_vector  # noqa: E402
 
 
@@ -100,8 +105,14 @@ def held_pairs() -> list[Pair]:
     return out
 
 
-def rule_of(text: str) -> Callable[[Pair], bool]:
-    """A rule's decision of a pair (see the module docstring)."""
+def angle_ids(pairs: list[Pair], titles: dict[str, str]) -> frozenset[str]:
+    """The pairs' articles whose headline reads as an angle piece (the angleadd rule's marker)."""
+    return frozenset(i for p in pairs for i in (p.a, p.b) if is_angle_piece(titles.get(i, "")))
+
+
+def rule_of(text: str, angle: frozenset[str] = frozenset()) -> Callable[[Pair], bool]:
+    """A rule's decision of a pair (see the module docstring); `angle`: the articles whose
+    headline is an angle piece (angle_ids), read by angleadd only."""
     kind, *args = text.split(":")
     if kind in ("caption", "captionfloor"):
         n, d = int(args[0]), float(args[1])
@@ -126,12 +137,20 @@ def rule_of(text: str) -> Callable[[Pair], bool]:
             above = p.sim >= story_model.SIM_FLOOR and p.words > story_model.MEANING_BAND[1]
             return shipped(p) and not (above and p.use < x)
         return veto
+    if kind == "angleadd":
+        d = float(args[0])
+        floor = float(args[1]) if len(args) > 1 else story_model.LOW_SIM_FLOOR
+
+        def angled(p: Pair) -> bool:
+            marked = p.a in angle or p.b in angle
+            return shipped(p) or (marked and p.sim >= floor and p.use >= d)
+        return angled
     raise ValueError(f"unknown rule {text!r}")
 
 
-def screen(pairs: list[Pair], rule: str) -> str:
+def screen(pairs: list[Pair], rule: str, angle: frozenset[str] = frozenset()) -> str:
     """The rule against the shipped decision: pooled counts and what it flips."""
-    decide = rule_of(rule)
+    decide = rule_of(rule, angle)
     c: Counter[str] = Counter()
     flips = []
     for p in pairs:
@@ -166,8 +185,12 @@ def main() -> None:
     c = Counter((shipped(p), p.same) for p in pairs)
     print(f"shipped, {len(pairs)} pairs in {len({p.fold for p in pairs})} folds:"
           f" {c[True, True]}/{c[True, False]}/{c[False, True]}")
+    angle: frozenset[str] = frozenset()
+    if any(rule.startswith("angle") for rule in args.rules):
+        titles = {d["id"]: d["title"] or "" for d in bench.load(bench.CORPUS)}
+        angle = angle_ids(pairs, titles)
     for rule in args.rules:
-        print(screen(pairs, rule))
+        print(screen(pairs, rule, angle))
 
 
 if __name__ == "__main__":
