@@ -41,7 +41,7 @@ def test_sandbox_runs_the_real_bot_against_the_emulator_and_stops_cleanly(tmp_pa
 
 
 def test_sandbox_line_syntax() -> None:
-    from cli.sandbox import OPERATOR, parse_line
+    from cli.sandbox_console import OPERATOR, parse_line
 
     assert parse_line("الغوطة") == (OPERATOR, OPERATOR, "الغوطة")
     assert parse_line("@2002 /start") == (2002, 2002, "/start")

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bot.emulator import Emulator
-from cli import sandbox
+from cli import sandbox_console
 
 TOKEN = "123:TEST"
 
@@ -36,8 +36,8 @@ class _Typed:
 
 def test_a_button_taken_off_its_message_is_said_not_raised(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox, "SILENT_SECONDS", 0.2)
-    monkeypatch.setattr(sandbox, "QUIET_SECONDS", 0.2)
+    monkeypatch.setattr(sandbox_console, "SILENT_SECONDS", 0.2)
+    monkeypatch.setattr(sandbox_console, "QUIET_SECONDS", 0.2)
     with Emulator() as emu:
         api = f"{emu.url}/bot{TOKEN}"
         keyboard = {"inline_keyboard": [[{"text": "المزيد", "callback_data": "x1"}]]}
@@ -64,9 +64,9 @@ def test_a_button_taken_off_its_message_is_said_not_raised(
         reader.start()
         out = io.StringIO()
         try:
-            sandbox._converse(emu, _Typed([(None, "مرحبا\n"),  # type: ignore[arg-type]
-                                           (take_the_buttons_off, "1\n")]),
-                              out)
+            sandbox_console.converse(emu, _Typed([(None, "مرحبا\n"),  # type: ignore[arg-type]
+                                                  (take_the_buttons_off, "1\n")]),
+                                     out)
         finally:
             stop.set()
             reader.join(5)

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from bot.emulator import Emulator
-from cli import sandbox
+from cli import sandbox_console
 
 TOKEN = "123:TEST"
 WAIT = 30.0  # generous: the message is printed within a fraction of a second
@@ -47,13 +47,13 @@ class _Waiting:
 @pytest.mark.parametrize("tty", [False, True])
 def test_an_alert_is_printed_while_the_operator_is_not_typing(
         monkeypatch: pytest.MonkeyPatch, tty: bool) -> None:
-    monkeypatch.setattr(sandbox, "QUIET_SECONDS", 0.2)
+    monkeypatch.setattr(sandbox_console, "QUIET_SECONDS", 0.2)
     out = io.StringIO()
     with Emulator() as emu:
         stdin = _Waiting(emu, out, tty)
-        sandbox._converse(emu, stdin, out)  # type: ignore[arg-type]
+        sandbox_console.converse(emu, stdin, out)  # type: ignore[arg-type]
     assert stdin.seen_while_waiting, out.getvalue()
     text = out.getvalue()
     assert text.count("جديد «عفرين»") == 1  # printed once, not again by the final settle
     if tty:  # the prompt drawn again under the alert, for the line being typed
-        assert text.rstrip().endswith(sandbox.PROMPT.rstrip()), text
+        assert text.rstrip().endswith(sandbox_console.PROMPT.rstrip()), text
