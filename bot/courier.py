@@ -296,16 +296,18 @@ class Courier:
                 if not row_ids:
                     return False  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
-            self.limiter.on_wire()
             try:
-                await self.bot.send_message(chat_id, messages[sent],
-                                            parse_mode=None if sent in plain else ParseMode.HTML,
-                                            link_preview_options=NO_PREVIEW,
-                                            message_thread_id=thread,
-                                            disable_notification=bundle.silent or None,
-                                            reply_markup=markup if sent == len(messages) - 1
-                                            else None,
-                                            read_timeout=SEND_READ_TIMEOUT)
+                # counted from now until a window after its answer or error (QA62-5)
+                with self.limiter.flight():
+                    await self.bot.send_message(chat_id, messages[sent],
+                                                parse_mode=None if sent in plain
+                                                else ParseMode.HTML,
+                                                link_preview_options=NO_PREVIEW,
+                                                message_thread_id=thread,
+                                                disable_notification=bundle.silent or None,
+                                                reply_markup=markup if sent == len(messages) - 1
+                                                else None,
+                                                read_timeout=SEND_READ_TIMEOUT)
             except RetryAfter as err:
                 wait = retry_after_seconds(err.retry_after)
                 self.stats.retry_after += 1

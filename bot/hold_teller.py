@@ -196,9 +196,9 @@ class HoldTeller:
         ticket: int | None = None
         for _ in range(SEND_TRIES):
             ticket = await self.limiter.acquire(user, False, ticket, wire_later=True)
-            self.limiter.on_wire()
             try:
-                await bot.send_message(user, html, parse_mode=ParseMode.HTML)
+                with self.limiter.flight():  # counted until a window after its answer (QA62-5)
+                    await bot.send_message(user, html, parse_mode=ParseMode.HTML)
             except RetryAfter as err:
                 wait = retry_after_seconds(err.retry_after)
                 self.limiter.refused(user, False)

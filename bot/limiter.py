@@ -17,7 +17,7 @@ import contextlib
 import heapq
 import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 CHAT_INTERVAL = 1.05  # seconds between messages to one chat (1/s plus a margin for jitter)
 GROUP_WINDOW = 60.5  # seconds of the per-group window
@@ -45,6 +45,14 @@ WIRE_WINDOW = 1.0
 WIRE_SLACK = 1
 # A slot granted and not gone after this many seconds (its claim failed) stops counting
 WIRE_PENDING_TTL = 1.0
+# QA62-5: Telegram counts a message where it ARRIVES; one that left on time may arrive late (the
+# loop busy rendering a push's first bundles, a new connection) together with the next ones:
+# two «overall» 429s at a push's start although no second of departures held 30. A message sent
+# in `flight` counts from when it leaves until WIRE_WINDOW after its answer, whatever the answer
+# (accepted, refused, 5xx, a timeout, a dropped connection: it may have arrived before it), so no
+# second of arrivals holds more than the window allows. One still in flight after WIRE_FLIGHT
+# seconds (a slow Telegram) stops counting then: a send that never ends holds no slot for ever.
+WIRE_FLIGHT = 2.0
 
 
 class RateLimiter:
@@ -72,7 +80,9 @@ class RateLimiter:
         self._tickets = itertools.count()
         self._waiting: list[tuple[int, asyncio.Future[None]]] = []
         self._holder: int | None = None
-        self._preempt = asyncio.Event()
+        # set to make the gate's holder look again: an earlier ticket came (a 429 retry), or a
+        # message in flight was answered (its count now ends a window after, not at WIRE_FLIGHT)
+        self._wake = asyncio.Event()
         self._chat_next: dict[int, float] = {}
         self._chat_before: dict[int, float] = {}
         self._group: dict[int, collections.deque[float]] = {}
@@ -86,6 +96,10 @@ class RateLimiter:
         self.wire_cap = max(1, int(rate) - WIRE_SLACK)
         self._wire: collections.deque[float] = collections.deque()
         self._granted: collections.deque[float] = collections.deque()
+        # QA62-5: messages in `flight` not answered yet (when each left), and those answered
+        # (when each was answered: it counts until WIRE_WINDOW after)
+        self._flying: list[float] = []
+        self._answered: list[float] = []
 
     def pause(self, seconds: float) -> None:
         """Hold every send for `seconds` (Telegram answered 429 retry_after)."""
@@ -133,13 +147,38 @@ class RateLimiter:
         self._taken(chat_id, is_group, now)
         self._wire.append(now)
 
-    def on_wire(self) -> None:
-        """A message granted by `acquire(…, wire_later=True)` leaves now (the sender calls it
-        right before the send, after its claim): it counts in the sliding window from now."""
+    def on_wire(self) -> float:
+        """A message granted by `acquire(…, wire_later=True)` leaves now (called right before
+        the send, after the sender's claim): it counts in the sliding window from now until
+        `landed` is told (with the time returned) and WIRE_WINDOW after, or WIRE_FLIGHT."""
         now = time.monotonic()
         if self._granted:
             self._granted.popleft()
-        self._wire.append(now)
+        self._flying.append(now)
+        return now
+
+    def landed(self, left: float) -> None:
+        """The message that left at `left` (`on_wire`) got its answer now, or its error: it
+        arrived by now if at all, so it counts until WIRE_WINDOW from now. The gate's holder
+        looks again: it may have been waiting for this message's WIRE_FLIGHT (X96's lost
+        wake-up: at a cap of one, a reply retried after a 502 waited 2 s for every send ahead
+        of it, and missed its test's 10 s)."""
+        now = time.monotonic()
+        with contextlib.suppress(ValueError):
+            self._flying.remove(left)
+        self._answered.append(min(now, left + WIRE_FLIGHT))
+        self._wake.set()
+
+    @contextlib.contextmanager
+    def flight(self) -> Iterator[None]:
+        """`on_wire` on entry, `landed` on exit however the block ends (an answer, a refusal,
+        an error, a cancellation): the send inside counts until a window after its answer, and
+        no send holds its place for longer (QA62-5)."""
+        left = self.on_wire()
+        try:
+            yield
+        finally:
+            self.landed(left)
 
     def _wire_wait(self, now: float) -> float:
         """Seconds before the sliding window admits one more message (0.0: now)."""
@@ -147,11 +186,19 @@ class RateLimiter:
             self._wire.popleft()
         while self._granted and self._granted[0] <= now - WIRE_PENDING_TTL:
             self._granted.popleft()
-        if len(self._wire) + len(self._granted) < self.wire_cap:
+        if self._flying and self._flying[0] <= now - WIRE_FLIGHT:
+            self._flying = [t for t in self._flying if t > now - WIRE_FLIGHT]
+        if self._answered and min(self._answered) <= now - WIRE_WINDOW:
+            self._answered = [t for t in self._answered if t > now - WIRE_WINDOW]
+        counted = len(self._wire) + len(self._granted) + len(self._flying) + len(self._answered)
+        if counted < self.wire_cap:
             return 0.0
-        if self._wire:
-            return self._wire[0] + WIRE_WINDOW - now
-        return self._granted[0] + WIRE_PENDING_TTL - now
+        # the soonest any of them stops counting (each is in the future: pruned above)
+        frees = [t + WIRE_WINDOW for t in self._answered]
+        frees += [self._wire[0] + WIRE_WINDOW] if self._wire else []
+        frees += [self._granted[0] + WIRE_PENDING_TTL] if self._granted else []
+        frees += [self._flying[0] + WIRE_FLIGHT] if self._flying else []
+        return max(0.001, min(frees) - now)
 
     def _taken(self, chat_id: int, is_group: bool, at: float) -> None:
         """A message to `chat_id` went at `at`: the chat's spacing and its group's window count
@@ -216,8 +263,8 @@ class RateLimiter:
                     await self._enter(ticket)
                     holding = True
                     continue
-                self._preempt.clear()
-                await wait_event(self._preempt, wait)
+                self._wake.clear()
+                await wait_event(self._wake, wait)
         finally:
             if holding:
                 self._exit()
@@ -239,7 +286,7 @@ class RateLimiter:
         granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         heapq.heappush(self._waiting, (ticket, granted))
         if self._holder is not None and ticket < self._holder:
-            self._preempt.set()  # an earlier message (a 429 retry) must go first
+            self._wake.set()  # an earlier message (a 429 retry) must go first
         self._grant()
         try:
             await granted

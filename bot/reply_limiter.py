@@ -33,6 +33,7 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from contextvars import ContextVar
@@ -113,6 +114,8 @@ class ReplyLimiter(BaseRateLimiter[None]):
         tries = 0
         while True:
             tries += 1
+            # a counted answer through the schedule is in flight until its answer (QA62-5)
+            flight: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
             if counted and self.limiter.paused_for() > 0:
                 # the sender's pause is its guess that the bot is over its limit: a reader's
                 # answer does not wait behind the broadcast for it (its own 429 holds it), but
@@ -125,9 +128,11 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 if chat_id < 0 and tries == 1:
                     await self._sign_if_late(chat_id)
                 ticket = await self.limiter.acquire(chat_id, chat_id < 0, ticket,
-                                                    spacing=chat_id < 0)
+                                                    spacing=chat_id < 0, wire_later=True)
+                flight = self.limiter.flight()
             try:
-                result = await callback(*args, **kwargs)
+                with flight:
+                    result = await callback(*args, **kwargs)
             except asyncio.CancelledError:
                 if counted:  # cut in flight: it may have reached the asker, so not held (X56)
                     answer_begins()
