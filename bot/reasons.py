@@ -46,6 +46,21 @@ _PRIVATE_FLAGS = {"key_on": "reason_private_address_key_on",
                   "key_on redirect": "reason_private_address_key_on_redirect"}
 
 
+def _private_key(detail: str) -> str | None:
+    """The string of a private-address refusal by its flags (digests.addresses.private_reason,
+    digests.fetcher): a link-local or metadata address is never allowed, whatever the key
+    (QA65-2: it was told to set the key); a feed a page declared is not the admin's link
+    (QA65-4); else the key's state and the redirect (QA63-9). None: the plain refusal."""
+    flags = set(detail.split())
+    lead = "declared" if "declared" in flags else "redirect" if "redirect" in flags else ""
+    if "never" in flags:
+        return "reason_private_address_never" + (f"_{lead}" if lead else "")
+    if lead == "declared":
+        return "reason_private_address_key_on_declared" if "key_on" in flags \
+            else "reason_private_address_declared"
+    return _PRIVATE_FLAGS.get(" ".join(f for f in ("key_on", "redirect") if f in flags))
+
+
 def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
     """The reason and what to do, in `lang`; a pointer to the logs when `why` is None.
 
@@ -81,9 +96,9 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
         detail = _digits(status, lang)
     elif kind == "no_tls" and why.detail:  # reached by a redirect to an https address
         return t("reason_no_tls_redirect", lang, host=host, detail=why.detail[:200])
-    elif kind == "private_address" and why.detail in _PRIVATE_FLAGS:
-        # the key already on, a redirect to the refused host, or both (QA63-9)
-        return t(_PRIVATE_FLAGS[why.detail], lang, host=host)
+    elif kind == "private_address" and (private := _private_key(why.detail)) is not None:
+        # never allowed, the key already on, a redirect or a page's feed (QA63-9, QA65-2/-4)
+        return t(private, lang, host=host)
     key = f"reason_{kind}"
     if key not in STRINGS:
         key = "reason_other"

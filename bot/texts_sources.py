@@ -132,6 +132,45 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                "allows only a source's own host, not a "
                                                "redirect to another host: add the address {host} "
                                                "itself."),
+    # QA65-4: a feed a page declares is the page's word, not the admin's link
+    "reason_private_address_declared": ("الصفحة تشير إلى خلاصة على {host}، وهو على شبكة خاصة "
+                                        "أو محلية، وهذا غير مسموح. إن كانت الخلاصة لك فاضبط "
+                                        "ALLOW_PRIVATE_SOURCES=true ثم أضف رابطها نفسه.",
+                                        "The page points to a feed on {host}, which is on a "
+                                        "private or local network, which is not allowed. If the "
+                                        "feed is yours, set ALLOW_PRIVATE_SOURCES=true, then add "
+                                        "the feed's own link."),
+    "reason_private_address_key_on_declared": ("الصفحة تشير إلى خلاصة على {host}، وهو على شبكة "
+                                               "خاصة أو محلية. ALLOW_PRIVATE_SOURCES مفعّل، لكنه "
+                                               "يسمح بمضيف الرابط الذي ترسله نفسه، لا بخلاصة "
+                                               "تشير إليها صفحة على مضيف آخر: إن كانت لك فأضف "
+                                               "رابطها على {host} نفسه.",
+                                               "The page points to a feed on {host}, on a "
+                                               "private or local network. ALLOW_PRIVATE_SOURCES "
+                                               "is on, but it allows only the host of the link "
+                                               "you send, not a feed a page names on another "
+                                               "host: if it is yours, add its link on {host} "
+                                               "itself."),
+    # QA65-2/-5: link-local and cloud metadata addresses are refused whatever the key says, so
+    # the key is named as what does not allow them, never as the cure
+    "reason_private_address_never": ("الموقع {host} عنوان محلي الوصلة أو عنوان بيانات وصفية "
+                                     "سحابية (مثل 169.254.169.254)، ولا يجلب البوت منه شيئًا "
+                                     "أبدًا، ولا مع ALLOW_PRIVATE_SOURCES. تأكد من الرابط.",
+                                     "{host} is a link-local or cloud metadata address (such as "
+                                     "169.254.169.254), which the bot never fetches, not even "
+                                     "with ALLOW_PRIVATE_SOURCES. Check the link."),
+    "reason_private_address_never_redirect": ("الرابط يحوّل إلى {host}، وهو عنوان محلي الوصلة أو "
+                                              "عنوان بيانات وصفية سحابية لا يجلب البوت منه شيئًا "
+                                              "أبدًا، ولا مع ALLOW_PRIVATE_SOURCES.",
+                                              "The link redirects to {host}, a link-local or "
+                                              "cloud metadata address the bot never fetches, "
+                                              "not even with ALLOW_PRIVATE_SOURCES."),
+    "reason_private_address_never_declared": ("الصفحة تشير إلى خلاصة على {host}، وهو عنوان محلي "
+                                              "الوصلة أو عنوان بيانات وصفية سحابية لا يجلب البوت "
+                                              "منه شيئًا أبدًا، ولا مع ALLOW_PRIVATE_SOURCES.",
+                                              "The page points to a feed on {host}, a link-local "
+                                              "or cloud metadata address the bot never fetches, "
+                                              "not even with ALLOW_PRIVATE_SOURCES."),
     # a polled source is tried again by itself: said so under it (/sources, the notices); the
     # admin's «try later» is /addsource's, which added nothing (QA58-10: both were said of a
     # polled source, one retried by the bot, the other by the admin)

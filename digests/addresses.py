@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 
-from digests.errors import SourceError, TemporaryFetchError
+from digests.errors import Reason, SourceError, TemporaryFetchError
+from digests.fetch_failures import host_of
 from digests.private_hosts import PrivateHosts, never_allowed
 from digests.settings import Settings
 
@@ -83,7 +84,13 @@ def is_private(address: str) -> bool:
 
 def private_address_message(url: str, address: str, *, key_set: bool = False) -> str:
     """The operator-facing refusal (Arabic, then English, with the setting that allows it; with
-    the setting already on, what it allows: the sources' own hosts, QA38 A4)."""
+    the setting already on, what it allows: the sources' own hosts, QA38 A4). A link-local or
+    cloud metadata address is never allowed: no setting is named as its cure (QA65-2/-5)."""
+    if never_allowed(address):
+        return (f"عنوان محلي الوصلة أو عنوان بيانات وصفية سحابية، لا يُجلب أبدًا (ولا مع "
+                f"ALLOW_PRIVATE_SOURCES): {url} ({address}) / link-local or cloud metadata "
+                f"address, never fetched (not even with ALLOW_PRIVATE_SOURCES): {url} resolves "
+                f"to {address}")
     if key_set:
         return (f"عنوان خاص أو محلي غير مسموح به: {url} ({address}). ALLOW_PRIVATE_SOURCES "
                 f"يسمح بالعناوين الخاصة لمضيفي مصادرك وحدها، لا لروابط الأخبار وتحويلاتها إلى "
@@ -136,7 +143,16 @@ async def check_address(url: str, settings: Settings,
     for address in addresses:
         if is_private(address):
             raise SourceError(private_address_message(url, address,
-                                                      key_set=settings.allow_private_sources))
+                                                      key_set=settings.allow_private_sources),
+                              why=private_reason(url, address))
+
+
+def private_reason(url: str, address: str) -> Reason:
+    """The Reason of a private-address refusal of `url` (its host resolved to `address`): its detail
+    holds the flag «never» for a link-local or metadata address, which no setting allows
+    (bot.reasons words it so, QA65-2); more flags are added where a fetch knows them
+    (digests.fetcher: «key_on», «redirect», «declared»)."""
+    return Reason("private_address", host_of(url), "never" if never_allowed(address) else "")
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):

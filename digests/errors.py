@@ -18,7 +18,8 @@ from typing import Literal
 ReasonKind = Literal[
     "invalid_url",      # not an http(s) link (detail: what was given)
     "unknown_host",     # the host name does not resolve
-    "private_address",  # the host is on a private or loopback network (detail: the address)
+    "private_address",  # the host is on a private or loopback network (detail: flags, see
+    # digests.addresses.private_reason: never, key_on, redirect, declared)
     "refused",          # nothing listens there: connection refused
     "connect",          # the connection failed otherwise (reset, unreachable)
     "no_tls",           # connected, but no TLS handshake (detail: the https hop a redirect gave)

@@ -32,6 +32,7 @@ from digests.addresses import (
     GuardedTransport,
     check_address,
     private_address_message,
+    private_reason,
 )
 from digests.body_decoding import (
     BodyTooBig,
@@ -95,8 +96,9 @@ class Fetcher:
         self.private = PrivateHosts(settings.allow_private_sources, settings.database_path)
         self._client: httpx.AsyncClient | None = None
         self._host_slots: dict[str, asyncio.Semaphore] = {}
-        # origin → (expires, refusal message with _URL_SLOT for the URL; "" when allowed)
-        self._address_verdicts: dict[str, tuple[float, str]] = {}
+        # origin → (expires, refusal message with _URL_SLOT for the URL, "" when allowed; its
+        # Reason)
+        self._address_verdicts: dict[str, tuple[float, str, Reason | None]] = {}
         # URL asked → where every redirect of its last fetch said it moved for good (301/308
         # only): digests.feed_moves stores it after REDIRECT_ADOPT_POLLS polls in a row (QA35 L3)
         self.moved: dict[str, str] = {}
@@ -146,7 +148,8 @@ class Fetcher:
         self._address_verdicts[self._host_key(url)] = (
             time.monotonic() + ADDRESS_CACHE_SECONDS,
             private_address_message(_URL_SLOT, address,
-                                    key_set=self.settings.allow_private_sources))
+                                    key_set=self.settings.allow_private_sources),
+            private_reason(url, address))
 
     async def _check(self, url: str) -> None:
         """check_address, remembered per host for a few minutes (a poll fetches many pages
@@ -157,35 +160,29 @@ class Fetcher:
         if cached is not None and cached[0] > time.monotonic():
             if cached[1]:  # the verdict is the origin's; the message names this URL (QA14 F12)
                 raise PermanentFetchError(cached[1].replace(_URL_SLOT, url), url=url,
-                                          why=address_reason(url))
+                                          why=cached[2] or address_reason(url))
             return
         try:
             await check_address(url, self.settings, self.private)
         except SourceError as exc:
+            why = exc.why if exc.why is not None else address_reason(url)
             self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS,
-                                           str(exc).replace(url, _URL_SLOT))
-            raise PermanentFetchError(str(exc), url=url, why=address_reason(url)) from exc
+                                           str(exc).replace(url, _URL_SLOT), why)
+            raise PermanentFetchError(str(exc), url=url, why=why) from exc
         except TemporaryFetchError as exc:  # the host name does not resolve
             raise TemporaryFetchError(str(exc), url=url,
                                       why=Reason("unknown_host", host_of(url))) from exc
-        self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, "")
+        self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, "", None)
 
-    async def _checked(self, current: str, url: str) -> None:
-        """`_check` of one hop of `url`'s fetch; a private-address refusal's Reason says whether
-        ALLOW_PRIVATE_SOURCES is on and whether a redirect led there (detail «key_on»,
-        «redirect»), so the admin is not told to set a key that is set (QA63-9)."""
-        try:
-            await self._check(current)
-        except PermanentFetchError as exc:
-            why = exc.why
-            if why is None or why.kind != "private_address":
-                raise
-            flags = [flag for flag, on in (("key_on", self.settings.allow_private_sources),
-                                           ("redirect", current != url)) if on]
-            if not flags:
-                raise
-            raise PermanentFetchError(str(exc), url=exc.url, status=exc.status,
-                                      why=Reason(why.kind, why.host, " ".join(flags))) from exc
+    def _flagged(self, why: Reason, *, redirect: bool, declared: bool) -> Reason:
+        """A private-address refusal's Reason with what the admin needs to be told: whether
+        ALLOW_PRIVATE_SOURCES is on, whether a redirect led there (detail «key_on», «redirect»:
+        QA63-9, not told to set a key that is set), whether the feed was one a page declared
+        («declared», QA65-4), next to the address's own «never» (link-local or metadata)."""
+        flags = why.detail.split() if why.detail in ("never", "") else []
+        flags += [flag for flag, on in (("key_on", self.settings.allow_private_sources),
+                                        ("redirect", redirect), ("declared", declared)) if on]
+        return replace(why, detail=" ".join(flags))
 
     def _slot(self, url: str) -> asyncio.Semaphore:
         host = (urlsplit(url).hostname or "").lower()
@@ -197,7 +194,8 @@ class Fetcher:
         return slot
 
     async def fetch(self, url: str, *, etag: str | None = None,
-                    last_modified: str | None = None, page: bool = False) -> FetchResult:
+                    last_modified: str | None = None, page: bool = False,
+                    declared: bool = False) -> FetchResult:
         """GET `url`, conditionally when `etag`/`last_modified` are given.
 
         With `page` (an article page, not a feed) the body cap is the lower PAGE_MAX_BYTES, and
@@ -211,6 +209,11 @@ class Fetcher:
             PermanentFetchError: other 4xx, too many redirects, body over the cap, refused
                 address, invalid URL (a malformed host, IDNA or IPv6 literal included), not a
                 page (with `page`).
+
+        `declared`: a feed a web page declares (digests.source_check's discovery). It is not the
+        operator's: with ALLOW_PRIVATE_SOURCES its host may be private only when it is already
+        an operator's host (a source's, or the link typed), as for a redirect (QA65-4: a page
+        declaring a feed on another private host made /addsource read and add it).
         """
         if self._client is None:
             raise RuntimeError("Fetcher used outside 'async with'")
@@ -219,10 +222,11 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        if not page:  # a feed's own URL (a source's, or one typed to /addsource): the operator's
+        if not page and not declared:  # a source's feed, or a link typed: the operator's
             self.private.trust(url)
         try:
-            return await self._fetch(url, headers, page, self.feeds_in_part and not page)
+            return await self._fetch(url, headers, page, self.feeds_in_part and not page,
+                                     declared)
         except FetchError as exc:  # its message is stored and printed: no user:password@
             exc.args = tuple(strip_credentials(a) if isinstance(a, str) else a for a in exc.args)
             if exc.why is not None:  # nor its reason, which the bot words (an invalid URL's)
@@ -230,7 +234,7 @@ class Fetcher:
             raise
 
     async def _fetch(self, url: str, headers: dict[str, str], page: bool,
-                     partial: bool = False) -> FetchResult:
+                     partial: bool = False, declared: bool = False) -> FetchResult:
         """`fetch`'s redirect loop."""
         current = url
         permanent = True  # every redirect so far a 301/308
@@ -240,7 +244,7 @@ class Fetcher:
                 problem = host_problem(current)
                 if problem is not None:  # before the address check: the resolver refuses it too
                     raise invalid_url(current, detail=malformed_host(problem))
-                await self._checked(current, url)
+                await self._check(current)
                 async with self._slot(current):
                     status, resp_headers, body = await self._get_once(current, headers, page,
                                                                      partial)
@@ -258,6 +262,8 @@ class Fetcher:
                 self._unfinished.add(url)
             raise
         except FetchError as exc:
+            if exc.why is not None and exc.why.kind == "private_address":
+                exc.why = self._flagged(exc.why, redirect=current != url, declared=declared)
             if exc.why is not None and exc.why.kind == "slow_body":
                 self._unfinished.add(url)
             if exc.why is not None and exc.why.kind == "no_tls" and current != url:
@@ -324,7 +330,7 @@ class Fetcher:
             raise PermanentFetchError(
                 private_address_message(url, exc.address,
                                         key_set=self.settings.allow_private_sources), url=url,
-                why=Reason("private_address", host_of(url), str(exc.address))) from exc
+                why=private_reason(url, str(exc.address))) from exc
         except TimeoutError as exc:
             seconds = f"{self.settings.fetch_timeout_seconds:g}"
             if url in self._unfinished:  # it answered, then sent its body too slowly (QA63-3)

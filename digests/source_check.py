@@ -223,12 +223,13 @@ def _as_feed(result: FetchResult, limit: int) -> CheckedSource:
                          entries=read.listed)
 
 
-async def _fetch(fetcher: Fetcher, url: str, deadline: float, settings: Settings
-                 ) -> FetchResult:
-    """`fetcher.fetch(url)` within what is left of the check's network time."""
+async def _fetch(fetcher: Fetcher, url: str, deadline: float, settings: Settings,
+                 declared: bool = False) -> FetchResult:
+    """`fetcher.fetch(url)` within what is left of the check's network time (`declared`: a
+    feed the typed page declares, not the operator's own link: Fetcher.fetch)."""
     try:
         async with asyncio.timeout_at(deadline):
-            return await fetcher.fetch(url)
+            return await fetcher.fetch(url, declared=declared)
     except TimeoutError as exc:
         # the site answered but its body was still coming: not «did not answer» (QA63-3)
         kind: ReasonKind = "slow_body" if fetcher.answered_slowly(url) else "timeout"
@@ -292,7 +293,9 @@ async def _check(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: 
         raise SourceError(f"a web page that declares no feed: {url}",
                           why=Reason("not_feed", host_of(first.final_url), "html"))
     log.info("feed discovered page=%s feed=%s", url, links[0])
-    second = _whole(await _fetch(fetcher, links[0], deadline, settings))
+    # the feed the page names is the page's word, not the operator's: with
+    # ALLOW_PRIVATE_SOURCES it may be private only on a host already theirs (QA65-4)
+    second = _whole(await _fetch(fetcher, links[0], deadline, settings, declared=True))
     try:
         found = await _read(second, limit, parse_seconds)
     except ParseError as exc:

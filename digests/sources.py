@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from digests.addresses import is_private as _is_private
-from digests.addresses import private_address_message
+from digests.addresses import private_address_message, private_reason
 from digests.archive import inserted_id
 from digests.errors import Reason, SourceError
 from digests.feed_urls import without_tracking
@@ -92,7 +92,7 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
         address = str(info[4][0])
         if _is_private(address):
             raise SourceError(private_address_message(url, address),
-                              why=Reason("private_address", host_of(url), address))
+                              why=private_reason(url, address))
     return url
 
 
