@@ -31,7 +31,6 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -60,7 +59,7 @@ from bot.update_errors import (
 )
 from bot.update_order import Asked, ChatOrderedProcessor, Heard
 from digests.errors import ConfigError
-from digests.logs import url_for_log
+from digests.logs import url_for_log, url_host
 from digests.settings import Settings
 from digests.start_warnings import admins_empty, listed_feeds, no_sources
 from digests.storage import Database, DatabaseInUse, hold_lock
@@ -300,7 +299,7 @@ def run_bot(settings: Settings) -> int:
         # still ends with a clear message instead of a traceback (PTB's own tracebacks of the
         # start-up retries go to DEBUG: digests.logs). A server that never answers is said
         # every 15 s until the start gives up (QA15 N3).
-        host = urlsplit(settings.telegram_api_base_url).netloc
+        host = url_host(settings.telegram_api_base_url)  # never a proxy's user:password@ (QA65-1)
         with api_noise.StartWatch(host, START_BOUND_SECONDS) as watch:
             app.bot_data[WATCH_KEY] = watch
             if settings.webhook_url:

@@ -17,6 +17,7 @@ from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
 from bot.i18n import bilingual
+from digests.logs import url_host
 from digests.settings import Settings
 
 # How long a call to Telegram may take to answer (PTB's default is 5 s). A digest Telegram
@@ -66,7 +67,7 @@ def start_failure(exc: BaseException, settings: Settings) -> str | None:
         if exc.errno != errno.EADDRINUSE:
             return None
         return bilingual("start_port", port=settings.webhook_port, listen=settings.webhook_listen)
-    host = urlsplit(settings.telegram_api_base_url).netloc
+    host = url_host(settings.telegram_api_base_url)  # never its user:password@ (QA65-1)
     if isinstance(exc, NetworkError):
         return bilingual("start_unreachable", host=host, error=type(exc).__name__)
     if isinstance(exc, TelegramError):  # QA14 F4: 200 with a body that is not the Bot API's JSON

@@ -4,7 +4,8 @@ httpx logs every request URL at INFO, and Telegram URLs contain the bot token, s
 and `httpcore` loggers sit at WARNING, and a filter redacts the token from anything that still
 carries it (exception messages included), and its secret half on its own. `url_for_log` is what
 to log of a URL that may carry a secret in its path (the webhook's). The same filter drops a URL's
-`user:password@` part (`strip_credentials`, which error messages use too) and the bidi embeddings,
+`user:password@` part (`strip_credentials`, which error messages use too; a URL setting printed
+as a whole or as its host goes through `url_setting_shown`/`url_host`) and the bidi embeddings,
 overrides and isolates a feed's name or title may carry: an RLO in a log line redraws the rest of
 the operator's terminal line reversed (QA15 N12).
 """
@@ -32,6 +33,23 @@ def strip_credentials(text: str) -> str:
     """`text` with every URL's `user:password@` part removed («http://u:p@host/x» →
     «http://host/x»): what may be written of a URL in a message or a log."""
     return _USERINFO_RE.sub(r"\1", text)
+
+
+# A URL setting's user part, with a scheme or without one («u:p@host/bot» too).
+_SETTING_USERINFO_RE = re.compile(r"^\s*((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/\s?#@]*@")
+
+
+def url_setting_shown(url: str) -> str:
+    """A URL setting (TELEGRAM_API_BASE_URL, WEBHOOK_URL) as it may be printed in a log line or
+    on the terminal: without its `user:password@` part, whether or not it names a scheme
+    (QA65-1: a Bot API behind a proxy with basic auth had its password logged at every start,
+    «api=user:PASS@host», and in the «cannot reach» line). `url_host` is its host part."""
+    return _SETTING_USERINFO_RE.sub(r"\1", url)
+
+
+def url_host(url: str) -> str:
+    """The «host:port» of a URL setting, never its `user:password@` (`url_setting_shown`)."""
+    return urlsplit(url_setting_shown(url)).netloc
 
 
 def without_bidi_controls(text: str) -> str:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from digests.env_text import duplicate_key_warnings, read_env_file
 from digests.errors import ConfigError
+from digests.logs import url_setting_shown
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def _value_warnings(values: Mapping[str, str]) -> list[str]:
                    f" The value is in minutes: for hours, write {minutes}")
     api = values.get("TELEGRAM_API_BASE_URL", "").strip().strip("'\"")
     if api and not api.endswith("/bot"):  # QA60-18: reported later as «cannot reach» (a 404)
-        out.append(f"TELEGRAM_API_BASE_URL={api}: لا ينتهي بـ /bot، والبوت يضيف إليه رمزه مباشرة "
+        out.append(f"TELEGRAM_API_BASE_URL={url_setting_shown(api)}: لا ينتهي بـ /bot، والبوت يضيف إليه رمزه مباشرة "
                    "فيجيب الخادم 404؛ اكتبه مثل https://api.telegram.org/bot / does not end in "
                    "/bot: the bot appends its token to it, and the server answers 404 Not Found; "
                    "write it as https://api.telegram.org/bot (a self-hosted server: "
@@ -268,7 +269,11 @@ def _parse(key: str, name: str, raw: str) -> object:
             raise ValueError("expected an http:// or https:// URL")
         return raw
     except ValueError as exc:
-        raise ConfigError(f"{key}={raw!r}: {_in_arabic(str(exc))} / {exc}") from exc
+        shown = url_setting_shown(raw) if name in _URL_KEYS else raw  # no password (QA65-1)
+        raise ConfigError(f"{key}={shown!r}: {_in_arabic(str(exc))} / {exc}") from exc
+
+
+_URL_KEYS = frozenset({"telegram_api_base_url", "webhook_url"})  # printed without user:password@
 
 
 # The reasons above, for the Arabic half of the message (anything else: Python's own words,
@@ -440,7 +445,7 @@ def _webhook_url(raw: str) -> str:
     if parts.scheme != "https" or not parts.hostname or port == -1 \
             or (port is not None and port not in WEBHOOK_PORTS):
         raise ConfigError(
-            f"WEBHOOK_URL={raw!r}: يقبل تيليجرام رابط https:// فقط، على أحد المنافذ "
+            f"WEBHOOK_URL={url_setting_shown(raw)!r}: يقبل تيليجرام رابط https:// فقط، على أحد المنافذ "
             f"{'، '.join(map(str, WEBHOOK_PORTS))} (مثل https://bot.example.org/hook)؛ اتركه "
             "فارغًا للعمل دون webhook / Telegram accepts only an https:// URL with a host, on "
             f"port {', '.join(map(str, WEBHOOK_PORTS))} (such as https://bot.example.org/hook); "
