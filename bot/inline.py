@@ -7,7 +7,9 @@ Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «
 digests.day_words.asked_date, X80) offers that day's top stories, as a chat answer does
 (bot.my_digest.send_days_news); a topic with a date is searched as typed here. Inline has no
 chat: days and dates are read in the user's private chat's zone when stored, else UTC+3
-(bot.reader_clock); the sources the user muted there
+(bot.reader_clock), and in the language chosen there (/lang) when stored, else the user's
+Telegram one (QA67-4: a reader who chose English on an Arabic phone shared Arabic stories);
+the sources the user muted there
 (bot.reader_sources) are not offered, and when they hold every result a button says so (QA48
 R12: 0 results with no hint).
 """
@@ -27,11 +29,11 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.i18n import format_date, lang_of, relative_time, t
-from bot.lines import clean, safe_url
+from bot.lines import byline, clean, line_text, safe_url
 from bot.reader_clock import day_before, reader_now
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_digest
-from bot.runtime import NO_PREVIEW, runtime
+from bot.runtime import NO_PREVIEW, own_lang, runtime
 from bot.stories import TOP_WINDOW, latest_digests, search_page
 from digests.asked_topics import STRAY_NUMBER, asks_for_news, days_back
 from digests.day_words import asked_date
@@ -47,8 +49,12 @@ CACHE_SECONDS = 60
 
 
 def _result(digest: Digest, lang: str, now: datetime, index: int) -> InlineQueryResultArticle:
-    description = " · ".join(p for p in (clean(digest.source),
-                                          relative_time(digest.published_at, now, lang)) if p)
+    # laid out as a story's byline: «BBC عربي · منذ ٣ ساعات» after an RLM, not drawn «BBC
+    # ساعات ٣ منذ · عربي»; in English the Arabic name closed and opened with an LRM, not
+    # «CNN 3 · بالعربية hours ago» (QA67-4; Telegram lays a description out by its first letter)
+    meta = " · ".join(p for p in (clean(digest.source),
+                                  relative_time(digest.published_at, now, lang)) if p)
+    description = line_text(byline(meta, lang)) if meta else ""
     result_id = str(digest.article_id if digest.article_id is not None else index)
     return InlineQueryResultArticle(
         id=result_id[:64],
@@ -73,8 +79,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     shown_now = reader_now(rt.db.db, user, now)
     # the sources the user muted in their private chat (its id is theirs) are not offered (X61)
     muted = muted_sources(rt.db, user) if user else frozenset()
-    lang = lang_of(query.from_user.language_code if query.from_user else None, None,
-                   rt.settings.default_language)
+    lang = (own_lang(rt, query.from_user, rt.settings.default_language) if query.from_user
+            else lang_of(None, None, rt.settings.default_language))
     text = (query.query or "").strip()[:200]
     offset = int(query.offset) if (query.offset or "").isdigit() else 0
     digests: list[Digest] = []

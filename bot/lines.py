@@ -236,6 +236,14 @@ def wrap_ltr(run: str) -> str:
     return f"{LRM}{run}{LRM}"
 
 
+def english_run(text: str, lang: str) -> str:
+    """An English piece of a story's right-to-left line («3 hours ago», «5 March 2018») as one
+    left-to-right run: between LRMs in English, or its digit is laid out on the wrong side of
+    its words («hours ago 3», «March 2018 5»: after an Arabic letter a digit is an Arabic
+    number, rule W2; QA67-1). Arabic text and '' are returned as they are."""
+    return wrap_ltr(text) if lang == "en" and text else text
+
+
 def wrap_rtl(run: str) -> str:
     """Arabic story text placed in a left-to-right (English) line, «According to X: …»: inside
     RLI…PDI, so that it is laid out as the right-to-left sentence it is (a closing quote mark,

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
-from bot.lines import (LRM, Line, Span, byline, clean, isolate_ltr, safe_url, wrap_ltr,
-                       wrap_rtl)
+from bot.lines import (RLM, Line, Span, byline, clean, english_run, isolate_ltr, safe_url,
+                       wrap_ltr, wrap_rtl)
 from bot.packer import pack, truncate
 from bot.story_sites import others_line, site_count, sites_label
 # The alert and the quote lines live in their own modules (Y7); their names stay importable here.
@@ -48,6 +48,7 @@ from digests.models import Digest
 
 _SECTION = re.compile(r"\s+[—–]\s+")  # «المصدر — القسم»: a feed's section after its name
 _AR_FIGURE = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
+_LATIN_DIGIT = re.compile("[0-9]")
 
 
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
@@ -69,12 +70,18 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     fixed = change(digest.was, digest.headline) if update and digest.revised else None
     if update:  # a report corrected in place is no new news («مقتل 9» after «مقتل 12»: X84)
         word = t("story_revised" if digest.revised else "story_update", lang)
-        if fixed is not None and fixed.figures:  # «🔄 تعديل (١٠ ← ١٧) · …»
-            word += f" ({figures_text(fixed.figures, lang)})"
-            if lang == "en":  # one left-to-right run: in the story's right-to-left line
-                # "10 → 17" alone would be laid out as "17 → 10"
-                word = wrap_ltr(word)
-        head.append(Span(ltr(f"{word} · "), bold=True))
+        if fixed is not None and fixed.figures:  # «🔄 تعديل (10 ← 17) · …»
+            word += f" ({figures_text(fixed.figures, lang, digest.headline)})"
+        if lang == "en":
+            # the mark and the story's number one left-to-right run of the story's right-to-left
+            # line, the headline after an RLM: "10 → 17" alone was laid out "17 → 10", and a
+            # headline's first figure or Latin word joined the mark's run («Update · 2. 3 قتلى»
+            # drawn «… قتلى Update · 2. 3», «BBC: مقتل» with «BBC» before «🔄 Revised»: QA67-2)
+            mark = f"{word} · {num(index, lang)}." if index is not None else f"{word} ·"
+            head.append(Span(f"{wrap_ltr(mark)} {RLM}", bold=True))
+            index = None
+        else:
+            head.append(Span(ltr(f"{word} · "), bold=True))
     if index is not None:
         head.append(Span(f"{num(index, lang)}. ", bold=True))
     head.append(Span(ltr(headline), bold=True, href=safe_url(digest.url)))
@@ -90,8 +97,7 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         # الرئيسية» is named without its section: a second « — » hid where the headline ends
         # (QA26 N14)
         source = _SECTION.split(clean(digest.source), maxsplit=1)[0].strip()
-        meta = " · ".join(p for p in (ltr(source), LRM + when + LRM if lang == "en" and when
-                                      else when, sites) if p)
+        meta = " · ".join(p for p in (ltr(source), english_run(when, lang), sites) if p)
         head.append(Span(" — " + meta, italic=True))
     lines: list[Line] = [tuple(head)]
     if fixed is not None and fixed.before:  # «كان: مقتل 10 أشخاص …», the headline it had
@@ -111,9 +117,13 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     return lines
 
 
-def figures_text(figures: Sequence[tuple[str, str]], lang: str) -> str:
+def figures_text(figures: Sequence[tuple[str, str]], lang: str, headline: str = "") -> str:
     """Changed figures as the reader writes them: «١٠ ← ١٧، ٢ ← ٣» / "10 → 17, 2 → 3" (the
-    arrow points the way the line reads)."""
+    arrow points the way the line reads). In Arabic, in the digits of the `headline` they sit
+    beside: «(3 ← 5) · BBC: مقتل 5», not «٥» beside «5» (QA67-11); Arabic-Indic digits when the
+    headline writes none of 0–9."""
+    if lang == "ar" and _LATIN_DIGIT.search(headline):
+        return "، ".join(f"{a} ← {b}" for a, b in figures)
     if lang == "ar":
         return "، ".join(f"{_ar_figure(a)} ← {_ar_figure(b)}" for a, b in figures)
     return ", ".join(f"{a} → {b}" for a, b in figures)

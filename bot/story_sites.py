@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import format_date, num, t
-from bot.lines import LRM, clean, isolate_ltr, isolate_rtl
+from bot.lines import LRM, clean, english_run, isolate_ltr, isolate_rtl
 from digests.models import Digest, RelatedItem
 from digests.story_sites import site_of
 from digests.urls import url_key
@@ -51,14 +51,15 @@ def others_line(digest: Digest, lang: str) -> str:
 
 def link_date(when: datetime | None, now: datetime, lang: str) -> str:
     """A related link's date in `now`'s zone (the reader's): «١٥ مارس» this year, else with its
-    year («١٥ مارس ٢٠١٧»); '' when unknown."""
+    year («١٥ مارس ٢٠١٧»); '' when unknown. In English one left-to-right run of the story's
+    right-to-left line («5 March 2018», not «March 2018 5»: bot.lines.english_run, QA67-1)."""
     if when is None:
         return ""
     local = when.astimezone(now.tzinfo) if when.tzinfo is not None else when
     text = format_date(local, lang)
     if local.year == now.year:  # the year only when it is not this one
         text = text.rsplit(" ", 1)[0]
-    return text
+    return english_run(text, lang)
 
 
 def link_note(item: RelatedItem, now: datetime, lang: str, digest: Digest | None = None

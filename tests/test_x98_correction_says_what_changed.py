@@ -46,7 +46,7 @@ async def test_a_changed_figure_is_shown_beside_the_mark(
         database, settings, site, emu, bot, "ar",
         [FIRE_MORE.format(n=10, noun="أشخاص"), FIRE_MORE.format(n=17, noun="شخصا")])
     assert "مقتل 10 أشخاص" in first and "تعديل" not in first, first
-    assert "🔄 تعديل (١٠ ← ١٧) · مقتل 17 شخصا في حريق مصنع بالجيزة" in revised, revised
+    assert "🔄 تعديل (10 ← 17) · مقتل 17 شخصا في حريق مصنع بالجيزة" in revised, revised
     assert "كان:" not in revised, revised
     stored = database.db.execute("select headline from earlier_headlines").fetchall()
     assert [r[0] for r in stored] == [FIRE_MORE.format(n=10, noun="أشخاص")]
