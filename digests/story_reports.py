@@ -112,7 +112,8 @@ def _one_story(a_story: int | None, a: Report, b_story: int | None, b: Report) -
 
 
 def one_per_story(article: Article, own: Report, ranked: Sequence[Candidate], limit: int,
-                   mates: Sequence[Report] = ()) -> list[int]:
+                   mates: Sequence[Report] = (), own_site: frozenset[int] = frozenset()
+                   ) -> list[int]:
     """The best-ranked candidate of each story, at most `limit` ids.
 
     A story is a `story_id`; reports without one are of a story as they read (`same_story`).
@@ -120,11 +121,14 @@ def one_per_story(article: Article, own: Report, ranked: Sequence[Candidate], li
     it already (`mates`, its "story" links from other sources): its story-mates and, without a
     story id, reports that read as it or a mate. Without mates, those reports — the same
     source's earlier reports of its story_id too — are one link, as any other story. An exact
-    repeat of its headline is always left out.
+    repeat of its headline is always left out. With mates, one of `own_site` (the article's own
+    source's earlier reports of its story, digests.related: no "story" link names them) is kept,
+    the first ranked that is not a near copy of the article's headline (QA64-8).
     """
     own_title = normalize(article.title).strip()
     kept: list[Candidate] = []
     own_story_taken = bool(mates)
+    own_site_taken = False
     for c in ranked:
         if c.title and c.title == own_title:
             continue
@@ -133,7 +137,15 @@ def one_per_story(article: Article, own: Report, ranked: Sequence[Candidate], li
         if any(_one_story(c.story_id, c.report, k.story_id, k.report) for k in kept):
             continue
         if mates and c.story_id is not None and c.story_id == article.story_id:
-            continue  # a story-mate: a "story" link of the digest, or the same source's report
+            # a story-mate: a "story" link of the digest — or the same source's earlier report,
+            # which no story link gives: one of them is kept (QA64-8)
+            if c.article_id not in own_site or own_site_taken or near_copy(c.report, own):
+                continue
+            own_site_taken = True
+            kept.append(c)
+            if len(kept) >= limit:
+                break
+            continue
         # Without mates the digest lists no report of its story, and the same source's earlier
         # report of it is one link, as a story-less one is (QA25 E11: 59 of the corpus's 2,847
         # digests without a link had one; 20 of 20 read were the same event).
