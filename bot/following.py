@@ -27,7 +27,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.channel_admin import Scope, may_manage, same_chat
 from bot.deep_links import share_link
-from bot.i18n import chat_worded, list_sep, num, t, topic_label, topic_list
+from bot.i18n import MAX_TOPICS_NAMED, chat_worded, list_sep, num, t, topic_label, topic_list
 from bot.latin_help import latin_miss
 from bot.mode_words import subscribed_key
 from bot.quiet_notes import quiet_note
@@ -52,7 +52,7 @@ from digests.errors import QueryError
 from digests.general_names import is_general_name
 from digests.query import lone_name
 from digests.reader_text import echo, links_in, strip_markup
-from digests.several_topics import several_topics
+from digests.several_topics import MAX_TOPICS, listed_topics
 from digests.topic_keys import topic_was_cut
 from digests.topic_names import is_adjective, name_in
 
@@ -89,10 +89,11 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     topic = strip_markup(topic) or topic
     if is_general_name(topic):  # «/subscribe النشرة العامة», as /help words it (QA40 N1)
         topic = ""
-    several = several_topics(rt.db.db, topic) if topic else ()
-    if several:  # «سوريا، لبنان، مصر»: each followed, one answer (QA26 N2)
+    listed = listed_topics(rt.db.db, topic) if topic else ()
+    if listed:  # «سوريا، لبنان، مصر»: each followed, one answer (QA26 N2)
         await _answer_button(update, lang)
-        await send(update, context, subscribe_several(update, rt, several, lang, scope))
+        await send(update, context, subscribe_several(update, rt, listed[:MAX_TOPICS], lang,
+                                                      scope, left=len(listed) - MAX_TOPICS))
         return
     done = follow(rt, target, topic)
     if done.refusal in ("blank", "number", "too_long", "latin"):
@@ -177,22 +178,22 @@ def misspelt(rt: Runtime, topic: str) -> tuple[str, ...]:
 
 
 def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang: str,
-                      scope: Scope) -> str:
+                      scope: Scope, left: int = 0) -> str:
     """Follow each of `topics` (typed in one message) in the scope's chat, as /subscribe
     follows one (its English name mapped, a sentence read as the names it holds); the answer
-    (HTML) lists what is now followed, what was followed before and what is no topic, and how
-    to stop one."""
+    (HTML) lists what is now followed, what was followed before and what is no topic, what the
+    chat's limit left out, `left` more typed past MAX_TOPICS (QA65-3), and how to stop one."""
     chat = update.effective_chat
     assert chat is not None
     target, target_type = (scope.target, "channel") if scope.channel else (chat.id, chat.type)
     new: list[str] = []
     old: list[str] = []
     refused: list[str] = []
-    full = False
-    for typed in topics:
+    unfollowed: tuple[str, ...] = ()  # not tried: the chat's limit was reached before them
+    for at, typed in enumerate(topics):
         done = follow(rt, target, typed)
         if done.refusal == "full":
-            full = True
+            unfollowed = topics[at:]
             break
         if done.refusal:
             refused.append(typed)
@@ -221,9 +222,16 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     if refused:
         lines.append(ui(lang, "refused_one" if len(refused) == 1 else "refused_several",
                         topics=list_sep(lang).join(f"«{echo(r, 40)}»" for r in refused)))
-    if full:
+    if unfollowed:
         lines.append(ui(lang, chat_worded("too_many_topics", target_type),
                         n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
+        named = [f"«{echo(u, 40)}»" for u in unfollowed[:MAX_TOPICS_NAMED]]
+        if len(unfollowed) > MAX_TOPICS_NAMED or left > 0:
+            named.append("…")
+        lines.append(ui(lang, "full_left", n=num(len(unfollowed) + max(left, 0), lang),
+                        topics=list_sep(lang).join(named)))
+    elif left > 0:  # past MAX_TOPICS (with the chat full, the limit's words say it all)
+        lines.append(ui(lang, "several_left", n=num(left, lang), max=num(MAX_TOPICS, lang)))
     quiet = quiet_note(rt.db, target, lang, rt.now()) if new else None
     if quiet:  # inside the quiet hours: when the first alert comes (QA36 E4)
         lines.append(quiet)

@@ -105,11 +105,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "These are several topics: {topics}. Pick one to see its news, or follow "
                       "them all:"),
     "btn_follow_all": ("🔔 تابعها كلها", "🔔 Follow them all"),
-    "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا.", "You cannot follow more than {n} topics."),
-    "too_many_topics_group": ("لا يمكن أن تتابع المجموعة أكثر من {n} موضوعًا.",
-                              "This group cannot follow more than {n} topics."),
-    "too_many_topics_channel": ("لا يمكن أن تتابع القناة أكثر من {n} موضوعًا.",
-                                "This channel cannot follow more than {n} topics."),
+    # QA65-3: the limit says what to do next, and a list cut by it or by MAX_TOPICS (one
+    # message) says what was not followed
+    "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا. ألغِ متابعة موضوع أولًا: /topics",
+                        "You cannot follow more than {n} topics. Stop following one first: "
+                        "/topics"),
+    "too_many_topics_group": ("لا يمكن أن تتابع المجموعة أكثر من {n} موضوعًا. ألغِ متابعة "
+                              "موضوع منها أولًا: /topics",
+                              "This group cannot follow more than {n} topics. Stop following "
+                              "one of them first: /topics"),
+    "too_many_topics_channel": ("لا يمكن أن تتابع القناة أكثر من {n} موضوعًا. ألغِ متابعة "
+                                "موضوع منها أولًا: /channels",
+                                "This channel cannot follow more than {n} topics. Stop "
+                                "following one of them first: /channels"),
+    "full_left": ("ولم أتابع {n} بعدها: {topics}.", "{n} not followed after that: {topics}."),
+    "several_left": ("ولم أتابع {n} بعدها: أتابع {max} مواضيع على الأكثر من رسالة واحدة؛ أرسل "
+                     "الباقي في رسالة أخرى.",
+                     "The other {n} were not followed: at most {max} topics are followed from "
+                     "one message; send the rest in another message."),
     "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),
     "unsubscribed_group": ("لم تعد المجموعة تتابع «{topic}».",
                            "This group no longer follows «{topic}»."),

@@ -142,13 +142,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                                         "the feed's own link."),
     "reason_private_address_key_on_declared": ("الصفحة تشير إلى خلاصة على {host}، وهو على شبكة "
                                                "خاصة أو محلية. ALLOW_PRIVATE_SOURCES مفعّل، لكنه "
-                                               "يسمح بمضيف الرابط الذي ترسله نفسه، لا بخلاصة "
+                                               "يسمح بمضيف الرابط المُرسَل نفسه، لا بخلاصة "
                                                "تشير إليها صفحة على مضيف آخر: إن كانت لك فأضف "
                                                "رابطها على {host} نفسه.",
                                                "The page points to a feed on {host}, on a "
                                                "private or local network. ALLOW_PRIVATE_SOURCES "
                                                "is on, but it allows only the host of the link "
-                                               "you send, not a feed a page names on another "
+                                               "sent, not a feed a page names on another "
                                                "host: if it is yours, add its link on {host} "
                                                "itself."),
     # QA65-2/-5: link-local and cloud metadata addresses are refused whatever the key says, so

@@ -48,8 +48,14 @@ _AMP, _SEMI = "\x01", "\x02"  # stand-ins no typed text holds (bot.lines.clean d
 
 
 def several_topics(db: sqlite_utils.Database, text: str) -> tuple[str, ...]:
-    """The topics `text` lists, in the order typed and each once; () when it is one topic
-    (module docstring for the rules)."""
+    """The topics `text` lists, in the order typed and each once, at most MAX_TOPICS; () when
+    it is one topic (module docstring for the rules)."""
+    return listed_topics(db, text)[:MAX_TOPICS]
+
+
+def listed_topics(db: sqlite_utils.Database, text: str) -> tuple[str, ...]:
+    """Every topic `text` lists, past MAX_TOPICS too: /subscribe follows the first MAX_TOPICS
+    and says how many it left (QA65-3: 300 typed, 10 followed, the rest unsaid)."""
     guarded = _ENTITY_RE.sub(lambda m: f"{_AMP}{m.group(1)}{_SEMI}", text)
     if guarded == text:
         return _several(db, text)
@@ -131,4 +137,4 @@ def _unique(topics: list[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for topic in topics:
         seen.setdefault(topic, None)
-    return tuple(seen)[:MAX_TOPICS] if len(seen) >= 2 else ()
+    return tuple(seen) if len(seen) >= 2 else ()
