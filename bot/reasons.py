@@ -79,7 +79,7 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
             return t("reason_http_404", lang, host=host)
         if why.detail in _HTTP_FORBIDDEN:
             return t("reason_http_403", lang, host=host, detail=detail)
-    elif kind in ("too_big", "feed_too_big"):
+    elif kind in ("too_big", "feed_too_big", "feed_no_entry"):
         detail = _megabytes(why.detail, lang)
     elif kind == "tls":
         key = f"tls_{why.detail}"

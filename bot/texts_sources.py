@@ -132,6 +132,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                "allows only a source's own host, not a "
                                                "redirect to another host: add the address {host} "
                                                "itself."),
+    # QA65-8: over the cap without one entry begun (a gzip bomb): no «raise MAX_BODY_BYTES»
+    "reason_feed_no_entry": ("ما وصل من {host} ليس خلاصة أخبار: {detail} ميغابايت دون خبر واحد، "
+                             "فتوقفت قراءته عند الحد. تأكد من رابط الخلاصة.",
+                             "What {host} sent is no news feed: {detail} MB without a single "
+                             "entry, so reading stopped at the limit. Check the feed's link."),
     # QA65-4: a feed a page declares is the page's word, not the admin's link
     "reason_private_address_declared": ("الصفحة تشير إلى خلاصة على {host}، وهو على شبكة خاصة "
                                         "أو محلية، وهذا غير مسموح. إن كانت الخلاصة لك فاضبط "

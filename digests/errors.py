@@ -31,6 +31,7 @@ ReasonKind = Literal[
     "bot_wall",         # a bot-protection challenge page (detail: the service, «Cloudflare»)
     "too_big",          # the answer is over MAX_BODY_BYTES
     "feed_too_big",     # a feed over MAX_BODY_BYTES with no whole entry in what was read
+    "feed_no_entry",    # over MAX_BODY_BYTES, and not one entry even begun: no feed (QA65-8)
     "tls",              # invalid certificate (detail: expired, self_signed, other_name …)
     "redirects",        # too many redirects
     "bad_encoding",     # a broken compressed body

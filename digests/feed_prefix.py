@@ -28,6 +28,15 @@ _ENTRY_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 # in the document is the root — «<rss>» quoted in an Atom feed's text comes after its «<feed>»
 _ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(?:rss|RDF|feed))[\s>]")
 _HEAD_BYTES = 64 * 1024  # where the root element is looked for
+# An entry's start tag (RSS, Atom, with a prefix), or a JSON Feed's list of items
+_ENTRY_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]|\"items\"\s*:")
+
+
+def entry_started(body: bytes) -> bool:
+    """Whether `body` (a feed read up to the cap) begins one entry at least. None begun in the
+    whole cap (a gzip bomb of zeros, «<rss>» then 60 MB of «A») is no feed: raising the cap
+    would not help, so the advice is not to (QA65-8, bot reason «feed_no_entry»)."""
+    return _ENTRY_START.search(body) is not None
 
 
 def whole_entries(body: bytes) -> tuple[bytes, int] | None:

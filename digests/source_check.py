@@ -48,7 +48,7 @@ from digests.char_refs import scrub
 from digests.feeds import as_utf8, read_entries
 from digests.fetch_failures import host_of
 from digests.reader_text import strip_markup
-from digests.feed_prefix import whole_entries
+from digests.feed_prefix import entry_started, whole_entries
 from digests.fetcher import PARTIAL_HEADER, Fetcher
 from digests.responses import FetchResult
 from digests.settings import Settings
@@ -125,9 +125,21 @@ def clean_title(title: str) -> str:
     feedparser decodes one level of escaping; WordPress-style feeds escape twice
     («&amp;quot;»), which left «&quot;» in the name, and in every digest and reply naming
     the source (QA10 F1). Item titles are decoded the same way (digests.feeds.strip_html).
-    Its HTML tags are left out (QA56-4: «&lt;b&gt;وكالة&lt;/b&gt;» named a source «<b>وكالة</b>»).
+    Its HTML tags are left out (QA56-4: «&lt;b&gt;وكالة&lt;/b&gt;» named a source «<b>وكالة</b>»),
+    and so are references to entities the parser left unexpanded, which no HTML entity is
+    (QA65-7: a billion-laughs feed, whose entities are rightly never expanded, was named
+    «&lol9;»): a title of nothing else is no title, and the host names the source.
     """
-    return _cut(strip_markup(html.unescape(title)))
+    return _cut(strip_markup(_UNEXPANDED.sub(_unknown_entity, html.unescape(title))))
+
+
+_UNEXPANDED = re.compile(r"&[A-Za-z_][\w.-]*;")
+
+
+def _unknown_entity(match: re.Match[str]) -> str:
+    """An entity reference left in a decoded title: kept when HTML knows it (a title escaped
+    twice, «&amp;quot;», decodes one level: «&quot;» stays as before), dropped when not."""
+    return match[0] if html.unescape(match[0]) != match[0] else ""
 
 
 def _cut(title: str) -> str:
@@ -253,9 +265,10 @@ def _whole(result: FetchResult) -> FetchResult:
     if _looks_like_html(result):
         return result
     cap = result.headers[PARTIAL_HEADER]
+    kind: ReasonKind = "feed_too_big" if entry_started(result.body) else "feed_no_entry"
     raise SourceError(f"a feed over the {cap}-byte cap with no whole entry in its first part:"
                       f" {result.final_url}",
-                      why=Reason("feed_too_big", host_of(result.final_url), cap))
+                      why=Reason(kind, host_of(result.final_url), cap))
 
 
 async def _read(result: FetchResult, limit: int, parse_seconds: float) -> CheckedSource:

@@ -27,7 +27,7 @@ from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feed_cut import parse_limit
 from digests.feeds import FeedRead, read_entries
-from digests.feed_prefix import oldest_first, whole_entries
+from digests.feed_prefix import entry_started, oldest_first, whole_entries
 from digests.fetch_failures import host_of, size_text
 from digests.fetcher import PARTIAL_HEADER, Fetcher
 from digests.models import FeedEntry, Source, parse_iso
@@ -160,7 +160,9 @@ def partial_feed(db: Database, settings: Settings, source: Source, now: datetime
         return failed(db, settings, source, now,
                       f"الخلاصة أكبر من الحد ({arabic}) ولا خبر كاملًا في أولها / feed over the "
                       f"{english} cap with no whole entry in its first part: {feed.final_url}",
-                      feed.status, None, why=Reason("too_big", host_of(feed.final_url), str(cap)))
+                      feed.status, None, why=Reason(
+                          "too_big" if entry_started(feed.body) else "feed_no_entry",
+                          host_of(feed.final_url), str(cap)))
     body, entries = kept
     log.warning("feed over the size cap read in part source=%s cap=%d entries=%d "
                 "key=MAX_BODY_BYTES", source.id, cap, entries)
