@@ -33,10 +33,13 @@ _ENTRY_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]|\"items
 
 
 def entry_started(body: bytes) -> bool:
-    """Whether `body` (a feed read up to the cap) begins one entry at least. None begun in the
-    whole cap (a gzip bomb of zeros, «<rss>» then 60 MB of «A») is no feed: raising the cap
-    would not help, so the advice is not to (QA65-8, bot reason «feed_no_entry»)."""
-    return _ENTRY_START.search(body) is not None
+    """Whether `body` (a feed read up to the cap) may be a feed whose entries lie past the cap:
+    it opens an RSS/Atom root or a JSON object, or begins an entry. Neither in the whole cap (a
+    gzip bomb of zeros) is no feed: raising the cap would not help, so the advice is not to
+    (QA65-8, bot reason «feed_no_entry»). «<rss>» then megabytes of «A» cannot be told from a
+    feed with a giant preamble before its items, so it keeps the cap's advice."""
+    return (_ROOT.search(body[:_HEAD_BYTES]) is not None or body.lstrip()[:1] == b"{"
+            or _ENTRY_START.search(body) is not None)
 
 
 def whole_entries(body: bytes) -> tuple[bytes, int] | None:
