@@ -237,8 +237,8 @@ def list_sep(lang: str) -> str:
 
 def topic_list(topics: Sequence[str], lang: str, limit: int = MAX_TOPICS_NAMED) -> str:
     """Topics as a header names them, in the order given: «الغوطة»، «النفط»، «ترامب» — the
-    first `limit`, then how many more («وموضوع آخر», «وموضوعان آخران», «و٣ أخرى» / "and 3 more"). In
-    English a topic with an English name is named by it and its Arabic, as every English
+    first `limit`, then how many more («وموضوع آخر», «وموضوعان آخران», «و٣ مواضيع أخرى» / "and 3
+    more"). In English a topic with an English name is named by it and its Arabic, as every English
     answer names it ("«Ghouta (الغوطة)», «Oil (النفط)»": `topic_label`)."""
     # "Ghouta (الغوطة)" as /subscribe, /topics and search name it (QA21 R6)
     listed = list_sep(lang).join(f"«{topic_label(topic, lang, with_arabic=True)}»"
@@ -246,7 +246,10 @@ def topic_list(topics: Sequence[str], lang: str, limit: int = MAX_TOPICS_NAMED) 
     hidden = len(topics) - limit
     if hidden <= 0:
         return listed
-    key = "topics_more_one" if hidden == 1 else "topics_more_two" if hidden == 2 else "topics_more"
+    key = ("topics_more_one" if hidden == 1 else "topics_more_two" if hidden == 2
+           else "topics_more" if 3 <= hidden % 100 <= 10
+           else "topics_more_many" if 11 <= hidden % 100 <= 99
+           else "topics_more_hundred")  # «و٣ مواضيع أخرى», «و١١ موضوعًا آخر», «و١٠٠ موضوع آخر»
     return t(key, lang, topics=listed, n=num(hidden, lang))
 
 

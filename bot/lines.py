@@ -99,10 +99,10 @@ _RTL_RUN_RE = re.compile(f"[{_RTL}]+(?:(?:[\\s\u200c\"'“”‘’()\\[\\]\\-%0
 # the number is the name's (QA36 E11), so the mark goes after it.
 _NAME_NUMBER_RE = re.compile(f"{LRM}( [0-9]+)$")
 # What `close_rtl` never marks inside: tags (real ones: «<قصف>» written in a headline is text),
-# entities, URLs (an Arabic path stays one link) and a name isolated right-to-left (RLI…PDI,
+# entities, URLs (an Arabic path stays one link) and an isolated name (RLI…PDI or LRI…PDI,
 # `isolate_rtl`: «فرانس 24» in a list keeps its number, QA41 T5).
 _KEEP_RE = re.compile(r"(</?[A-Za-z][^<>]*>|&#?[A-Za-z0-9]+;|(?:https?|ftp)://[^\s<>«»\"]+"
-                      "|\u2067[^\u2066-\u2069]*\u2069)")
+                      "|[\u2066\u2067][^\u2066-\u2069]*\u2069)")
 
 
 @dataclass(frozen=True)
@@ -265,12 +265,15 @@ def isolate_ltr_html(html: str) -> str:
 
 
 def isolate_rtl(name: str) -> str:
-    """A name holding Arabic as one right-to-left island of an English line (RLI…PDI): in a
-    list of names «فرانس 24» stays «فرانس 24», not «24 فرانس» (QA41 T5); `close_rtl` leaves
-    it whole. Other names are returned as they are."""
+    """A name holding Arabic as one island of an English line: in a list of names «فرانس 24»
+    stays «فرانس 24», not «24 فرانس» (RLI…PDI, QA41 T5); a name that starts in Latin, «France
+    24 عربي», is isolated left-to-right (LRI…PDI), as its byline writes it, not «عربي France 24»
+    (QA67-5). `close_rtl` leaves it whole. Other names are returned as they are."""
     if not _RTL_CHAR_RE.search(name):
         return name
-    return f"{RLI}{name.replace(RLI, '').replace(PDI, '')}{PDI}"
+    bare = name.replace(RLI, "").replace(LRI, "").replace(PDI, "")
+    first = next((k for k in map(unicodedata.bidirectional, bare) if k in ("L", "R", "AL")), "")
+    return f"{LRI if first == 'L' else RLI}{bare}{PDI}"
 
 
 def close_rtl(text: str) -> str:
@@ -307,7 +310,7 @@ def _classes(parts: list[str]) -> Iterator[str]:
     a tag shows nothing, an entity its character, a URL is left-to-right)."""
     for i, part in enumerate(parts):
         if i % 2:
-            if part.startswith(("<", RLI)):  # an isolate is neutral to what surrounds it
+            if part.startswith(("<", RLI, LRI)):  # an isolate is neutral to its surroundings
                 continue
             if part.startswith("&"):
                 part = html.unescape(part)

@@ -44,6 +44,7 @@ from bot.story_quotes import (  # noqa: F401
 )
 from digests.earlier_headlines import change
 from digests.models import Digest
+from digests.urls import url_key
 
 
 _SECTION = re.compile(r"\s+[—–]\s+")  # «المصدر — القسم»: a feed's section after its name
@@ -53,7 +54,8 @@ _LATIN_DIGIT = re.compile("[0-9]")
 
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
                  index: int | None = None, update: bool = False,
-                 compact: bool = False, topics: Sequence[str] = ()) -> list[Line]:
+                 compact: bool = False, topics: Sequence[str] = (),
+                 shown: frozenset[str] = frozenset()) -> list[Line]:
     """The lines of one story: headline, source and time, quotes, related links; `update` puts
     «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before), «🔄 تعديل»
     for a report the chat was sent, corrected in place (`digest.revised`), with what changed
@@ -63,7 +65,8 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     after it on one line, and at most ONE key quote line (`key_quote`: the best that names one
     of `topics`, the topics the bundle was sent for, else the first that shows), within
     KEY_QUOTE_UNITS (cut at a word with «…») — and no related links: the rest is a tap away
-    (`has_details`, bot.courier's story buttons)."""
+    (`has_details`, bot.courier's story buttons). `shown`: the links (url_key) of the stories
+    of the same message, left out of its related links (`related_lines`)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
     head: list[Span] = []
     # what a correction changed, from what the chat read before (QA63-12)
@@ -113,7 +116,7 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         return lines
     lines.extend(quote_lines(digest, lang))
     if with_related:
-        lines.extend(related_lines(digest, lang, now))
+        lines.extend(related_lines(digest, lang, now, shown=shown))
     return lines
 
 
@@ -216,9 +219,12 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     # reader); a page of the «more» stories goes on from the page before even when alone
     numbered = len(items) > 1 or (compact and first > 1)
     chosen = topics if quotes_for is None else quotes_for
+    # a related link to a story this message numbers too is left out (QA67-8)
+    shown = frozenset(url_key(d.url) for d in items) if numbered else frozenset()
     stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates,
                                               compact=compact, topics=chosen or (),
-                                              index=first + i if numbered else None)
+                                              index=first + i if numbered else None,
+                                              shown=shown)
                                  for i, d in enumerate(items)]
     if topics is not None:
         # only corrections of reports the chat was sent: not «جديد» (QA63-12)

@@ -67,10 +67,16 @@ def last_wave_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
             " and o.kind = ? and o.status in ('pending', 'sending') and c.active = 1 limit 1",
             [row[3], row[4]]).fetchone():
         return ui(lang, "stats_last_wave_going", start=clock_time(start, lang),
-                  took=_took(now - first, lang), chats=amount(int(row[0]), lang, "chat"))
+                  took=_took(now - first, lang), chats=_chats(int(row[0]), lang))
     return ui(lang, "stats_last_wave", start=clock_time(start, lang),
               end=clock_time(end, lang),
-              took=_took(last - first, lang), chats=amount(int(row[0]), lang, "chat"))  # «٣ محادثات» (QA56-7)
+              took=_took(last - first, lang), chats=_chats(int(row[0]), lang))
+
+
+def _chats(n: int, lang: str) -> str:
+    """«٣ محادثات» (QA56-7); two standing alone after «—» are «محادثتان», the nominative
+    (`amount`'s «محادثتين» is the form after «إلى»: QA67-6)."""
+    return t("stats_wave_chats_two", lang) if n == 2 else amount(n, lang, "chat")
 
 
 def oldest_due_line(rt: Runtime, chat_id: int, lang: str) -> str | None:

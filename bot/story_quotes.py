@@ -31,6 +31,7 @@ from bot.story_sites import link_note
 from digests.arabic import normalize
 from digests.models import Article, Digest, Quote, QuoteKind
 from digests.topic_match import article_matches
+from digests.urls import url_key
 from digests.quotes import quote_marks_balanced
 
 MAX_RELATED = 5
@@ -217,16 +218,21 @@ def _same_words(a: str, b: str) -> bool:
     return n >= 3 and wa[:n] == wb[:n]
 
 
-def related_lines(digest: Digest, lang: str, now: datetime | None = None) -> list[Line]:
+def related_lines(digest: Digest, lang: str, now: datetime | None = None, *,
+                  shown: frozenset[str] = frozenset()) -> list[Line]:
     """«روابط ذات صلة:» and one bulleted link per related item (at most MAX_RELATED). Given
     `now` (in the reader's zone: bot.reader_clock), each link says its date, and a "story" link
     its site too (QA34 R9: a 15 Mar threat read like the 17 Mar expulsion):
-    «• عنوان — bbc.com · ١٥ مارس» (bot.story_sites.link_note)."""
+    «• عنوان — bbc.com · ١٥ مارس» (bot.story_sites.link_note). `shown`: the links (url_key) of
+    the stories the same message numbers — not listed again as related (QA67-8: 7 of /digest's
+    9 related links were stories of the same message)."""
     items: list[Line] = []
     seen = {clean(digest.url)}
     for item in digest.related:
         url = safe_url(item.url)
         if url is None or url in seen:  # a related item is only worth its link
+            continue
+        if shown and url_key(item.url) in shown:  # a story of this very message
             continue
         title = clean(item.title) or url
         seen.add(url)

@@ -43,7 +43,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "Nobody follows «{topic}»; no digest was sent."),
     "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
                           "Nobody follows the general digest; no digest was sent. For a topic's "
-                          "followers: /push الغوطة"),
+                          "followers: /push Ghouta"),
     # every follower is a held chat (X84: it said «لا أحد يتابع»)
     "push_only_held": ("⏸ لم تُرسل نشرة: كل من يتابع {whom} محادثات لا يستطيع البوت النشر فيها الآن: "
                        "{named}. /stats يذكرها وكيف تُستأنف.",
@@ -122,7 +122,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "العامة، أو /push ثم اسم الموضوع، مثل /push الغوطة",
                               "The topic holds no readable characters; nothing was sent. Send /push"
                               " alone for the general digest, or /push and a topic, such as /push"
-                              " الغوطة"),
+                              " Ghouta"),
     # why a chat did not get a delivery (bot.reasons.delivery_reason)
     "delivery_blocked": ("حظر المستخدم البوت", "the user blocked the bot"),
     "delivery_deactivated": ("حُذف حساب المستخدم", "the user's account was deleted"),
@@ -238,6 +238,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{chats}",
                         "• Last story sent: started {start}, ended {end} this chat's time "
                         "({took}) — {chats}"),  # counted: «1 chat» (QA51 L11)
+    # two chats standing alone after «—»: the nominative (`amount`'s «محادثتين» follows «إلى»;
+    # QA67-6)
+    "stats_wave_chats_two": ("محادثتان", "2 chats"),
     # X93 (QA62-2): a wave still going is not «انتهى»; a push going out in its own units (chats)
     "stats_last_wave_going": ("• آخر إرسال لخبر: بدأ {start} بتوقيت المحادثة وما زال جاريًا ({took} "
                               "حتى الآن) — {chats} حتى الآن",

@@ -127,6 +127,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "arrive twice if Telegram had them before the stop (at least once: a repeat rather "
         "than a loss)."),
     # QA43 C3: when /stats's figures were taken (bot.stats)
-    "stats_as_of": ("🕒 الأرقام حتى {when} (بتوقيت {zone})",
-                    "🕒 Figures as of {when} ({zone} time)"),
+    "stats_as_of": ("🕒 الأرقام حتى {when} {zone}", "🕒 Figures as of {when} {zone}"),
 }

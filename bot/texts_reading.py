@@ -43,7 +43,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # A header names at most MAX_TOPICS_NAMED topics and counts the rest (QA18 R4; topic_list)
     "topics_more_one": ("{topics} وموضوع آخر", "{topics} and one more"),  # QA26 N13: «و١ آخر»
     "topics_more_two": ("{topics} وموضوعان آخران", "{topics} and 2 more"),
-    "topics_more": ("{topics} و{n} أخرى", "{topics} and {n} more"),
+    # from 3 on with the noun, by the grammar of Arabic numerals (QA67-10: «و٣ أخرى» had none)
+    "topics_more": ("{topics} و{n} مواضيع أخرى", "{topics} and {n} more"),
+    "topics_more_many": ("{topics} و{n} موضوعًا آخر", "{topics} and {n} more"),
+    "topics_more_hundred": ("{topics} و{n} موضوع آخر", "{topics} and {n} more"),
     # The last line of a delivered digest in a group: its members cannot change what the group
     # follows, its admins can (QA18 R18); a channel's post has no such line (`bundle_stop`)
     "bundle_stop_group": ("للمشرفين: /unsubscribe", "Admins: /unsubscribe"),

@@ -102,7 +102,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
     # its zone under the /start welcome (bot.welcome)
     # /zone, as «zone_hint» says for a chat in another zone (QA51 L9: one answer, not two)
-    "zone_hint_utc": ("🌐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "
+    # (QA67-13: as «zone_hint» words it, without a stray «و», «(UTC)» as every message has it)
+    "zone_hint_utc": ("🌐 الأوقات (النشرة اليومية وساعات الهدوء) بالتوقيت العالمي (UTC). لتختار "
                       "توقيتك: /zone",
                       "🌐 Times (the daily digest, quiet hours) are in UTC. To pick your time "
                       "zone: /zone"),
@@ -229,7 +230,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "I could not read this link (it may have been copied incompletely), so "
                          "nothing was followed. Ask its sender for a new one, or type the topic."),
     "help_header": ("أوامر نشرة:", "Nashra commands:"),
-    "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
+    # the bot's operators (ADMIN_IDS), not a group's admins, whom /help calls «المشرفين» (QA67-9)
+    "help_admin_header": ("أوامر مشغّل البوت:", "Bot operator commands:"),
     # English starts with a Latin word: a line that starts with Arabic is laid out right-to-left
     "help_alias_or": ("أو", "or"),  # «/lang أو /language» (bot.welcome.HELP_ALIASES)
     "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 Arabic / العربية: /lang"),

@@ -159,7 +159,9 @@ HELP_ALIASES = {"lang": "language"}
 
 
 def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False) -> str:
-    """Every command with its description; admin commands for admins. In a group the
+    """Every command with its description; the operator's commands for an operator (`admin`)
+    in a private chat — not in a group, where the answer is every member's and «المشرفين» are
+    the group's own admins (QA67-9; as the «/» menu: bot.commands_chat). In a group the
     descriptions speak of the group («/topics — المواضيع التي تتابعها المجموعة», GROUP_COMMANDS)
     and the footer says /search TOPIC rather than «type any topic»."""
     idx = 1 if lang == "ar" else 2
@@ -173,7 +175,7 @@ def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False)
         if command[0] == "settings":  # the zone picker at once (QA47 Z8), not in the menu
             lines.append(f"/zone {t('help_alias_or', lang)} /timezone — "
                          f"{escape_text(t('help_zone_group' if group else 'help_zone', lang))}")
-    if admin:
+    if admin and not group:
         lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]
         # a pasted link is fetched for nobody, an admin either: the ways to a page (X80)

@@ -179,7 +179,7 @@ def test_topic_list_counts_the_topics_it_does_not_name() -> None:
     names = ["أ", "ب", "ج", "د", "ه", "و"]
     assert topic_list(names[:3], "ar") == "«أ»، «ب»، «ج»"
     assert topic_list(names[:5], "ar") == "«أ»، «ب»، «ج» وموضوعان آخران"
-    assert topic_list(names, "ar") == "«أ»، «ب»، «ج» و٣ أخرى"
+    assert topic_list(names, "ar") == "«أ»، «ب»، «ج» و٣ مواضيع أخرى"  # with its noun (QA67-10)
     assert topic_list(["Ghouta", "oil", "Trump", "x"], "en") == \
         "«Ghouta», «oil», «Trump» and one more"
     # English names where the topic has one (bot.i18n.topic_label), with the Arabic as every

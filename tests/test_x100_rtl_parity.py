@@ -77,3 +77,29 @@ def test_an_inline_description_is_laid_out_as_a_byline() -> None:
     english = Digest(url="http://news.test/a", source="CNN بالعربية", headline="مقتل 19",
                      published_at=NOW - timedelta(hours=3), article_id=1, story_id=1)
     assert _result(english, "en", NOW, 0).description == f"{LRM}CNN بالعربية{LRM} · 3 hours ago"
+
+
+def test_a_latin_first_name_is_isolated_left_to_right() -> None:
+    from types import SimpleNamespace
+
+    from bot.lines import LRI, PDI, RLI, isolate_rtl
+    from bot.story_sites import others_line
+    assert isolate_rtl("France 24 عربي") == f"{LRI}France 24 عربي{PDI}"
+    assert isolate_rtl("فرانس 24") == f"{RLI}فرانس 24{PDI}"
+    assert isolate_rtl("BBC") == "BBC"
+    sited = SimpleNamespace(other_sites=("France 24 عربي", "فرانس 24"))
+    line = others_line(sited, "en")  # type: ignore[arg-type]
+    assert line.endswith(f"{LRI}France 24 عربي{PDI}, {RLI}فرانس 24{PDI}"), ascii(line)
+
+
+def test_a_digest_does_not_list_its_own_stories_as_related() -> None:
+    # QA67-8: /digest listed under «روابط ذات صلة» stories numbered in the same message
+    other = RelatedItem("قافلة مساعدات تدخل دوما", "http://news.test/b?utm_source=x")
+    outside = RelatedItem("شاحنات الأمم المتحدة تفرغ حمولتها", "http://news.test/z")
+    first = _digest("مقتل 19 مدنيًا في الغوطة", related=(other, outside))
+    second = _digest("قافلة مساعدات تدخل دوما", url="http://news.test/b", aid=2)
+    text = "\n".join(render_bundle([first, second], "ar", NOW))
+    assert text.count('href="http://news.test/b') == 1, text  # the story, not a related link
+    assert 'href="http://news.test/z"' in text, text
+    alone = render_bundle([first], "ar", NOW)[0]  # not in the message: still related
+    assert 'href="http://news.test/b?utm_source=x"' in alone, alone

@@ -1,0 +1,71 @@
+"""X100 (QA67-6, -7, -9, -10, -12, -13): the operator's and reader's wording in both languages —
+/stats's last-wave count standing alone («— محادثتان»), English /push examples, a digest
+header's count of the topics it does not name, the welcome's zone line. Real bot against the
+Telegram emulator (tests/botkit.py) where a whole message is meant, pure functions otherwise."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from botkit import ADMIN, READER, running_bot, sample_db
+
+from digests import subscriptions
+from digests.storage import Database
+
+
+async def test_stats_says_two_chats_in_the_nominative(tmp_path: Path) -> None:
+    db_path = sample_db(tmp_path)
+    with Database(db_path) as db:
+        if not db.db.execute("select count(story_id) from articles").fetchone()[0]:
+            pytest.skip("no stories to push")
+    async with running_bot(db_path) as h:
+        now = datetime.now(UTC)
+        for chat in (READER, READER + 1):
+            subscriptions.upsert_chat(h.db, chat, now=now)
+            subscriptions.subscribe(h.db, chat, "", now=now)
+        await h.say(ADMIN, "/push")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        [stats] = await h.say(ADMIN, "/stats")
+        line = stats.plain_text.split("آخر إرسال لخبر")[1].split("\n")[0]
+        assert line.endswith("— محادثتان"), line
+
+
+async def test_a_groups_help_keeps_the_operators_commands_private(tmp_path: Path) -> None:
+    from bot.emulator import User
+    group = -100967
+    operator = User(id=ADMIN, first_name="A", language_code="ar")
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(group, type="supergroup", title="مجموعة", admins=[ADMIN])
+        [in_group] = await h.say(group, "/help", user=operator)
+        for command in ("/push", "/addsource", "/ingest", "/stats", "/removesource"):
+            assert command not in in_group.plain_text, (command, in_group.plain_text)
+        assert "مشغّل البوت" not in in_group.plain_text
+        [private] = await h.say(ADMIN, "/help", user=operator)
+        assert "أوامر مشغّل البوت:" in private.plain_text and "/addsource" in private.plain_text
+
+
+def test_english_push_answers_give_an_english_example() -> None:
+    from bot.i18n import t
+    for key in ("push_no_followers", "push_unreadable_topic"):
+        assert t(key, "en").endswith("/push Ghouta"), t(key, "en")
+        assert t(key, "ar").endswith("/push الغوطة"), t(key, "ar")
+
+
+@pytest.mark.parametrize(("n", "arabic"), [
+    (4, "«أ»، «ب»، «ج» وموضوع آخر"), (5, "«أ»، «ب»، «ج» وموضوعان آخران"),
+    (6, "«أ»، «ب»، «ج» و٣ مواضيع أخرى"), (13, "«أ»، «ب»، «ج» و١٠ مواضيع أخرى"),
+    (14, "«أ»، «ب»، «ج» و١١ موضوعًا آخر"), (103, "«أ»، «ب»، «ج» و١٠٠ موضوع آخر"),
+])
+def test_a_header_counts_the_topics_it_does_not_name_with_their_noun(n: int, arabic: str) -> None:
+    from bot.i18n import topic_list
+    topics = ["أ", "ب", "ج"] + [f"م{i}" for i in range(n - 3)]
+    assert topic_list(topics, "ar", limit=3) == arabic
+    assert topic_list(topics, "en", limit=3).endswith(f" and {'one' if n == 4 else n - 3} more")
+
+
+def test_the_utc_welcome_line_has_no_stray_conjunction() -> None:
+    from bot.i18n import t
+    assert t("zone_hint_utc", "ar").startswith(
+        "🌐 الأوقات (النشرة اليومية وساعات الهدوء) بالتوقيت العالمي (UTC). ")
