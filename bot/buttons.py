@@ -258,6 +258,8 @@ def refusal_key(refused: callbacks.Refusal) -> str:
     more = refused.action is not None and refused.action.startswith(MORE_STORIES)
     if refused.reason == "other_chat":
         return "button_other_chat"
+    if refused.reason == "malformed":  # data no button of ours carries: forged (QA65-9)
+        return "button_invalid"
     if story:
         return "story_button_expired"
     if more:

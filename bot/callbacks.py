@@ -35,6 +35,8 @@ ID_BYTES = 12  # 16 URL-safe characters, well under Telegram's 64-byte limit
 _INDEX_SEP = "."  # never in an id: token_urlsafe uses A–Z a–z 0–9 - _
 # «<id>.<n>» as bot.bundle_buttons makes it: a 16-character id and a place 1–99
 _STORY_DATA_RE = re.compile(r"[A-Za-z0-9_-]{16}\.[1-9][0-9]?")
+# any data a button of ours carries: an id, with a place after it or without
+_BUTTON_DATA_RE = re.compile(r"[A-Za-z0-9_-]{16}(?:\.[1-9][0-9]?)?")
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def refusal(db: Database, callback_id: str | None, *, chat_id: int, now: datetim
     # story wording before (QA38 A8)
     story = (row["action"] == STORY if row is not None
              else bool(_STORY_DATA_RE.fullmatch(str(callback_id or ""))))
+    if row is None and not _BUTTON_DATA_RE.fullmatch(str(callback_id or "")):
+        reason = "malformed"  # no button of ours ever carried it: not «expired» (QA65-9)
     return Refusal(reason or "unknown", row["action"] if row is not None else None, story)
 
 

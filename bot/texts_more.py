@@ -28,4 +28,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "This message leaves out {count}; /digest has the top stories now."),
     "more_line_hint_topic": ("وهناك {count} في /search {topic}.",
                              "/search {topic} shows {count}."),
+    # a pressed button whose data the bot never makes (forged, QA65-9): neither «expired» nor
+    # «no longer kept», which say a button or a story existed (bot.buttons.refusal_key)
+    "button_invalid": ("هذا الزر لا يعمل. أعد الطلب من جديد.",
+                       "This button does not work. Ask again."),
 }

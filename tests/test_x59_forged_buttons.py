@@ -17,7 +17,8 @@ async def test_forged_dotted_data_gets_the_generic_refusal(tmp_path: Path) -> No
         [hello] = await h.say(READER, "/start")
         answers = {data: (await h.click_answer(hello, data=data)).get("text")
                    for data in ("../../", "0000000000000000.999", "x.1", "abcdefghijklmnop.3")}
-    generic, story = t("button_expired", "ar"), t("story_button_expired", "ar")
+    # data no button carries: «does not work», not «expired» (QA65-9, tests/test_x99_forged_buttons)
+    generic, story = t("button_invalid", "ar"), t("story_button_expired", "ar")
     assert answers["../../"] == generic
     assert answers["0000000000000000.999"] == generic
     assert answers["x.1"] == generic
