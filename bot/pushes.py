@@ -231,17 +231,19 @@ def silent_chats(rt: Runtime, push_id: int) -> int:
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
-    """How many stories each chat of the push gets: «٣», or «٢–٥» when chats differ (a chat
-    never gets a story twice, so those that had some get fewer); in English with the noun,
-    «1 story», «2–5 stories»."""
+    """How many stories each chat of the push gets: «٣», or «من ٢ إلى ٥» when chats differ (a
+    chat never gets a story twice, so those that had some get fewer); in English with the noun,
+    «1 story», «2 to 5 stories». In words, not «٢–٥»: a dash range in a right-to-left line is
+    drawn «٥–٢» (QA67-12, as the results header: QA36 E9)."""
     low, high = rt.db.db.execute(
         "select min(n), max(n) from (select count(*) as n from outbox where kind = ?"
         " group by chat_id)", [f"push:{push_id}"]).fetchone()
     low, high = int(low or 0), int(high or 0)
-    shown = num(high, lang) if low == high else f"{num(low, lang)}–{num(high, lang)}"
-    if lang == "ar":  # after its label, «الأخبار: ٣»
+    shown = (num(high, lang) if low == high
+             else t("push_stories_range", lang, low=num(low, lang), high=num(high, lang)))
+    if lang == "ar":  # after its label, «الأخبار لكل محادثة: ٣»
         return shown
-    return f"{shown} {'story' if shown == '1' else 'stories'}"  # «1 story», «2–5 stories»
+    return f"{shown} {'story' if shown == '1' else 'stories'}"  # «1 story», «2 to 5 stories»
 
 
 async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,

@@ -28,11 +28,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Sorry, this command is for the bot's operator only.\nYour Telegram user id: "
                      "<code>{user_id}</code>. If you run this bot, add it to ADMIN_IDS in its "
                      "settings, then restart it."),
-    "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار: {stories}.",
-                    "📤 Digest queued: {chats}, {stories}."),  # counted: «1 chat» (QA51 L11)
+    # counted: «1 chat» (QA51 L11); the stories are each chat's, said so, a range in words
+    # («من ١ إلى ٢», not «١–٢» drawn «٢–١» in the right-to-left line: QA67-12)
+    "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار لكل محادثة: {stories}.",
+                    "📤 Digest queued: {chats}, {stories} per chat."),
+    "push_stories_range": ("من {low} إلى {high}", "{low} to {high}"),
     # the head of a report owed across a restart (QA62-6: it said «في قائمة الإرسال» above «انتهت»)
-    "push_header": ("📤 النشرة — المحادثات: {chats}، الأخبار: {stories}.",
-                    "📤 Digest: {chats}, {stories}."),
+    "push_header": ("📤 النشرة — المحادثات: {chats}، الأخبار لكل محادثة: {stories}.",
+                    "📤 Digest: {chats}, {stories} per chat."),
     # QA58-3: said with the queued answer when some chats are inside their quiet hours (or
     # in daily mode): a push is not held, it goes now without a sound (X85, QA57-14)
     "push_silent": ("🔕 تصل الآن دون صوت إلى {chats} في ساعات الهدوء أو على النشرة اليومية: "

@@ -248,7 +248,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "In any chat: @{bot} topic"),
     # /lang
     # no colon: after the isolated Latin run it would show at the far left of the RTL line (QA12)
-    "choose_lang": ("اختر اللغة / Choose the language", "اختر اللغة / Choose the language"),
+    # the language the bot speaks first (QA67-12: an English chat read the Arabic first)
+    "choose_lang": ("اختر اللغة / Choose the language", "Choose the language / اختر اللغة"),
     "lang_set": ("✅ اللغة الآن: العربية.", "✅ Language is now English."),
     # «/lang french» (QA51 L10): said above the picker (whose line is in both languages)
     "lang_unknown": ("لا أعرف اللغة «{typed}»: أتكلم العربية والإنجليزية.",

@@ -142,7 +142,7 @@ async def test_push_general_reaches_only_the_general_digests_followers(tmp_path:
         rows = h.db.db.execute("select chat_id, count(*) from outbox group by chat_id").fetchall()
         assert [r[0] for r in rows] == [READER]
         stories = str(rows[0][1]).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
-        assert f"المحادثات: ١، الأخبار: {stories}." in _bare(queued.plain_text)
+        assert f"المحادثات: ١، الأخبار لكل محادثة: {stories}." in _bare(queued.plain_text)
 
         [topic] = await h.say(ADMIN, "/push الغوطة")
         assert "المحادثات: ١،" in topic.plain_text
@@ -535,7 +535,8 @@ async def test_push_says_why_nothing_was_sent_and_counts_what_readers_get(tmp_pa
         await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text
                       and len(_push_rows(h.db, READER)) == 2, 15)
         sent = _push_rows(h.db, READER)
-    reported = [re.search(r"الأخبار: (\S+)\.", _bare(m.plain_text)) for m in (first, general)]
+    reported = [re.search(r"الأخبار لكل محادثة: (\S+)\.", _bare(m.plain_text))
+                for m in (first, general)]
     assert all(reported), (first.plain_text, general.plain_text)
     got = [int(r.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
            for r in reported if r]

@@ -69,3 +69,13 @@ def test_the_utc_welcome_line_has_no_stray_conjunction() -> None:
     from bot.i18n import t
     assert t("zone_hint_utc", "ar").startswith(
         "🌐 الأوقات (النشرة اليومية وساعات الهدوء) بالتوقيت العالمي (UTC). ")
+
+
+def test_a_push_says_its_stories_per_chat_in_words() -> None:
+    from bot.i18n import t
+    assert t("push_queued", "ar", chats="٣", stories=t("push_stories_range", "ar", low="١",
+                                                       high="٢")) == (
+        "📤 النشرة في قائمة الإرسال — المحادثات: ٣، الأخبار لكل محادثة: من ١ إلى ٢.")
+    assert t("push_queued", "en", chats="3 chats", stories="1 to 2 stories") == (
+        "📤 Digest queued: 3 chats, 1 to 2 stories per chat.")
+    assert t("choose_lang", "en").startswith("Choose the language / ")

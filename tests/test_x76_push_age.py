@@ -57,7 +57,7 @@ async def test_a_topic_push_sends_the_days_report_and_not_the_old_ones(tmp_path:
              RECENT_HOURS + 20)
     async with running_bot(path) as h:
         [answer] = await h.say(ADMIN, f"/push {OLD_GHOUTA}")
-        assert "المحادثات: ١، الأخبار: ١" in answer.plain_text, answer.plain_text
+        assert "المحادثات: ١، الأخبار لكل محادثة: ١" in answer.plain_text, answer.plain_text
         await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
         got = h.emu.messages(READER)[-1].plain_text
         assert "قصف جديد على الغوطة الشرقية اليوم" in got

@@ -19,7 +19,8 @@ async def test_one_chat_is_one_chat(tmp_path: Path) -> None:
         await h.say(ADMIN, "/lang en", language_code="en")
         [queued] = await h.say(ADMIN, "/push الغوطة", language_code="en")
         text = queued.plain_text.translate(_MARKS)
-        assert re.fullmatch(r"📤 Digest queued: 1 chat, (1 story|(?!1 )\d+ stories)\.", text), text
+        assert re.fullmatch(r"📤 Digest queued: 1 chat, (1 story|(?!1 )\d+ stories) per chat\.",
+                            text), text
         await h.until(lambda: "finished" in h.emu.messages(ADMIN)[-1].plain_text, 15)
         [stats] = await h.say(ADMIN, "/stats", language_code="en")
         lines = [x for x in stats.plain_text.translate(_MARKS).split("\n")
