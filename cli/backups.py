@@ -90,10 +90,20 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     if args.resend:
         print("ستُرسل التسليمات المستحقة ولو أُرسلت قبل / due deliveries will be sent, even "
               "those sent before")
-    elif fresh:
-        print(f"التسليمات المستحقة في النسخة عُلّمت متروكة (أغلب الظن أنها أُرسلت بعد النسخة): "
-              f"{report.skipped} / due deliveries in the backup marked skipped (most likely "
-              f"sent after the backup): {report.skipped}")
+    elif fresh and report.bot_running == "0":  # a stopped bot moved: nothing sent since
+        print(f"أُخذت النسخة والبوت متوقف، فلم يُرسل شيء بعدها: التسليمات المستحقة فيها باقية "
+              f"وتُرسل عند تشغيل البوت: {report.kept} / the backup was taken with the bot "
+              f"stopped, so nothing was sent after it: its due deliveries are kept and sent "
+              f"when the bot starts: {report.kept}")
+    elif fresh:  # a bot ran when the backup was taken (or the backup does not say): QA66-1
+        ar_why, en_why = (("كان البوت يعمل وقت النسخة", "the bot was running when it was taken")
+                          if report.bot_running == "1" else
+                          ("لا تذكر النسخة أكان البوت متوقفًا", "the backup does not say whether "
+                           "the bot was stopped"))
+        print(f"التسليمات المستحقة في النسخة عُلّمت متروكة (أغلب الظن أنها أُرسلت بعد النسخة: "
+              f"{ar_why}): {report.skipped}؛ لإرسالها مع ذلك أعد الاسترجاع بـ --resend / due "
+              f"deliveries in the backup marked skipped (most likely sent after the backup: "
+              f"{en_why}): {report.skipped}; to send them anyway, restore again with --resend")
     elif report.carried.error:  # the replaced file unreadable: the old rule, said as such
         print(f"تعذّرت قراءة ما أرسله الملف السابق ({report.carried.error[:120]})، فعُلّمت "
               f"التسليمات المستحقة متروكة (أغلب الظن أنها أُرسلت بعد النسخة): {report.skipped}"

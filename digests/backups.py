@@ -11,6 +11,9 @@
   alerted again (QA22 U2: a reader got the same daily digest twice; QA24: the alerts of the
   articles fetched since came again). When the replaced file cannot be read (the damage that
   called for the restore), deliveries already due are marked skipped: most likely sent since.
+  Onto a fresh path (a move to another machine) they are skipped only when a bot may have run on
+  after the backup: `backup` records whether a bot held the database (QA66-1); a backup of a
+  stopped bot keeps every queued delivery, to be sent at the first start.
   The readers' subscriptions, unsubscriptions and settings made since the backup are carried
   over as well (digests.restore_readers).
 - `recover` (digests.rescue): what can be read of a damaged file, table by table and row by
@@ -46,13 +49,16 @@ from digests.models import iso
 from digests.restore_readers import Readers, carry_readers
 from digests.restore_record import (SKIP_NOTE, Carried, backup_moment, carry_over,
                                     settle_restored)
-from digests.instance_lock import restore_in_use
+from digests.instance_lock import bot_running, restore_in_use
 from digests.sqlite_uri import read_only_uri
 from digests.storage import DatabaseInUse, NewerDatabase, fault_of, hold_lock
 
 log = logging.getLogger(__name__)
 
 BACKUP_KEY = "backup_taken_at"  # meta key: when the snapshot was taken (UTC, ISO)
+# meta key: "1" when a bot held the database as the snapshot was taken, "0" when none did (a
+# stopped bot: nothing was sent after the copy); absent in older backups and sqlite3 copies
+RUNNING_KEY = "backup_bot_running"
 
 
 def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
@@ -66,6 +72,7 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
     require_database(src)
     refuse_existing(dest)
     taken = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    running = bot_running(src)  # before the copy: a bot stopping meanwhile counts as running
     with new_file(dest) as (target, partial):
         source = sqlite3.connect(read_only_uri(src), uri=True, timeout=30)
         try:
@@ -73,6 +80,8 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
             target.execute("create table if not exists meta (key text primary key, value text)")
             target.execute("insert or replace into meta (key, value) values (?, ?)",
                            [BACKUP_KEY, taken])
+            target.execute("insert or replace into meta (key, value) values (?, ?)",
+                           [RUNNING_KEY, "1" if running else "0"])
             target.commit()
             # one file, no -wal to carry: the copy can be moved or mailed as it is
             target.execute("pragma journal_mode=delete")
@@ -83,7 +92,8 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
         drop_partial(partial)
         raise StorageError(f"النسخة لم تجتز الفحص / the copy failed its check: {check}")
     os.replace(partial, dest)
-    log.info("backup written src=%s dest=%s taken_at=%s", src, dest, taken)
+    log.info("backup written src=%s dest=%s taken_at=%s bot_running=%s", src, dest, taken,
+             running)
     return summarize(dest)
 
 
@@ -99,6 +109,9 @@ class RestoreReport:
     marked_sent: int = 0  # due in the backup, sent by the replaced file: recorded sent
     carried: Carried = Carried(0)  # the replaced file's deliveries carried into the restored one
     readers: Readers = Readers()  # its readers' choices since the backup (restore_readers)
+    # the backup's bot: "0" stopped (nothing sent after it), "1" running, "" not recorded
+    bot_running: str = ""
+    kept: int = 0  # due deliveries kept to be sent: the backup's bot was stopped (fresh path)
 
 
 def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
@@ -111,7 +124,9 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     pending in the backup are settled as it settled them, and its deliveries of articles the
     backup lacks are not made again when the bot fetches those articles anew. When it cannot be
     read, deliveries pending in the backup and due by `now` are marked skipped (most likely sent
-    since: a reader should not get a digest twice); those due later stay.
+    since: a reader should not get a digest twice); those due later stay. Unless no file was
+    at `target` and the backup says its bot was stopped (a move to another machine, QA66-1):
+    nobody can have sent them after it, so they stay to be sent (counted in `kept`).
 
     Raises:
         DatabaseInUse: a bot runs on `target`.
@@ -154,11 +169,15 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
             # the stamp describes this backup, not the database it becomes: a later sqlite3
             # .backup of that database must not be «taken at» this moment (QA60-11)
             _drop_meta(conn, BACKUP_KEY)
+            running = _meta(conn, RUNNING_KEY) or ""
+            _drop_meta(conn, RUNNING_KEY)
             # what the replaced file delivered since, read before it is moved aside: neither
             # the backup's due rows nor the articles fetched again are sent a second time
             carried = Carried(0, "--resend") if resend else carry_over(target, conn)
-            sent = skipped = 0
-            if carried.error and not resend:  # unreadable: most likely sent since, skip
+            sent = skipped = kept = 0
+            if carried.error and not resend and running == "0" and not target.exists():
+                kept = _due(conn, now)  # a stopped bot moved: nobody sent them (QA66-1)
+            elif carried.error and not resend:  # a bot may have run on: most likely sent
                 skipped = _skip_due(conn, now)
             elif not resend:
                 sent, skipped = settle_restored(conn, iso(now) or "")
@@ -186,11 +205,12 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     finally:
         if lock is not None:
             lock.close()
-    log.info("backup restored backup=%s target=%s taken_at=%s sent=%d skipped=%d carried=%d"
-             " carry_error=%s readers_error=%s", backup_file, target, taken, sent, skipped,
-             carried.rows, carried.error or "-", readers.error or "-")
+    log.info("backup restored backup=%s target=%s taken_at=%s sent=%d skipped=%d kept=%d"
+             " carried=%d carry_error=%s readers_error=%s bot_running=%s", backup_file, target,
+             taken, sent, skipped, kept, carried.rows, carried.error or "-",
+             readers.error or "-", running or "-")
     return RestoreReport(tuple(moved), taken, file_time, skipped, summarize(target), sent,
-                         carried, readers)
+                         carried, readers, running, kept)
 
 
 def _bad_backup(backup_file: Path, detail: str) -> StorageError:
@@ -251,6 +271,17 @@ def _trusted_stamp(conn: sqlite3.Connection, taken: str) -> str:
 def _utc(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _due(conn: sqlite3.Connection, now: datetime) -> int:
+    """How many pending/sending deliveries are due by `now` (kept: QA66-1)."""
+    names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+    if "outbox" not in names:
+        return 0
+    return int(conn.execute(
+        "select count(*) from outbox where status in ('pending', 'sending')"
+        " and coalesce(not_before, created_at) <= ?",
+        [now.isoformat(timespec="seconds")]).fetchone()[0])
 
 
 def _skip_due(conn: sqlite3.Connection, now: datetime) -> int:

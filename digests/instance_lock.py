@@ -128,6 +128,24 @@ def _hold_database(db_path: Path, lock_path: Path, create: bool,
     return handle
 
 
+def bot_running(path: str | Path) -> bool:
+    """True when a bot holds the lock on the database `path` (a backup records it: QA66-1, a
+    backup of a stopped bot holds deliveries nobody sent after it). A shared `flock` probe,
+    let go at once: it blocks no reader, and a bot starting in that instant is told «in use»
+    and may simply start again. False for a missing or unreadable file."""
+    try:
+        handle = open(Path(path).resolve(), "rb")  # noqa: SIM115 — closed below
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        handle.close()  # closing lets go of a probe taken
+    return False
+
+
 def holder_of(path: Path) -> str:
     """Who holds a `flock` on `path`: «pid (command line)» from /proc/locks, «?» when unknown
     (another pid namespace, no /proc)."""

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from test_restore_record import due_rows
 
+from digests import backups
+from digests.storage import hold_lock
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -24,7 +27,16 @@ def _restore(target: Path, saved: Path) -> str:
 
 
 def test_a_restore_onto_a_fresh_server_is_calm_and_says_skipped_in_both(tmp_path: Path) -> None:
-    _, saved, _ = due_rows(tmp_path)
+    live, _, _ = due_rows(tmp_path)
+    # the disaster-recovery case: the nightly backup of a running bot (X102, QA66-1: a stopped
+    # bot's backup keeps its due rows, test_x102_move_restore)
+    saved = tmp_path / "nightly.db"
+    lock = hold_lock(live)
+    try:
+        backups.backup(live, saved)
+    finally:
+        assert lock is not None
+        lock.close()
     fresh = tmp_path / "new" / "nashra.db"
     fresh.parent.mkdir()
     out = _restore(fresh, saved)
