@@ -43,7 +43,7 @@ from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
 from bot.story_sites import sites_label  # a count of sources, as the story blocks say it
-from bot.zones import zone_label
+from bot.zones import zone_words
 from digests import meta_values, subscriptions
 from digests.models import Source, parse_iso
 from digests.sources import list_sources, source_from_row
@@ -95,11 +95,15 @@ def _remember(db: Database, told_now: dict[int, datetime | None]) -> None:
                 meta_values.put(sql, f"{KEY}{source_id}", since.isoformat())
 
 
-def zone_name(zone: tzinfo, now: datetime, lang: str) -> str:
-    """An admin's zone as /zone names it («السعودية (UTC+3)»), its offset at `now`."""
+def zone_said(zone: tzinfo, now: datetime, lang: str) -> str:
+    """An admin's zone said after an hour, as every hour of the bot says it
+    (bot.zones.zone_words): «بتوقيت السعودية (UTC+3)», «بالتوقيت العالمي (UTC)» / "Saudi Arabia
+    time (UTC+3)", "UTC" — not «(بتوقيت التوقيت العالمي (UTC))» nor «(السعودية (UTC+3))»,
+    brackets in brackets at the far left of a right-to-left line (QA67-6/-12)."""
     offset = now.astimezone(zone).utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    return zone_label(minutes, lang, getattr(zone, "key", None))
+    key = "UTC" if zone is timezone.utc else getattr(zone, "key", None)
+    return zone_words(minutes, lang, key)
 
 
 def _clock(when: datetime, zone: tzinfo, lang: str = "ar") -> str:
@@ -116,7 +120,7 @@ def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc)
     local_now = now.astimezone(zone)
     text = ui(lang, "source_down_alert", name=s.name, id=s.id, number=num(s.id, lang),
               since=relative_time(down.since, local_now, lang),
-              when=f"{_clock(down.since, zone, lang)} ({zone_name(zone, now, lang)})",
+              when=f"{_clock(down.since, zone, lang)} {zone_said(zone, now, lang)}",
               failures=counted(s.consecutive_failures, lang, "failure", "failures"),
               error=reason_text(s.last_error_why, lang))
     if s.next_poll_at is not None and s.next_poll_at > now:
@@ -137,7 +141,7 @@ def down_group_text(downs: Sequence[Down], now: datetime, lang: str,
              if d.source.next_poll_at is not None and d.source.next_poll_at > now]
     if tries:
         text += "\n" + ui(lang, "source_next_try_zone", when=_clock(min(tries), zone, lang),
-                          zone=zone_name(zone, now, lang))
+                          zone=zone_said(zone, now, lang))
     return text
 
 

@@ -25,7 +25,6 @@ from bot.admin import admin_only, answer_lang, answer_privately
 from bot.i18n import amount, clock_time, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.runtime import Runtime, chat_lang, runtime, ui
-from bot.zones import zone_words
 from digests import outbox_upkeep, story_updates, subscriptions
 from digests.models import iso, parse_iso
 from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
@@ -171,11 +170,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def as_of_line(now: datetime, zone: tzinfo | None, lang: str) -> str:
     """The last line of /stats: when its figures were taken, in the admin's zone, named."""
     zone = zone or timezone.utc
-    local = now.astimezone(zone)
-    offset = local.utcoffset()
-    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     # the hour as every other hour of the bot («٥:٢٢», not «05:22»), the zone as the quiet
     # hours' note names it: «بالتوقيت العالمي (UTC)», not «(بتوقيت التوقيت العالمي (UTC))» (QA67-6)
-    key = "UTC" if zone is timezone.utc else getattr(zone, "key", None)
-    return t("stats_as_of", lang, when=clock_time(local, lang),
-             zone=zone_words(minutes, lang, key))
+    return t("stats_as_of", lang, when=clock_time(now.astimezone(zone), lang),
+             zone=source_alerts.zone_said(zone, now, lang))

@@ -76,8 +76,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a time in a source notice: the month in full, Arabic digits in Arabic (X87: was ISO)
     "source_clock": ("{date} الساعة {clock}", "{date} {clock}"),
     "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
-    "source_next_try_zone": ("المحاولة التالية: {when} (بتوقيت {zone}).",
-                             "Next try: {when} ({zone} time)."),
+    "source_next_try_zone": ("المحاولة التالية: {when} {zone}.", "Next try: {when} {zone}."),
     # QA43 C1/C7: the wall clock jumped (bot.clock_watch)
     "clock_jump": ("⚠️ قفزت ساعة الخادم {direction} {size}. أُعيدت جدولة الجلب والتنظيف اليومي. "
                    "تأكّد أن الساعة صحيحة (NTP).",

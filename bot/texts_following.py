@@ -68,9 +68,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "To share the topic: <a href=\"{link}\">the follow link</a> (whoever"
                          " opens it follows it)."),
     # said after «subscribed» inside the chat's quiet hours (QA36 E4: «أولًا بأول» at midnight)
-    "subscribed_quiet": ("🌙 ساعات الهدوء الآن: يصل أول تنبيه عند {hour} (لتغييرها: /settings).",
-                         "🌙 Quiet hours now: the first alert comes at {hour} (to change them:"
-                         " /settings)."),
+    # one bracket, the zone's: «(UTC) (لتغييرها: …)» were two in a row (QA67-12)
+    "subscribed_quiet": ("🌙 ساعات الهدوء الآن: يصل أول تنبيه عند {hour}؛ لتغييرها: /settings.",
+                         "🌙 Quiet hours now: the first alert comes at {hour}; to change them:"
+                         " /settings."),
     "already_subscribed": ("أنت تتابع «{topic}» بالفعل.", "You already follow «{topic}»."),
     "already_subscribed_group": ("المجموعة تتابع «{topic}» بالفعل.",
                                  "This group already follows «{topic}»."),

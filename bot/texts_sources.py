@@ -394,7 +394,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # QA35 L1: told to the admins once when a source has failed SOURCE_ALERT_HOURS, once when
     # it recovers (bot.source_alerts); /stats' line while any fails
     "source_down_alert": ("⚠️ المصدر «{name}» (رقم {number}) يتعثر: آخر جلب ناجح له {since}، في {when}"
-                          " (المحاولات الفاشلة المتتالية: {failures}).\nآخر خطأ: {error}\nما العمل: نعيد المحاولة "
+                          "؛ المحاولات الفاشلة المتتالية: {failures}.\nآخر خطأ: {error}\nما العمل: نعيد المحاولة "
                           "تلقائيًا؛ إن طال العطل فتحقق من الرابط في /sources، أو أوقف المصدر: "
                           "/removesource {id}. ستأتي رسالة واحدة أخرى حين يعود.",
                           "⚠️ Source «{name}» (no. {number}) is failing: last fetched {since}, "

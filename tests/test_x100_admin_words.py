@@ -79,3 +79,19 @@ def test_a_push_says_its_stories_per_chat_in_words() -> None:
     assert t("push_queued", "en", chats="3 chats", stories="1 to 2 stories") == (
         "📤 Digest queued: 3 chats, 1 to 2 stories per chat.")
     assert t("choose_lang", "en").startswith("Choose the language / ")
+
+
+def test_a_zone_after_an_hour_has_no_bracket_in_a_bracket() -> None:
+    from zoneinfo import ZoneInfo
+
+    from bot.i18n import t
+    from bot.source_alerts import zone_said
+    now = datetime(2026, 12, 1, 4, 55, tzinfo=UTC)
+    assert zone_said(ZoneInfo("Asia/Riyadh"), now, "ar") == "بتوقيت السعودية (UTC+3)"
+    assert zone_said(UTC, now, "ar") == "بالتوقيت العالمي (UTC)"
+    assert zone_said(UTC, now, "en") == "UTC"
+    note = t("subscribed_quiet", "ar", hour="٧:٠٠ بالتوقيت العالمي (UTC)")
+    assert note.endswith("عند ٧:٠٠ بالتوقيت العالمي (UTC)؛ لتغييرها: /settings."), note
+    assert ") (" not in t("source_down_alert", "ar", name="س", id=1, number="١", since="أمس",
+                           when="١ مارس الساعة ١:٣٠ بتوقيت السعودية (UTC+3)", failures="٥",
+                           error="خطأ")

@@ -59,7 +59,7 @@ async def test_sources_failing_together_are_told_once_and_back_once(
         local = first_try.astimezone(ZoneInfo("Asia/Riyadh"))
         shown = (f"{format_date(local, 'ar')} الساعة {num(local.hour, 'ar')}:"
                  f"{num(local.minute, 'ar').rjust(2, '٠')}")  # Arabic digits (X87: was ISO)
-        assert f"المحاولة التالية: {shown} (بتوقيت " in arabic[0], arabic[0]
+        assert f"المحاولة التالية: {shown} بتوقيت السعودية (UTC+3)." in arabic[0], arabic[0]
         assert "UTC+3" in arabic[0] and " UTC" not in arabic[0].replace("UTC+3", "")
         # the network is back; an admin's /ingest sees it: told now, once, in one message
         feed.status = 200
