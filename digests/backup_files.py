@@ -83,8 +83,19 @@ def _at_destination(exc: BaseException) -> bool:
     the source is only read, so a write error or an unopenable file is never the source's."""
     if isinstance(exc, OSError):
         return True
-    return (fault_of(exc) in ("full", "readonly")
+    return (fault_of(exc) in ("full", "readonly") or _cannot_grow(exc)
             or "unable to open" in str(exc).lower())
+
+
+# SQLite's write-side I/O errors: the source is opened read-only, so they are the new file's
+# (QA66-5: `ulimit -f` or a disk quota, EFBIG/EDQUOT, gave «disk I/O error» blamed on --db)
+_WRITE_ERRORS = frozenset({"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE",
+                           "SQLITE_IOERR_DIR_FSYNC", "SQLITE_IOERR_SHMSIZE", "SQLITE_FULL"})
+
+
+def _cannot_grow(exc: BaseException) -> bool:
+    """True for SQLite's failure to write or grow a file (its extended code says so)."""
+    return getattr(exc, "sqlite_errorname", "") in _WRITE_ERRORS
 
 
 def _dest_error(dest: Path, exc: BaseException) -> StorageError:
@@ -96,6 +107,13 @@ def _dest_error(dest: Path, exc: BaseException) -> StorageError:
             f"القرص الذي يحمل {dest} ممتلئ ({detail}): وفّر مساحة أو اختر مكانًا آخر، ولم يتغير "
             f"شيء / the disk holding {dest} is full ({detail}): free space there or choose "
             f"another place; nothing was changed")
+    if _cannot_grow(exc) and fault_of(exc) != "full":
+        return StorageError(
+            f"تعذّر أن يكبر الملف {dest} ({detail}): حدّ لحجم الملفات (ulimit -f) أو حصة قرص "
+            f"(quota) أو قرص ممتلئ حيث يُكتب؛ وسّع الحد أو اختر مكانًا آخر. قاعدة البيانات سليمة "
+            f"ولم يتغير شيء / the file {dest} could not grow ({detail}): a file-size limit "
+            f"(ulimit -f), a disk quota or a full disk where it is written; raise the limit or "
+            f"choose another place. The database is fine; nothing was changed")
     return StorageError(
         f"لا يمكن كتابة {dest} ({detail}): اختر مجلدًا موجودًا قابلًا للكتابة، ولم يتغير شيء / "
         f"cannot write {dest} ({detail}): choose an existing, writable folder; nothing was "
