@@ -40,7 +40,7 @@ from bot.admin import (
 )
 from bot.i18n import amount, counted, list_sep, num, relative_time, t
 from bot.ingests import acknowledge, acknowledged, owe_ingest
-from bot.lines import Line, Span, isolate_ltr
+from bot.lines import Line, Span, clean, isolate_ltr
 from bot.packer import pack
 from bot.reader_clock import reader_now
 from bot.reasons import error_text, reason_text
@@ -61,6 +61,7 @@ from digests.link_words import link_word
 from digests.reader_sources import inherit_site_mutes
 from digests.source_check import check_link, link_candidates
 from digests.source_names import is_link, new_name_problem, visible_name
+from digests.feeds import skip_kind
 from digests.source_work import Skipped, feed_cut_of, oldest_first_of, skipped_of
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
@@ -111,14 +112,32 @@ def _cut_lines(source_id: int, lang: str, active: bool) -> list[Line]:
 
 
 def skipped_note(skipped: Skipped, lang: str) -> str:
-    """The line under a source whose last read feed had entries that could not be read."""
-    names = list_sep(lang).join(f"«{n[:60]}»" if lang == "ar" else f'"{n[:60]}"'
+    """The line under a source whose last read feed had entries that could not be read: their
+    ids as feed text (bidi controls dropped, QA65-13: an RLO in an id reversed the rest of the
+    line), and each kind of reason once with its count, in the admin's language (QA65-14)."""
+    names = list_sep(lang).join(f"«{clean(n)[:60]}»" if lang == "ar" else f'"{clean(n)[:60]}"'
                                 for n in skipped.names)
     if skipped.count > len(skipped.names):
         names += "…"
-    return t("feed_skipped", lang, skipped=num(skipped.count, lang),
+    return t("feed_skipped_why", lang, skipped=num(skipped.count, lang),
              listed=num(skipped.listed, lang), names=strip_credentials(names),
-             error=strip_credentials(skipped.error[:120]) or "?")
+             reasons=strip_credentials(skip_reasons(skipped.errors or (skipped.error,), lang)))
+
+
+def skip_reasons(errors: tuple[str, ...], lang: str) -> str:
+    """Each kind of reason among `errors` once, with how many entries it left out and its
+    details (the schemes, the hosts; an unreadable entry's first error), in `lang`."""
+    kinds: dict[str, list[str]] = {}
+    for error in errors:
+        kind, detail = skip_kind(error)
+        kinds.setdefault(kind, []).append(clean(detail))
+    parts = []
+    for kind, details in kinds.items():
+        shown = list(dict.fromkeys(d for d in details if d))
+        detail = (shown[0][:120] if kind == "unreadable"
+                  else list_sep(lang).join(shown[:3]) + ("…" if len(shown) > 3 else ""))
+        parts.append(t(f"skip_{kind}", lang, n=num(len(details), lang), detail=detail or "?"))
+    return "؛ ".join(parts) if lang == "ar" else "; ".join(parts)
 
 
 def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:

@@ -132,6 +132,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                "allows only a source's own host, not a "
                                                "redirect to another host: add the address {host} "
                                                "itself."),
+    # under a source in /sources: its last feed's unreadable entries, each kind of reason once in
+    # the admin's language (QA65-14: «feed_skipped» gave the first reason, bilingual, for all)
+    "feed_skipped_why": ("⚠️ مدخلات لم تُقرأ في آخر جلب: {skipped} من {listed} ({names}). "
+                         "السبب: {reasons}. قُرئ الباقي وحُفظ.",
+                         "⚠️ Entries not read at the last poll: {skipped} of {listed}, namely "
+                         "{names}. Why: {reasons}. The others were read and stored."),
+    "skip_no_link": ("بلا رابط: {n}", "no link: {n}"),
+    # the details before the count: «(…): 3» keeps its order in a left-to-right line
+    "skip_not_http": ("رابط ليس http(s) ({detail}): {n}",
+                      "a link that is not http(s) ({detail}): {n}"),
+    "skip_metadata": ("رابط إلى عنوان محلي أو عنوان بيانات سحابية ({detail}): {n}",
+                      "a link to a link-local or cloud metadata address ({detail}): {n}"),
+    "skip_unreadable": ("تعذرت قراءته ({detail}): {n}", "unreadable ({detail}): {n}"),
     # QA65-8: over the cap without one entry begun (a gzip bomb): no «raise MAX_BODY_BYTES»
     "reason_feed_no_entry": ("ما وصل من {host} ليس خلاصة أخبار: {detail} ميغابايت دون خبر واحد، "
                              "فتوقفت قراءته عند الحد. تأكد من رابط الخلاصة.",

@@ -163,16 +163,35 @@ class UnusableLink(ValueError):
     logged, named in /sources."""
 
 
+# UnusableLink's messages start so; `skip_kind` reads the kind back (the bot words each kind
+# in the admin's language, QA65-14: one bilingual reason stood for all in either language)
+NO_LINK = "مدخل بلا رابط / entry without a link"
+NOT_HTTP = "رابط ليس http(s) / not an http(s) link: "
+METADATA_LINK = ("رابط إلى عنوان محلي أو عنوان بيانات سحابية / link to a link-local or cloud"
+                 " metadata address: ")
+
+
 def _usable_link(link: str) -> str:
     """`link` when an article may have it, else UnusableLink says why."""
     if not link:
-        raise UnusableLink("مدخل بلا رابط / entry without a link")
+        raise UnusableLink(NO_LINK)
     if not is_http_url(link):
-        raise UnusableLink(f"رابط ليس http(s) / not an http(s) link: {link.split(':', 1)[0]}:")
+        raise UnusableLink(f"{NOT_HTTP}{link.split(':', 1)[0]}:")
     if never_allowed(host_of(link).strip("[]")):
-        raise UnusableLink(f"رابط إلى عنوان محلي أو عنوان بيانات سحابية / link to a link-local or"
-                           f" cloud metadata address: {host_of(link)}")
+        raise UnusableLink(f"{METADATA_LINK}{host_of(link)}")
     return link
+
+
+def skip_kind(error: str) -> tuple[str, str]:
+    """The kind of a skipped entry's error («no_link», «not_http», «metadata», else
+    «unreadable») and its detail (the scheme, the host, the exception)."""
+    if error.startswith(NO_LINK):
+        return "no_link", ""
+    if error.startswith(NOT_HTTP):
+        return "not_http", error[len(NOT_HTTP):]
+    if error.startswith(METADATA_LINK):
+        return "metadata", error[len(METADATA_LINK):]
+    return "unreadable", error
 
 
 def _skipped(base_url: str, index: int, entry: Mapping[str, Any], exc: Exception

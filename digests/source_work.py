@@ -208,12 +208,14 @@ def _note_cut(source_id: int, read: FeedRead) -> None:
 @dataclass(frozen=True)
 class Skipped:
     """Entries a source's last read feed listed but could not be read (digests.feeds: a broken
-    entry; the others were stored): how many of how many, the first names, the first error."""
+    entry; the others were stored): how many of how many, the first names, the first error,
+    and every error (each its kind: digests.feeds.skip_kind)."""
 
     count: int
     listed: int
     names: tuple[str, ...]
     error: str
+    errors: tuple[str, ...] = ()
 
 
 # Sources whose feed, at its last read in this process, had entries skipped: /sources says so
@@ -225,7 +227,7 @@ def _note_skipped(source_id: int, read: FeedRead) -> None:
     if read.skipped:
         _skips[source_id] = Skipped(len(read.skipped), read.listed + len(read.skipped),
                                     read.skipped[:3], read.skip_errors[0] if read.skip_errors
-                                    else "")
+                                    else "", read.skip_errors)
     else:
         _skips.pop(source_id, None)
 
