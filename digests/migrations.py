@@ -39,7 +39,11 @@ from digests.data_migrations import (
 from digests.earlier_headlines import m051_earlier_headlines
 from digests.general_names import m044_general_digest_joined_names
 from digests.reader_spellings import m033_reader_spellings
-from digests.search_readings import m035_search_readings, m048_place_readings
+from digests.search_readings import (
+    m035_search_readings,
+    m048_place_readings,
+    m052_definite_readings,
+)
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
 from digests.subscription_ids import m041_subscription_ids
@@ -119,4 +123,5 @@ MIGRATIONS: list[Migration] = [
     ("049_epoch_dates", m049_epoch_dates),
     ("050_untracked_links", m050_untracked_links),
     ("051_earlier_headlines", m051_earlier_headlines),
+    ("052_definite_readings", m052_definite_readings),
 ]

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, run_keys, word_runs_of
 from digests.country_adjectives import country_names
+from digests.search_definite import bare_spellings
 from digests.search_places import place_keys, place_spellings
 from digests.query_words import (
     AFTER_QUESTION,
@@ -161,6 +162,8 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
     for k in keys:  # unmarked «عمان» is either city; «عمّان» also its mentions read as neither
         if place_spellings(k):
             extra[k] = (*extra.get(k, ()), *place_spellings(k))
+        if bare_spellings(k):  # «ذهب» typed may be gold: «الذهب» too (digests.search_definite)
+            extra[k] = (*extra.get(k, ()), *bare_spellings(k))
     for adjective, country in country_names(keys).items():  # «الانتخابات اللبنانية» (QA57-13)
         extra[adjective] = (*extra.get(adjective, ()), *country)
     return _plan(keys, names, extra)

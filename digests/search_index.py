@@ -23,6 +23,8 @@ from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, run_at, run_keys, surface_
 from digests.models import Article
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT
+from digests.search_definite import could_read as could_read_definite
+from digests.search_definite import is_definite_key
 from digests.search_places import PLACE_KEYS, article_keys, could_read, surface_core
 
 FTS_TABLE = "articles_fts"
@@ -99,7 +101,7 @@ def _core(term: str) -> str:
         return core
     if term == "الله":
         return "لل"  # لله, والله
-    if term.startswith("ال") and term[2:] in ARTICLE_NOUNS:
+    if term.startswith("ال") and (term[2:] in ARTICLE_NOUNS or is_definite_key(term)):
         return term[2:]  # «للإمام» holds no «الامام»; run_keys then keeps out «أمام»
     if term.isascii() and term.endswith("y") and len(term) > 3:
         return term[:-1]  # countries → country
@@ -119,6 +121,7 @@ def matched_words(text: str, terms: Iterable[str]) -> list[str]:
             start, end = run_at(text, m.start(), m.end())
             surface = text[start:end]
             if surface not in found and (wanted.intersection(run_keys(surface)) or (
-                    term in PLACE_KEYS and could_read(surface, term))):
+                    term in PLACE_KEYS and could_read(surface, term))
+                    or could_read_definite(surface, term)):
                 found[surface] = start
     return sorted(found, key=found.__getitem__)

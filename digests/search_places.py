@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from digests.arabic import normalize, run_keys, word_runs_of
+from digests.search_definite import read_keys
 
 OUJDA = "وجدة"
 AMMAN = "عمانالاردن"
@@ -102,8 +103,9 @@ def _read(run: str, key: str, before: tuple[str, ...], after: tuple[str, ...],
 
 def place_keys(runs: list[str], context: str) -> list[tuple[str, ...]]:
     """Per word run of `runs`, its index keys (digests.arabic.run_keys), Oujda, Amman and Oman
-    read apart (module docstring); `context` is the whole text they belong to."""
-    keyed = [run_keys(run) for run in runs]
+    read apart (module docstring); `context` is the whole text they belong to. The definite
+    nouns are read apart first (digests.search_definite: «السيول» is not «سيول», Seoul)."""
+    keyed = read_keys(runs, [run_keys(run) for run in runs])
     read = [len(keys) == 1 and (keys[0] == _AMBIGUOUS or bool(_OUJDA_WORD.match(_bare(run))))
             for run, keys in zip(runs, keyed)]
     if not any(read):
@@ -119,7 +121,7 @@ def place_analyze(text: str, context: str | None = None) -> list[str]:
     the text is part of (an article's headline is read with its body)."""
     runs = word_runs_of(text)
     if not _maybe_place(text):
-        return [k for run in runs for k in run_keys(run)]
+        return [k for keys in read_keys(runs, [run_keys(run) for run in runs]) for k in keys]
     return [k for keys in place_keys(runs, text if context is None else context) for k in keys]
 
 

@@ -15,6 +15,10 @@ alone is removed).
 Migration 048_place_readings (session 23, X91) does the same for digests.search_places: the
 articles holding «وجدة» or «عمان» (any clitics, any harakat) are keyed again (Oujda, Amman and
 Oman read apart), then the followed topics («وجدة» was keyed «جده», Jeddah's key).
+
+Migration 052_definite_readings (session 24, X101) does the same for digests.search_definite: the
+articles holding a definite noun of its table («السيول», «بالذهب», «للأقصى») or «عمرة» with its «ة»
+are keyed again, then the followed topics («العمرة» was keyed «عمره», his age).
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from digests.arabic import normalize
 from digests.reader_spellings import reindex_where, rewrite_topics
+from digests.search_definite import DEFINITE_NOUNS
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +68,25 @@ def m048_place_readings(db: sqlite_utils.Database) -> None:
     reindexed = reindex_where(db, needs_place_reindex, "048_place_readings", time.monotonic, CHUNK)
     changed, removed = rewrite_topics(db)
     log.info("place readings reindexed=%d topics_changed=%d topics_removed=%d",
+             reindexed, changed, removed)
+
+
+# A definite noun of digests.search_definite after normalization, or a feminine one with its «ة».
+_DEFINITE_WORDS = re.compile("(?:ال|لل)(?:" + "|".join(DEFINITE_NOUNS) + ")")
+_TA_MARBUTA = re.compile("|".join(k[:-1] + "ة" for k in DEFINITE_NOUNS if k.endswith("ه")))
+
+
+def needs_definite_reindex(text: str) -> bool:
+    """Whether `text` (as stored) is keyed differently since X101 (digests.search_definite)."""
+    return bool(_TA_MARBUTA.search(text) or _DEFINITE_WORDS.search(normalize(text)))
+
+
+def m052_definite_readings(db: sqlite_utils.Database) -> None:
+    """Migration 052_definite_readings (module docstring)."""
+    reindexed = reindex_where(db, needs_definite_reindex, "052_definite_readings",
+                              time.monotonic, CHUNK)
+    changed, removed = rewrite_topics(db)
+    log.info("definite readings reindexed=%d topics_changed=%d topics_removed=%d",
              reindexed, changed, removed)
 
 

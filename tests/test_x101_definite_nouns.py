@@ -1,0 +1,113 @@
+"""X101 (session 24), QA68-1 (S1): a definite noun typed («العمرة», «السيول», «الأقصى», «الذهب»,
+«الكرد») matched a different bare word once «ال» was stripped: «عمره» (his age), «سيول» (Seoul),
+«أقصى» (farthest), «ذهب» (went), «كرد على» (as a reply to) — in search and in alerts.
+digests.search_definite keeps the article of those nouns in their keys; migration 052 keys the
+stored articles and followed topics again. Invented articles over a real SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from delivery_helpers import add_article, add_source, ctx
+
+from digests.arabic import analyze
+from digests.search import search, topic_key
+from digests.search_index import FTS_TABLE, index_article, matched_words
+from digests.search_readings import m052_definite_readings
+from digests.storage import Database
+from digests.topic_match import alert_matches
+
+ARTICLES = {
+    "umrah": ("موسم العمرة يبدأ بعد رمضان", "أعلنت الوزارة بدء موسم العمرة وأداء عمرة رمضان."),
+    "age": ("جسر عمره 5 أيام ينهار", "انهار جسر عمره خمسة أيام، وقال مهندس إن عمره قصير."),
+    "floods": ("السيول تجتاح قرى الجنوب", "اجتاحت السيول قرى الجنوب وحذر الدفاع المدني من السيول."),
+    "seoul": ("سيول تستقبل وفدا من بيونغ يانغ", "استقبلت سيول وفدا رفيع المستوى، وقالت سيول إن"
+              " المحادثات إيجابية."),
+    "aqsa": ("دعوات للصلاة بالأقصى", "دعت الأوقاف إلى الصلاة في المسجد الأقصى يوم الجمعة."),
+    "far": ("البرلمان يلغي الحد الأقصى للولايات", "ألغى البرلمان الحد الأقصى للولايات في أقصى شرق"
+            " البلاد."),
+    "gold": ("أسعار الذهب ترتفع", "ارتفعت أسعار الذهب اليوم، وقال تاجر إن الذهب ملاذ آمن."),
+    "went": ("أين ذهب لاعبو المنتخب؟", "ذهب اللاعبون إلى أنديتهم بعد المباراة."),
+    "kurds": ("الكرد يتظاهرون في القامشلي", "تظاهر الكرد في القامشلي، وقال ممثل الكرد إن"
+              " المطالب واضحة."),
+    "reply": ("لافروف ينتقد واشنطن", "قال لافروف ذلك كرد على العقوبات الأمريكية الجديدة."),
+}
+
+
+def _archive(db: Database) -> dict[int, str]:
+    source = add_source(db, "news")
+    names: dict[int, str] = {}
+    for name, (title, body) in ARTICLES.items():
+        article = add_article(db, source, title, body=body)
+        with db.transaction() as tx:
+            index_article(tx, article, ctx())
+        names[article.id] = name
+    return names
+
+
+def _found(db: Database, names: dict[int, str], query: str) -> set[str]:
+    res = search(db.db, query, limit=50, widen=False)
+    return {names[h.digest.article_id] for h in res.hits if h.digest.article_id is not None}
+
+
+@pytest.mark.parametrize(("query", "wanted"), [
+    ("العمرة", {"umrah"}),
+    ("عمرة", {"umrah"}),
+    ("السيول", {"floods"}),
+    ("الأقصى", {"aqsa"}),
+    ("المسجد الأقصى", {"aqsa"}),
+    ("الذهب", {"gold"}),
+    ("أسعار الذهب", {"gold"}),
+    ("الكرد", {"kurds"}),
+    # a bare word typed is either reading, as before
+    ("سيول", {"floods", "seoul"}),
+    ("ذهب", {"gold", "went"}),
+    ("عمره", {"umrah", "age"}),
+])
+def test_a_definite_noun_does_not_find_the_bare_word(tmp_path: Path, query: str,
+                                                     wanted: set[str]) -> None:
+    with Database(tmp_path / "n.db") as db:
+        names = _archive(db)
+        assert _found(db, names, query) == wanted, query
+
+
+def test_the_found_words_are_the_definite_ones(tmp_path: Path) -> None:
+    title, body = ARTICLES["far"]
+    assert "أقصى" not in matched_words(f"{title}\n{body}", topic_key("الأقصى").split())
+    title, body = ARTICLES["aqsa"]
+    assert matched_words(f"{title}\n{body}", topic_key("الأقصى").split()) == ["بالأقصى", "الأقصى"]
+
+
+def test_a_follower_of_the_definite_noun_is_not_alerted_for_the_other_word(tmp_path: Path) -> None:
+    with Database(tmp_path / "n.db") as db:
+        source = add_source(db, "news")
+        arts = {name: add_article(db, source, title, body=body)
+                for name, (title, body) in ARTICLES.items()}
+    assert alert_matches("العمرة", arts["umrah"])
+    assert not alert_matches("العمرة", arts["age"])
+    assert alert_matches("السيول", arts["floods"])
+    assert not alert_matches("السيول", arts["seoul"])
+    assert not alert_matches("الذهب", arts["went"])
+    assert not alert_matches("الكرد", arts["reply"])
+    assert not alert_matches("الأقصى", arts["far"])
+
+
+def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) -> None:
+    with Database(tmp_path / "n.db") as db:
+        names = _archive(db)
+        with db.transaction() as tx:  # the keys and follow an older version wrote
+            for article_id, name in names.items():
+                title, body = ARTICLES[name]
+                tx.execute(f"update {FTS_TABLE} set title_keys = ?, body_keys = ? where rowid = ?",
+                           [" ".join(analyze(title)), " ".join(analyze(body)), article_id])
+            tx.execute("insert into chats (id, type, created_at) values (5, 'private', 'x')")
+            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                       " values (5, 'العمرة', 'عمره', 'x')")
+        assert _found(db, names, "العمرة") == set()  # the old keys hold no definite noun
+        with db.transaction() as tx:
+            m052_definite_readings(tx)
+        assert _found(db, names, "العمرة") == {"umrah"}
+        assert _found(db, names, "سيول") == {"floods", "seoul"}
+        [row] = db.db.execute("select topic_key from subscriptions").fetchall()
+        assert row[0] == topic_key("العمرة") != "عمره"
