@@ -25,7 +25,8 @@ ENGLISH_TOPICS: dict[str, str] = {
     "iraq": "العراق", "israel": "إسرائيل", "palestine": "فلسطين", "turkey": "تركيا",
     "saudi": "السعودية", "saudi arabia": "السعودية", "jordan": "الأردن", "qatar": "قطر",
     "uae": "الإمارات", "emirates": "الإمارات", "kuwait": "الكويت", "bahrain": "البحرين",
-    "oman": "عمان", "libya": "ليبيا", "tunisia": "تونس", "algeria": "الجزائر",
+    # «عُمان» with its damma: Oman's own key in the search, never Amman's (QA68-10)
+    "oman": "عُمان", "libya": "ليبيا", "tunisia": "تونس", "algeria": "الجزائر",
     "morocco": "المغرب", "sudan": "السودان", "afghanistan": "أفغانستان", "france": "فرنسا",
     "china": "الصين", "america": "أمريكا", "usa": "أمريكا", "us": "أمريكا",
     "united states": "أمريكا", "britain": "بريطانيا", "uk": "بريطانيا",
@@ -81,6 +82,34 @@ NEWS_NAMES: tuple[str, ...] = tuple(dict.fromkeys(ENGLISH_TOPICS.values()))
 SUBJECT_NAMES: frozenset[str] = frozenset(ENGLISH_TOPICS[e] for e in (
     "elections", "lebanon elections", "world cup", "oil", "earthquake", "truce", "olive branch",
     "nuclear deal"))
+# English subject words that, beside a country, make one Arabic topic with the country's
+# adjective (QA68-11: "Egypt election" searched «مصر» alone, 1 page item of 5 about the vote;
+# «الانتخابات المصرية» is 5 of 5): the Arabic noun and whether it takes the feminine adjective.
+SUBJECT_WORDS: dict[str, tuple[str, bool]] = {
+    "election": ("الانتخابات", True), "elections": ("الانتخابات", True),
+    "league": ("الدوري", False),
+}
+# A country's Arabic adjective (masculine, feminine), by its English name above. Only countries
+# with a nisba the news writes; «الانتخابات اللبنانية» is searched as «انتخابات لبنان» too
+# (digests.country_adjectives).
+COUNTRY_ADJECTIVES: dict[str, tuple[str, str]] = {
+    "syria": ("السوري", "السورية"), "iran": ("الإيراني", "الإيرانية"),
+    "russia": ("الروسي", "الروسية"), "egypt": ("المصري", "المصرية"),
+    "yemen": ("اليمني", "اليمنية"), "lebanon": ("اللبناني", "اللبنانية"),
+    "iraq": ("العراقي", "العراقية"), "israel": ("الإسرائيلي", "الإسرائيلية"),
+    "palestine": ("الفلسطيني", "الفلسطينية"), "turkey": ("التركي", "التركية"),
+    "saudi": ("السعودي", "السعودية"), "saudi arabia": ("السعودي", "السعودية"),
+    "jordan": ("الأردني", "الأردنية"), "qatar": ("القطري", "القطرية"),
+    "uae": ("الإماراتي", "الإماراتية"), "emirates": ("الإماراتي", "الإماراتية"),
+    "kuwait": ("الكويتي", "الكويتية"), "bahrain": ("البحريني", "البحرينية"),
+    "libya": ("الليبي", "الليبية"), "tunisia": ("التونسي", "التونسية"),
+    "algeria": ("الجزائري", "الجزائرية"), "morocco": ("المغربي", "المغربية"),
+    "sudan": ("السوداني", "السودانية"), "france": ("الفرنسي", "الفرنسية"),
+    "china": ("الصيني", "الصينية"), "america": ("الأمريكي", "الأمريكية"),
+    "usa": ("الأمريكي", "الأمريكية"), "us": ("الأمريكي", "الأمريكية"),
+    "united states": ("الأمريكي", "الأمريكية"), "britain": ("البريطاني", "البريطانية"),
+    "uk": ("البريطاني", "البريطانية"), "oman": ("العماني", "العمانية"),
+}
 # A flag typed alone («🇸🇾») is its country: ISO 3166 code → the English name above.
 FLAGS: dict[str, str] = {
     "SY": "syria", "PS": "palestine", "IR": "iran", "RU": "russia", "EG": "egypt",
@@ -176,6 +205,9 @@ def name_in(text: str) -> str | None:
     words = _plain(text).split()
     written = _SEPARATORS.sub(" ", text).split()[-len(words):] if words else []
     shouting = text.upper() == text
+    subject = subject_topic(words, written, shouting)
+    if subject:
+        return subject
     for size in range(min(len(words), 4), 0, -1):
         for i in range(len(words) - size + 1):
             name = " ".join(words[i:i + size])
@@ -186,6 +218,32 @@ def name_in(text: str) -> str | None:
             if topic:
                 return topic
     return None
+
+
+def subject_topic(words: list[str], written: list[str], shouting: bool) -> str | None:
+    """The one Arabic topic of a subject word beside a country («egypt election», "Egyptian
+    elections" → «الانتخابات المصرية», "Saudi league" → «الدوري السعودي»), or None: the first
+    country and the first subject word among `words` (lower case; `written` as typed), each one
+    or two words; an acronym country only in capitals («US election», not "tell us")."""
+    country = subject = None
+    for i in range(len(words)):
+        for size in (2, 1):
+            name = " ".join(words[i:i + size])
+            if len(name.split()) < size:
+                continue
+            if name in ACRONYMS and (shouting or not written[i].isupper()):
+                continue
+            name = ENGLISH_ADJECTIVES.get(name, name)
+            if country is None and name in COUNTRY_ADJECTIVES:
+                country = name
+                break
+            if subject is None and name in SUBJECT_WORDS:
+                subject = name
+                break
+    if country is None or subject is None:
+        return None
+    noun, feminine = SUBJECT_WORDS[subject]
+    return f"{noun} {COUNTRY_ADJECTIVES[country][feminine]}"
 
 
 def example_for(text: str) -> str:

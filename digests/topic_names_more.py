@@ -232,6 +232,8 @@ MORE_TOPICS: dict[str, str] = {
     "arabian gulf": "الخليج العربي",
     "red sea": "البحر الأحمر",
     "mediterranean": "المتوسط",
+    # QA68-11: «oil prices» searched «النفط» alone
+    "oil prices": "أسعار النفط", "oil price": "أسعار النفط",
     # cities and places
     "sinai": "سيناء",
     "north sinai": "شمال سيناء",
@@ -246,7 +248,9 @@ MORE_TOPICS: dict[str, str] = {
     "doha": "الدوحة",
     "manama": "المنامة",
     "muscat": "مسقط",
-    "amman": "عمان",
+    # «عمّان» with its shadda: Amman's key in the search and Amman's label in a header, never
+    # «Oman (عمان)» (QA68-10; digests.search_places reads the two apart)
+    "amman": "عمّان", "amman jordan": "عمّان",
     "sanaa": "صنعاء",
     "aden": "عدن",
     "hodeidah": "الحديدة",
