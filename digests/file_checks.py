@@ -77,11 +77,30 @@ class FileCheck:
     state: CheckState
     detail: str = ""
     seconds: float = 0.0
+    # damaged only with the -wal beside it: the file alone checks ok (QA66-13)
+    stray_wal: bool = False
 
     def line(self, path: str) -> str:
         """The operator's bilingual line for a damaged file, with what to do."""
+        if self.stray_wal:
+            return stray_wal_line(path, self.detail)
         return (f"{FAULT_TEXT['damaged']} — PRAGMA quick_check: {self.detail}: "
                 f"{upgrade_advice('damaged', path)}")
+
+
+def stray_wal_line(path: str, detail: str) -> str:
+    """A file sound alone beside a `-wal` that does not belong to it (a backup copied in by hand
+    after a crash left the old file's `-wal`): move the pair aside, not `recover`, which reads
+    the mixed image and loses rows the file holds intact (QA66-13: 941 of 1,038)."""
+    wal, shm = f"{path}-wal", f"{path}-shm"
+    return (f"ملف قاعدة البيانات {path} وحده سليم (quick_check: ok)، لكن ملف {wal} بجانبه لا "
+            f"يوافقه (بقايا قاعدة بيانات أخرى أو نسخ يدوي): انقل {wal} و{shm} إلى مكان آخر ثم "
+            f"شغّل البوت، ولا تستعمل recover. لا تحذفهما إن كان البوت قد توقف فجأة على هذا الملف: "
+            f"فيهما آخر ما كتب / the database file {path} alone checks ok, but the {wal} beside "
+            f"it does not belong to it (left from another database, or a copy made by hand): "
+            f"move {wal} and {shm} away, then start the bot; recover is not needed. Do not "
+            f"delete them if the bot crashed on this very file: they hold its last writes "
+            f"(PRAGMA quick_check with the -wal: {detail[:150]})")
 
 
 def quick_check(path: str | Path, timeout: float = 30.0) -> FileCheck:
@@ -104,7 +123,24 @@ def quick_check(path: str | Path, timeout: float = 30.0) -> FileCheck:
     if rows == ["ok"]:
         return FileCheck("ok", "", seconds)
     # one line: SQLite puts its findings on several
-    return FileCheck("damaged", "; ".join(" ".join(r.split()) for r in rows)[:300], seconds)
+    return FileCheck("damaged", "; ".join(" ".join(r.split()) for r in rows)[:300], seconds,
+                     _sound_alone(path))
+
+
+def _sound_alone(path: str | Path) -> bool:
+    """True when the file read without its `-wal` (immutable: SQLite looks at no -wal/-shm and
+    writes nothing) checks ok while a non-empty `-wal` is beside it: the damage is the -wal's."""
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.is_file() or wal.stat().st_size == 0:
+            return False
+        conn = sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True)
+        try:
+            return [r[0] for r in conn.execute("PRAGMA quick_check(1)")] == ["ok"]
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
 
 
 def refuse_read_only(path: str) -> None:
