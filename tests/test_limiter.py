@@ -25,7 +25,10 @@ async def test_limiter_no_burst_after_the_loop_stalls() -> None:
     time.sleep(0.15)  # the event loop is blocked: every waiter is late
     await asyncio.gather(*tasks)
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.9 * limiter.interval
+    # never two at once: a slot late by less than CATCH_UP intervals (the loaded host) is made
+    # up at most CATCH_UP_GAP of an interval after the one before (X97); the stall itself
+    # (over CATCH_UP intervals) restarts the schedule, as before
+    assert min(gaps) >= limiter_module.CATCH_UP_GAP * limiter.interval * 0.99
 
 
 async def test_limiter_retry_after_429_goes_first() -> None:
@@ -118,3 +121,31 @@ def test_paused_for_counts_down_the_429_pause() -> None:
     short.pause(0.01)
     time.sleep(0.03)
     assert short.paused_for() == 0.0  # passed: 0, not a negative count
+
+
+async def test_a_loop_late_at_every_wake_keeps_the_rate() -> None:
+    """X97 (QA62-4): the event loop busy with other sends' steps wakes the gate a few ms late
+    each time. The schedule restarted from every late slot, so the lateness was lost: 25 a
+    second at 30/s with the loop busy in 5 ms steps (27.5 in a 1,000-chat rig on a loaded
+    host). A slot late by up to CATCH_UP intervals keeps the schedule and the next ones make it
+    up. The limiter's own grant times (observe), as above."""
+    gate = RateLimiter(30.0)
+    starts: list[float] = []
+    gate.observe = lambda chat_id, at: starts.append(at)
+    done = False
+
+    async def busy() -> None:  # other sends' steps: the loop is held 5 ms at a time
+        while not done:
+            time.sleep(0.005)
+            await asyncio.sleep(0)
+
+    hog = asyncio.create_task(busy())
+    for chat in range(120):
+        await gate.acquire(chat, False)
+    done = True
+    await hog
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    # was 1.31 intervals (46 ms: 21.7 a second); now 1.00, up to 1.06 with the host loaded by
+    # benchmarks and other tests (a preemption past CATCH_UP restarts the schedule)
+    assert sum(gaps) / len(gaps) <= 1.15 * gate.interval, (sum(gaps) / len(gaps), gate.interval)
+    assert min(gaps) >= limiter_module.CATCH_UP_GAP * gate.interval * 0.99  # never a burst
