@@ -13,7 +13,7 @@ from digests.search_order import _one_event
 from digests.storage import Database
 
 
-def _first_page(database: Database, topic: str) -> list[int]:
+def _first_page(database: Database, topic: str) -> list[int | None]:
     return [h.digest.article_id for h in
             search(database.db, topic, limit=5, now=NOW, fold_stories=True).hits]
 
