@@ -22,8 +22,10 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 _TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
-# A URL's user part: after «scheme://», up to an «@» before the path, query or fragment.
-_USERINFO_RE = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://)[^/\s@?#]*@")
+# A URL's user part: after «scheme://», up to the LAST «@» before the path, query or fragment
+# (a password may hold an unencoded «@»: urllib's hostname is after the last one, and stopping
+# at the first printed the rest of the password as if it were the host).
+_USERINFO_RE = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://)[^/\s?#]*@")
 # Bidi embeddings, overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI). The marks
 # (LRM, RLM, ALM) stay: they change no more than the character next to them.
 _BIDI_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -35,8 +37,9 @@ def strip_credentials(text: str) -> str:
     return _USERINFO_RE.sub(r"\1", text)
 
 
-# A URL setting's user part, with a scheme or without one («u:p@host/bot» too).
-_SETTING_USERINFO_RE = re.compile(r"^\s*((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/\s?#@]*@")
+# A URL setting's user part, with a scheme or without one («u:p@host/bot» too), up to its last
+# «@» (as _USERINFO_RE).
+_SETTING_USERINFO_RE = re.compile(r"^\s*((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/\s?#]*@")
 
 
 def url_setting_shown(url: str) -> str:

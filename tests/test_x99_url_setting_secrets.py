@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from digests.errors import ConfigError
-from digests.logs import url_host, url_setting_shown
+from digests.logs import strip_credentials, url_host, url_setting_shown
 from digests.settings import Settings, config_warnings, env_keys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,3 +70,16 @@ def test_the_helper() -> None:
     assert url_host("https://api.telegram.org/bot") == "api.telegram.org"
     assert url_setting_shown(f"u:{SECRET}@host/bot") == "host/bot"
     assert url_setting_shown("http://h/p@x") == "http://h/p@x"  # an @ in the path stays
+
+
+def test_a_password_holding_an_unencoded_at_sign_is_not_half_printed() -> None:
+    """A URL's user part ends at its LAST «@» before the path (urllib's hostname does the same:
+    `urlsplit("http://u:p@ss@h/").hostname` is «h»), so «p@ss» was shown as «ss@host»."""
+    url = "https://proxyuser:pa@ss99@api.example:8443/bot"
+    assert url_setting_shown(url) == "https://api.example:8443/bot"
+    assert url_host(url) == "api.example:8443"
+    assert url_setting_shown("proxyuser:pa@ss99@api.example/bot") == "api.example/bot"
+    assert strip_credentials(f"cannot reach {url} now") == \
+        "cannot reach https://api.example:8443/bot now"
+    assert strip_credentials("see http://h/p@x and me@host.example") == \
+        "see http://h/p@x and me@host.example"
