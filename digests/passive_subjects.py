@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digests.country_adjectives import COUNTRIES
 from digests.speaker_words import Tok
 from digests.speech import STOP, fold, strip_conj
 
@@ -50,3 +51,29 @@ def considered(verb: str, speaker: str, toks: Sequence[Tok], j: int, last: int) 
     if len(speaker.split()) < 3 and nxt == "من":
         return False
     return not (nxt in _DEMONSTRATIVES or (nxt.startswith("ال") and nxt not in STOP))
+
+
+def considered_marks(verb: str, speaker: str, toks: Sequence[Tok], k: int, first: int) -> bool:
+    """«… عقوبات جديدة على كوريا الشمالية، تعتبر "الأقسى التي تفرض على بلد"» (F44, seed 40,
+    2068): a bare present «يعتبر/تعتبر» (no «و», no subject written) inside a sentence, right
+    before the marks, describes the noun before it («which are considered "…"»): nobody's
+    words, not the last voice's."""
+    return (verb in _CONSIDERED and not speaker and first < k < len(toks) - 1
+            and toks[k + 1].raw[:1] in "\"“«„")
+
+
+# «اعتبر X Y Z»: who considers, the object, its predicate. Folded.
+_CONSIDERING = frozenset("اعتبر اعتبرت يعتبر تعتبر".split())
+_COUNTRY_NAMES = frozenset(fold(c) for c in COUNTRIES.values())
+
+
+def considering_subject(verb: str, speaker: str, toks: Sequence[Tok], j: int) -> str:
+    """«تعتبر تركيا حزب الاتحاد الديمقراطي حزباً إرهابياً وأن …» (F44, seed 40, 1881): after a
+    verb of considering, a country's name then more words then an indefinite accusative (token
+    `j`, «…اً») is the country, the object it considers and the object's predicate: the speaker
+    is the country alone."""
+    words = speaker.split()
+    if strip_conj(verb) not in _CONSIDERING or len(words) < 2 or fold(words[0]) not in (
+            _COUNTRY_NAMES) or j >= len(toks):
+        return speaker
+    return words[0] if toks[j].raw.rstrip("،,").endswith(("اً", "ًا")) else speaker

@@ -98,6 +98,11 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
         # not «قالت تقارير إنها»), the four words read before it are the genitive of «في»
         # inside a longer noun phrase; no new voice
         return None
+    elif before and _evidence_of_clause(toks, k, before, last):
+        # «قالت شبكة التلفزة اليابانية "ان.تي.في" إن الاجراءات الامنية المشددة تشير الى ان
+        # مسؤولا كبيرا وصل …» (F44, seed 40, 6439: «بحسب الاجراءات الامنية المشددة»): what
+        # the clause's own subject indicates is the voice's claim, not a new voice
+        return None
     elif before and k + 3 < last and (any(is_complementizer(toks[m].norm)
                                           for m in range(k + 1, min(last, k + 4)))
                                       or informed_far(toks, k, last)) and (
@@ -117,6 +122,20 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
     else:
         return None
     return speaker, j
+
+
+# Present verbs of indicating (folded): «تشير/يشير/تدل/يدل إلى/على أن».
+_INDICATE = frozenset("تشير يشير تدل يدل".split())
+_TO_ON = frozenset("الي علي".split())
+
+
+def _evidence_of_clause(toks: list[Tok], k: int, before: str, last: int) -> bool:
+    """The verb at `k` is «تشير/يدل إلى/على أن» and the words `before` it follow the reported
+    clause's own «إن/أن» right away: the clause's subject indicates, nobody new speaks."""
+    m = k - len(before.split()) - 1
+    return (toks[k].norm in _INDICATE and k + 2 < last and toks[k + 1].norm in _TO_ON
+            and is_complementizer(toks[k + 2].norm) and m >= 0
+            and is_complementizer(toks[m].norm))
 
 
 def _genitive_of_fi(toks: list[Tok], k: int, before: str) -> bool:

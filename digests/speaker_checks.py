@@ -64,7 +64,13 @@ _NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع
     "الجميع".split()) | frozenset(
     # «على إصدار نفي واضح قال فيه: "…"» (F43, seed 39, 2513: «— واضح»): an indefinite adjective
     # alone is the denial's description, the word before «قال فيه»; nobody of that name speaks
-    "واضح واضحه صريح صريحه قاطع قاطعه مقتضب مقتضبه شديد شديده".split())
+    "واضح واضحه صريح صريحه قاطع قاطعه مقتضب مقتضبه شديد شديده".split()) | frozenset(
+    # «ذلك الدين … والذي يدعو الإنسان إلى أن يرعى حق جاره» (F44, seed 40, 978: a line with
+    # «الإنسان» for its speaker): generic man is the one called on, never a voice of the news
+    "الانسان المرء".split()) | frozenset(
+    # «تصريحان وقرار قادم، تأكيد ملموس على أن …» (F44 corpus diff, 2929: «— ملموس»): the
+    # verbal noun's adjective, as «واضح» above
+    "ملموس ملموسه".split())
 # Prepositions as written («علي» with ي is also the name Ali).
 _PREPS = frozenset("في على إلى الى من عن مع حول عبر بين لدى".split())
 # Nouns that name a medium or a firm by the name written after them: alone they name nobody.

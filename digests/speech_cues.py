@@ -57,7 +57,12 @@ from digests.participle_subjects import (
 )
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
 from digests.speaker_spans import plural_verb, singular_verb, writer_said
-from digests.passive_subjects import considered, written_thing
+from digests.passive_subjects import (
+    considered,
+    considered_marks,
+    considering_subject,
+    written_thing,
+)
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     AMBIGUOUS,
@@ -249,6 +254,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     content_start = _speech_start(w, k, j, head, speaker)
     if content_start is None and considered(head.norm, speaker, w.toks, j, w.last):
         return skip  # «يعتبر مطار مدريد أكثر المطارات ازدحاما، …» (F33): «is considered»
+    if considered_marks(w.toks[k].norm, speaker, w.toks, k, w.first):
+        return skip  # «…، تعتبر "الأقسى التي تفرض على بلد"» (F44): «which are considered»
     if content_start is not None and any(
             w.toks[m].norm in IF_WORDS and w.toks[m - 1].norm not in WHETHER_WORDS
             for m in range(k + 1, w.last) if w.toks[m].end < content_start):
@@ -269,6 +276,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         return skip
     speaker = refused_subject(head.norm, speaker)
     speaker = tail_cut(head.norm, describing_verb_cut(object_cut(head.norm, speaker)))
+    speaker = considering_subject(head.norm, speaker, w.toks, j)
     if speaker and k + 1 < w.last and w.toks[k + 1].raw.startswith(speaker.split()[0]):
         speaker = plural_verb_object(head.norm, speaker)
     if content_start is not None and any(c.content_start == content_start for c in cues):
@@ -358,7 +366,9 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             speaker = ""
     else:
         speaker, named = ((speaker, True) if opener and speaker == opener
-                          else _resolved_speaker(speaker, head, content_start, cues, speakers))
+                          else _resolved_speaker(speaker, head, content_start, cues, speakers,
+                                                 relative=k > 0 and w.toks[k - 1].norm in (
+                                                     "التي", "الذي", "والتي", "والذي")))
     # «ونفى»: the «و» is stripped before the lookup (a denial after a statement is a
     # counter-voice whatever conjunction joins it; other verbs keep F7's reading).
     counter = head.norm in COUNTER_CUES or strip_conj(head.norm) in DENIALS or any(
@@ -613,15 +623,21 @@ _UNNAMED = frozenset(fold(w) for w in "مصادر مصدر مسؤولون مسؤ
 
 
 def _resolved_speaker(speaker: str, head: Head, content_start: int | None,
-                      cues: Sequence[Cue], speakers: Speakers) -> tuple[str, bool]:
+                      cues: Sequence[Cue], speakers: Speakers, *,
+                      relative: bool = False) -> tuple[str, bool]:
     """The cue's speaker and whether it is written here; records a named speaker in `speakers`.
 
     A cue without a written speaker takes its clause's (a participle) or the last named one.
+    `relative`: the verb opens a relative clause («الذي/التي أعلن X»).
     """
     if speaker:
         # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
-        # that a later «وأضاف» could mean.
-        if head.kind != "prep" and (content_start is not None or head.norm not in AMBIGUOUS):
+        # that a later «وأضاف» could mean; nor does a relative clause's verb that opens no
+        # speech («قال مايك بومبيو، وزير الخارجية الذي أعلن الرئيس الأمريكي، دونالد ترامب، عن
+        # تعيينه …، إن …» then «حيث قال:», F44, seed 40, 4178: the president only describes
+        # the minister, who goes on speaking).
+        if head.kind != "prep" and (content_start is not None or (
+                head.norm not in AMBIGUOUS and not relative)):
             speakers.add(speaker, head.gender)
         elif head.kind == "prep" and head.norm in _SAID and head.prev in (
                 "حسبما", "وحسبما", "بحسبما") and fold(speaker.split()[0]) not in _UNNAMED:

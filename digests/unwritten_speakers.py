@@ -129,8 +129,7 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         # «وكان عقد يونغ ينتهي الصيف المقبل، لكن يونايتد أكد أنه …» (seed 23, 5189): «لكن»
         # after a comma opens a clause of its own; its subject, not «كان»'s, speaks.
         return contrast
-    if (not content_open
-            and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))
+    if (not content_open and nearest_kana(toks, k, first) is not None
             and (kana := _kana_subject(toks, k, first))):
         # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …», «وكان السفير قال إن …»:
         # the subject sits between «كان» and the verb (or «قد»).
@@ -329,7 +328,20 @@ def kana_reach(toks: list[Tok], k: int, first: int) -> int:
         if aside is not None and not any(toks[x].raw.endswith(("،", ",", ".", ":"))
                                          for x in range(aside, k - 2)):
             return max(first, aside - 12)
+    if (k - 2 > first and toks[k - 1].raw.endswith(("،", ","))
+            and strip_conj(toks[first].norm) in _KANA):
+        # «وكان عبد الله المطلق، أحد كبار رجال الدين وعضو هيئة …، قال إن "…"» (F44, seed 40,
+        # 901): the sentence opens on «كان» + a name of up to four words closed by a comma,
+        # then one aside closed by the comma right before the verb.
+        named = next((x for x in range(first + 1, min(first + 5, k - 2))
+                      if toks[x].raw.endswith(("،", ","))), None)
+        if named is not None and k - 1 - named <= _MAX_ASIDE and not any(
+                toks[x].raw.endswith(("،", ",", ".", ":", "؛")) for x in range(named + 1, k - 1)):
+            return first
     return max(first, k - 12)
+
+
+_MAX_ASIDE = 20  # words of an apposition between «كان X،» and its verb
 
 
 def nearest_kana(toks: list[Tok], k: int, first: int) -> int | None:

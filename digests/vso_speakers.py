@@ -136,6 +136,8 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
             and cue_of(toks[j].raw)[1] is None and not is_complementizer(toks[j].norm)):
         # «وقال بعض التقارير إن …» (QA18 R2): «بعض» names nobody without its noun.
         speaker, j = speaker + " " + toks[j].raw.rstrip("،,:"), j + 1
+    if not speaker and (owned := _document_of(toks, k, last)) is not None:
+        speaker, j = owned  # «وتضيف رسالة محمد عبده:», «وقال بيان الجيش إن»
     if refused_only(norm, speaker, toks[j].norm if j < last else ""):
         speaker = ""  # «ورفض تلميحات عن …» (seed 24, 3506): the object, no subject
     words = speaker.split()
@@ -260,3 +262,34 @@ def _act_noun(word: str) -> bool:
     """«تعليق», «تنفيذ», «تأجيل»: a verbal noun «تفعيل» (an act), not a speaker."""
     norm = fold(word)
     return (len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm not in _SPEAKING_ACTS)
+
+
+# A document in construct right after the verb, its owner after it («وتضيف رسالة X:»). Folded.
+_DOCUMENT_HEADS = frozenset("رساله بيان تغريده".split())
+
+
+def _document_of(toks: list[Tok], k: int, last: int) -> tuple[str, int] | None:
+    """«وتضيف رسالة محمد عبده: "…"» (F44, seed 40, 978), «وقال بيان الجيش إن»: a document in
+    construct after the verb («بيان/رسالة/تغريدة», no article, no preposition before its owner)
+    is the subject with its owner: a definite genitive, or a name of two or three words with no
+    article closed by a colon (not an adjective: «بيان مشترك», «رسالة مكتوبة»); None otherwise."""
+    if k + 2 >= last or toks[k + 1].norm not in _DOCUMENT_HEADS or not toks[k + 1].raw[-1].isalpha():
+        return None
+    first = toks[k + 2].norm
+    if first in STOP or first.startswith(("لل", "ب")) or cue_of(toks[k + 2].raw)[1] is not None:
+        return None
+    owner, end = subject(toks, k + 2, last)
+    words = owner.split()
+    if len(words) > 1 and fold(words[-1]) == "رقم":
+        # «وأكد بيان الجيش رقم 15 لعمليات "سيناء 2018" أن» (3606): the statement's number
+        words.pop()
+        owner = " ".join(words)
+    if not words or not plausible_speaker(owner):
+        return None
+    if not first.startswith("ال") and not (
+            2 <= len(words) <= 3 and toks[end - 1].raw.endswith(":")
+            and not any(fold(w).startswith("ال") or fold(w.rstrip(":")).endswith(("ي", "يه"))
+                        for w in words)):
+        return None
+    return f"{toks[k + 1].raw} {owner}", end
+
