@@ -142,6 +142,24 @@ def _statement_of(toks: list[Tok], m: int, s1: int) -> str:
     return f"{toks[m].raw} {author}" if author else ""
 
 
+_ASIDE_HEADS = frozenset("هو وهو هي وهي".split())  # «وقال X، هو الذي …»
+_MAX_ASIDE_WORDS = 30
+
+
+def _aside_to_marks(toks: list[Tok], c: Cue, a: int) -> bool:
+    """«وقال هوهوان، هو الذي أشرف على الدراسة من قسم … في طوكيو "كلما زاد …"» (F44, F41's
+    left 4411): the named cue's subject is set off by «، هو/وهو الذي …», an aside that runs
+    unbroken (no comma, stop or colon) to the marks at `a`, however long: the marks are his."""
+    j = c.end_tok
+    if not (c.named and c.speaker and c.kind == "verb" and j + 1 < len(toks)
+            and toks[j].norm in _ASIDE_HEADS and toks[j + 1].norm in ("الذي", "التي")
+            and toks[j - 1].raw.endswith(("،", ","))):
+        return False
+    inside = [t for t in toks[j:] if t.start < a]
+    return len(inside) <= _MAX_ASIDE_WORDS and not any(
+        t.raw[-1] in "،,.:؛\"”»" for t in inside)
+
+
 def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
                     speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
     """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
@@ -150,7 +168,8 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
         # The outermost cue whose speech the quote belongs to; a later «مضيفًا:» is the same voice.
         # A cue that introduces no speech (no إن/«:») must stand close to the quote marks.
         usable = [c for c in before if c.content_start is not None
-                  or sum(1 for t in toks[c.end_tok:] if t.start < a) <= 15]
+                  or sum(1 for t in toks[c.end_tok:] if t.start < a) <= 15
+                  or _aside_to_marks(toks, c, a)]
         if usable:
             c = usable[0]
             for c2 in usable[1:]:

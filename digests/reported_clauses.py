@@ -43,6 +43,9 @@ _NARRATOR_TURN_RE = re.compile(
     # أوردت "رويترز"»: «and that according to» — the writer's source, as «، بحسب …» is (a
     # wider «، وذلك ب…» cut the speaker's own means and reasons: «وذلك بسبب/بهدف/بتسمية …»)
     r"|[،,]\s*وذلك\s+(?:ب?حسب|وفق(?:ا|اً|ًا)?\s|نقلا عن)"
+    # F44 (F43's left, 5982): «الذي قال إنه لا يعرف شيئا عن المغرب، وذلك بفوز الأخير على …»:
+    # «the latter» names a party the writer just named; the speaker never calls himself so
+    r"|[،,]\s*وذلك\s+\S+\s+(?:ال|لل)[أا]خير(?:ة|ين)?(?=[\s،,.]|$)"
     # seed 27 (4220): «إن بقائهم على قيد الحياة "معجزة."، حيث قتل 49 من …»: the speaker's
     # words end with the period inside the marks; the writer's «، حيث …» follows
     r"|(?<=\.[\"”»])\s*[،,]\s*حيث"

@@ -21,7 +21,7 @@ from digests.speakers import (
 )
 from digests.object_tails import named_object_start, sent_message
 from digests.speaker_spans import SINGULAR_UN, document_object_cut
-from digests.speaker_words import masdar_act
+from digests.speaker_words import _BY_MEANS, masdar_act
 from digests.speech import (
     CLAUSE_CONJ,
     PUBLISHING,
@@ -203,7 +203,10 @@ _DANGLING = frozenset(
     "المعروف المعروفه الملقب الملقبه المشهور المشهوره المعروفين"
     # «وكالة خبر التابعة لحزب …», «صحيفة "سبورت" الإسبانية المقربة من …» (F31, seed 31,
     # 3122): the adjective without what the body belongs or is close to
-    " التابع التابعه المقرب المقربه الموالي المواليه المحسوب المحسوبه".split())
+    " التابع التابعه المقرب المقربه الموالي المواليه المحسوب المحسوبه"
+    # «وتقول منظمة ( Born Free) المعنية بالحياة البرية إن» (F41–F43's left, 210): «concerned
+    # with» without what the body is concerned with
+    " المعني المعنيه".split())
 
 
 # Heads of a second title joined after the first («… ونقيب الصحفيين»). Folded.
@@ -414,6 +417,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if first.startswith(("كأ", "كإ", "كـ")) and len(words) >= 2:
         return False  # «إلا أنه كأخ أكبر لها يعتبر أن» (seed 28, 2561): «as …», no name
+    if norm in _BY_MEANS:
+        return False  # «أدلى X بتصريح أكد من خلاله …» (F44 corpus diff, 2929): the means
     if ":" in name.rstrip(" :"):
         return False  # «كتبت قائلة:"لا أزال …"» (QA13 1320): the speech began inside the subject
     if any(fold(w.rstrip("،,")) in _HAPPENED for w in words[1:]):

@@ -164,6 +164,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         closing = _closing(toks, j, limit) if t.raw[0] in "\"“«„" else None
         if closing is not None and (
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
+                # «ذكرت وكالة انباء "كيودو" اليابانية» (F44, seed 40, 6439: «بحسب وكالة انباء»)
+                or (j > i + 1 and toks[j - 1].norm == "انباء"
+                    and bool({toks[j - 2].norm, strip_prefix(toks[j - 2].norm)} & MEDIA_NOUNS))
                 or (j == i + 1 and toks[i].norm in NAME_NOUNS)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 6
@@ -179,7 +182,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             # أن …»: a quoted name is
             # (part of) the speaker.
             j = closing + 1
-            if toks[closing].raw[-1] in "،,:;؛.":
+            if toks[closing].raw[-1] in "،,:;؛." or (
+                    closing > 1 and toks[closing - 1].norm == "انباء" and closing == j - 1
+                    and not (j < limit and toks[j].norm.startswith("ال"))):
+                # («وكالة أنباء "فارس" دعوة صفوي»: after the agency's name only its adjectives)
                 break
             continue
         if (t.raw.startswith("(") and j > i

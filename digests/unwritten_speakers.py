@@ -145,6 +145,10 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         but = _but_subject(toks, k, first, prev)
         if but:
             return but
+    if not content_open and prev in _WHEN:
+        when = _when_subject(toks, k, first)
+        if when:
+            return when
     if (k > first and strip_conj(toks[k - 1].norm) in _WENT_ON_SAYING
             and t.norm[:1] in "يت"):
         return ""  # «ومضت تقول "…"» (K12): the last named speaker goes on
@@ -164,6 +168,28 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
             return shown_speaker(before) or as_for(before)
         return before
     return ""
+
+
+# «… عندما اعتبر أن»: a time clause whose verb names no subject. Folded.
+_WHEN = frozenset("عندما حين حينما".split())
+_QAD = frozenset("قد فقد وقد ولقد لقد".split())
+
+
+def _when_subject(toks: list[Tok], k: int, first: int) -> str:
+    """«فقد تعرض الجنرال لانتقاد الرئيس مؤقتاً عندما اعتبر أن …» (F44, F43's left 2513):
+    the bare verb after «عندما/حين» goes on with the subject of the «قد» + verb clause it
+    closes (within twelve words, no comma between); "" otherwise."""
+    qad = next((m for m in range(k - 2, max(first, k - 12) - 1, -1) if toks[m].norm in _QAD),
+               None)
+    if qad is None or qad + 2 >= k - 1 or any(
+            toks[x].raw.endswith(("،", ",", ".", ":", "؛")) for x in range(qad, k - 1)):
+        return ""
+    if cue_of(toks[qad + 1].raw)[1] is not None:
+        return ""  # «وقد قال X …» is a cue of its own, read there
+    words = subject(toks, qad + 2, k - 1)[0].split()
+    cut = next((n for n in range(1, len(words)) if words[n][:1] in "لب"), len(words))
+    name = " ".join(words[:cut])  # «الجنرال لانتقاد الرئيس»: what befell him ends the name
+    return name if name and plausible_speaker(name) else ""
 
 
 def as_for(phrase: str) -> str:

@@ -118,3 +118,66 @@ def test_generic_man_is_no_voice() -> None:
              'ذلك الدين الذي قوامه الإقرار بالله والذي يدعو الإنسان إلى أن يرعى حق جاره، وأن يحب'
              ' لغيره ما يحب لنفسه.']
     assert _speakers(paras) == ["الكاتب سامر منصور"]
+
+
+# --- «الذي قال إنه …، وذلك بفوز الأخير على …»: the writer's «the latter» ends the clause (5982)
+
+def _texts(paragraphs: list[str]) -> list[str]:
+    return [c.text for c in find_quotes(paragraphs)]
+
+
+def test_the_latter_is_the_writers_clause() -> None:
+    para = ('ورد المنتخب المغربي على قائد المنتخب الصربي، ألكساندر كولاروف، الذي قال إنه لا يعرف'
+            ' شيئا عن المغرب، وذلك بفوز الأخير على "النسور البيضاء"، مساء الجمعة.')
+    assert _texts([para]) == ["لا يعرف شيئا عن المغرب"]
+
+
+def test_the_speakers_own_means_stays() -> None:
+    # Guard (F43's withdrawn wider cut): «وذلك بسبب …» is the speaker's own reason.
+    para = ('وقال الوزير إن الحكومة قررت رفع الأسعار، وذلك بسبب ارتفاع تكاليف الإنتاج في الأشهر'
+            ' الماضية.')
+    assert _texts([para])[0].endswith("في الأشهر الماضية")
+
+
+# --- «فقد تعرض الجنرال لانتقاد الرئيس عندما اعتبر أن …»: the «قد» clause's subject (2513) -----
+
+def test_when_clause_goes_on_with_the_qad_clause_subject() -> None:
+    paras = ['وقالت شبكة "ان بي سي" إن البيت الأبيض يبحث تعيين مستشار جديد للأمن القومي.',
+             'وتشهد العلاقة بين الرئيس ومستشاره توترا، فقد تعرض الجنرال لانتقاد الرئيس مؤقتا'
+             ' عندما اعتبر أن الأدلة على التدخل في الانتخابات "لا يمكن دحضها".']
+    assert _speakers(paras)[-1] == "الجنرال"
+
+
+def test_when_clause_after_a_comma_keeps_the_fallback() -> None:
+    # Guard: a comma between the «قد» clause and «عندما»: no reading, as before.
+    paras = ['وقال الوزير سامي نصار إن الحكومة ستدرس المقترحات كلها خلال أسبوع.',
+             'وقد تحدث المدير عن الخطة، عندما أكد أن المشروع سينتهي في موعده المحدد.']
+    assert "المدير" not in _speakers(paras)
+
+
+# --- names cut: «وكالة انباء "كيودو" اليابانية» (6439), «منظمة ( Born Free) المعنية» (210) -----
+
+def test_a_news_agency_keeps_its_quoted_name() -> None:
+    para = 'كما ذكرت وكالة انباء "كيودو" اليابانية ان القطار ربما يكون قادما من مدينة حدودية.'
+    assert _speakers([para]) == ['وكالة انباء "كيودو" اليابانية']
+
+
+def test_concerned_with_without_its_field_is_cut() -> None:
+    para = ('وتقول منظمة ( Born Free) المعنية بالحياة البرية إن عظام الأسود تلقى طلبا متزايدا في'
+            ' منطقة جنوب شرق آسيا.')
+    assert _speakers([para]) == ["منظمة ( Born Free)"]
+
+
+# --- «وقال X، هو الذي أشرف على … "…"»: marks after a long aside about X are X's (4411) ----------
+
+def test_marks_after_a_long_who_aside_are_the_speakers() -> None:
+    para = ('وقال هوهوان، هو الذي أشرف على الدراسة من قسم علم الأوبئة والوقاية في المركز الوطني'
+            ' للصحة العالمية والطب في طوكيو "كلما زاد تدخين المرء، ارتفع خطر ضعف السمع".')
+    assert _speakers([para]) == ["هوهوان"]
+
+
+def test_an_aside_broken_by_a_comma_names_no_one() -> None:
+    # Guard: the aside closes with a comma, then the writer's words before the marks.
+    para = ('وقال هوهوان، هو الذي أشرف على الدراسة في طوكيو، وتابعها فريق كبير من الباحثين على'
+            ' مدى سنوات طويلة في مدن عديدة بحثا عن "أسباب ضعف السمع لدى المدخنين".')
+    assert _speakers([para]) == []
