@@ -82,7 +82,7 @@ from digests.speech import (
 from digests.cue_heads import IF_WORDS, WHETHER_WORDS, Head, cue_head
 # host_noun: importable here as before the cue word's reading moved to digests.cue_heads
 from digests.speech_start import comma_start, host_noun, marked_start  # noqa: F401
-from digests.unwritten_speakers import ABOVE, unwritten_speaker
+from digests.unwritten_speakers import ABOVE, WHERE, interview_owner, unwritten_speaker
 
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _BY_THAT = frozenset("بان بانه بانها بانهم".split())  # «بأن» and its forms (folded)
@@ -290,6 +290,11 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
                    content_start=content_start, counter=False, named=False,
                    end_tok=j), max(k + 1, j)
+    if not speaker and head.kind == "verb" and not content_open and head.prev in WHERE and (
+            given := interview_owner(w.toks, k, w.first)):
+        # «جاء ذلك في مقابلة لكلابر مع CNN حيث قال:» (F44): X answers; the fuller form of
+        # the name named before («جيمس كلابر»), as a bare cue's fallback would give
+        speaker = _fuller(given, speakers)
     if not speaker and head.kind == "verb":
         unwritten = unwritten_speaker(w.toks, k, w.first, w.last, head.prev, content_start,
                                        content_open)

@@ -175,6 +175,27 @@ _WHEN = frozenset("عندما حين حينما".split())
 _QAD = frozenset("قد فقد وقد ولقد لقد".split())
 
 
+WHERE = frozenset("حيث وحيث".split())  # «… حيث قال:»
+# An interview given: «مقابلة لـX مع Y» (X answers Y). Folded.
+_INTERVIEWS = frozenset("مقابله حوار لقاء حديث".split())
+
+
+def interview_owner(toks: list[Tok], k: int, first: int) -> str:
+    """«جاء ذلك في مقابلة لكلابر مع CNN حيث قال: "…"» (F44 corpus diff, 4191): an interview
+    «لـX مع Y» written before «حيث» + the bare verb at `k` is X's, the one who answers; ""
+    when none is written (a «لـX» without «مع» may be the one interviewed for, K17)."""
+    for m in range(k - 2, first - 1, -1):
+        if strip_conj(toks[m].norm) not in _INTERVIEWS or m + 2 >= k:
+            continue
+        if not toks[m + 1].raw.startswith("ل") or toks[m + 1].raw.startswith(("لل", "لم")):
+            return ""
+        owner, end = after_lam(toks, m + 1, k)
+        if end < k and toks[end].norm == "مع" and owner and plausible_speaker(owner):
+            return owner
+        return ""
+    return ""
+
+
 def _when_subject(toks: list[Tok], k: int, first: int) -> str:
     """«فقد تعرض الجنرال لانتقاد الرئيس مؤقتاً عندما اعتبر أن …» (F44, F43's left 2513):
     the bare verb after «عندما/حين» goes on with the subject of the «قد» + verb clause it

@@ -181,3 +181,19 @@ def test_an_aside_broken_by_a_comma_names_no_one() -> None:
     para = ('وقال هوهوان، هو الذي أشرف على الدراسة في طوكيو، وتابعها فريق كبير من الباحثين على'
             ' مدى سنوات طويلة في مدن عديدة بحثا عن "أسباب ضعف السمع لدى المدخنين".')
     assert _speakers([para]) == []
+
+
+# --- «جاء ذلك في مقابلة لكلابر مع CNN حيث قال:»: the interview's giver speaks (4191) ----------
+
+def test_an_interview_given_with_a_medium_names_who_answers() -> None:
+    paras = ['وأعرب المدير السابق للوكالة عن دعمه للمرشحة التي أعلن الرئيس عن تعيينها أمس.',
+             'جاء ذلك في مقابلة لكلابر مع CNN حيث قال: "أنا أدعمها، وأرى فيها قدرات كبيرة لهذا'
+             ' المنصب".']
+    assert _speakers(paras) == ["كلابر"]
+
+
+def test_an_interview_for_a_paper_names_no_one() -> None:
+    # Guard: «في حوار لصحيفة الأهرام حيث قال» — the paper is the medium, not who answers.
+    paras = ['وقال الوزير سامي نصار إن الحكومة ستدرس المقترحات كلها خلال أسبوع.',
+             'جاء ذلك في حوار لصحيفة الأهرام حيث قال: "سندرس كل المقترحات المقدمة إلينا بعناية".']
+    assert "صحيفة الأهرام" not in _speakers(paras)
