@@ -113,6 +113,15 @@ def _opens_clause(toks: list[Tok], j: int, limit: int) -> bool:
         toks[j].norm == "الي" and j + 1 < limit and is_complementizer(toks[j + 1].norm)))
 
 
+def _medium_adjective(toks: list[Tok], i: int, j: int) -> bool:
+    """Token `j - 1` is a definite relative adjective («اليابانية») and a medium's noun
+    («شبكة», «صحيفة») stands among the two words before it, from token `i` on."""
+    adj = toks[j - 1].norm
+    return (adj.startswith("ال") and adj.endswith(("يه", "ي")) and len(adj) >= 6
+            and any({toks[m].norm, strip_prefix(toks[m].norm)} & MEDIA_NOUNS
+                    for m in range(max(i, j - 3), j - 1)))
+
+
 # What a body says in («وقالت "فتح" في بيان …»): after a quoted word or two right after the
 # verb, these show the marks hold the subject's name, not speech. Folded.
 _STATEMENT_PLACES = STATEMENT_NOUNS | frozenset("بيانها بيانه".split())
@@ -167,6 +176,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 # «ذكرت وكالة انباء "كيودو" اليابانية» (F44, seed 40, 6439: «بحسب وكالة انباء»)
                 or (j > i + 1 and toks[j - 1].norm == "انباء"
                     and bool({toks[j - 2].norm, strip_prefix(toks[j - 2].norm)} & MEDIA_NOUNS))
+                # «قالت شبكة التلفزة اليابانية "ان.تي.في" إن» (F44, seed 40, 6439): a medium's
+                # name of a word or two in marks after its relative adjective, then «إن/أن»
+                or (j > i + 1 and closing - j < 2 and _medium_adjective(toks, i, j)
+                    and _opens_clause(toks, closing + 1, limit))
                 or (j == i + 1 and toks[i].norm in NAME_NOUNS)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 6

@@ -197,3 +197,16 @@ def test_an_interview_for_a_paper_names_no_one() -> None:
     paras = ['وقال الوزير سامي نصار إن الحكومة ستدرس المقترحات كلها خلال أسبوع.',
              'جاء ذلك في حوار لصحيفة الأهرام حيث قال: "سندرس كل المقترحات المقدمة إلينا بعناية".']
     assert "صحيفة الأهرام" not in _speakers(paras)
+
+
+def test_a_network_keeps_its_quoted_name_after_its_adjective() -> None:
+    para = ('وقالت شبكة التلفزة اليابانية "ان.تي.في" إن الإجراءات الأمنية في المحطة كانت مشددة'
+            ' طوال اليوم.')
+    assert _speakers([para]) == ['شبكة التلفزة اليابانية "ان.تي.في"']
+
+
+def test_marks_after_a_papers_adjective_stay_its_words() -> None:
+    # Guard: marks of three words or more after «صحيفة X البريطانية» are what it wrote.
+    para = ('وكتبت صحيفة الغارديان البريطانية "إن الحكومة فشلت في إدارة الأزمة" في افتتاحيتها'
+            ' أمس.')
+    assert 'صحيفة الغارديان البريطانية "إن' not in " ".join(_speakers([para]))
