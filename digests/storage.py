@@ -29,6 +29,7 @@ from digests.file_modes import narrow_database
 from digests.instance_lock import DatabaseInUse, hold_lock  # noqa: F401 — re-exported
 from digests.migrations import MIGRATIONS
 from digests.sqlite_uri import read_only_uri
+from digests.upgrade_backups import backup_before_upgrade
 
 log = logging.getLogger(__name__)
 
@@ -236,6 +237,9 @@ class Database:
         pending = [name for name, _ in MIGRATIONS if name not in done]
         if done and pending and self.path != ":memory:" and not self._checked:
             self._check_before_upgrade(pending[0])
+        if done and pending and self.path != ":memory:":  # the way back (QA66-4)
+            last = self.applied_migrations()[-1]
+            backup_before_upgrade(Path(self.path), last, pending[0])
         applied = []
         for name, fn in MIGRATIONS:
             if name in done:
