@@ -244,21 +244,25 @@ def asked_weekday(text: str, today: date) -> AskedDate | None:
             start = words_at[i - 1].start()
             before = normalize(words_at[i - 2].group()) if i > 1 else ""
         rest = " ".join(f"{text[:start]} {text[end:]}".split())
+        alone = not rest and plain.isascii()  # "Friday" alone
         if before in ("يوم", "on", "of"):
             cut = words_at[i - 2 if start < m.start() else i - 1].start()
             rest = " ".join(f"{text[:cut]} {text[end:]}".split())
-        elif not (rest and (past or (coming and before not in _WEEKDAY_NAMERS and (
+            alone = not rest  # «يوم الجمعة» alone
+        elif not alone and not (rest and (past or (coming and before not in _WEEKDAY_NAMERS and (
                                 len(rest.split()) <= TOPIC_BEFORE_DAY or asks_for_news(rest)))
                             or ((plain.startswith("ال") or plain.isascii())
                                 and (asks_for_news(rest)
                                      or _topic_then_day(text, end, before, rest))))):
             continue  # a weekday «الماضي» is a day beside a topic too («سوريا الخميس الماضي»)
-        if not rest:
+        if not rest and not alone:
             return None
         back = (today.weekday() - WEEKDAYS[plain]) % 7 or (7 if past else 0)
         if coming:  # the next one after today (1 to 7 days ahead)
             back = -((WEEKDAYS[plain] - today.weekday()) % 7 or 7)
-        return AskedDate(today - timedelta(days=back), rest, asks_for_news(rest))
+        # «يوم الجمعة», "Friday" alone: that day's news, as «اخبار يوم الجمعة» (QA68-4, -16:
+        # searched as the phrase, Land Day's stories, with a follow button)
+        return AskedDate(today - timedelta(days=back), rest, alone or asks_for_news(rest))
     return None
 
 

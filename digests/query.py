@@ -49,12 +49,23 @@ from digests.query_words import (
     name_runs,
     too_short,
 )
-from digests.typed_forms import country_key, situation_in, spellings, typed_spellings, unstretched
+from digests.typed_forms import (
+    country_key,
+    dialect_key,
+    situation_in,
+    spellings,
+    typed_spellings,
+    unstretched,
+)
 from digests.variants import joined_form, split_form, synonym_phrases
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
 MAX_PHRASES = 16         # spelling variants multiply phrases: at most this many are tried
+# A rare phrase widens to its words within this many words of one another (or in one headline):
+# QA68-5, «الانتخابات العراقية» widened to articles naming elections and Iraq anywhere — 1 of 5
+# page items about Iraq's elections (a Bolton profile, a Sarkozy one).
+NEAR_WORDS = 8
 # An article may write a name with a proclitic («وعلي خامنئي»: and Ali Khamenei). The index keeps
 # «وعلي» whole (it is also «وعلى», "and on"), so a phrase that starts with a name lists these
 # spellings too. Not ف: «فعلي» is the word "actual".
@@ -70,7 +81,8 @@ class QueryPlan:
     phrase without the names kept at its ends («علي شمخاني» → «شمخاني»), tried when the phrase
     finds nothing; None when no name was kept. `content` are the distinct keys that carry the
     topic (no stop-words or question words): the all-words fallback, and what a word that
-    matches nothing is dropped from.
+    matches nothing is dropped from. `near_words`: the content words in a headline together, or
+    within NEAR_WORDS of one another anywhere (what widens a rare phrase: QA68-5).
     """
 
     terms: tuple[str, ...]
@@ -79,6 +91,7 @@ class QueryPlan:
     trimmed: str | None = None
     phrases: tuple[tuple[str, ...], ...] = ()
     content: tuple[str, ...] = ()
+    near_words: str | None = None
 
 
 def quote_key(k: str) -> str:
@@ -97,6 +110,7 @@ def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     for i, (run, name) in enumerate(zip(runs, name_runs(runs))):
         for k in placed[i]:
             k = country_key(unstretched(run), k)  # «سورية» is «سوريا» (QA57-2)
+            k = dialect_key(k)  # «الماتش» is «مباراة» (QA68-2)
             if k in SHORT_A and i + 1 < len(runs) and _spells_letter(runs[i + 1]):
                 k = LETTER_A  # «اي بي سي»: the letter A, as the news spells it
             if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a phrase
@@ -191,7 +205,21 @@ def _plan(keys: list[str], names: list[bool],
     # another name of the same group or man («داعش» / «تنظيم الدولة», QA23 S14), phrase for word
     phrases = _spelled((*phrases, *synonym_phrases(tuple(terms))), extra)
     return QueryPlan(tuple(terms), _or_phrases(phrases), all_words, trimmed, phrases,
-                     tuple(content))
+                     tuple(content), _near(content, extra, all_words))
+
+
+def _near(content: list[str], extra: Mapping[str, tuple[str, ...]],
+          all_words: str | None) -> str | None:
+    """The content words in one headline, or NEAR_WORDS of one another anywhere (each spelling
+    combination, at most MAX_PHRASES of them)."""
+    if all_words is None:
+        return None
+    combos: list[tuple[str, ...]] = [()]
+    for k in content:
+        combos = [(*c, form) for c in combos for form in spellings(k, extra)][:MAX_PHRASES]
+    nears = " OR ".join(f"NEAR({' '.join(quote_key(k) for k in c)}, {NEAR_WORDS})"
+                        for c in combos)
+    return f"(title_keys : ({all_words})) OR {nears}"
 
 
 def _any_of(key: str, extra: Mapping[str, tuple[str, ...]]) -> str:

@@ -225,7 +225,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     judge = mode == "phrase" and note in (None, "more", "dropped")
     cands, tiers = _tiered(db, cands, plan, mode, expr, judge, len(cands) == exact)
-    cands = ranked(db, cands, wide, k, now, more, tiers, plan.phrases, muted)
+    # a widened phrase's words near one another come before the same words anywhere (QA68-5)
+    close = plan.near_words if wide == plan.all_words else None
+    cands = ranked(db, cands, wide, k, now, more, tiers, plan.phrases, muted, close)
     folded = fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.

@@ -101,7 +101,7 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
             now: datetime, wide_found: list[Candidate] | None = None,
             tiers: dict[int, int] | None = None,
             phrases: Sequence[Sequence[str]] = (),
-            muted: frozenset[int] = frozenset()) -> list[Candidate]:
+            muted: frozenset[int] = frozenset(), near: str | None = None) -> list[Candidate]:
     """`cands` by tier (`tiers`: the articles about the topic, then the others, then the passing
     mentions; digests.search_rank.weigh), each tier latest first: by the day they were
     published, newest day first, the score ordering each day's. Then (`wide`: the all-words
@@ -109,7 +109,10 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
     them in the headline first, each group latest first: the phrase hits always come first.
     `wide_found`: `wide`'s k matches when the caller has them. `phrases`: the topic's
     (digests.query.QueryPlan.phrases), for a past event's headlines (`_past_event`). `muted`:
-    the sources whose articles `wide` does not add (the chat muted them: X61)."""
+    the sources whose articles `wide` does not add (the chat muted them: X61). `near`: the
+    words within a few of one another (digests.query.QueryPlan.near_words), whose articles come
+    before those that hold the words apart (QA68-5: «الانتخابات العراقية» listed a Bolton profile
+    and a Sarkozy one, naming elections and Iraq paragraphs apart, on its first page)."""
     ages = _ages(db, [c[0] for c in cands], now)
     tiers = _past_event(db, cands, tiers or {}, ages, phrases)
     cands = sorted(cands, key=_latest_key(tiers, ages))
@@ -122,9 +125,12 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
     titled = {r[0] for r in db.execute(
         f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
         [f"title_keys : ({wide})", min((c[0] for c in more), default=0)]).fetchall()}
+    close = titled if near is None else {r[0] for r in db.execute(
+        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
+        [near, min((c[0] for c in more), default=0)]).fetchall()}
     days = _days_old(db, [c[0] for c in more], now)
-    return cands + sorted(more, key=lambda c: (c[0] not in titled, days.get(c[0], 365), -c[1],
-                                               -c[0]))
+    return cands + sorted(more, key=lambda c: (c[0] not in titled, c[0] not in close,
+                                               days.get(c[0], 365), -c[1], -c[0]))
 
 
 def _past_event(db: sqlite_utils.Database, cands: list[Candidate], tiers: dict[int, int],

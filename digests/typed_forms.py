@@ -9,6 +9,9 @@
 - A last «على» after a word (`last_ala`): the preposition whose object the reader left out, or the
   name «علي» as Egypt writes it; digests.query and digests.search decide which (T1).
 - «سورية»/«سوريه» without the article is the country «سوريا» (`country_key`; QA57-2/-5/-23).
+- Colloquial football words are the news's own (`dialect_key`; QA68-2): «الماتش» is «مباراة»,
+  «الكورة» is «كرة» — the archive's «ماتش» is the magazine «باريس ماتش», its «الكورة» an Iranian
+  town and a TV show, so the colloquial word is searched as the standard one, not beside it.
 """
 
 from __future__ import annotations
@@ -36,9 +39,52 @@ _G_LETTERS = re.compile("[گڭ]")
 _G_SPELLINGS = ("غ", "ج")
 
 
+# Colloquial word (as typed, any clitics) → the word the news writes (QA68-2: «الماتش» listed 4
+# stories of «باريس ماتش», «اخبار الكورة» 5 of the town «الكورة» and the show «برنامج كورة»).
+DIALECT_WORDS: dict[str, str] = {
+    "ماتش": "مباراة", "ماتشات": "مباريات", "كورة": "كرة", "كوره": "كرة", "كورا": "كرة",
+}
+
+
+def _dialect_keys() -> dict[str, str]:
+    return {run_keys(typed)[0]: run_keys(news)[0] for typed, news in DIALECT_WORDS.items()}
+
+
+_DIALECT_KEYS = _dialect_keys()
+
+
+def dialect_key(key: str) -> str:
+    """The key of the news's word for a colloquial word's `key` («ماتش» → «مباراه»), else `key`."""
+    return _DIALECT_KEYS.get(key, key)
+
+
+# A foreign name's g is «غ» in most of the news and «ج» in Egypt's (QA68-3: «الروهينجا» found 3
+# of the 17 «الروهينغا» stories, «جوتيريس» none of «غوتيريش»'s 41): where an Arabic word seldom
+# has it — «نغ/نج» between letters (the «ng» of «الروهينغا», «بنغلاديش», «الكونغو»; not a first
+# «نج»: «نجم»/«نغم», nor a last: «تشنغ» Cheng, «تشنج» a spasm) and a first «غو/جو» of a word
+# of five letters or more («غوتيريش») — a key typed one way is searched the other way too.
+_NG = re.compile("(?<=[\u0621-\u064a])ن[غج](?=[\u0621-\u064a])")
+_GU = re.compile("^[غج]و(?=[ء-ي]{3})")
+_SWAP = str.maketrans("غج", "جغ")
+
+
+def g_spellings(key: str) -> tuple[str, ...]:
+    """The other spelling of a name's key with its g swapped (`_NG`, `_GU`), else ()."""
+    if "غ" not in key and "ج" not in key:
+        return ()
+    swapped = _NG.sub(lambda m: m.group().translate(_SWAP), key)
+    swapped = _GU.sub(lambda m: m.group().translate(_SWAP), swapped)
+    return (swapped,) if swapped != key else ()
+
+
 def typed_spellings(query: str) -> dict[str, tuple[str, ...]]:
-    """Per key of a word typed with «گ», its other spellings (the key itself not included)."""
+    """Per key of a word typed with «گ», its other spellings (the key itself not included); per
+    key of a name with its g written «غ» or «ج», the other (`g_spellings`)."""
     out: dict[str, tuple[str, ...]] = {}
+    for run in word_runs_of(query[:4000]):
+        for k in run_keys(unstretched(run)):
+            if g_spellings(k):
+                out[k] = g_spellings(k)
     if not _G_LETTERS.search(query):
         return out
     for run in word_runs_of(query[:4000]):
