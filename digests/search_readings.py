@@ -32,7 +32,7 @@ import sqlite_utils
 
 from digests.arabic import normalize
 from digests.reader_spellings import reindex_where, rewrite_topics
-from digests.search_definite import DEFINITE_NOUNS
+from digests.search_definite import DEFINITE_NOUNS, unmarked
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,8 @@ _TA_MARBUTA = re.compile("|".join(k[:-1] + "ة" for k in DEFINITE_NOUNS if k.end
 
 def needs_definite_reindex(text: str) -> bool:
     """Whether `text` (as stored) is keyed differently since X101 (digests.search_definite)."""
-    return bool(_TA_MARBUTA.search(text) or _DEFINITE_WORDS.search(normalize(text)))
+    # the «ة» looked for as the index looks for it: past harakat and tatweel («عُمرة», «عمـرة»)
+    return bool(_TA_MARBUTA.search(unmarked(text)) or _DEFINITE_WORDS.search(normalize(text)))
 
 
 def m052_definite_readings(db: sqlite_utils.Database) -> None:

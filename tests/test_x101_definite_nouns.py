@@ -14,7 +14,8 @@ from delivery_helpers import add_article, add_source, ctx
 from digests.arabic import analyze
 from digests.search import search, topic_key
 from digests.search_index import FTS_TABLE, index_article, matched_words
-from digests.search_readings import m052_definite_readings
+from digests.search_places import place_analyze
+from digests.search_readings import m052_definite_readings, needs_definite_reindex
 from digests.storage import Database
 from digests.topic_match import alert_matches
 
@@ -111,3 +112,13 @@ def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) ->
         assert _found(db, names, "سيول") == {"floods", "seoul"}
         [row] = db.db.execute("select topic_key from subscriptions").fetchall()
         assert row[0] == topic_key("العمرة") != "عمره"
+
+
+@pytest.mark.parametrize("text", ["أدى آلاف المعتمرين عُمرة رمضان", "موسم عمـرة رمضان",
+                                  "عُمْرَةٌ في رمضان"])
+def test_the_migration_finds_an_umrah_written_with_harakat_or_a_tatweel(text: str) -> None:
+    """The index reads «عُمرة» and «عمـرة» as the Umrah (its harakat and tatweel dropped before the
+    «ة» is looked at), so migration 052 must re-key an article holding only that spelling: it
+    looked for «عمرة» in the raw text, and such an article kept its old key «عمره» (his age)."""
+    assert "العمره" in place_analyze(text)
+    assert needs_definite_reindex(text)
