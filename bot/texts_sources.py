@@ -172,11 +172,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # QA65-2/-5: link-local and cloud metadata addresses are refused whatever the key says, so
     # the key is named as what does not allow them, never as the cure
     "reason_private_address_never": ("الموقع {host} عنوان محلي الوصلة أو عنوان بيانات وصفية "
-                                     "سحابية (مثل 169.254.169.254)، ولا يجلب البوت منه شيئًا "
-                                     "أبدًا، ولا مع ALLOW_PRIVATE_SOURCES. تأكد من الرابط.",
-                                     "{host} is a link-local or cloud metadata address (such as "
-                                     "169.254.169.254), which the bot never fetches, not even "
-                                     "with ALLOW_PRIVATE_SOURCES. Check the link."),
+                                     "سحابية، ولا يجلب البوت منه شيئًا أبدًا، ولا مع "
+                                     "ALLOW_PRIVATE_SOURCES. تأكد من الرابط.",
+                                     "{host} is a link-local or cloud metadata address, which "
+                                     "the bot never fetches, not even with ALLOW_PRIVATE_SOURCES. "
+                                     "Check the link."),
     "reason_private_address_never_redirect": ("الرابط يحوّل إلى {host}، وهو عنوان محلي الوصلة أو "
                                               "عنوان بيانات وصفية سحابية لا يجلب البوت منه شيئًا "
                                               "أبدًا، ولا مع ALLOW_PRIVATE_SOURCES.",

@@ -14,6 +14,7 @@ a name given with /addsource.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import unicodedata
@@ -65,8 +66,9 @@ def visible_name(name: str) -> str:
     """`name` without invisible marks (every format character, blank fillers; QA48 R8: ZWJ,
     invisible operators, soft hyphens, tag characters passed) and without HTML tags (QA56-4:
     «<b>BBC</b>» was shown, tags and all, under every story of the source), its spaces
-    collapsed. Pure."""
-    name = _INVISIBLE_RE.sub("", strip_markup(name))
+    collapsed; entities typed as text decoded first, as a feed title's are (QA65-10:
+    «&lt;b&gt;وكالة&lt;/b&gt;» was kept literally, LRM marks laid inside «&lt;»). Pure."""
+    name = _INVISIBLE_RE.sub("", strip_markup(html.unescape(name)))
     return " ".join("".join(ch if _shown(ch) or ch == "\u0640" else "" for ch in name).split())
 
 
