@@ -15,7 +15,7 @@ then:
   only ever picks 'pending' rows, so a message whose «sent» mark could not be written is never
   sent again by this process. A graceful stop waits up to its timeout to write what is owed; a
   process killed (or stopped while the lock is still held) leaves those rows 'sending', which
-  the next start sends again, as after any crash (at least once; the README's delivery table).
+  the next start sends again, as after any crash (at least once; docs/delivery.md's table).
 
 After a refusal, no sender write is tried for RETRY_SECONDS (`blocked`), so one pass costs the
 event loop at most one short wait. One WARNING a minute says deliveries wait, once the lock has

@@ -16,7 +16,7 @@ Which due rows go now, and as which bundles (quiet hours at send time, the insta
 alert settling, a clock jump, updates that repeat, the stories shown) is the planner's job:
 bot.delivery_plan. This module runs the passes, the tasks, the stop and the push watchers.
 
-Delivery policy (the details are in bot.courier and the README):
+Delivery policy (the details are in bot.courier and docs/delivery.md):
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
   transaction (never a transaction across the network).
 - 429: the refused chat waits (every send, when several chats are refused at once:

@@ -128,7 +128,7 @@ def shown_kind(quote: Quote) -> QuoteKind:
     أعتقد …» — رونالدو, which the bot and the text output put in quote marks): a paraphrase in
     the first person with its speaker, not a clause kept with its verb, is the speaker's own
     words — "direct"; every other quote keeps its kind. For the JSON (cli.digest.digest_json),
-    so that a consumer following the README's kinds shows what the bot shows."""
+    so that a consumer following the kinds of docs/digests.md shows what the bot shows."""
     if quote.kind != "reported":
         return quote.kind
     text = _strip_quotes(clean(quote.text))

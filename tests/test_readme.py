@@ -96,3 +96,42 @@ def test_the_quick_start_names_only_real_settings_and_commands() -> None:
     for line in re.findall(r"`python run\.py ([^`]+)`", section):
         words = [w for w in line.split() if w.isalpha() and w.islower()]
         parser.parse_args([*words, *(["http://example.org/feed"] if "URL" in line else [])])
+
+
+def test_the_first_screen_says_how_to_run_what_the_bot_is_and_where_to_start() -> None:
+    """QA69: an operator's first screen (24 lines) was `make test` and a benchmark table; it holds
+    the two commands, what Nashra is and the link to the quick start."""
+    first = "\n".join((ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:24])
+    assert "make run " in first and "make test " in first
+    assert "Nashra is a Telegram bot" in first
+    assert "](#quick-start-for-operators)" in first
+
+
+def test_the_readme_links_every_docs_file() -> None:
+    """«How it works» moved to docs/ (session 24, brief RD): the README's Contents reach each file."""
+    linked = {target.partition("#")[0] for target in links((ROOT / "README.md").read_text(
+        encoding="utf-8"))}
+    missing = [p.name for p in DOCUMENTS[1:] if f"docs/{p.name}" not in linked]
+    assert missing == []
+
+
+def _libraries_table(text: str) -> str:
+    """The first cells of a document's «Libraries and why» table."""
+    section = text.split("\n## Libraries and why\n", 1)[1].split("\n## ", 1)[0]
+    return "\n".join(line.split(" | ")[0] for line in section.splitlines()
+                     if line.startswith("| "))
+
+
+@pytest.mark.parametrize("document", ["README.md", "docs/architecture.md"])
+def test_every_declared_library_says_why_it_is_used(document: str) -> None:
+    """Each package pyproject.toml declares (the extras' too) has a row saying why: the README's
+    short table and the full one in docs/architecture.md."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [*project["dependencies"],
+                *(d for extra in project["optional-dependencies"].values() for d in extra)]
+    names = {re.split(r"[^A-Za-z0-9_.-]", d, maxsplit=1)[0].lower() for d in declared}
+    table = _libraries_table((ROOT / document).read_text(encoding="utf-8")).lower()
+    assert names and [n for n in names if not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])",
+                                                          table)] == []

@@ -1,8 +1,8 @@
 """QA50 E8: a first-person paraphrase («وقال رونالدو : أنا لا زلت أعتقد …») was `kind: "reported"`
 in `digest --json` while the bot and the text output show it in quote marks as the speaker's own
-words. The README's schema: "reported" is never in quote marks, "direct" is «…» — speaker. The
-renderer is right (a clause in the first person is the speaker's words, not a paraphrase:
-bot.attribution), so the JSON says "direct" for exactly the quotes shown in marks.
+words. The schema (docs/digests.md): "reported" is never in quote marks, "direct" is «…» —
+speaker. The renderer is right (a clause in the first person is the speaker's words, not a
+paraphrase: bot.attribution), so the JSON says "direct" for exactly the quotes shown in marks.
 
 A real local page, the real CLI fetching and condensing it (`digest URL --json` and the text
 output), and the bot's own line renderer on the same quotes.
