@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import secrets
+import socket
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -18,7 +19,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
 from bot.i18n import bilingual
 from digests.logs import url_host
-from digests.settings import Settings
+from digests.settings import Settings, listen_error
 
 # How long a call to Telegram may take to answer (PTB's default is 5 s). A digest Telegram
 # answers late was delivered all the same, and a timeout there is "maybe sent": re-sent, a
@@ -55,6 +56,23 @@ def webhook_options(settings: Settings) -> dict[str, object]:
             "allowed_updates": Update.ALL_TYPES}
 
 
+def listen_problem(settings: Settings) -> str | None:
+    """The configuration error for a WEBHOOK_LISTEN this machine cannot listen on (an address
+    it does not have: errno 99), found before the bot starts; None without WEBHOOK_URL or when
+    a socket binds there (QA69-1: a 45-line traceback from the webhook server)."""
+    if not settings.webhook_url:
+        return None
+    try:
+        found = socket.getaddrinfo(settings.webhook_listen, 0, type=socket.SOCK_STREAM,
+                                   flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = found[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.bind(address)  # port 0: any free port, so only the address can fail
+    except OSError:
+        return listen_error(settings.webhook_listen)
+    return None
+
+
 def start_failure(exc: BaseException, settings: Settings) -> str | None:
     """The line run_bot prints on stderr when the start ended with `exc` (a wrong token or base
     URL, a refused request, a taken port, an unreachable or garbled Bot API), instead of a
@@ -64,6 +82,8 @@ def start_failure(exc: BaseException, settings: Settings) -> str | None:
     if isinstance(exc, BadRequest):  # a NetworkError in PTB's classes, but Telegram did answer
         return bilingual("start_refused", message=exc.message)
     if isinstance(exc, OSError):
+        if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+            return listen_error(settings.webhook_listen)  # QA69-1
         if exc.errno != errno.EADDRINUSE:
             return None
         return bilingual("start_port", port=settings.webhook_port, listen=settings.webhook_listen)

@@ -104,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if runs_bot:  # the sandbox's .env or database with a real token (QA60-9)
         problem = go_live_problem(found.path, settings.database_path,
                                   settings.telegram_bot_token, settings.telegram_api_base_url)
+        if problem is None:  # an address this machine does not have (QA69-1)
+            from bot.startup import listen_problem
+            problem = listen_problem(settings)
         if problem is not None:
             print(f"خطأ في الإعدادات / configuration error: {problem}", file=sys.stderr)
             return 2

@@ -7,6 +7,7 @@ the three in step. Code never reads `os.environ` itself: the settings are passed
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import math
 import os
 import re
@@ -219,7 +220,9 @@ def _parse(key: str, name: str, raw: str) -> object:
             return Path(raw)
         if name in _INT_LIMITS:
             value = _number(key, name, raw, int)
-            if value < 0 or (name != "max_redirects" and value == 0):
+            if name == "max_redirects" and value < 0:  # 0 follows none (QA69-8)
+                raise ValueError("must be 0 or more")
+            if value <= 0 and name != "max_redirects":
                 raise ValueError("must be positive")
             if value > _INT_LIMITS[name]:
                 raise ValueError(f"must be at most {_INT_LIMITS[name]}")
@@ -265,6 +268,8 @@ def _parse(key: str, name: str, raw: str) -> object:
             return _token(raw)
         if name == "webhook_url":
             return _webhook_url(raw)
+        if name == "webhook_listen":
+            return _listen_address(raw)
         if name == "telegram_api_base_url" and urlsplit(raw).scheme not in ("http", "https"):
             raise ValueError("expected an http:// or https:// URL")
         return raw
@@ -279,6 +284,7 @@ _URL_KEYS = frozenset({"telegram_api_base_url", "webhook_url"})  # printed witho
 # The reasons above, for the Arabic half of the message (anything else: Python's own words,
 # such as int()'s, which say the value is not a number of the kind wanted).
 _ARABIC = ((r"must be positive", "يجب أن تكون موجبة"),
+           (r"must be 0 or more", "يجب ألا تقل عن 0"),
            (r"must be a number", "يجب أن تكون عددًا"),
            (r"must be at most (\S+)", r"يجب ألا تزيد على \1"),
            (r"must be between (\S+) and (\S+) minutes", r"يجب أن تكون بين \1 و\2 دقيقة"),
@@ -450,4 +456,24 @@ def _webhook_url(raw: str) -> str:
             "فارغًا للعمل دون webhook / Telegram accepts only an https:// URL with a host, on "
             f"port {', '.join(map(str, WEBHOOK_PORTS))} (such as https://bot.example.org/hook); "
             "leave it empty to use long polling")
+    return raw
+
+
+def listen_error(raw: str) -> str:
+    """The one line for a WEBHOOK_LISTEN the webhook server cannot listen on (QA69-1: a name
+    that resolves to nothing, or an address this machine does not have, was a traceback)."""
+    return (f"WEBHOOK_LISTEN={raw!r}: ليس عنوان IP لهذا الجهاز؛ اكتب 0.0.0.0 للاستماع على كل "
+            "عناوينه، أو 127.0.0.1 خلف وكيل على الجهاز نفسه / not an IP address of this "
+            "machine: write 0.0.0.0 to listen on all of its addresses, or 127.0.0.1 behind a "
+            "reverse proxy on the same machine")
+
+
+def _listen_address(raw: str) -> str:
+    """WEBHOOK_LISTEN: an IP address (or «localhost»). Whether this machine has it is checked
+    when the bot starts (bot.startup.listen_problem): Settings reads no network."""
+    if raw.lower() != "localhost":
+        try:
+            ipaddress.ip_address(raw)
+        except ValueError:
+            raise ConfigError(listen_error(raw)) from None
     return raw
