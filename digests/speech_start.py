@@ -170,6 +170,8 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             # Far from the verb only «قال X في …:» still introduces speech.
             if _is_cue(tm.raw, toks[m + 1].norm if m + 1 < last else ""):
                 return None
+            if far_said(toks, k, j, m, last, speech):
+                return tm.end  # «وقال X، الأكاديمي … الذي …، إن …» (M24)
             continue
         if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
             return tm.start  # direct speech follows: «قال X "…"»
@@ -278,6 +280,35 @@ def _glued_colon(raw: str) -> int:
     if 0 < at < len(raw) - 1 and raw[at - 1].isalpha() and raw[at + 1].isalpha():
         return at + 1
     return 0
+
+
+# Verbs of saying whose «، إنّ» may stand far after a long aside (folded, without «و/ف»).
+_FAR_SAY = frozenset(
+    "قال قالت يقول تقول اضاف اضافت يضيف تضيف اكد اكدت يؤكد تؤكد اوضح اوضحت يوضح توضح اعلن"
+    " اعلنت كشف كشفت صرح صرحت".split())
+_FAR_LIMIT = 40  # tokens after the subject: a longer aside is another sentence's business
+_BARE_THAT = frozenset("ان انه انها انهم انهما اننا".split())  # folded, no «و/ب»
+
+
+def far_said(toks: Sequence[Tok], k: int, j: int, m: int, last: int,
+             speech: Sequence[tuple[int, int]] = ()) -> bool:
+    """The complementizer at `m`, beyond the usual reach of the verb of saying at `k`, is its
+    speech (M24, finder_misses «no cue … a clause after إن/أن»): «وقال كوغان، الأكاديمي بجامعة
+    كمبردج الذي أنشأ التطبيق الذي جمع البيانات من 50 مليون مستخدم …، إن …», «وقال مون في خطاب
+    ألقاه في …، وهو أول خطاب له …، إن …». Only a bare «إن/أن» right after a comma, within
+    _FAR_LIMIT tokens, with no other complementizer, colon or direct speech between (names in
+    marks may stand in the aside) — the aside closes at the comma and the verb's clause opens;
+    not «إن» + a past verb («if»)."""
+    if not (m < j + _FAR_LIMIT and strip_conj(toks[k].norm) in _FAR_SAY
+            and toks[m].norm in _BARE_THAT and toks[m].raw[0] not in "\"“«„"
+            and toks[m - 1].raw.endswith(("،", ","))):
+        return False
+    if toks[m].raw.startswith("إن") and m + 1 < last and toks[m + 1].norm.rstrip("،,") in _IF_PAST:
+        return False
+    if any(toks[k].end < a < toks[m].start for a, _ in speech):
+        return False
+    return not any(is_complementizer(toks[x].norm) or toks[x].raw.endswith(":")
+                   for x in range(k + 1, m))
 
 
 def comma_start(toks: list[Tok], j: int, last: int, verb: int = 0) -> int | None:
