@@ -198,6 +198,17 @@ DUALS = frozenset(v + end for v in "قال اضاف اكد اوضح اعلن ا�
 for _dual in DUALS:
     _CUES[_dual] = ("verb", "f" if _dual.endswith("تا") else "m")
 _CUES["يجيب"] = ("verb", "m")
+# M24 (finder_misses «no cue the finder knows», a clause after أن): forms the tables above miss.
+# «يرون» (they think): «يري» + «ون» is no word; «ويرون أن», «محللين يرون أن» (a view, as
+# «يرى» already is).
+_CUES["يرون"] = ("verb", "m")
+# Participles of speech written only in the accusative of a circumstance («، شارحا أن», «،
+# ذاكراً بأن», «مبرزا أن», «مرجحةً أن», «مدعياً أن»): the bare forms are nouns or adjectives
+# («ذاكرة» memory, «المرجح» likely, «المدعي» the prosecutor), so only these are cues.
+for _part in ("شارح", "ذاكر", "مبرز", "مرجح", "مدعي"):
+    _CUES[_part + "ا"] = ("part", "m")
+for _part in ("شارحه", "مبرزه"):
+    _CUES[_part] = ("part", "f")
 _CUES["تجيب"] = ("verb", "f")
 # «وأوردت الصحيفة أن …», «ويورد التقرير أن …» (F34: development gold quotes with no cue): only
 # opening its clause with «و», the verb before its subject; a bare «أوردت» after its subject

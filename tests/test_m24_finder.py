@@ -45,3 +45,35 @@ def test_a_far_clause_past_another_complementizer_is_not_reopened() -> None:
     para = ("وقال الوزير إن الحكومة التي تواجه أزمة اقتصادية حادة منذ سنوات بسبب تراجع أسعار النفط"
             " وانخفاض الاستثمارات الأجنبية في البلاد خلال العقد الماضي، إن صح التعبير، ستنجو.")
     assert all(not t.startswith("صح") for t in _texts([para]))
+
+
+# --- (2) cue words the lexicon lacked: «يرون أن», «، شارحا/ذاكراً/مبرزا/مدعياً أن» ----------
+
+def test_a_plural_view_with_its_subject_written() -> None:
+    para = "ورغم ذلك، إلا أن محللين يرون أن الحكومة لن تتمكن من تنفيذ وعودها قبل الانتخابات."
+    assert [(c.text, c.speaker) for c in _found([para])] == [
+        ("الحكومة لن تتمكن من تنفيذ وعودها قبل الانتخابات", "محللين")]
+
+
+def test_a_bare_plural_view_is_not_the_last_speakers() -> None:
+    # guard: «ويرون» after «الوزير» named alone is not his view
+    paras = ["وقال الوزير إن البلاد تواجه تحديات كبيرة هذا العام.",
+             "وأثار القرار ارتياح المزارعين في المنطقة، ويرون أن الأسعار ستنخفض في الأشهر المقبلة."]
+    assert all(c.paragraph == 0 for c in _found(paras))
+
+
+def test_participles_of_speech_in_the_accusative() -> None:
+    paras = [
+        "وعرض رئيس اللجنة سامي نور خلال مؤتمر صحفي في العاصمة تفاصيل الخطة الجديدة، شارحا أن"
+        " الحكومة ستخصص استثمارات كبيرة للقطاع.",
+        "وركز الوزير حديثه على الاقتصاد، ذاكراً بأن البلاد تواجه تحديات كبيرة هذا العام.",
+        "وانتقد المحامي قرار المحكمة، مدعياً أن موكله تعرض لمعاملة غير عادلة خلال الجلسات.",
+    ]
+    assert [(c.paragraph, c.speaker) for c in _found(paras)] == [
+        (0, "رئيس اللجنة سامي نور"), (1, "الوزير"), (2, "المحامي")]
+
+
+def test_the_bare_nouns_stay_no_cue() -> None:
+    # guard: «ذاكرة» (memory), «المرجح» (likely), «المدعي» (the prosecutor) open nothing
+    para = "وقال المدعي العام إن ذاكرة الشاهد قوية، ومن المرجح أن تستمر المحاكمة أسابيع."
+    assert [c.speaker for c in _found([para])] == ["المدعي العام"]
