@@ -353,11 +353,6 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
                    end_tok=j), max(k + 1, j)
     if speaker and not plausible_speaker(speaker):
         speaker = ""  # a misread clause: better the clause's or the last named speaker
-    if not speaker and strip_conj(head.norm) in _VIEWS_OF_MANY:
-        # «ويرون أن …» bare (M24): a view of people the sentence does not name; neither the
-        # last speaker nor the sentence before's subject («الوزير») held it. Only a written
-        # subject speaks («محللين يرون أن»).
-        return skip
     fit = None
     if (not speaker and head.kind == "verb" and not content_open
             and not any(c.named and c.speaker for c in cues) and _bare(w, k)):
@@ -386,10 +381,6 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
                content_start=content_start, counter=counter, named=named, end_tok=j,
                attribution=head.norm in ATTRIBUTION_PREPS), max(k + 1, j)
-
-
-# «يرون» (they think, M24): a view a bare verb never carries to the last speaker. Folded.
-_VIEWS_OF_MANY = frozenset(("يرون",))
 
 
 # «ذكر» in the future (folded), and the «بأن» forms: «سوف تذكر X بأن …» is «تُذكّر» (reminds).
