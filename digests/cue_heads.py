@@ -74,7 +74,7 @@ def cue_head(w: Window, k: int) -> Head | None:
         # «وواصل مهاجم الباطن حديثه: "…"» (K12: two key quotes lost): only with the talk
         # named and a colon; «واصل الجيش قصفه» stays narration.
         hit = ("verb", "f" if norm.endswith("ت") else "m")
-    if hit is None and _explained(toks, k, last):
+    if hit is None and (_explained(toks, k, last) or _shown_between(toks, k, last)):
         hit = ("verb", "f" if norm.endswith("ت") else "m")
     describer = _describer(toks, k, last)  # («وصفه» is also a cue after «ما» only)
     if describer:
@@ -121,6 +121,29 @@ def _explained(toks: list[Tok], k: int, last: int) -> bool:
         if is_complementizer(toks[m].norm) and toks[m].norm[:1] in "اإأب":
             return m > k + 1
         if toks[m].raw[-1] in ":.;؛" or toks[m].raw[0] in "\"“«„" or toks[m].norm == "عن":
+            return False
+    return False
+
+
+# «وبين/فبين» (folded): «and he explained» written without its shadda, or «and between».
+_AND_BETWEEN = frozenset(("وبين", "فبين"))
+
+
+def _shown_between(toks: list[Tok], k: int, last: int) -> bool:
+    """«وبين الباحث أن …», «وبين مسؤولون أمريكيون أن …», «وبيَّن مدير البرنامج، أن …» (M24,
+    finder_misses: «بيّن» without its shadda, or a shadda written after the fatha): the verb,
+    a subject of one to four words and «أن» — never «وبين X وY» (between), a preposition,
+    marks or another clause between."""
+    if toks[k].norm not in _AND_BETWEEN or (k > 0 and toks[k - 1].norm.startswith("بين")):
+        return False  # («تحد بيني وبين القراء أنك …»: between me and the readers)
+    for m in range(k + 1, min(last, k + 6)):
+        t = toks[m]
+        if is_complementizer(t.norm) and t.norm[:1] in "اإأب" and not t.norm.startswith("و"):
+            return m > k + 1 and not t.norm.endswith(("ك", "كم"))  # («أنك»: the reader)
+        if (t.norm.startswith("و") or t.norm in STOP or t.raw[0] in "\"“«„"
+                or t.raw[-1] in ":.;؛\"”»" or (t.raw[-1] in "،," and not (
+                    m + 1 < last and is_complementizer(toks[m + 1].norm)))
+                or cue_of(t.raw)[1] is not None):
             return False
     return False
 
