@@ -220,12 +220,19 @@ def name_in(text: str) -> str | None:
     return None
 
 
+# At most this many words between a subject word and its country («election results in Egypt»);
+# farther apart they are two topics of a sentence ("Iranian nuclear deal and elections")
+SUBJECT_GAP = 2
+
+
 def subject_topic(words: list[str], written: list[str], shouting: bool) -> str | None:
     """The one Arabic topic of a subject word beside a country («egypt election», "Egyptian
     elections" → «الانتخابات المصرية», "Saudi league" → «الدوري السعودي»), or None: the first
-    country and the first subject word among `words` (lower case; `written` as typed), each one
-    or two words; an acronym country only in capitals («US election», not "tell us")."""
-    country = subject = None
+    subject word among `words` (lower case; `written` as typed) with the country nearest to it,
+    at most SUBJECT_GAP words away, each one or two words; an acronym country only in capitals
+    («US election», not "tell us"). "Iran and the UK election" is the UK's."""
+    countries: list[tuple[int, int, str]] = []  # (first word, word after, English name)
+    subjects: list[tuple[int, int, str]] = []
     for i in range(len(words)):
         for size in (2, 1):
             name = " ".join(words[i:i + size])
@@ -234,16 +241,20 @@ def subject_topic(words: list[str], written: list[str], shouting: bool) -> str |
             if name in ACRONYMS and (shouting or not written[i].isupper()):
                 continue
             name = ENGLISH_ADJECTIVES.get(name, name)
-            if country is None and name in COUNTRY_ADJECTIVES:
-                country = name
+            if name in COUNTRY_ADJECTIVES:
+                countries.append((i, i + size, name))
                 break
-            if subject is None and name in SUBJECT_WORDS:
-                subject = name
+            if name in SUBJECT_WORDS:
+                subjects.append((i, i + size, name))
                 break
-    if country is None or subject is None:
-        return None
-    noun, feminine = SUBJECT_WORDS[subject]
-    return f"{noun} {COUNTRY_ADJECTIVES[country][feminine]}"
+    for start, end, subject in subjects:
+        near = [(max(c_start - end, start - c_end), country)
+                for c_start, c_end, country in countries]
+        gap, country = min(near, key=lambda g: g[0], default=(SUBJECT_GAP + 1, ""))
+        if gap <= SUBJECT_GAP:
+            noun, feminine = SUBJECT_WORDS[subject]
+            return f"{noun} {COUNTRY_ADJECTIVES[country][feminine]}"
+    return None
 
 
 def example_for(text: str) -> str:

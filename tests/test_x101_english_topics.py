@@ -67,3 +67,17 @@ async def test_the_bot_names_amman_and_keeps_the_election(tmp_path: Path) -> Non
         assert "نظيره العراقي" in got and "سلطنة عمان ترحب" not in got, got
         got = "\n".join(m.plain_text for m in await h.say(READER, "Egypt election"))
         assert "الانتخابات المصرية" in got and "مباراتها الودية" not in got, got
+
+
+@pytest.mark.parametrize(("typed", "topic"), [
+    ("Iran and the UK election", "الانتخابات البريطانية"),  # the country beside the word
+    ("Iranian nuclear deal and elections", "الاتفاق النووي"),  # no country beside: the longer name
+    ("election results in Egypt", "الانتخابات المصرية"),
+    ("Egypt presidential election", "الانتخابات المصرية"),
+    ("news of the Saudi Arabia league", "الدوري السعودي"),
+])
+def test_a_subject_word_takes_the_country_beside_it(typed: str, topic: str) -> None:
+    """«beside a country» (subject_topic): not the first country anywhere in the text, which
+    made "Iran and the UK election" the Iranian elections and took "Iranian nuclear deal and
+    elections" from the nuclear deal (the longer name, which wins without a subject word)."""
+    assert name_in(typed) == topic
