@@ -97,10 +97,18 @@ def read_keys(runs: list[str], keyed: list[tuple[str, ...]]) -> list[tuple[str, 
             for i, (run, keys) in enumerate(zip(runs, keyed))]
 
 
+# A definite noun's other number, as the news writes it (QA68-1: «الكرد» found 2 articles while
+# «الأكراد» finds 134): keys, both ways.
+OTHER_NUMBER: dict[str, str] = {"الكرد": "اكراد"}
+
+
 def bare_spellings(key: str) -> tuple[str, ...]:
-    """The other key a query's bare `key` also searches: «ذهب» typed may be gold, so also
-    «الذهب»; a definite key searches itself alone."""
-    return (definite_key(key),) if key in DEFINITE_NOUNS else ()
+    """The other keys a query's `key` also searches: «ذهب» typed may be gold, so also
+    «الذهب»; a definite key itself and its other number (`OTHER_NUMBER`: «الكرد», «الأكراد»)."""
+    if key in DEFINITE_NOUNS:
+        return (definite_key(key),)
+    other = OTHER_NUMBER.get(key) or next((k for k, v in OTHER_NUMBER.items() if v == key), None)
+    return (other,) if other else ()
 
 
 def could_read(surface: str, key: str) -> bool:
