@@ -82,12 +82,13 @@ def go_live_problem(env_path: Path | None, database: Path, token: str,
         return (f"الملف {env_path} كتبه run.py sandbox للتجربة (ADMIN_IDS=1001 مستخدم تجريبي هو "
                 "على تيليجرام شخص غريب، ALLOW_PRIVATE_SOURCES=true، خلاصات تجريبية على 127.0.0.1، "
                 f"قاعدة بيانات التجربة) فلا يصلح للتشغيل الحقيقي: ابدأ ملف .env جديدًا من {example} "
-                "(cp .env.example .env في مجلد المشروع، الخطوة ٣ من البداية السريعة) وضع فيه رمزك "
-                f"ومعرّفك / {env_path} was written by run.py sandbox for a rehearsal (ADMIN_IDS=1001 "
-                "is its sample user, a stranger on Telegram; ALLOW_PRIVATE_SOURCES=true; sample "
-                "feeds on 127.0.0.1; the rehearsal's database), not for going live: start a fresh "
-                f".env from {example} (cp .env.example .env in the project folder, Quick start "
-                "step 3) with your token and your user id")
+                "(install -m 600 .env.example .env في مجلد المشروع، الخطوة ٣ من البداية السريعة) "
+                f"وضع فيه رمزك ومعرّفك / {env_path} was written by run.py sandbox for a rehearsal "
+                "(ADMIN_IDS=1001 is its sample user, a stranger on Telegram; "
+                "ALLOW_PRIVATE_SOURCES=true; sample feeds on 127.0.0.1; the rehearsal's "
+                f"database), not for going live: start a fresh .env from {example} (install -m "
+                "600 .env.example .env in the project folder, Quick start step 3) with your token "
+                "and your user id")
     if database_marked(database):
         return (f"قاعدة البيانات {database.absolute()} صنعها run.py sandbox للتجربة (محادثاتها "
                 "ومصادرها تجريبية) فلا تصلح للتشغيل الحقيقي: اجعل DATABASE_PATH يشير إلى ملف آخر "

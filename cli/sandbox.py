@@ -307,11 +307,12 @@ _HOW_TO = (
 # refused (QA60-9: ADMIN_IDS=1001 and ALLOW_PRIVATE_SOURCES=true went live in silence)
 _GO_LIVE = (
     "للتشغيل الحقيقي لا تستعمل مجلد التجربة ولا ملف .env فيه: في مجلد المشروع "
-    f"({PROJECT_DIR}) انسخ .env.example إلى .env (cp .env.example .env) وضع فيه رمزك من "
-    "@BotFather ومعرّفك في ADMIN_IDS، ثم .venv/bin/python run.py bot / to go live, leave the "
-    f"sandbox folder and its .env: in the project folder ({PROJECT_DIR}) copy .env.example to "
-    ".env (cp .env.example .env), put your @BotFather token and your user id (ADMIN_IDS) in "
-    "it, then .venv/bin/python run.py bot")
+    f"({PROJECT_DIR}) انسخ .env.example إلى .env لا يقرؤه غيرك (install -m 600 .env.example "
+    ".env) وضع فيه رمزك من @BotFather ومعرّفك في ADMIN_IDS، ثم .venv/bin/python run.py bot / "
+    "to go live, leave the sandbox folder and its .env: in the project folder "
+    f"({PROJECT_DIR}) copy .env.example to a .env only you can read (install -m 600 "
+    ".env.example .env), put your @BotFather token and your user id (ADMIN_IDS) in it, then "
+    ".venv/bin/python run.py bot")
 
 
 __all__ = ["register", "run_sandbox_command", "sandbox_env", "folder_problem", "copy_database",
