@@ -109,12 +109,31 @@ def change(before: str, after: str) -> Change | None:
             if _NUMBER.search(a) and _shape(a) == _shape(b):
                 figures.extend((x, y) for x, y in zip(_NUMBER.findall(a), _NUMBER.findall(b))
                                if x != y)
-            elif not (i and _NUMBER.search(old[i - 1]) and _NUMBER.search(new[i - 1])):
-                break  # a word changed, not only the counted noun after a figure
+            elif not (i and _NUMBER.search(old[i - 1]) and _NUMBER.search(new[i - 1])
+                      and _one_noun(a, b)):
+                break  # a word changed, not only the counted noun's number after a figure
         else:
             if figures and len(figures) <= MAX_FIGURES:
                 return Change(figures=tuple(figures))
     return Change(before=before)
+
+
+# What a noun's singular, dual and plurals do not share («شخص/أشخاص/شخصا», «قتيل/قتلى»,
+# «مليون/ملايين», «سنة/سنوات»): long vowels, hamza seats, the feminine ending
+_WEAK = re.compile("[اأإآوؤيئىءة]")
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants (`_WEAK` and a final «ه», the folded «ة», dropped)."""
+    return _WEAK.sub("", normalize(word)).removesuffix("ه")
+
+
+def _one_noun(a: str, b: str) -> bool:
+    """Whether `a` and `b`, after a figure, are one noun in two numbers («10 أشخاص» / «17
+    شخصا», «3 دقائق» / «11 دقيقة»), not two nouns («ملايين» / «مليار», «جنود» / «مدنيا»: the
+    figures alone would hide the change, QA63-12 review)."""
+    x, y = sorted((_skeleton(a), _skeleton(b)), key=len)
+    return bool(x) and y.startswith(x)
 
 
 def _shape(token: str) -> str:

@@ -9,6 +9,7 @@ the Telegram emulator (the rig of tests/test_x74_down_corrections.py)."""
 
 from __future__ import annotations
 
+import pytest
 from telegram import Bot
 
 from bot.emulator import Emulator
@@ -111,3 +112,22 @@ def _change(before: str, after: str) -> Change:
     shown = change(before, after)
     assert shown is not None
     return shown
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("خسائر بقيمة 10 ملايين دولار", "خسائر بقيمة 12 مليار دولار"),  # millions became billions
+    ("مقتل 10 جنود في هجوم", "مقتل 17 مدنيا في هجوم"),  # soldiers became civilians
+])
+def test_a_figure_whose_noun_became_another_is_no_figure_change(before: str, after: str) -> None:
+    """The counted noun after a figure may change its number («10 أشخاص» / «17 شخصا»), not its
+    word: «(10 ← 12)» alone hid that ten million became twelve billion."""
+    assert _change(before, after).before == before
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("مقتل 10 أشخاص", "مقتل 17 شخصًا"), ("مقتل 3 قتلى", "مقتل 11 قتيلا"),
+    ("خسائر 5 ملايين دولار", "خسائر 11 مليون دولار"), ("سجن 2 سنة", "سجن 5 سنوات"),
+    ("إجلاء 10 مدنيين", "إجلاء 12 مدنيا"), ("بعد 3 دقائق", "بعد 11 دقيقة"),
+])
+def test_a_counted_noun_in_its_other_number_keeps_the_figures(before: str, after: str) -> None:
+    assert _change(before, after).figures
