@@ -39,6 +39,7 @@ from telegram.error import TelegramError
 
 from bot.i18n import amount, lang_of, lasted, list_sep, num, t
 from digests import chat_notices
+from digests.late_rows import LATE_HOURS
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
 from digests.push_queue import audience
@@ -55,7 +56,9 @@ HOLD_TOLD = "hold"  # digests.chat_notices: the chat's hold was told (X74)
 RIGHTS = ("need administrator rights", "not enough rights", "chat_write_forbidden",
           "have no rights to send", "chat_admin_required")
 REMOVED = ("bot was kicked", "bot is not a member")
-CATCH_UP_HOURS = 24  # the send window: stories older than this are not sent after a resume
+# the send window: stories older than this are not sent after a resume (the one rule for a
+# late delivery, digests.late_rows: also at the bot's start)
+CATCH_UP_HOURS = LATE_HOURS
 
 
 def refusal_kind(error: str) -> str | None:

@@ -211,14 +211,18 @@ async def watch(rt: Runtime, bot: Any, path: Path) -> None:
     the admins what `check` says."""
     # Read before any await: this task is made before the sender's, whose first pass recovers
     # the rows a killed run left 'sending' (QA53 S5: the admins heard nothing of it).
+    # rows more than a day past due are dropped first, not sent as new (QA66-2)
+    late = restart_note.drop_late(rt.db, rt.now())
     left = restart_note.note(rt.db)
     state = WriteState()
     hear_sender(rt)
-    if left is not None:  # each admin in their language (QA62-6)
+    if left is not None or late is not None:  # each admin in their language (QA62-6)
         for admin in sorted(rt.settings.admin_ids):
+            lang = restart_note.admin_language(rt.db, admin)
+            said = [restart_note.late_text(late, lang)] if late is not None else []
+            said += [restart_note.text(left, lang)] if left is not None else []
             try:
-                await bot.send_message(admin, restart_note.text(
-                    left, restart_note.admin_language(rt.db, admin)), parse_mode=ParseMode.HTML)
+                await bot.send_message(admin, "\n\n".join(said), parse_mode=ParseMode.HTML)
             except TelegramError as exc:
                 log.warning("restart note not sent admin=%s error=%s", admin, exc)
     free: int | None = None

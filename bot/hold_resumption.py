@@ -27,6 +27,7 @@ from typing import Any
 from bot.chat_holds import CATCH_UP_HOURS, HOLD_TOLD, recipients, say, tell
 from bot.i18n import clock_time, count_form
 from digests import chat_notices
+from digests.late_rows import skip_late
 from digests.models import iso
 from digests.push_queue import audience
 from digests.storage import Database
@@ -188,14 +189,12 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
     CATCH_UP_HOURS (skipped, counted as missed), the stories it missed are queued (`catch_up`)
     and the admin who acted (`by`) and the operators are told. Returns (kept, caught up,
     missed)."""
-    stale = iso(now - timedelta(hours=CATCH_UP_HOURS))
     with db.transaction() as tx:
         tx.execute("update chats set active = 1, deactivated_at = null, deactivated_reason = null"
                    " where id = ?", [chat_id])
         chat_notices.forget(tx, chat_id, HOLD_TOLD)  # the hold ended: the next one is told
-        old = tx.execute("update outbox set status = 'skipped', last_error = 'held too long',"
-                         " sent_at = ? where chat_id = ? and status = 'pending' and created_at < ?",
-                         [iso(now), chat_id, stale]).rowcount
+        # the one rule for a late row (digests.late_rows, also at the bot's start: QA66-2)
+        old, _ = skip_late(tx, now, "held too long", chat_id=chat_id)
     kept = int(db.db.execute("select count(*) from outbox where chat_id = ? and status ="
                              " 'pending'", [chat_id]).fetchone()[0])
     pushed = missed_pushes(db, chat_id, since, now)

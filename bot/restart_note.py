@@ -8,14 +8,20 @@ the same 3-story bundle twice and the admins hear nothing: the only trace was a 
 `in_flight` reads (no write) how many rows and chats a run left 'sending'; bot.db_alerts.watch
 calls it before the sender's first pass recovers them, and the admins get one message. A
 graceful stop leaves no such rows (it waits for the sends on the wire), so nothing is said then.
+
+`drop_late` (QA66-2) runs first: a bot back after a long stop (or a restore with --resend) had
+rows weeks past due, sent headed «📰 جديد»; those more than a day late are skipped by the one
+rule for late rows (digests.late_rows, as a held chat's are), and the admins told how many.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 
+from digests.late_rows import LATE_REASON, skip_late, was_down
 from digests.storage import Database
 
 log = logging.getLogger("bot.app")
@@ -46,6 +52,39 @@ def text(left: InFlight, lang: str = "") -> str:
         escape(t("restart_mid_broadcast", lg, rows=amount(left.rows, lg, "article") if lg == "ar"
                  else counted(left.rows, lg, "story", "stories"),
                  chats=num(left.chats, lg)), quote=False)
+        for lg in ((lang,) if lang in ("ar", "en") else ("ar", "en")))
+
+
+def drop_late(db: Database, now: datetime) -> InFlight | None:
+    """After a long stop (`was_down`: nothing delivered for more than a day), skip the rows
+    waiting (or left 'sending') more than a day past due, in the
+    active chats (a held chat's rows wait for its return: bot.hold_resumption); the
+    count and its chats, None when there were none (or the write failed: logged, the start
+    goes on, and the rows wait for the next start)."""
+    try:
+        with db.transaction() as tx:
+            if not was_down(tx, now):  # delivered within the day: not back from a long stop
+                return None
+            rows, chats = skip_late(tx, now, LATE_REASON, statuses=("pending", "sending"),
+                                    active_only=True)  # a held chat's wait is its own
+    except Exception:  # a locked or damaged file: the database alert tells that
+        log.warning("late deliveries not dropped at start", exc_info=True)
+        return None
+    if not rows:
+        return None
+    log.warning("deliveries more than a day past due dropped at start rows=%d chats=%d (the bot"
+                " was down; not sent as new: admins told)", rows, chats)
+    return InFlight(rows, chats)
+
+
+def late_text(late: InFlight, lang: str = "") -> str:
+    """The admins' message on the rows `drop_late` skipped, in `lang` as `text`."""
+    from bot.i18n import amount, counted, num, t
+
+    return "\n\n".join(
+        escape(t("restart_late_dropped", lg, rows=amount(late.rows, lg, "article") if lg == "ar"
+                 else counted(late.rows, lg, "story", "stories"),
+                 chats=num(late.chats, lg)), quote=False)
         for lg in ((lang,) if lang in ("ar", "en") else ("ar", "en")))
 
 

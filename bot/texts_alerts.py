@@ -125,6 +125,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(chats: {chats}) were being sent and are sent again now. The rest went once; these may "
         "arrive twice if Telegram had them before the stop (at least once: a repeat rather "
         "than a loss)."),
+    # QA66-2: back after a long stop, rows over a day past due dropped (bot.restart_note)
+    "restart_late_dropped": (
+        "⏳ عاد البوت بعد توقف طويل: تأخّر إرسال {rows} أكثر من يوم (عدد المحادثات: {chats})، "
+        "فتُرك كي لا يصل القراءَ خبرٌ قديم على أنه جديد؛ وما في الأرشيف يجدونه بالبحث، وما "
+        "بعده يُرسل الآن.",
+        "⏳ The bot is back after a long stop: {rows} (chats: {chats}) more than a day past due "
+        "were dropped, so no reader gets old news as new; the archive still has them for a "
+        "search, and what is newer goes now."),
     # QA43 C3: when /stats's figures were taken (bot.stats)
     "stats_as_of": ("🕒 الأرقام حتى {when} {zone}", "🕒 Figures as of {when} {zone}"),
 }

@@ -1,0 +1,64 @@
+"""Deliveries that waited too long are not sent as new (QA66-2).
+
+One rule for every way a delivery can come back late: a row still waiting more than LATE_HOURS
+past its due time (`not_before`, else `created_at`) is marked skipped, never sent. A reader who
+gets «📰 جديد» for a story of five weeks ago is misled; what he missed is in the archive
+(/topic, /digest). Used by
+- bot.restart_note, at the start after a long stop (`was_down`: nothing delivered for more
+  than LATE_HOURS): a server down for a holiday, a restore with `--resend` (the admins are told
+  how many; QA66-2: 26 rows of 39 days went out headed «جديد»);
+- bot.hold_resumption, when a held chat may be posted in again (QA49: «the kept rows under
+  24 h»; it used `created_at` before, which also dropped today's daily digest of a story queued
+  yesterday morning).
+
+The archive's own window for alerting a new article is longer (48 h, digests.pipeline
+PUSH_WINDOW) because it measures publication, not the wait. Pure SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from digests.models import iso
+
+LATE_HOURS = 24  # a delivery more than this past due is skipped, not sent
+LATE_REASON = "late: over 24 h past due when the bot started (it was down)"  # outbox.last_error
+
+
+def was_down(db: sqlite_utils.Database, now: datetime) -> bool:
+    """Whether the bot delivered nothing for more than LATE_HOURS before `now` (its newest
+    `sent_at`), having delivered before: the start after a long stop. A database that never
+    delivered (new, or a test's) is not called down: its waiting rows are its first news; a
+    running bot's rows a day past due are rare (a failing chat retrying), and are not the
+    start's to drop."""
+    row = db.execute("select max(sent_at) from outbox where status = 'sent'").fetchone()
+    return bool(row and row[0]) and str(row[0]) < late_before(now)
+
+
+def late_before(now: datetime) -> str:
+    """The due time before which a waiting delivery is too late (ISO, as the outbox stores)."""
+    return iso(now - timedelta(hours=LATE_HOURS)) or ""
+
+
+def skip_late(db: sqlite_utils.Database, now: datetime, reason: str, *,
+              chat_id: int | None = None, statuses: tuple[str, ...] = ("pending",),
+              active_only: bool = False) -> tuple[int, int]:
+    """Mark skipped (with `reason`) the rows in `statuses` more than LATE_HOURS past due, of
+    one chat or all (`active_only`: of active chats only — a held chat's rows wait for its
+    return and are counted by its own path, bot.hold_resumption / bot.hold_expiry); returns
+    (rows, chats)."""
+    marks = ", ".join("?" for _ in statuses)
+    where = (f"status in ({marks}) and coalesce(not_before, created_at) < ?"
+             + (" and chat_id = ?" if chat_id is not None else "")
+             + (" and chat_id in (select id from chats where active = 1)" if active_only
+                else ""))
+    args: list[object] = [*statuses, late_before(now)]
+    if chat_id is not None:
+        args.append(chat_id)
+    chats = int(db.execute(f"select count(distinct chat_id) from outbox where {where}",
+                           args).fetchone()[0])
+    rows = db.execute(f"update outbox set status = 'skipped', last_error = ?, sent_at = ?"
+                      f" where {where}", [reason, iso(now), *args]).rowcount
+    return rows, chats
