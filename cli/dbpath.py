@@ -73,6 +73,10 @@ def path_problem(path: Path) -> str | None:
     if path.is_dir():
         return (f"{path} مجلد لا ملف: اكتب اسم ملف فيه، مثل {path / 'nashra.db'} / {path} is a "
                 f"folder, not a file: name a file in it, such as {path / 'nashra.db'}")
+    if path.exists() and not path.is_file():  # /dev/null, a pipe (QA69-6: «delete it» was said)
+        return (f"{path} ليس ملفًا عاديًا (جهاز أو أنبوب): اكتب اسم ملف في مجلد قابل للكتابة، مثل "
+                f"data/nashra.db / {path} is not a regular file (a device or a pipe): name a "
+                "file in a writable folder, such as data/nashra.db")
     for parent in path.absolute().parents:
         if parent.exists():
             if parent.is_dir():

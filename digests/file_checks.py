@@ -48,13 +48,15 @@ def refuse_empty(path: Path) -> None:
         if has_wal else ""
     ar_del = "الملف الفارغ وملف ‎-wal‎ بجانبه" if has_wal else "الملف الفارغ"
     en_del = "the empty file and the -wal beside it" if has_wal else "the empty file"
+    # the whole recover command: a bare «python run.py recover» is a usage error (QA69-6)
     raise EmptyDatabase(
         f"ملف قاعدة البيانات {path} فارغ (0 بايت){ar_wal}، فلن تبدأ نشرة عليه قاعدةً جديدة بلا "
         f"مشتركين: وجّه DATABASE_PATH إلى الملف الصحيح أو إلى نسخة احتياطية، أو أنقذ الملف التالف "
-        f"بـ python run.py recover، أو احذف {ar_del} لتبدأ من جديد / the database file "
-        f"{path} is empty (0 bytes){en_wal}, and Nashra will not start a new database with no "
-        f"subscribers on it: point DATABASE_PATH at the right file or a backup, rescue a "
-        f"damaged file with python run.py recover, or delete {en_del} to start anew")
+        f"بـ python run.py --db DAMAGED.db recover FIXED.db، أو احذف {ar_del} لتبدأ من جديد / "
+        f"the database file {path} is empty (0 bytes){en_wal}, and Nashra will not start a new "
+        f"database with no subscribers on it: point DATABASE_PATH at the right file or a "
+        f"backup, rescue a damaged file with python run.py --db DAMAGED.db recover FIXED.db, "
+        f"or delete {en_del} to start anew")
 
 
 # The whole-file check at a bot's start (QA22 U7: 20 kB of garbage mid-file went unnoticed until

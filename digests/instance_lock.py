@@ -69,6 +69,9 @@ def hold_lock(path: str | Path, *, create: bool = True) -> InstanceLock | None:
     lock_path = Path(f"{db_path}.lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # QA69-7: it was told as the lock file, which nobody configured
+        raise _folder_error(lock_path.parent, exc) from exc
+    try:
         marker = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 — held for life
     except OSError as exc:
         raise _lock_error(lock_path, exc) from exc
@@ -197,6 +200,16 @@ def restore_in_use(path: str | Path, holder: str) -> DatabaseInUse:
         f"run restore again")
     error.holder = holder
     return error
+
+
+def _folder_error(folder: Path, exc: OSError) -> StorageError:
+    """The database's folder cannot be made (/proc, a read-only mount, a file on the way):
+    one bilingual line naming that folder (QA69-7)."""
+    detail = exc.strerror or str(exc)
+    return StorageError(
+        f"تعذّر إنشاء المجلد {folder} لقاعدة البيانات ({detail}): اجعل DATABASE_PATH في مجلد "
+        f"قابل للكتابة / cannot create the folder {folder} for the database ({detail}): put "
+        f"DATABASE_PATH in a writable folder")
 
 
 def _lock_error(lock_path: Path, exc: OSError) -> StorageError:

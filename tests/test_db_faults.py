@@ -297,7 +297,7 @@ def test_a_lock_file_that_cannot_be_written_is_one_bilingual_line(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     path = blocker / "nashra.db"
-    with pytest.raises(StorageError, match="cannot write the lock file"):
+    with pytest.raises(StorageError, match=f"cannot create the folder {blocker} for the database"):
         hold_lock(path)
     from cli.main import main as cli_main
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
