@@ -120,6 +120,7 @@ JOINED: tuple[tuple[str, str], ...] = (
     ("لينكدإن", "لينكد إن"),     # 1 / 3
     ("أبوظبي", "أبو ظبي"),       # QA18's week: 8 / 0 (readers type it apart, QA18 R13)
     ("نتنياهو", "نتن ياهو"),     # 0 split in the corpus; readers type it (QA23 S4)
+    ("جينبينغ", "جين بينغ"),     # QA68-3: «شي جين بينغ» 22 / «شي جينبينغ» 27, neither found both
 )
 # Two spellings of the same letters inside a key (QA23 S4): each pair is searched both ways.
 SPELLING_RULES: tuple[tuple[str, str], ...] = (

@@ -3,7 +3,7 @@
 - QA68-2: colloquial football words («الماتش», «الكورة») are searched as the news's own
   («مباراة», «كرة»): the archive's «ماتش» is the magazine «باريس ماتش», its «الكورة» a town.
 - QA68-3: a name's g written «ج» (Egypt) finds the «غ» spelling and back («الروهينجا» /
-  «الروهينغا», «جوتيريس» / «غوتيريش»).
+  «الروهينغا», «جوتيريس» / «غوتيريش»), and «شي جين بينغ» is «شي جينبينغ».
 - QA68-4: «يوم الجمعة» alone is Friday's news, as «اخبار يوم الجمعة» (and "Friday", QA68-16).
 - QA68-5: a rare phrase widened to all its words lists the articles holding them near one
   another before those holding them paragraphs apart.
@@ -31,6 +31,7 @@ ARTICLES = {
     "town": ("احتجاجات في بلدة الكورة", "تتسع الاحتجاجات في الكورة الإيرانية."),
     "rohingya": ("لاجئو الروهينغا في بنغلاديش", "يعيش لاجئو الروهينغا في المخيمات."),
     "guterres": ("غوتيريش يدعو إلى التهدئة", "دعا الأمين العام غوتيريش إلى التهدئة."),
+    "xi": ("شي جينبينغ رئيسا لولاية ثانية", "انتخب البرلمان شي جينبينغ رئيسا."),
     "near": ("تحالفات جديدة في بغداد", "تستعد القوى لخوض الانتخابات المقبلة في العراق."),
     "apart": ("مقابلة مع السفير", f"تحدث السفير عن الانتخابات في بلاده. {FILLER}"
               " وزار بعدها العراق."),
@@ -67,6 +68,7 @@ def _found(archive: tuple[Database, dict[int, str]], query: str) -> list[str]:
     ("الكوره", ["football"]),
     ("الروهينجا", ["rohingya"]),
     ("جوتيريس", ["guterres"]),
+    ("شي جين بينغ", ["xi"]),  # written as one word or two (digests.variants.JOINED)
 ])
 def test_the_word_as_readers_type_it(archive: tuple[Database, dict[int, str]], query: str,
                                      wanted: list[str]) -> None:
