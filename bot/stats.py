@@ -153,7 +153,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message  # an edited /stats: Telegram's date of the edit
     dated = (message.edit_date or message.date) if message else None
     for warning in stats_warnings.gather(rt, dated):
-        text += "\n" + warning.text(lang)
+        text += "\n" + warning.text(lang, zone)  # the footer's zone (QA66-3)
     down = source_alerts.stats_line(rt.db, lang)  # QA35 L1: failing sources, not only in /sources
     if down is not None:
         text += "\n" + down

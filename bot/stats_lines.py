@@ -14,7 +14,7 @@ import logging
 from datetime import datetime, timedelta
 
 from bot import chat_holds, hold_expiry, push_watch
-from bot.i18n import amount, clock_time, list_sep, num, relative_time, t
+from bot.i18n import amount, clock_time, lasted, list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
 from digests.models import iso, parse_iso
@@ -36,7 +36,9 @@ def clock_sources_line(rt: Runtime, lang: str) -> str | None:
     ahead, by = ahead_ids(rows, now), ahead_by(rows, now)
     if not ahead or by is None:
         return None
-    return ui(lang, "stats_clock_sources", minutes=amount(int(by.total_seconds() // 60), lang, "minute"),
+    # in days and hours past an hour (QA66-3: «٥٦٠٤٦ دقيقة»); one source said as one
+    key = "stats_clock_source" if len(ahead) == 1 else "stats_clock_sources"
+    return ui(lang, key, minutes=lasted(60.0 * int(by.total_seconds() // 60), lang),
               count=num(len(ahead), lang))
 
 

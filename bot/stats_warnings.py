@@ -17,6 +17,12 @@ in the admin's language, and one WARNING in the log whenever /stats shows it:
   recorded after now shows the clock was set back since it ran.
 
 A pinned clock (the demo, tests) is not compared with Telegram's. Pure functions but `gather`.
+
+The clock lines are read by an operator who must act on them (QA66-3: «متأخرة ١٤٤٠ دقيقة …
+05:25 UTC والخادم يقرأ 05:25», «آخر جلب 03:59 UTC، بعد … (05:23)»): a gap in the units it is
+counted in (bot.i18n.lasted: «يوم واحد», «٣٩ يومًا»), the times in the admin's zone as the rest
+of /stats, that zone named once, and the date beside each time when the two fall on different
+days.
 """
 
 from __future__ import annotations
@@ -24,11 +30,11 @@ from __future__ import annotations
 import logging
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from bot import model_warning
-from bot.i18n import Unit, amount, num
+from bot.i18n import Unit, amount, clock_time, format_date, lasted, num, t
 from bot.runtime import Runtime, ui, utc_now
 from digests.models import parse_iso
 
@@ -57,21 +63,39 @@ class StatsWarning:
     numbers: tuple[tuple[str, int], ...] = ()
     times: tuple[tuple[str, str], ...] = ()
     detail: str = ""
+    moments: tuple[tuple[str, datetime], ...] = ()  # shown in the admin's zone (`text`)
+    spans: tuple[tuple[str, float], ...] = ()  # seconds, said as bot.i18n.lasted
 
-    def text(self, lang: str) -> str:
-        """The line as Telegram HTML in `lang` (Arabic-Indic digits in Arabic)."""
+    def text(self, lang: str, zone: tzinfo | None = None) -> str:
+        """The line as Telegram HTML in `lang` (Arabic-Indic digits in Arabic); its moments in
+        `zone` (UTC when None), named once as {zone}."""
         counted = _COUNTED_AR if lang == "ar" else _COUNTED
+        moments = dict(_moments(self.moments, zone or timezone.utc, lang)) if self.moments \
+            else {}
         return ui(lang, self.key, **{k: amount(v, lang, counted[k]) if k in counted
                                      else num(v, lang) for k, v in self.numbers},
+                  **{k: lasted(v, lang) for k, v in self.spans},
+                  **moments,
                   **dict(self.times))  # counted with its noun (QA50 E10: «٣ دقائق», QA56-7)
+
+
+def _moments(moments: tuple[tuple[str, datetime], ...], zone: tzinfo,
+             lang: str) -> list[tuple[str, str]]:
+    """Each moment as a time in `zone` — with its date when they fall on different days there
+    («٢ ديسمبر ٢٠٢٦ الساعة ٥:٢٥» / "2 December 2026 5:25") — and "zone": the zone's name."""
+    from bot.source_alerts import zone_said  # bot.source_alerts imports the runtime too
+
+    local = [(k, when.astimezone(zone)) for k, when in moments]
+    dated = len({when.date() for _, when in local}) > 1
+    # the source alerts' «٨ مارس ٢٠١٨ الساعة ١٠:٠٠» / "8 March 2018 10:00"
+    out = [(k, t("source_clock", lang, date=format_date(when, lang),
+                 clock=clock_time(when, lang)) if dated
+            else clock_time(when, lang)) for k, when in local]
+    return [*out, ("zone", zone_said(zone, local[0][1], lang))]
 
 
 def _minutes(delta: timedelta) -> int:
     return max(1, round(abs(delta.total_seconds()) / 60))
-
-
-def _hhmm(when: datetime) -> str:
-    return when.astimezone(timezone.utc).strftime("%H:%M")
 
 
 def disk_warning(free: int | None, owed: int) -> StatsWarning | None:
@@ -95,16 +119,19 @@ def clock_warning(now: datetime, telegram: datetime | None,
     if telegram is not None:
         skew = telegram - now
         detail = f"skew_seconds={skew.total_seconds():+.0f} telegram={telegram.isoformat()}"
-        times = (("telegram", _hhmm(telegram)), ("ours", _hhmm(now)))
-        minutes = (("minutes", _minutes(skew)),)
+        moments = (("telegram", telegram), ("ours", now))
+        # whole minutes, as before, said in days and hours past an hour (QA66-3)
+        spans = (("minutes", 60.0 * _minutes(skew)),)
         if skew > CLOCK_BEHIND:
-            return StatsWarning("clock", "stats_clock_behind", minutes, times, detail)
+            return StatsWarning("clock", "stats_clock_behind", detail=detail, moments=moments,
+                                spans=spans)
         if -skew > CLOCK_AHEAD:
-            return StatsWarning("clock", "stats_clock_ahead", minutes, times, detail)
+            return StatsWarning("clock", "stats_clock_ahead", detail=detail, moments=moments,
+                                spans=spans)
     if last_poll is not None and last_poll - now > CLOCK_BEHIND:
-        return StatsWarning("clock", "stats_clock_set_back", (),
-                            (("poll", _hhmm(last_poll)), ("ours", _hhmm(now))),
-                            f"last_poll={last_poll.isoformat()} now={now.isoformat()}")
+        return StatsWarning("clock", "stats_clock_set_back",
+                            detail=f"last_poll={last_poll.isoformat()} now={now.isoformat()}",
+                            moments=(("poll", last_poll), ("ours", now)))
     return None
 
 

@@ -206,29 +206,32 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "nothing is written and deliveries wait; {owed} outcomes of sent "
                              "messages are not written yet — free space in DATABASE_PATH's "
                              "folder"),
+    # QA66-3: the gap in days and hours, the times in the admin's zone named once, dated when
+    # on different days (bot.stats_warnings)
     "stats_clock_behind": ("⚠️ ساعة الخادم متأخرة {minutes} عن ساعة تيليجرام (أرّخ تيليجرام "
-                           "هذا الأمر {telegram} UTC والخادم يقرأ {ours}): مواعيد التسليم تتبعها، "
-                           "فاضبط ساعة الخادم (NTP)",
+                           "هذا الأمر {telegram} والخادم يقرأ {ours} {zone}): مواعيد التسليم "
+                           "تتبعها، فاضبط ساعة الخادم (NTP)",
                            "⚠️ This server's clock is {minutes} behind Telegram's (Telegram "
-                           "dated this /stats {telegram} UTC, the server reads {ours}): delivery "
-                           "times follow it; set the server's clock right (NTP)"),
+                           "dated this /stats {telegram}, the server reads {ours} {zone}): "
+                           "delivery times follow it; set the server's clock right (NTP)"),
     "stats_clock_ahead": ("⚠️ أرّخ تيليجرام هذا الأمر قبل {minutes} من ساعة الخادم "
-                          "({telegram} UTC والخادم يقرأ {ours}): إن أُرسل الأمر للتو فساعة الخادم "
-                          "متقدمة، فاضبطها (NTP)",
+                          "({telegram} والخادم يقرأ {ours} {zone}): إن أُرسل الأمر للتو فساعة "
+                          "الخادم متقدمة، فاضبطها (NTP)",
                           "⚠️ Telegram dated this /stats {minutes} before this server's clock "
-                          "({telegram} UTC, the server reads {ours}): if it was sent just now, "
-                          "the server's clock is ahead; set it right (NTP)"),
+                          "({telegram}, the server reads {ours} {zone}): if it was sent just "
+                          "now, the server's clock is ahead; set it right (NTP)"),
     "stats_outage": ("⚠️ تيليجرام يرفض الرسائل لكل المحادثات منذ {seconds} (خطأ من خوادمه): "
                      "الإرسال متوقف ويُجرَّب كل {pause}؛ التسليمات المنتظرة: {rows}، لا "
                      "تُحسب عليها محاولة — لا يضيع شيء",
                      "⚠️ Telegram has been failing every chat for {seconds} (a server error "
                      "on its side): sending is paused and tried again every {pause}; {rows} "
                      "deliveries wait without losing an attempt — nothing is lost"),
-    "stats_clock_set_back": ("⚠️ آخر جلب مسجّل {poll} UTC، بعد ساعة الخادم الآن ({ours}): أُرجعت "
-                             "الساعة منذئذ، فقد تنتظر تسليمات حُسبت مواعيدها بالساعة السابقة",
-                             "⚠️ The last poll is recorded at {poll} UTC, after this server's "
-                             "clock now ({ours}): the clock was set back since, and deliveries "
-                             "timed by the earlier clock may wait"),
+    "stats_clock_set_back": ("⚠️ آخر جلب مسجّل {poll}، بعد ساعة الخادم الآن ({ours} {zone}): "
+                             "أُرجعت الساعة منذئذ، فقد تنتظر تسليمات حُسبت مواعيدها بالساعة "
+                             "السابقة",
+                             "⚠️ The last poll is recorded at {poll}, after this server's "
+                             "clock now ({ours} {zone}): the clock was set back since, and "
+                             "deliveries timed by the earlier clock may wait"),
     # X58 (QA40 N3): sources scheduled by a clock that ran ahead, polled now
     "stats_clock_sources": ("⚠️ أُرجعت ساعة الخادم {minutes} بعد آخر جلب: {count} من المصادر "
                             "جُدولت بالساعة المتقدمة، فتُجلب في الجلب المجدول التالي دون انتظار "
@@ -236,6 +239,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "⚠️ The server clock was set back {minutes} after the last poll: "
                             "{count} sources were scheduled by the clock that ran ahead, so the "
                             "next scheduled poll fetches them without waiting (or /ingest now)"),
+    # QA66-3: «١ من المصادر جُدولت» for one
+    "stats_clock_source": ("⚠️ أُرجعت ساعة الخادم {minutes} بعد آخر جلب: مصدر واحد جُدول بالساعة "
+                           "المتقدمة، فيُجلب في الجلب المجدول التالي دون انتظار (أو /ingest الآن)",
+                           "⚠️ The server clock was set back {minutes} after the last poll: "
+                           "1 source was scheduled by the clock that ran ahead, so the next "
+                           "scheduled poll fetches it without waiting (or /ingest now)"),
     # X58 (QA40 N12): the last broadcast, and the age of the oldest delivery waiting
     "stats_last_wave": ("• آخر إرسال لخبر: بدأ {start} وانتهى {end} بتوقيت المحادثة ({took}) — "
                         "{chats}",
