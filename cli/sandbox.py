@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -89,8 +90,34 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
     p.set_defaults(func=run_sandbox_command)
 
 
-def sandbox_env(emulator_base_url: str, database: Path | None) -> str:
-    """The sandbox's `.env`: the emulator as Telegram, the operator as admin, the sample feeds."""
+# The keys the sandbox writes at every run; any other line of a kept folder's .env is the
+# operator's, kept (QA69-14: DEFAULT_LANGUAGE=en added there was dropped at the next run).
+OWN_KEYS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "ADMIN_IDS", "ALLOW_PRIVATE_SOURCES",
+            "SOURCES_FILE", "DATABASE_PATH")
+_KEY_RE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=")
+
+
+def operator_lines(previous: str) -> list[str]:
+    """The lines of an earlier sandbox `.env` that the sandbox did not write: settings and
+    comments the operator added to rehearse them (its own keys and mark line left out)."""
+    kept = []
+    for line in previous.splitlines():
+        key = _KEY_RE.match(line)
+        if line.startswith(ENV_MARK) or (key and key.group(1).upper() in OWN_KEYS):
+            continue
+        if line.strip() == "# kept from the earlier run: your own lines":
+            continue
+        kept.append(line)
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return kept
+
+
+def sandbox_env(emulator_base_url: str, database: Path | None, previous: str = "") -> str:
+    """The sandbox's `.env`: the emulator as Telegram, the operator as admin, the sample feeds;
+    then the lines the operator added to an earlier run's (`previous`)."""
     lines = [
         f"{ENV_MARK}: the Telegram emulator on 127.0.0.1, not Telegram",
         f"TELEGRAM_BOT_TOKEN={SANDBOX_TOKEN}",
@@ -100,6 +127,9 @@ def sandbox_env(emulator_base_url: str, database: Path | None) -> str:
         "SOURCES_FILE=feeds.txt",
         f"DATABASE_PATH={database if database is not None else 'nashra.db'}",
     ]
+    kept = operator_lines(previous)
+    if kept:
+        lines += ["", "# kept from the earlier run: your own lines", *kept]
     return "\n".join(lines) + "\n"
 
 
@@ -240,7 +270,10 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
                      port=args.port) as emu:
         database = copy_database(given_db, folder) if given_db is not None else None
         env_path = folder / ".env"
-        env_path.write_text(sandbox_env(emu.base_url, database), encoding="utf-8")
+        # folder_problem made sure an existing .env is an earlier sandbox's
+        previous = env_path.read_text(encoding="utf-8", errors="replace") \
+            if env_path.is_file() else ""
+        env_path.write_text(sandbox_env(emu.base_url, database, previous), encoding="utf-8")
         env_path.chmod(0o600)
         (folder / "feeds.txt").write_text(
             "".join(f"{site.url(f['path'])} {f.get('title') or ''}\n" for f in site.feeds),
