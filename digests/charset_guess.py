@@ -88,6 +88,15 @@ def reading(body: bytes, codec: str) -> Reading:
     return Reading(codec, letters, share, words)
 
 
+def text_reading(text: str) -> Reading:
+    """How Arabic `text` (already decoded) is, by the same measure as `reading` (codec "text";
+    digests.mojibake judges a stored text and its repair with it)."""
+    letters = len(_LETTERS.findall(text))
+    telling = sum(1 for char in text if char > "\x7f" and char not in _NEUTRAL) - letters
+    share = letters / (letters + telling) if letters + telling else 0.0
+    return Reading("text", letters, share, len(_WORDS.findall(text)))
+
+
 def arabic_codec(body: bytes) -> str | None:
     """The Arabic charset that reads `body` as Arabic text (most common words, then the higher
     letter share, then windows-1256), or None when neither does."""

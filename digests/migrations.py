@@ -38,6 +38,7 @@ from digests.data_migrations import (
 )
 from digests.earlier_headlines import m051_earlier_headlines
 from digests.general_names import m044_general_digest_joined_names
+from digests.mojibake_repair import m053_mojibake_articles
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import (
     m035_search_readings,
@@ -124,4 +125,5 @@ MIGRATIONS: list[Migration] = [
     ("050_untracked_links", m050_untracked_links),
     ("051_earlier_headlines", m051_earlier_headlines),
     ("052_definite_readings", m052_definite_readings),
+    ("053_mojibake_articles", m053_mojibake_articles),
 ]
