@@ -23,6 +23,10 @@ from dataclasses import dataclass
 from digests.charset_guess import ARABIC_SHARE, MIN_LETTERS, Reading, text_reading
 
 
+# Common words a repair must bring to a stored text that already reads as Arabic letters.
+SURE_WORDS = 3
+
+
 @dataclass(frozen=True)
 class Misread:
     """Bytes in `right` that were decoded as `wrong`."""
@@ -91,12 +95,20 @@ def _confident(before: Reading, after: Reading, text: str) -> bool:
         return False
     if after.words <= before.words or after.share < before.share:
         return False
+    if before.letters >= MIN_LETTERS and before.share >= ARABIC_SHARE and (
+            before.words or after.words < SURE_WORDS):
+        # the stored text reads as Arabic already (an ISO-8859-6 misread without «ي و ى ه ق»,
+        # or a right title with no common word that the other charset turns into one: corpus
+        # «شاهد.. هذا هو رئيس حملة ترامب» → «شامد.. مذا من …»): only many words tell
+        return False
     return sum(1 for char in text if char > "\x7f") >= _latin_letters(text)
 
 
 def misread_of(text: str) -> Misread | None:
     """The misread `text` confidently is (the repair with the most common words), or None."""
     before = text_reading(text)
+    if before.letters >= MIN_LETTERS and before.share >= ARABIC_SHARE and before.words:
+        return None  # Arabic text with its words: what `_confident` never repairs (fast path)
     best: tuple[int, float, Misread] | None = None
     for misread in MISREADS:
         fixed = _undo(text, misread)
