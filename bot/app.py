@@ -36,7 +36,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot import api_noise, held_updates
+from bot import api_noise, held_updates, warm_tables
 from bot.handlers import commands_for, register_handlers, set_commands
 from bot.jobs import FIRST_POLL_SECONDS, poll_job, purge_job, schedule_jobs, scheduled_poll
 from bot.limiter import RateLimiter
@@ -153,6 +153,9 @@ async def _heard(app: Application, asked: Asked) -> object:
 
 async def _post_init(app: Application) -> None:
     rt: Runtime = app.bot_data[RUNTIME_KEY]
+    # the word tables a rendering and a reader's answer read, built in their own thread while
+    # the start goes on (bot.warm_tables: 1–3 s that froze the loop at the first push)
+    warm_tables.start()
     watch = app.bot_data.get(WATCH_KEY)
     if watch is not None:  # getMe answered: the start is no longer waiting on a silent API
         watch.ready()

@@ -64,7 +64,7 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot import callbacks, floods
+from bot import callbacks, floods, warm_tables
 from bot.bundle_buttons import button_ids, more_button, story_rows
 from bot.bundles import Bundle, Render, Renderings, TopicsOf
 from bot.chat_holds import HoldNotices, hold_chat, refusal_kind
@@ -212,6 +212,9 @@ class Courier:
         moved: list[int] = []
         SENDER_CALL.set(True)  # this task's calls pass the bot's reply limiter (its own slots)
         try:
+            # the rendering reads the word tables: in a process's first seconds they are still
+            # being built in their thread, never on the loop (bot.warm_tables, X104)
+            await warm_tables.ready()
             await self._send(bundle, moved)
         finally:
             self.on_wire.discard(bundle)

@@ -42,6 +42,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
+from bot import warm_tables
 from digests.logs import Throttle
 
 log = logging.getLogger(__name__)
@@ -235,6 +236,9 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 acquired.append(lock)
             if watch is not None:
                 watch.cancel()
+            # a handler may read the word tables: in a process's first seconds they are still
+            # being built in their thread, never on the loop (bot.warm_tables, X104)
+            await warm_tables.ready()
             async with self._slots(update):
                 if self.stopping:  # its turn came after the stop began: the next start answers
                     self._hold(update)
