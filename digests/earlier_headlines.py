@@ -66,7 +66,13 @@ def record(db: sqlite_utils.Database, article_id: int, before: str, after: str,
 def read_before(db: sqlite_utils.Database, row_ids: Iterable[int]) -> dict[int, str]:
     """For these outbox rows (a chat's bundle), the headline each row's chat read of its article
     when it was last sent it, by article id: the first headline replaced after that send. Rows
-    whose chat was not sent the article, or read the headline it has now, are left out."""
+    whose chat was not sent the article, or read the headline it has now, are left out.
+
+    Both times are stored to the second, and one in the send's second counts as after it: the
+    send is stamped when Telegram answered, after its rendering (a broadcast's is made once, at
+    its plan), and a correction that queues the chat's «🔄» is one that found the send recorded
+    (REV s24 #3: with «>» such a correction showed no «كان»). A site correcting twice within a
+    second of a send rendered after the first would show the first's earlier headline."""
     ids = list(row_ids)
     if not ids:
         return {}
@@ -75,10 +81,10 @@ def read_before(db: sqlite_utils.Database, row_ids: Iterable[int]) -> dict[int, 
         f"""select o.article_id, coalesce(nullif(a.headline, ''), a.title),
                    (select h.headline from earlier_headlines h
                     where h.article_id = o.article_id
-                      and h.replaced_at > (select max(p.sent_at) from outbox p
-                                           where p.chat_id = o.chat_id and p.id != o.id
-                                             and p.article_id = o.article_id
-                                             and p.status = 'sent')
+                      and h.replaced_at >= (select max(p.sent_at) from outbox p
+                                            where p.chat_id = o.chat_id and p.id != o.id
+                                              and p.article_id = o.article_id
+                                              and p.status = 'sent')
                     order by h.replaced_at, h.id limit 1)
             from outbox o join articles a on a.id = o.article_id
             where o.id in ({marks})""", ids).fetchall()
