@@ -54,9 +54,12 @@ def arabic_digits(text: str) -> str:
 
 def host_of(url: str) -> str:
     """The host (and a port that is not the scheme's default) of `url`: what an admin is told,
-    never the whole URL (its query or user part may hold a secret)."""
+    never the whole URL (its query or user part may hold a secret). An IPv6 literal keeps its
+    brackets, as in the URL: «::ffff:127.0.0.2:37343» read the port as part of the address."""
     parts = urlsplit(url)
     host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
     try:
         port = parts.port
     except ValueError:
