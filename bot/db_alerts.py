@@ -30,9 +30,11 @@ it ends. At start it also tells the admins when the last run was killed mid-broa
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
@@ -156,18 +158,21 @@ def cause(fault: Fault, lang: str, *, short: bool = False) -> str:
     return said.rpartition(": ")[2].partition(" (")[0] if short else said
 
 
-def text(say: Say, fault: Fault | None, minutes: int, faults: tuple[Fault, ...] = ()) -> str:
-    """The admins' message, Arabic first then English (bot.texts_alerts; HTML-escaped): a
-    «down» names its fault (the Arabic cause, the operator's English advice), an «up» the
-    faults it ends (`faults`, else `fault`)."""
+def text(say: Say, fault: Fault | None, minutes: int, faults: tuple[Fault, ...] = (),
+         lang: str = "") -> str:
+    """The admins' message in `lang` (the admin's stored language), Arabic first then English
+    when it is not known (bot.texts_alerts; HTML-escaped): a «down» names its fault and what
+    to do (QA66-7: the Arabic half said the cause only), an «up» the faults it ends
+    (`faults`, else `fault`)."""
     from bot.i18n import t
 
     ended = faults or ((fault,) if fault else ())
     parts = []
-    for lang in ("ar", "en"):
+    for lang in ((lang,) if lang in ("ar", "en") else ("ar", "en")):
         if say == "down":
-            what = "" if fault is None else (cause(fault, lang) if lang == "ar"
-                                             else FAULT_LOG.get(fault, ""))
+            what = "" if fault is None else (
+                f"{cause(fault, lang)}؛ {t(f'db_advice_{fault}', lang)}" if lang == "ar"
+                else FAULT_LOG.get(fault, ""))
             parts.append(t("db_writes_down", lang, minutes=_minutes(minutes, lang),
                            what=escape(what)))
             continue
@@ -185,12 +190,26 @@ def _minutes(minutes: int, lang: str) -> str:
     return amount(minutes, lang, "minute")
 
 
-async def tell(rt: Runtime, bot: Any, message: str) -> int:
-    """Send to every admin straight (no outbox: that is a write); how many got it."""
+def _language(rt: Runtime, admin: int, known: dict[int, str]) -> str:
+    """The admin's stored language, read now (a read works while writes are refused), else
+    the one read at start (`known`), else "" (both languages)."""
+    try:
+        known[admin] = restart_note.admin_language(rt.db, admin) or known.get(admin, "")
+    except Exception:  # a damaged or unreadable file: what was read before, or both
+        log.debug("admin language not read admin=%s", admin, exc_info=True)
+    return known.get(admin, "")
+
+
+async def tell(rt: Runtime, bot: Any, message: str | Callable[[str], str],
+               known: dict[int, str] | None = None) -> int:
+    """Send to every admin straight (no outbox: that is a write); how many got it. A
+    `message` made per language is said in each admin's own (QA66-7)."""
     sent = 0
+    known = {} if known is None else known
     for admin in sorted(rt.settings.admin_ids):
+        said = message if isinstance(message, str) else message(_language(rt, admin, known))
         try:
-            await bot.send_message(admin, message, parse_mode=ParseMode.HTML)
+            await bot.send_message(admin, said, parse_mode=ParseMode.HTML)
             sent += 1
         except TelegramError as exc:
             log.warning("database alert not sent admin=%s error=%s", admin, exc)
@@ -216,9 +235,12 @@ async def watch(rt: Runtime, bot: Any, path: Path) -> None:
     left = restart_note.note(rt.db)
     state = WriteState()
     hear_sender(rt)
+    known: dict[int, str] = {}  # the admins' languages, read while the database works
+    for admin in sorted(rt.settings.admin_ids):
+        _language(rt, admin, known)
     if left is not None or late is not None:  # each admin in their language (QA62-6)
         for admin in sorted(rt.settings.admin_ids):
-            lang = restart_note.admin_language(rt.db, admin)
+            lang = known.get(admin, "")
             said = [restart_note.late_text(late, lang)] if late is not None else []
             said += [restart_note.text(left, lang)] if left is not None else []
             try:
@@ -240,7 +262,8 @@ async def watch(rt: Runtime, bot: Any, path: Path) -> None:
                 log.warning("database writes %s fault=%s minutes=%d",
                             "failing: admins told" if one.say == "down"
                             else "work again: admins told", one.fault, one.minutes)
-                await tell(rt, bot, text(one.say, one.fault, one.minutes, one.faults))
+                await tell(rt, bot, functools.partial(text, one.say, one.fault, one.minutes,
+                                                      one.faults), known)
         except asyncio.CancelledError:
             raise
         except Exception:  # the watch goes on

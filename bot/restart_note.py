@@ -46,13 +46,21 @@ def text(left: InFlight, lang: str = "") -> str:
     """The admins' message in `lang` ('ar' or 'en': the language the bot speaks in the admin's
     private chat), Arabic first then English when it is not known (bot.texts_alerts;
     HTML-escaped). QA62-6: an Arabic admin got both, and «20 articles» beside «stories»."""
-    from bot.i18n import amount, counted, num, t
+    from bot.i18n import num, t
 
     return "\n\n".join(
-        escape(t("restart_mid_broadcast", lg, rows=amount(left.rows, lg, "article") if lg == "ar"
-                 else counted(left.rows, lg, "story", "stories"),
+        escape(t("restart_mid_broadcast", lg, rows=_stories(left.rows, lg),
                  chats=num(left.chats, lg)), quote=False)
         for lg in ((lang,) if lang in ("ar", "en") else ("ar", "en")))
+
+
+def _stories(n: int, lang: str) -> str:
+    """«خبر واحد», «خبران», «٥ أخبار» / "1 story", "5 stories" (QA66-8: a bare «خبر»)."""
+    from bot.i18n import amount, counted
+
+    if lang != "ar":
+        return counted(n, lang, "story", "stories")
+    return {1: "خبر واحد", 2: "خبران"}.get(n) or amount(n, lang, "article")
 
 
 def drop_late(db: Database, now: datetime) -> InFlight | None:

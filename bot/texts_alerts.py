@@ -114,17 +114,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db_cause_damaged": ("ملف قاعدة البيانات تالف", "the database file is damaged"),
     "db_cause_readonly": ("لا يمكن الكتابة في ملف قاعدة البيانات",
                           "the database file is read-only"),
+    # QA66-7: what to do, in Arabic too (the English «what» is digests.db_faults.FAULT_LOG)
+    "db_advice_locked": ("تنتظر الكتابة وتفشل حتى يتركها: أغلق ذلك البرنامج أو انتظر انتهاءه",
+                         "writes wait and fail until it lets go"),
+    "db_advice_full": ("حرّر مساحة في مجلد DATABASE_PATH؛ وما لم يُخزَّن من الأخبار يُعاد في "
+                       "الجلب التالي", "free space at DATABASE_PATH"),
+    "db_advice_damaged": ("استرجع نسخة احتياطية (python run.py restore BACKUP.db، README "
+                          "«Backups») أو أنقذ ما فيه: python run.py recover fixed.db (ثم اجعل "
+                          "DATABASE_PATH يشير إلى fixed.db)", "restore a backup"),
+    "db_advice_readonly": ("امنح مستخدم البوت حق الكتابة في الملف ومجلده (chmod/chown، أو "
+                           "chattr -i)", "give the bot's user write access"),
     "db_cause_was": ("كان السبب: {causes}", "The cause was: {causes}"),
     "db_cause_then": ("، ثم ", ", then "),
-    # QA53 S5: the last run was killed mid-broadcast (bot.restart_note)
+    # QA53 S5: the last run was killed mid-send (bot.restart_note). QA66-8: worded so that one
+    # story reads as well as five («خبر … كانت … هذه» was made for «٥ أخبار»), and «sending»,
+    # not «a broadcast» (an instant alert is cut as often as a /push)
     "restart_mid_broadcast": (
-        "↻ توقّف البوت في المرة السابقة أثناء إرسال نشرة (إيقاف قسري أو انقطاع): {rows} "
-        "(عدد المحادثات: {chats}) كانت قيد الإرسال، وتُرسل الآن من جديد. ما قبلها وصل مرة واحدة؛ "
-        "وقد تصل هذه مرتين إن كان تيليجرام قد تسلّمها قبل التوقف (يُفضَّل التكرار على الضياع).",
-        "↻ The last run stopped in the middle of a broadcast (killed or cut off): {rows} "
-        "(chats: {chats}) were being sent and are sent again now. The rest went once; these may "
-        "arrive twice if Telegram had them before the stop (at least once: a repeat rather "
-        "than a loss)."),
+        "↻ توقّف البوت في المرة السابقة أثناء الإرسال (إيقاف قسري أو انقطاع)، وكان قيد الإرسال "
+        "عندها: {rows} (عدد المحادثات: {chats})؛ يُعاد إرسال ذلك الآن. ما سبقه وصل مرة واحدة، "
+        "وقد يصل ما يُعاد مرتين إن كان تيليجرام قد تسلّمه قبل التوقف (يُفضَّل التكرار على الضياع).",
+        "↻ The last run stopped while sending (killed or cut off); being sent then: {rows} "
+        "(chats: {chats}), sent again now. What went before went once; what is sent again may "
+        "arrive twice if Telegram had it before the stop (at least once: a repeat rather than "
+        "a loss)."),
     # QA66-2: back after a long stop, rows over a day past due dropped (bot.restart_note)
     "restart_late_dropped": (
         "⏳ عاد البوت بعد توقف طويل: تأخّر إرسال {rows} أكثر من يوم (عدد المحادثات: {chats})، "

@@ -1,0 +1,56 @@
+"""X107: QA66's and QA68's smaller items, each with the test that failed before its fix.
+
+QA66-7: the database alert goes to each admin in the admin's stored language, and its Arabic
+says what to do (it named the cause only; the English half had «free space at DATABASE_PATH»).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import db_alerts
+from tests.botkit import ADMIN, running_bot, sample_db
+
+
+async def test_a_database_alert_is_in_the_admins_language_and_says_what_to_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(db_alerts, "CHECK_SECONDS", 0.05)
+    monkeypatch.setattr(db_alerts, "GRACE", 0.3)
+    path = sample_db(tmp_path)
+    async with running_bot(path, busy_seconds=0.2) as h:
+        await h.say(ADMIN, "/start")  # the admin's private chat, stored in Arabic
+        await h.settle()
+        monkeypatch.setattr(db_alerts, "free_bytes", lambda p: 4096)
+        down = await h.until(lambda: [m.text for m in h.emu.messages(ADMIN)
+                                      if "لا تقبل الكتابة" in m.text], timeout=10)
+    assert "حرّر مساحة في مجلد DATABASE_PATH" in down[0]
+    assert "The database" not in down[0]  # an Arabic admin reads Arabic only
+
+
+def test_each_fault_says_what_to_do_in_arabic_and_in_english() -> None:
+    for fault, ar, en in (("full", "حرّر مساحة", "free space at DATABASE_PATH"),
+                          ("readonly", "حق الكتابة", "write access"),
+                          ("damaged", "recover fixed.db", "recover fixed.db"),
+                          ("locked", "حتى يتركها", "until it lets go")):
+        said_ar = db_alerts.text("down", fault, 2, lang="ar")
+        said_en = db_alerts.text("down", fault, 2, lang="en")
+        assert ar in said_ar and "The database" not in said_ar, fault
+        assert en in said_en and "قاعدة" not in said_en, fault
+    both = db_alerts.text("down", "full", 2)  # an admin who never wrote: both, Arabic first
+    assert both.index("حرّر مساحة") < both.index("The database has refused")
+
+
+def test_the_restart_note_reads_for_one_story() -> None:
+    """QA66-8: «خبر (عدد المحادثات: ١) كانت قيد الإرسال … وقد تصل هذه مرتين», and «إرسال نشرة»
+    for what was an instant alert."""
+    from bot.restart_note import InFlight, text
+
+    one = text(InFlight(1, 1), "ar")
+    assert "خبر واحد (عدد المحادثات: ١)" in one
+    assert "كانت" not in one and "هذه" not in one and "نشرة" not in one, one
+    assert "خبران (عدد المحادثات: ٢)" in text(InFlight(2, 2), "ar")
+    assert "٥ أخبار (عدد المحادثات: ٣)" in text(InFlight(5, 3), "ar")
+    en = text(InFlight(1, 1), "en")
+    assert "1 story (chats: 1)" in en and "were" not in en and "broadcast" not in en, en
