@@ -56,11 +56,13 @@ def text(left: InFlight, lang: str = "") -> str:
 
 def _stories(n: int, lang: str) -> str:
     """«خبر واحد», «خبران», «٥ أخبار» / "1 story", "5 stories" (QA66-8: a bare «خبر»)."""
-    from bot.i18n import amount, counted
+    from bot.i18n import amount, counted, t
 
     if lang != "ar":
         return counted(n, lang, "story", "stories")
-    return {1: "خبر واحد", 2: "خبران"}.get(n) or amount(n, lang, "article")
+    if n in (1, 2):  # the nominative: «خبر واحد … كان», «خبران»
+        return t("restart_one_story" if n == 1 else "restart_two_stories", lang)
+    return amount(n, lang, "article")
 
 
 def drop_late(db: Database, now: datetime) -> InFlight | None:

@@ -137,6 +137,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(chats: {chats}), sent again now. What went before went once; what is sent again may "
         "arrive twice if Telegram had it before the stop (at least once: a repeat rather than "
         "a loss)."),
+    # the subject of the restart note for one and two stories (QA66-8; more: bot.i18n.amount)
+    "restart_one_story": ("خبر واحد", "1 story"),
+    "restart_two_stories": ("خبران", "2 stories"),
     # QA66-2: back after a long stop, rows over a day past due dropped (bot.restart_note)
     "restart_late_dropped": (
         "⏳ عاد البوت بعد توقف طويل: تأخّر إرسال {rows} أكثر من يوم (عدد المحادثات: {chats})، "
