@@ -39,12 +39,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "The feed on {host} is over the size limit ({detail} MB) with no"
                             " whole entry in its first part. Raise MAX_BODY_BYTES in .env and"
                             " restart the bot, or ask the site for a shorter feed."),
-    # under a source in /sources: entries of its last read feed that could not be read, the
-    # rest stored (X59 A1's left: only the log said so)
-    "feed_skipped": ("⚠️ مدخلات لم تُقرأ في آخر جلب: {skipped} من {listed} ({names})؛ السبب:"
-                     " {error}. قُرئ الباقي وحُفظ.",
-                     "⚠️ Entries not read at the last poll: {skipped} of {listed}, namely"
-                     " {names}; reason: {error}. The others were read and stored."),
     # /stats: sources whose last poll alone failed (QA40 N8: not «متوقفة» after one timeout)
     "stats_sources_failed_once": ("⚠️ مصدر أخفق جلبه الأخير مرة واحدة: {names} — يُعاد تلقائيًا؛"
                                   " التفاصيل: /sources",
