@@ -164,19 +164,19 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
 
     Candidates: the title's content keys are weighted by rarity in the reference corpus (an idf
     from digests.arabic.key_frequency) and by how often the body repeats them; the four heaviest
-    are its salient terms, and the newest
-    articles holding two of them (the one, for a one-term title) and one in their title are
-    candidates; so are the newest whose bodies hold two of the article's BODY_TERMS heaviest
-    recurring signature keys (`body_candidate_rows`, QA39 D3), which must then share
-    BODY_SHARED signature keys. Each candidate must then be about the same subject (`about_the_same`: share
-    MIN_SHARED keys of the two articles' signatures — the SIGNATURE_KEYS most distinctive keys
-    of title and body — one of which recurs in both bodies): a shared «للضغط على … لوقف» is
-    not enough, shared names are; fewer than STRONG_SHARED shared keys must hold two names or
-    rare words. It is scored by the weight of the signature keys it shares times a gentle age
-    factor, and chosen in three tiers, each by score: the article's own source's earlier report
-    of its story (within OWN_SITE_DAYS: no "story" link gives it, QA64-8), then candidates whose
-    headline holds TITLE_TIER salient terms with the heaviest (the obvious earlier step, QA64-9),
-    then the rest. One link per story (`one_per_story`): the best-ranked report of each story_id, or of
+    are its salient terms, and the newest articles holding two of them (the one, for a one-term
+    title) and one in their title are candidates; so are the newest whose bodies hold two of the
+    article's BODY_TERMS heaviest recurring signature keys (`body_candidate_rows`, QA39 D3),
+    which must then share BODY_SHARED signature keys. Each candidate must then be about the same
+    subject (`about_the_same`: share MIN_SHARED keys of the two articles' signatures — the
+    SIGNATURE_KEYS most distinctive keys of title and body — one of which recurs in both
+    bodies): a shared «للضغط على … لوقف» is not enough, shared names are; fewer than
+    STRONG_SHARED shared keys must hold two names or rare words. It is scored by the weight of
+    the signature keys it shares times a gentle age factor, and chosen in three tiers, each by
+    score: the article's own source's earlier report of its story (within OWN_SITE_DAYS: no
+    "story" link gives it, QA64-8), then candidates whose headline holds TITLE_TIER salient
+    terms with the heaviest (the obvious earlier step, QA64-9), then the rest. One link per
+    story (`one_per_story`): the best-ranked report of each story_id, or of
     headlines that read as one story; the article's own story-mates (its "story" links in the
     digest) and repeats of its headline are left out. "Earlier": stored before it (a smaller id;
     ids grow with ingest time) and published before `before` (default: the article's own date).
