@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from delivery_helpers import add_article, add_source, ctx
+from delivery_helpers import add_article, add_source
+from searchkit import archive, found
 
 from digests.arabic import analyze
-from digests.search import search, topic_key
-from digests.search_index import FTS_TABLE, index_article, matched_words
+from digests.search import topic_key
+from digests.search_index import FTS_TABLE, matched_words
 from digests.search_places import place_analyze
 from digests.search_readings import m052_definite_readings, needs_definite_reindex
 from digests.storage import Database
@@ -37,20 +38,6 @@ ARTICLES = {
 }
 
 
-def _archive(db: Database) -> dict[int, str]:
-    source = add_source(db, "news")
-    names: dict[int, str] = {}
-    for name, (title, body) in ARTICLES.items():
-        article = add_article(db, source, title, body=body)
-        with db.transaction() as tx:
-            index_article(tx, article, ctx())
-        names[article.id] = name
-    return names
-
-
-def _found(db: Database, names: dict[int, str], query: str) -> set[str]:
-    res = search(db.db, query, limit=50, widen=False)
-    return {names[h.digest.article_id] for h in res.hits if h.digest.article_id is not None}
 
 
 @pytest.mark.parametrize(("query", "wanted"), [
@@ -71,8 +58,8 @@ def _found(db: Database, names: dict[int, str], query: str) -> set[str]:
 def test_a_definite_noun_does_not_find_the_bare_word(tmp_path: Path, query: str,
                                                      wanted: set[str]) -> None:
     with Database(tmp_path / "n.db") as db:
-        names = _archive(db)
-        assert _found(db, names, query) == wanted, query
+        names = archive(db, ARTICLES)
+        assert found(db, names, query, widen=False) == wanted, query
 
 
 def test_the_found_words_are_the_definite_ones(tmp_path: Path) -> None:
@@ -98,7 +85,7 @@ def test_a_follower_of_the_definite_noun_is_not_alerted_for_the_other_word(tmp_p
 
 def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) -> None:
     with Database(tmp_path / "n.db") as db:
-        names = _archive(db)
+        names = archive(db, ARTICLES)
         with db.transaction() as tx:  # the keys and follow an older version wrote
             for article_id, name in names.items():
                 title, body = ARTICLES[name]
@@ -107,11 +94,12 @@ def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) ->
             tx.execute("insert into chats (id, type, created_at) values (5, 'private', 'x')")
             tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
                        " values (5, 'العمرة', 'عمره', 'x')")
-        assert _found(db, names, "العمرة") == set()  # the old keys hold no definite noun
+        # the old keys hold no definite noun
+        assert found(db, names, "العمرة", widen=False) == set()
         with db.transaction() as tx:
             m052_definite_readings(tx)
-        assert _found(db, names, "العمرة") == {"umrah"}
-        assert _found(db, names, "سيول") == {"floods", "seoul"}
+        assert found(db, names, "العمرة", widen=False) == {"umrah"}
+        assert found(db, names, "سيول", widen=False) == {"floods", "seoul"}
         [row] = db.db.execute("select topic_key from subscriptions").fetchall()
         assert row[0] == topic_key("العمرة") != "عمره"
 

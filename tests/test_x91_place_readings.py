@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from botkit import READER, running_bot, sample_db
-from delivery_helpers import add_article, add_source, ctx
+from delivery_helpers import add_article
+from searchkit import archive, found
 
 from digests.arabic import analyze
-from digests.search import search, topic_key
-from digests.search_index import FTS_TABLE, index_article
+from digests.search import topic_key
+from digests.search_index import FTS_TABLE
 from digests.search_readings import m048_place_readings
 from digests.storage import Database
 from digests.topic_match import alert_matches
@@ -36,21 +37,6 @@ ARTICLES = {
 }
 
 
-def _archive(db: Database, keys: object = None) -> dict[int, str]:
-    """The articles, indexed as processing indexes them; article id → name."""
-    source = add_source(db, "news")
-    names: dict[int, str] = {}
-    for name, (title, body) in ARTICLES.items():
-        article = add_article(db, source, title, body=body)
-        with db.transaction() as tx:
-            index_article(tx, article, ctx())
-        names[article.id] = name
-    return names
-
-
-def _found(db: Database, names: dict[int, str], query: str) -> set[str]:
-    res = search(db.db, query, limit=50)
-    return {names[h.digest.article_id] for h in res.hits if h.digest.article_id is not None}
 
 
 @pytest.mark.parametrize(("query", "wanted"), [
@@ -65,13 +51,13 @@ def _found(db: Database, names: dict[int, str], query: str) -> set[str]:
 ])
 def test_the_search_reads_the_places_apart(tmp_path: Path, query: str, wanted: set[str]) -> None:
     with Database(tmp_path / "n.db") as db:
-        names = _archive(db)
-        assert _found(db, names, query) == wanted, query
+        names = archive(db, ARTICLES)
+        assert found(db, names, query) == wanted, query
 
 
 def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) -> None:
     with Database(tmp_path / "n.db") as db:
-        names = _archive(db)
+        names = archive(db, ARTICLES)
         with db.transaction() as tx:  # the keys and follow an older version wrote
             for article_id, name in names.items():
                 title, body = ARTICLES[name]
@@ -80,18 +66,18 @@ def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) ->
             tx.execute("insert into chats (id, type, created_at) values (5, 'private', 'x')")
             tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
                        " values (5, 'وجدة', 'جده', 'x')")
-        assert _found(db, names, "وجدة") == set()  # the old keys: Oujda is «جده»
+        assert found(db, names, "وجدة") == set()  # the old keys: Oujda is «جده»
         with db.transaction() as tx:
             m048_place_readings(tx)
-        assert _found(db, names, "وجدة") == {"oujda"}
-        assert _found(db, names, "جدة") == {"jeddah", "jeddah_list"}
+        assert found(db, names, "وجدة") == {"oujda"}
+        assert found(db, names, "جدة") == {"jeddah", "jeddah_list"}
         [row] = db.db.execute("select topic_key from subscriptions").fetchall()
         assert row[0] == topic_key("وجدة") != "جده"
 
 
 def test_an_oujda_follower_is_alerted_oujda_not_jeddah(tmp_path: Path) -> None:
     with Database(tmp_path / "n.db") as db:
-        names = _archive(db)
+        names = archive(db, ARTICLES)
         articles = {name: add_article(db, 1, *ARTICLES[name][:1], body=ARTICLES[name][1])
                     for name in names.values()}
     assert alert_matches("وجدة", articles["oujda"])
@@ -103,7 +89,7 @@ def test_an_oujda_follower_is_alerted_oujda_not_jeddah(tmp_path: Path) -> None:
 async def test_the_bot_lists_oujda_for_oujda(tmp_path: Path) -> None:
     path = sample_db(tmp_path)
     with Database(path) as db:
-        _archive(db)
+        archive(db, ARTICLES)
     async with running_bot(path) as h:
         got = "\n".join(m.plain_text for m in await h.say(READER, "وجدة"))
         assert "مهرجان وجدة" in got and "شوارع جدة" not in got and "الرياض" not in got, got

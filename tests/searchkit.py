@@ -1,0 +1,32 @@
+"""Test kit for search: invented articles indexed as processing indexes them, over a real SQLite
+file, and what a query finds of them by name (X104: test_x91_place_readings and
+test_x101_definite_nouns each kept a copy)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from delivery_helpers import add_article, add_source, ctx
+
+from digests.search import search
+from digests.search_index import index_article
+from digests.storage import Database
+
+
+def archive(db: Database, articles: Mapping[str, tuple[str, str]]) -> dict[int, str]:
+    """Store and index `articles` (name → (title, body)) from one source; article id → name."""
+    source = add_source(db, "news")
+    names: dict[int, str] = {}
+    for name, (title, body) in articles.items():
+        article = add_article(db, source, title, body=body)
+        with db.transaction() as tx:
+            index_article(tx, article, ctx())
+        names[article.id] = name
+    return names
+
+
+def found(db: Database, names: Mapping[int, str], query: str, *, widen: bool = True
+          ) -> set[str]:
+    """The names of the articles a search for `query` finds (`widen`: digests.search's)."""
+    res = search(db.db, query, limit=50, widen=widen)
+    return {names[h.digest.article_id] for h in res.hits if h.digest.article_id is not None}
