@@ -10,12 +10,11 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from botkit import sample_db
 from delivery_helpers import add_chat
-from test_restore_record import NOW
 
 from digests import backups
 from digests.models import iso
@@ -24,7 +23,14 @@ from digests.storage import Database, hold_lock
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _queued(tmp_path: Path) -> Path:
+def _now() -> datetime:
+    """The real clock at the test's start: `run.py restore` reads it, so a NOW taken when the
+    module was collected (minutes earlier in a full run) would make the row due 5 min after it
+    due by the time the test runs."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _queued(tmp_path: Path, NOW: datetime) -> Path:
     """A database with three deliveries queued: one due 10 min before NOW, one due 5 min after
     it (due by the time a slow move ends), one tomorrow."""
     path = sample_db(tmp_path)
@@ -47,7 +53,8 @@ def _statuses(path: Path) -> list[str]:
 
 
 def test_a_stopped_bots_backup_moved_keeps_its_queued_deliveries(tmp_path: Path) -> None:
-    path = _queued(tmp_path)
+    NOW = _now()
+    path = _queued(tmp_path, NOW)
     saved = tmp_path / "move.db"
     backups.backup(path, saved, now=NOW)  # the bot is stopped: nobody holds the lock
     fresh = tmp_path / "newhost" / "nashra.db"
@@ -63,7 +70,8 @@ def test_a_stopped_bots_backup_moved_keeps_its_queued_deliveries(tmp_path: Path)
 
 def test_a_running_bots_backup_moved_skips_what_was_due_and_says_resend(tmp_path: Path
                                                                         ) -> None:
-    path = _queued(tmp_path)
+    NOW = _now()
+    path = _queued(tmp_path, NOW)
     saved = tmp_path / "nightly.db"
     lock = hold_lock(path)  # the running bot: it went on sending after the copy
     try:
@@ -84,7 +92,8 @@ def test_a_running_bots_backup_moved_skips_what_was_due_and_says_resend(tmp_path
 
 
 def test_run_py_restore_of_a_stopped_bots_backup_says_kept(tmp_path: Path) -> None:
-    path = _queued(tmp_path)
+    NOW = _now()
+    path = _queued(tmp_path, NOW)
     saved = tmp_path / "move.db"
     backups.backup(path, saved, now=NOW)
     fresh = tmp_path / "newhost" / "nashra.db"
