@@ -29,8 +29,8 @@ import re
 from digests.first_person import _MARKS_RE, first_person
 from digests.speech import cue_of
 
-__all__ = ["after_bihasab", "denial", "denial_parts", "denial_verb", "denied_by", "first_person",
-           "genitive", "hedged", "hedged_parts", "standalone"]
+__all__ = ["after_bihasab", "denial", "denial_parts", "denial_verb", "denied_alone", "denied_by",
+           "first_person", "genitive", "hedged", "hedged_parts", "standalone"]
 
 # Sound masculine plurals that speak in the news («قال مسؤولون»), without «ال». Relative
 # adjectives in -يون («دبلوماسيون», «أمريكيون») follow one rule (`_is_plural`).
@@ -349,6 +349,16 @@ def denial(text: str, speaker: str) -> str:
     """The denied clause with its speaker: «نفى المسؤولون أن يكون لهم أي علاقة» (Arabic line)."""
     who, clause = denial_parts(text, speaker)
     return f"{who} {clause}"
+
+
+_THAT_RE = re.compile(r"^(?:ب?أن|ب?أنّ)\s+")
+
+
+def denied_alone(text: str) -> str:
+    """The denied clause after an English frame, "X denied: …" (QA68-14: "X denied: أن ترامب
+    أقام …" was neither language): without its «أن/بأن» («ترامب أقام …», «يكون لهم أي علاقة»),
+    «أنه …» read «إنه …» as `standalone` does."""
+    return standalone(_THAT_RE.sub("", _as_anna(text), count=1))
 
 
 def denied_by(speaker: str) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from bot.attribution import (
     after_bihasab,
     denial_parts,
+    denied_alone,
     denied_by,
     first_person,
     genitive,
@@ -25,7 +26,7 @@ from bot.attribution import (
     standalone,
 )
 from bot.i18n import t
-from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url, wrap_rtl
+from bot.lines import LRM, Line, Span, clean, isolate_ltr, isolate_rtl, safe_url, wrap_rtl
 from bot.packer import shorten
 from bot.story_sites import link_note
 from digests.arabic import normalize
@@ -88,8 +89,10 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
         if not speaker:
             return None
         if lang == "en":
-            return (Span(LRM + denied_by(speaker) + LRM, italic=True, ltr=True), Span(": "),
-                    Span(wrap_rtl(ltr(text))))
+            # QA68-14: "X denied: أن …" was neither language; the clause stands alone after
+            # the English frame («أن» dropped, «أنه» read «إنه»), the speaker isolated (QA66-12)
+            return (Span(LRM + denied_by(isolate_rtl(speaker)) + LRM, italic=True, ltr=True),
+                    Span(": "), Span(wrap_rtl(ltr(denied_alone(text)))))
         who, clause = denial_parts(text, speaker)
         return (Span(ltr(who), italic=True), Span(" "), Span(ltr(clause)))
     if quote.kind == "reported" and speaker and hedged(text):
@@ -108,8 +111,12 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
             # («قصفا مكثفا» → «إن قصفا مكثفا»), as the Arabic lines do.
             # The clause is isolated right-to-left (bot.lines.wrap_rtl): a closing quote mark,
             # a leading «25%» and a Latin word inside stayed out of place (QA36 E1).
-            return (Span(LRM + t("reported_by", lang, speaker=speaker) + LRM, italic=True,
-                         ltr=True), Span(": "), Span(wrap_rtl(ltr(standalone(text)))))
+            # QA66-12: the Arabic speaker is an island of its own (RLI…PDI) in the English
+            # frame, «According to ⁧الوزير الفرنسي⁩», so that a name holding a figure or a
+            # Latin word is laid out as the article writes it and the frame reads around it.
+            return (Span(LRM + t("reported_by", lang, speaker=isolate_rtl(speaker)) + LRM,
+                         italic=True, ltr=True), Span(": "),
+                    Span(wrap_rtl(ltr(standalone(text)))))
         by = genitive(speaker)
         if by is None:
             return (Span(ltr(standalone(text))), Span(" — "), Span(ltr(speaker), italic=True))

@@ -54,3 +54,26 @@ def test_the_restart_note_reads_for_one_story() -> None:
     assert "٥ أخبار (عدد المحادثات: ٣)" in text(InFlight(5, 3), "ar")
     en = text(InFlight(1, 1), "en")
     assert "1 story (chats: 1)" in en and "were" not in en and "broadcast" not in en, en
+
+
+def test_english_quote_lines_isolate_the_speaker_and_drop_anna() -> None:
+    """QA68-14: "البيت الأبيض denied: أن ترامب أقام …" (the Arabic «أن» after an English frame);
+    QA66-12: «According to الوزير الفرنسي: …» — the Arabic speaker is an island (RLI…PDI)."""
+    from bot.lines import PDI, RLI
+    from bot.story_quotes import quote_line
+    from digests.models import Quote
+
+    def shown(quote: Quote) -> str:
+        line = quote_line(quote, "en")
+        assert line is not None
+        return "".join(span.text for span in line)
+
+    denied = shown(Quote("أن ترامب أقام علاقة مع دانييلز", "البيت الأبيض", "denial"))
+    assert f"{RLI}البيت الأبيض{PDI} denied" in denied
+    assert "أن ترامب" not in denied and "ترامب أقام علاقة مع دانييلز" in denied
+    assert "إنه كان هناك" in shown(Quote("أنه كان هناك", "المتحدث", "denial"))
+    said = shown(Quote("ينبغي لإيران أن تتفاوض", "الوزير الفرنسي", "reported"))
+    assert f"According to {RLI}الوزير الفرنسي{PDI}" in said
+    # the Arabic lines are as before
+    line = quote_line(Quote("أن ترامب أقام علاقة", "البيت الأبيض", "denial"), "ar")
+    assert line is not None and "".join(s.text for s in line) == "نفى البيت الأبيض أن ترامب أقام علاقة"
