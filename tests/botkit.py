@@ -12,7 +12,7 @@ import asyncio
 import concurrent.futures
 import shutil
 import tempfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -21,6 +21,7 @@ from typing import Any
 
 from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
+from digests import subscriptions
 from digests.settings import Settings
 from digests.storage import Database
 
@@ -109,6 +110,19 @@ class BotHarness:
 
     async def until(self, predicate: Callable[[], Any], timeout: float = WAIT) -> Any:
         return await self.emu.await_for(predicate, timeout=timeout)
+
+    async def push_to(self, chats: Iterable[int]) -> None:
+        """`chats` follow the general digest, then the admin's /push of the sample's stories,
+        waited for until its report says it ended. A sample without a story to push is broken:
+        this fails (X104: each test's copy skipped, and a broken sample passed in silence)."""
+        stories = self.db.db.execute("select count(story_id) from articles").fetchone()[0]
+        assert stories, "the sample database holds no story to push: its ingest is broken"
+        now = datetime.now(timezone.utc)
+        for chat in chats:
+            subscriptions.upsert_chat(self.db, chat, now=now)
+            subscriptions.subscribe(self.db, chat, "", now=now)
+        await self.say(ADMIN, "/push")
+        await self.until(lambda: "انتهت النشرة" in self.emu.messages(ADMIN)[-1].plain_text)
 
     def _calls(self) -> int:
         """The bot's API calls so far but its long polls (getUpdates)."""

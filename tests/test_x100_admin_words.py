@@ -11,22 +11,10 @@ from pathlib import Path
 import pytest
 from botkit import ADMIN, READER, running_bot, sample_db
 
-from digests import subscriptions
-from digests.storage import Database
-
 
 async def test_stats_says_two_chats_in_the_nominative(tmp_path: Path) -> None:
-    db_path = sample_db(tmp_path)
-    with Database(db_path) as db:
-        if not db.db.execute("select count(story_id) from articles").fetchone()[0]:
-            pytest.skip("no stories to push")
-    async with running_bot(db_path) as h:
-        now = datetime.now(UTC)
-        for chat in (READER, READER + 1):
-            subscriptions.upsert_chat(h.db, chat, now=now)
-            subscriptions.subscribe(h.db, chat, "", now=now)
-        await h.say(ADMIN, "/push")
-        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.push_to((READER, READER + 1))
         [stats] = await h.say(ADMIN, "/stats")
         line = stats.plain_text.split("آخر إرسال لخبر")[1].split("\n")[0]
         assert line.endswith("— محادثتان"), line

@@ -15,17 +15,17 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from botkit import ADMIN, READER, running_bot, sample_db
+from botkit import READER, running_bot, sample_db
 from delivery_helpers import NOW, add_article, add_source
 from test_x52_fold import MISSILE, OTHER
 
 from bot import warm_tables
-from digests import arabic, similarity, subscriptions
+from digests import arabic, similarity
 from digests.storage import Database
 from digests.story_folds import fold_ids
 
@@ -115,12 +115,7 @@ async def test_the_first_push_never_builds_a_table_on_the_loop(sample: Path, col
     ticker = asyncio.create_task(cold.tick())  # from before the start: post_init starts the build
     try:
         async with running_bot(sample) as h:
-            now = datetime.now(UTC)
-            for chat in (READER, READER + 1):
-                subscriptions.upsert_chat(h.db, chat, now=now)
-                subscriptions.subscribe(h.db, chat, "", now=now)
-            await h.say(ADMIN, "/push")
-            await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text)
+            await h.push_to((READER, READER + 1))
             assert h.emu.messages(READER) and h.emu.messages(READER + 1)
             assert h.emu.messages(READER)[0].text == h.emu.messages(READER + 1)[0].text
     finally:

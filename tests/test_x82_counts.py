@@ -5,7 +5,6 @@ real bot's /stats after a real /push (emulator, SQLite), and the helper's table.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,6 @@ from botkit import ADMIN, READER, running_bot, sample_db
 
 from bot.i18n import amount
 from bot.stats_warnings import StatsWarning
-from digests import subscriptions
-from digests.storage import Database
 
 
 @pytest.mark.parametrize(("n", "unit", "arabic"), [
@@ -40,17 +37,8 @@ def test_the_stats_warnings_count_their_nouns() -> None:
 
 
 async def test_stats_counts_the_chats_of_the_last_story_sent(tmp_path: Path) -> None:
-    db_path = sample_db(tmp_path)
-    with Database(db_path) as db:
-        if not db.db.execute("select count(story_id) from articles").fetchone()[0]:
-            pytest.skip("no stories to push")
-    async with running_bot(db_path) as h:
-        now = datetime.now(UTC)
-        for chat in (READER, READER + 1, READER + 2):
-            subscriptions.upsert_chat(h.db, chat, now=now)
-            subscriptions.subscribe(h.db, chat, "", now=now)
-        await h.say(ADMIN, "/push")
-        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.push_to((READER, READER + 1, READER + 2))
         [stats] = await h.say(ADMIN, "/stats")
         line = stats.plain_text.split("آخر إرسال لخبر")[1].split("\n")[0]
         assert line.endswith("— ٣ محادثات"), line
