@@ -335,13 +335,14 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
             await answer("addsource_checking", False)
         checked = await check
         # the same feed under another query string («?n=3»): a duplicate too (QA44 T3)
-        feed_twins.refuse_twin(await feed_twins.twin_of(rt.db, checked.url, rt.settings))
+        feed_twins.refuse_twin(await feed_twins.twin_of(
+            rt.db, checked.url, rt.settings, private=checked.private_host))
         # a removed source added again is resumed, and the answer says so (QA10 F12)
         before = sources.find_source(rt.db, checked.url)
         resumed = before is not None and not before.active
         source = sources.add_source(rt.db, checked.url, settings=rt.settings, now=rt.now(),
                                     name=name or None, title=checked.title or None,
-                                    require_dns=False)
+                                    require_dns=False, private_host=checked.private_host)
     except NashraError as exc:
         log.info("source refused url=%s error=%s", strip_credentials(link), exc)
         # adding=True: nothing was added, so nothing will be retried by itself

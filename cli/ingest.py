@@ -156,12 +156,13 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
                     refuse_duplicate(db, candidate)
                 checked = asyncio.run(check_link((url, *candidates[1:]), settings, tried=tried))
                 # the same feed under another query string: a duplicate (QA44 T3)
-                refuse_twin(asyncio.run(twin_of(db, checked.url, settings)))
+                refuse_twin(asyncio.run(twin_of(db, checked.url, settings,
+                                                  private=checked.private_host)))
                 before = find_source(db, checked.url)  # a paused source comes back (QA17)
                 resumed = before is not None and not before.active
                 source = add_source(db, checked.url, settings=settings, now=_now(),
                                     name=args.name, title=checked.title or None,
-                                    require_dns=False)
+                                    require_dns=False, private_host=checked.private_host)
         except NashraError as exc:  # the bot's wording, once in each language
             print(f"لم يُضف المصدر / source not added: {strip_credentials(args.url)}\n"
                   f"  {_refusal(exc, 'ar')}\n  {_refusal(exc, 'en')}", file=sys.stderr)

@@ -190,6 +190,8 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 log.warning("connection refused host=%s address=%s private_allowed=%s", host,
                             address, allowed)
                 raise AddressRefused(host, address)
+        if isinstance(self._allow_private, PrivateHosts) and any(map(is_private, addresses)):
+            self._allow_private.saw_private(host)
         last: Exception | None = None
         for address in addresses:  # the resolver's order; the next one when a route is down
             try:

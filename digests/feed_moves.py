@@ -22,6 +22,7 @@ from digests import meta_values
 from digests.sources import find_source
 from digests.storage import Database
 from digests.logs import strip_credentials
+from digests.private_hosts import forget_cache, host_of
 from digests.settings import REDIRECT_ADOPT_MIN
 
 log = logging.getLogger(__name__)
@@ -69,9 +70,15 @@ def note(db: Database, source_id: int, target: str | None, needed: int) -> Move 
         row = sql.execute("select url from sources where id = ?", [source_id]).fetchone()
         if row is None:
             return None
-        sql.execute("update sources set url = ? where id = ?", [target, source_id])
+        # a host the source's site moved it to is the site's word, not the operator's: it may
+        # not be private unless it is the same host (REV s24: a 301 to a name that later
+        # resolves to 10.x read the internal service into digests)
+        same = host_of(str(row[0])) == host_of(target)
+        sql.execute("update sources set url = ?, private_host = case when ? then private_host"
+                    " else 0 end where id = ?", [target, int(same), source_id])
         meta_values.delete(sql, key)
         meta_values.put(sql, f"{MOVED_KEY}{source_id}", row[0])
+    forget_cache()
     log.warning("feed moved permanently, new address stored source=%s from=%s to=%s polls=%d",
                 source_id, strip_credentials(row[0]), strip_credentials(target), seen)
     return Move(target, seen, stored=True)

@@ -76,7 +76,7 @@ def feed_print(result: FetchResult, max_entries: int | None) -> FeedPrint:
 
 async def _print(fetcher: Fetcher, url: str, limit: int) -> FeedPrint | None:
     try:
-        result = await fetcher.fetch(url)
+        result = await fetcher.fetch(url, stored=True)  # trusted as its row (or the check) says
         return await asyncio.to_thread(feed_print, result, limit)
     except NashraError as exc:
         log.info("feed twin check skipped url=%s error=%s", url.split("?", 1)[0], exc)
@@ -84,15 +84,19 @@ async def _print(fetcher: Fetcher, url: str, limit: int) -> FeedPrint | None:
 
 
 async def twin_of(db: Database, url: str, settings: Settings, *,
-                  fetcher: Fetcher | None = None) -> Source | None:
+                  fetcher: Fetcher | None = None, private: bool = False) -> Source | None:
     """The active source that serves the same feed as `url` under another query, or None.
-    Fetches `url` and each sibling (see `siblings`) only when there is a sibling."""
+    Fetches `url` and each sibling (see `siblings`) only when there is a sibling. `private`:
+    `url`'s check found its typed host private (CheckedSource.private_host), so it may be
+    fetched there again (ALLOW_PRIVATE_SOURCES; the siblings by their rows)."""
     near = siblings(url, list_sources(db))
     if not near:
         return None
     if fetcher is None:
         async with Fetcher(settings) as own:
-            return await twin_of(db, url, settings, fetcher=own)
+            return await twin_of(db, url, settings, fetcher=own, private=private)
+    if private:
+        fetcher.private.trust(url)
     limit = parse_limit(settings.max_entries_per_feed)
     mine = await _print(fetcher, url, limit)
     if mine is None or not mine.links:

@@ -195,7 +195,7 @@ class Fetcher:
 
     async def fetch(self, url: str, *, etag: str | None = None,
                     last_modified: str | None = None, page: bool = False,
-                    declared: bool = False) -> FetchResult:
+                    declared: bool = False, stored: bool = False) -> FetchResult:
         """GET `url`, conditionally when `etag`/`last_modified` are given.
 
         With `page` (an article page, not a feed) the body cap is the lower PAGE_MAX_BYTES, and
@@ -214,6 +214,10 @@ class Fetcher:
         operator's: with ALLOW_PRIVATE_SOURCES its host may be private only when it is already
         an operator's host (a source's, or the link typed), as for a redirect (QA65-4: a page
         declaring a feed on another private host made /addsource read and add it).
+
+        `stored`: the feed of a stored source (a poll, a twin check): its host may be private
+        only as its row says (digests.private_hosts). Without it, a feed's URL is the
+        operator's own link (a check, a command line fetch) and trusted for this fetcher.
         """
         if self._client is None:
             raise RuntimeError("Fetcher used outside 'async with'")
@@ -222,7 +226,7 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        if not page and not declared:  # a source's feed, or a link typed: the operator's
+        if not page and not declared and not stored:  # a link typed: the operator's
             self.private.trust(url)
         try:
             return await self._fetch(url, headers, page, self.feeds_in_part and not page,

@@ -39,6 +39,7 @@ from digests.data_migrations import (
 from digests.earlier_headlines import m051_earlier_headlines
 from digests.general_names import m044_general_digest_joined_names
 from digests.mojibake_repair import m053_mojibake_articles
+from digests.private_hosts import m054_private_source_hosts
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import (
     m035_search_readings,
@@ -126,4 +127,5 @@ MIGRATIONS: list[Migration] = [
     ("051_earlier_headlines", m051_earlier_headlines),
     ("052_definite_readings", m052_definite_readings),
     ("053_mojibake_articles", m053_mojibake_articles),
+    ("054_private_source_hosts", m054_private_source_hosts),
 ]

@@ -7,6 +7,15 @@ of a source the operator added (the `sources` table, or the URL a fetch of a fee
 /addsource starts from) and so for that host's own pages; a redirect or an article link to any
 other private host is refused as without the key. Link-local addresses (169.254.0.0/16,
 fe80::/10) and cloud metadata services (100.100.100.200, fd00:ec2::254) are refused even then.
+
+Not every stored source is the operator's word (REV s24 finding 1): a feed a page declared, or a
+redirect target adopted after repeated 301s, was stored without the operator typing its host; a
+host that was public then could later resolve to 10.x (DNS rebinding) and a poll would read the
+internal service into readers' digests. So each source row says whether its host may be private
+(`sources.private_host`, migration 054): 1 only for a host the operator typed that resolved to
+a private address when it was added, 0 for any other (declared on another host, an adopted move
+to another host, a typed host that was public). A row that does not say (NULL: written by hand)
+is judged by its host's form alone, `local_by_form`, which cannot be rebound.
 """
 
 from __future__ import annotations
@@ -17,6 +26,8 @@ import sqlite3
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import sqlite_utils
 
 from digests.sqlite_uri import read_only_uri
 
@@ -50,9 +61,52 @@ def host_of(url: str) -> str:
         return ""
 
 
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet",
+                   ".corp", ".home")
+
+
+def local_by_form(host: str) -> bool:
+    """Whether `host` is private by its very form: a private or loopback address literal, or a
+    name no public DNS answers (localhost, one label, .local, .internal, .lan, .home.arpa …).
+    Such a host cannot be rebound by whoever runs a public domain. Pure."""
+    host = host.lower().strip("[]").rstrip(".")
+    if not host:
+        return False
+    try:
+        ip = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return host == "localhost" or "." not in host or host.endswith(_LOCAL_SUFFIXES)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global and not never_allowed(str(ip))
+
+
+def trusted_row(url: str, private_host: object) -> bool:
+    """Whether a stored source (its `url`, its `private_host` column) may reach private
+    addresses: its flag when set, else its host's form. Pure."""
+    if private_host is None:
+        return local_by_form(host_of(url))
+    return bool(private_host)
+
+
+def m054_private_source_hosts(db: sqlite_utils.Database) -> None:
+    """Add `sources.private_host` and decide the rows stored before it conservatively: how
+    they came (typed, declared by a page, adopted after 301s) was not recorded, so only a
+    host private by its form (`local_by_form`: a literal or a local name) keeps its trust; a
+    source on a public-looking name that serves from a private address must be added again
+    (/removesource, then /addsource: its check records the address it resolved to)."""
+    columns = {c.name for c in db["sources"].columns}
+    if "private_host" not in columns:
+        db.execute("alter table sources add column private_host integer")
+    rows = db.execute("select id, url from sources where private_host is null").fetchall()
+    for source_id, url in rows:
+        db.execute("update sources set private_host = ? where id = ?",
+                   [1 if local_by_form(host_of(str(url))) else 0, source_id])
+
+
 def source_hosts(database_path: Path | str) -> frozenset[str]:
-    """The hosts of the sources stored in the database (read-only, cached a few seconds);
-    empty when there is no database yet."""
+    """The hosts of the stored sources that may be private (`trusted_row`; read-only, cached
+    a few seconds); empty when there is no database yet."""
     key = str(database_path)
     cached = _cache.get(key)
     if cached is not None and cached[0] > time.monotonic():
@@ -62,8 +116,12 @@ def source_hosts(database_path: Path | str) -> frozenset[str]:
         conn = sqlite3.connect(read_only_uri(Path(database_path).resolve()), uri=True,
                                timeout=2.0)
         try:
-            hosts = frozenset(h for (url,) in conn.execute("select url from sources")
-                              if (h := host_of(str(url))))
+            try:
+                rows = conn.execute("select url, private_host from sources").fetchall()
+            except sqlite3.OperationalError:  # a database before migration 054
+                rows = [(url, None) for (url,) in conn.execute("select url from sources")]
+            hosts = frozenset(h for (url, flag) in rows
+                              if (h := host_of(str(url))) and trusted_row(str(url), flag))
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -84,9 +142,16 @@ class PrivateHosts:
         self.allow = allow
         self._database_path = database_path
         self._trusted: set[str] = set()
+        self.seen_private: set[str] = set()  # hosts this fetcher reached on a private address
+
+    def saw_private(self, host: str) -> None:
+        """`host` was allowed and resolved to a private address (GuardedBackend): a source
+        added from it is one whose host was private when the operator added it."""
+        self.seen_private.add(host.lower().strip("[]"))
 
     def trust(self, url: str) -> None:
-        """`url` is the operator's: a source's feed, or a link typed to /addsource."""
+        """`url` is the operator's: a link typed to /addsource or `sources add` (a stored
+        source's trust comes from its row, `source_hosts`)."""
         if self.allow and (host := host_of(url)):
             self._trusted.add(host)
 

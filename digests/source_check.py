@@ -49,6 +49,7 @@ from digests.feeds import as_utf8, read_entries
 from digests.fetch_failures import host_of
 from digests.reader_text import strip_markup
 from digests.feed_prefix import entry_started, whole_entries
+from digests import private_hosts
 from digests.fetcher import PARTIAL_HEADER, Fetcher
 from digests.responses import FetchResult
 from digests.settings import Settings
@@ -81,12 +82,15 @@ class CheckedSource:
 
     `url` is the feed to poll: the link itself, or the feed a web page pointed to (then
     `page_url` is the page). `title` is the feed's own title ("" when it has none).
+    `private_host`: the feed's host is the link's own host and it resolved to a private address
+    (ALLOW_PRIVATE_SOURCES): the only kind of source whose host polls may reach privately.
     """
 
     url: str
     title: str
     entries: int
     page_url: str | None = None
+    private_host: bool = False  # `url`'s host is the one typed and resolved private (REV s24)
 
 
 class _FeedLinks(HTMLParser):
@@ -287,6 +291,16 @@ async def _read(result: FetchResult, limit: int, parse_seconds: float) -> Checke
 
 async def _check(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: float
                  ) -> CheckedSource:
+    found = await _discover(url, fetcher, settings, parse_seconds)
+    host = private_hosts.host_of(found.url)
+    # trust for later polls: only the typed host, and only if it WAS private now (REV s24: a
+    # page's declared feed, or a public host that later resolves to 10.x, never gains it)
+    return dataclasses.replace(found, private_host=bool(host) and host == private_hosts.host_of(url)
+                   and host in fetcher.private.seen_private)
+
+
+async def _discover(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: float
+                    ) -> CheckedSource:
     limit = parse_limit(settings.max_entries_per_feed)
     # the network's time in all (one or two requests), without the reading of what came
     deadline = asyncio.get_running_loop().time() + settings.fetch_timeout_seconds

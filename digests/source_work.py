@@ -96,8 +96,9 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     started = time.perf_counter()
     try:
         fetcher.feeds_in_part = True  # over the cap: its whole entries (feed_prefix)
+        # stored: its host is private only if its row says so (REV s24: not an adopted move's)
         feed = await fetcher.fetch(source.url, etag=source.etag,
-                                   last_modified=source.last_modified)
+                                   last_modified=source.last_modified, stored=True)
     except FetchError as exc:
         clock.fetch += time.perf_counter() - started
         feed_moves.note(db, source.id, None, settings.redirect_adopt_polls)  # in a row: over

@@ -30,6 +30,7 @@ from digests.feed_urls import without_tracking
 from digests.fetch_failures import host_of, host_problem
 from digests.logs import strip_credentials
 from digests.models import Source, iso, parse_iso
+from digests.private_hosts import forget_cache
 from digests.poll_clock import ahead_ids
 from digests.reader_text import strip_markup
 from digests.settings import Settings
@@ -146,12 +147,17 @@ def already_added(existing: Source) -> SourceError:
 
 def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
                name: str | None = None, require_dns: bool = True,
-               title: str | None = None) -> Source:
+               title: str | None = None, private_host: bool | None = None) -> Source:
     """Add a feed, named `name` (the operator's), else `title` (the feed's own), else its host.
     Re-adding a removed (paused) source brings it back under the name it had, unless the operator
     names it now: a feed's title never replaces a name (QA16 N5: «مصدر 0», given with --name,
-    came back as «BBC»). Raises SourceError for a bad URL, a refused address or a duplicate."""
+    came back as «BBC»). `private_host`: whether its host may be private (ALLOW_PRIVATE_SOURCES;
+    digests.private_hosts): its check's finding (CheckedSource.private_host: the typed host,
+    resolved private); None for a link the operator gave unchecked (`sources add --no-check`,
+    the sources file, the demo): the operator's own host, trusted. Raises SourceError for a
+    bad URL, a refused address or a duplicate."""
     url = validate_url(url, settings, require_dns=require_dns)
+    trusted = True if private_host is None else private_host
     existing = refuse_duplicate(db, url)
     given = (name or "").strip()
     name = given or strip_markup(title or "") or default_name(url)
@@ -160,13 +166,16 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
             if not given and existing.name != default_name(existing.url):
                 name = existing.name
             sql.table("sources").update(existing.id, {"active": 1, "name": name,
-                                                "next_poll_at": None})
+                                                "next_poll_at": None,
+                                                "private_host": int(trusted)})
             source_id = existing.id
         else:
             source_id = inserted_id(sql.table("sources").insert({
                 "url": url, "name": name, "added_at": iso(now), "active": 1,
-                "consecutive_failures": 0}))
-    log.info("source added id=%s url=%s", source_id, strip_credentials(url))
+                "consecutive_failures": 0, "private_host": int(trusted)}))
+    forget_cache()  # its trust counts from the next fetch, not in 30 s
+    log.info("source added id=%s url=%s private_host=%s", source_id, strip_credentials(url),
+             int(trusted))
     source = get_source(db, source_id)
     assert source is not None
     return source

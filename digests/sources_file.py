@@ -17,6 +17,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digests import private_hosts
 from digests.errors import NashraError
 from digests.logs import strip_credentials
 from digests.models import Source
@@ -107,6 +108,12 @@ def check_added(db: Database, settings: Settings, added: Sequence[Source]) -> Fi
                             other.id, shown)
         else:
             feeds += 1
+        # the operator's file names the host: private if the check found it so, or by its form;
+        # a page's feed on another host never (REV s24, digests.private_hosts)
+        if url == source.url or "url" in changes:
+            same = private_hosts.host_of(url) == private_hosts.host_of(source.url)
+            changes["private_host"] = int(bool(getattr(result, "private_host", False)) or (
+                same and private_hosts.local_by_form(private_hosts.host_of(url))))
         if title and source.name == default_name(source.url):  # nobody named it
             changes["name"] = title
         if changes:
