@@ -325,6 +325,7 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     try:
         # The address check resolves DNS, which blocks: off the event loop. Writes stay on the
         # loop (one SQLite writer).
+        sources.refuse_known(rt.db, candidates)  # before DNS and the fetch (QA69-9)
         url = await asyncio.to_thread(sources.validate_url, candidates[0], rt.settings)
         for candidate in (url, *candidates[1:]):  # before fetching anything
             sources.refuse_duplicate(rt.db, candidate)

@@ -46,6 +46,7 @@ from digests.sources import (
     list_sources,
     load_sources_file,
     refuse_duplicate,
+    refuse_known,
     remove_source,
     validate_url,
 )
@@ -151,6 +152,7 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
                 source = add_source(db, candidates[0], settings=settings, now=_now(),
                                     name=args.name, require_dns=False)
             else:
+                refuse_known(db, candidates)  # before DNS and the fetch (QA69-9)
                 url = validate_url(candidates[0], settings)  # bad or duplicate: not fetched
                 for candidate in (url, *candidates[1:]):
                     refuse_duplicate(db, candidate)

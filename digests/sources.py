@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -135,6 +135,18 @@ def refuse_duplicate(db: Database | sqlite_utils.Database, url: str) -> Source |
     if existing is not None and existing.active:
         raise already_added(existing)
     return existing
+
+
+def refuse_known(db: Database | sqlite_utils.Database, candidates: Sequence[str]) -> None:
+    """SourceError "duplicate" when a link to check (`link_candidates`: as typed, or with
+    https:// and http://) is an active source already, normalised as `find_source` does; run
+    before anything is resolved or fetched, so an unreachable site still reads «already there
+    as number N» (QA69-9: `sources add` of a shipped source on a host without DNS said «Could
+    not find the site»). A link that is no http(s) URL is left to `validate_url`."""
+    for candidate in candidates:
+        link = candidate.strip().split("#", 1)[0]
+        if is_http_url(link) and host_problem(link) is None:
+            refuse_duplicate(db, link)
 
 
 def already_added(existing: Source) -> SourceError:
