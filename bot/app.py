@@ -154,7 +154,7 @@ async def _heard(app: Application, asked: Asked) -> object:
 async def _post_init(app: Application) -> None:
     rt: Runtime = app.bot_data[RUNTIME_KEY]
     # the word tables a rendering and a reader's answer read, built in their own thread while
-    # the start goes on (bot.warm_tables: 1–3 s that froze the loop at the first push)
+    # the start goes on (bot.warm_tables: 0.5–3 s that froze the loop at the first push)
     warm_tables.start()
     watch = app.bot_data.get(WATCH_KEY)
     if watch is not None:  # getMe answered: the start is no longer waiting on a silent API

@@ -3,7 +3,7 @@
 Rendering a bundle folds its stories (digests.story_folds: the similarity IDF table of
 digests.similarity) and picks their faces and names (the frequency and article tables of
 digests.arabic); a reader's question or search reads the same tables. Each is built lazily from
-the frozen word list (digests/data/word_freq.tsv.gz) on its first use: 1–3 s of CPU on this
+the frozen word list (digests/data/word_freq.tsv.gz) on its first use: 0.5–3 s of CPU on this
 2-core host, which on the event loop froze the bot once per process — the first push's first
 message left 1.3–2.7 s after /push, and no reader's answer or other send moved meanwhile (X97).
 
