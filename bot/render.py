@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
+from bot.i18n import amount, bundle_stop, format_date, num, relative_time, t, topic_list
 from bot.lines import (RLM, Line, Span, byline, clean, english_run, isolate_ltr, safe_url,
                        wrap_ltr, wrap_rtl)
 from bot.packer import pack, truncate
@@ -326,13 +326,23 @@ def render_results(digests: Sequence[Digest], lang: str, now: datetime, *, query
     a lower bound (`total_exact` False) the header says «على الأقل» / "at least"."""
     total = len(digests) + offset if total is None else total
     q = clean(query)[:100]
-    header = t("results_header" if total_exact else "results_header_at_least", lang, query=q,
-               first=num(offset + 1, lang), last=num(offset + len(digests), lang),
-               total=num(total, lang))
+    if total_exact and offset == 0 and total == len(digests):  # one page holds them all
+        header = t("results_header_all", lang, query=q, count=_stories_count(total, lang))
+    else:
+        header = t("results_header" if total_exact else "results_header_at_least", lang,
+                   query=q, first=num(offset + 1, lang), last=num(offset + len(digests), lang),
+                   total=num(total, lang))
     stories: list[list[Line]] = [[(label(header, lang),)]]
     stories += [digest_lines(d, lang, now, with_related=False, index=offset + i + 1)
                 for i, d in enumerate(digests)]
     return pack(stories)
+
+
+def _stories_count(n: int, lang: str) -> str:
+    """«خبر واحد», «خبران», «٣ أخبار», «١١ خبرًا» / "1 story", "3 stories" (QA68-18)."""
+    if n in (1, 2):
+        return t("results_one" if n == 1 else "results_two", lang)
+    return amount(n, lang, "article") if lang == "ar" else f"{n} stories"
 
 
 def render_related(digest: Digest, lang: str, now: datetime) -> str:

@@ -25,6 +25,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a range in words, not a dash a screen reader may not say (QA36 E9)
     "results_header": ("نتائج «{query}»: {first} إلى {last} من {total}",
                        "Results for «{query}»: {first} to {last} of {total}"),
+    # QA68-18: a page that holds every result says how many, not «١ إلى ١ من ١»
+    "results_header_all": ("نتائج «{query}»: {count}", "Results for «{query}»: {count}"),
+    "results_one": ("خبر واحد", "1 story"),
+    "results_two": ("خبران", "2 stories"),
     "results_header_at_least": ("نتائج «{query}»: {first} إلى {last} من {total} على الأقل",
                                 "Results for «{query}»: {first} to {last} of at least {total}"),
     "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import db_alerts
+from digests.db_faults import Fault
 from tests.botkit import ADMIN, running_bot, sample_db
 
 
@@ -30,10 +31,12 @@ async def test_a_database_alert_is_in_the_admins_language_and_says_what_to_do(
 
 
 def test_each_fault_says_what_to_do_in_arabic_and_in_english() -> None:
-    for fault, ar, en in (("full", "حرّر مساحة", "free space at DATABASE_PATH"),
-                          ("readonly", "حق الكتابة", "write access"),
-                          ("damaged", "recover fixed.db", "recover fixed.db"),
-                          ("locked", "حتى يتركها", "until it lets go")):
+    faults: tuple[tuple[Fault, str, str], ...] = (
+        ("full", "حرّر مساحة", "free space at DATABASE_PATH"),
+        ("readonly", "حق الكتابة", "write access"),
+        ("damaged", "recover fixed.db", "recover fixed.db"),
+        ("locked", "حتى يتركها", "until it lets go"))
+    for fault, ar, en in faults:
         said_ar = db_alerts.text("down", fault, 2, lang="ar")
         said_en = db_alerts.text("down", fault, 2, lang="en")
         assert ar in said_ar and "The database" not in said_ar, fault
@@ -77,3 +80,28 @@ def test_english_quote_lines_isolate_the_speaker_and_drop_anna() -> None:
     # the Arabic lines are as before
     line = quote_line(Quote("أن ترامب أقام علاقة", "البيت الأبيض", "denial"), "ar")
     assert line is not None and "".join(s.text for s in line) == "نفى البيت الأبيض أن ترامب أقام علاقة"
+
+
+def test_a_page_holding_every_result_says_how_many() -> None:
+    """QA68-18: «نتائج «كورونا»: ١ إلى ١ من ١» for one result; a range only when there is more."""
+    from datetime import UTC, datetime
+
+    from bot.render import render_results
+    from digests.models import Digest
+    from tests.telegram_html import visible_text
+
+    now = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
+
+    def head(n: int, lang: str, **kw: object) -> str:
+        stories = [Digest(url=f"https://x.example/{i}", source="مصدر", headline=f"عنوان {i}")
+                   for i in range(n)]
+        page = render_results(stories, lang, now, query="كورونا", **kw)  # type: ignore[arg-type]
+        return visible_text(page[0]).split("\n")[0]
+
+    assert head(1, "ar").endswith("نتائج «كورونا»: خبر واحد")
+    assert head(2, "ar").endswith("نتائج «كورونا»: خبران")
+    assert head(3, "ar").endswith("نتائج «كورونا»: ٣ أخبار")
+    assert "1 story" in head(1, "en") and "3 stories" in head(3, "en")
+    assert head(5, "ar", total=12).endswith("١ إلى ٥ من ١٢")  # more than the page: a range
+    assert head(2, "ar", offset=5, total=7).endswith("٦ إلى ٧ من ٧")  # a later page
+    assert head(3, "ar", total=3, total_exact=False).endswith("من ٣ على الأقل")
