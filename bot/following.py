@@ -27,7 +27,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.channel_admin import Scope, may_manage, same_chat
 from bot.deep_links import share_link
-from bot.i18n import MAX_TOPICS_NAMED, chat_worded, list_sep, num, t, topic_label, topic_list
+from bot.i18n import chat_worded, count_form, list_sep, num, t, topic_label, topic_list
 from bot.latin_help import latin_miss
 from bot.mode_words import subscribed_key
 from bot.quiet_notes import quiet_note
@@ -57,6 +57,10 @@ from digests.topic_keys import topic_was_cut
 from digests.topic_names import is_adjective, name_in
 
 log = logging.getLogger(__name__)
+
+# Topics one /subscribe tries at most: a word that is no topic takes none of the MAX_TOPICS
+# places (QA70-1), yet a message of 300 words must not cost 300 look-ups
+MAX_TRIED = 3 * MAX_TOPICS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -92,8 +96,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     listed = listed_topics(rt.db.db, topic) if topic else ()
     if listed:  # «سوريا، لبنان، مصر»: each followed, one answer (QA26 N2)
         await _answer_button(update, lang)
-        await send(update, context, subscribe_several(update, rt, listed[:MAX_TOPICS], lang,
-                                                      scope, left=len(listed) - MAX_TOPICS))
+        await send(update, context, subscribe_several(update, rt, listed, lang, scope))
         return
     done = follow(rt, target, topic)
     if done.refusal in ("blank", "number", "too_long", "latin"):
@@ -178,24 +181,29 @@ def misspelt(rt: Runtime, topic: str) -> tuple[str, ...]:
 
 
 def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang: str,
-                      scope: Scope, left: int = 0) -> str:
+                      scope: Scope) -> str:
     """Follow each of `topics` (typed in one message) in the scope's chat, as /subscribe
-    follows one (its English name mapped, a sentence read as the names it holds); the answer
-    (HTML) lists what is now followed, what was followed before and what is no topic, what the
-    chat's limit left out, `left` more typed past MAX_TOPICS (QA65-3), and how to stop one."""
+    follows one (its English name mapped, a sentence read as the names it holds), MAX_TOPICS at
+    most; the answer (HTML) lists what is now followed, what was followed before and what is no
+    topic, names what the chat's limit or MAX_TOPICS left out (so it can be sent again), and
+    says how to stop one."""
     chat = update.effective_chat
     assert chat is not None
     target, target_type = (scope.target, "channel") if scope.channel else (chat.id, chat.type)
     new: list[str] = []
     old: list[str] = []
     refused: list[str] = []
-    unfollowed: tuple[str, ...] = ()  # not tried: the chat's limit was reached before them
+    unfollowed: tuple[str, ...] = ()  # not tried: the chat's limit or MAX_TOPICS came first
+    full = False
     for at, typed in enumerate(topics):
-        done = follow(rt, target, typed)
-        if done.refusal == "full":
+        if len(new) + len(old) >= MAX_TOPICS or at >= MAX_TRIED:
             unfollowed = topics[at:]
             break
-        if done.refusal:
+        done = follow(rt, target, typed)
+        if done.refusal == "full":
+            unfollowed, full = topics[at:], True
+            break
+        if done.refusal:  # no topic takes none of the MAX_TOPICS places (QA70-1)
             refused.append(typed)
             continue
         if done.created:
@@ -222,22 +230,36 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     if refused:
         lines.append(ui(lang, "refused_one" if len(refused) == 1 else "refused_several",
                         topics=list_sep(lang).join(f"«{echo(r, 40)}»" for r in refused)))
-    if unfollowed:
+    if full:
         lines.append(ui(lang, chat_worded("too_many_topics", target_type),
                         n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
-        named = [f"«{echo(u, 40)}»" for u in unfollowed[:MAX_TOPICS_NAMED]]
-        if len(unfollowed) > MAX_TOPICS_NAMED or left > 0:
-            named.append("…")
-        lines.append(ui(lang, "full_left", n=num(len(unfollowed) + max(left, 0), lang),
-                        topics=list_sep(lang).join(named)))
-    elif left > 0:  # past MAX_TOPICS (with the chat full, the limit's words say it all)
-        lines.append(ui(lang, "several_left", n=num(left, lang), max=num(MAX_TOPICS, lang)))
+    if unfollowed:
+        lines.append(left_out(unfollowed, lang, full=full))
     quiet = quiet_note(rt.db, target, lang, rt.now()) if new else None
     if quiet:  # inside the quiet hours: when the first alert comes (QA36 E4)
         lines.append(quiet)
     if new or old:
         lines.append(ui(lang, "several_stop"))
     return "\n".join(lines)
+
+
+def left_out(topics: tuple[str, ...], lang: str, *, full: bool) -> str:
+    """The line naming the `topics` not followed, as typed so they can be sent again (QA70-1:
+    «ولم أتابع ٢ بعدها» named none and left the noun out): «ولم أتابع موضوعًا واحدًا بعدها:
+    «اليمن».» / "The other 2 topics were not followed: «Yemen», «Sudan».", MAX_TOPICS named
+    and «…» past them; unless the chat is `full`, why (one message's MAX_TOPICS)."""
+    named = [f"«{echo(typed, 40)}»" for typed in topics[:MAX_TOPICS]]
+    if len(topics) > MAX_TOPICS:
+        named.append("…")
+    form = count_form(len(topics), lang)
+    key = f"left_{'one' if form == 'one' else 'many'}"
+    count = t(f"left_topics_{form}", lang, n=num(len(topics), lang))
+    line = ui(lang, key, count=count, topics=list_sep(lang).join(named))
+    line += "" if named[-1] == "…" else "."
+    if full:
+        return line
+    return line + " " + ui(lang, "left_why_one" if form == "one" else "left_why",
+                           max=num(MAX_TOPICS, lang))
 
 
 def too_long_text(topic: str, lang: str) -> str:

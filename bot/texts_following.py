@@ -119,11 +119,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "موضوع منها أولًا: /channels",
                                 "This channel cannot follow more than {n} topics. Stop "
                                 "following one of them first: /channels"),
-    "full_left": ("ولم أتابع {n} بعدها: {topics}.", "{n} not followed after that: {topics}."),
-    "several_left": ("ولم أتابع {n} بعدها: أتابع {max} مواضيع على الأكثر من رسالة واحدة؛ أرسل "
-                     "الباقي في رسالة أخرى.",
-                     "The other {n} were not followed: at most {max} topics are followed from "
-                     "one message; send the rest in another message."),
+    # QA70-1: the topics left out are named, so they can be sent again (the full stop is the
+    # code's: none after «…»); the count agrees with its noun («موضوعًا واحدًا», «موضوعين»,
+    # «٣ مواضيع», «١١ موضوعًا», «١٠٠ موضوع»)
+    "left_topics_one": ("موضوعًا واحدًا", "topic"),
+    "left_topics_two": ("موضوعين", "two topics"),  # English counts "one" or "many"
+    "left_topics_few": ("{n} مواضيع", "{n} topics"),
+    "left_topics_many": ("{n} موضوعًا", "{n} topics"),
+    "left_topics_hundred": ("{n} موضوع", "{n} topics"),
+    "left_one": ("ولم أتابع {count} بعدها: {topics}",
+                 "The other {count} was not followed: {topics}"),
+    "left_many": ("ولم أتابع {count} بعدها: {topics}",
+                  "The other {count} were not followed: {topics}"),
+    "left_why_one": ("أتابع {max} مواضيع على الأكثر من رسالة واحدة؛ أرسله في رسالة أخرى.",
+                     "At most {max} topics are followed from one message; send it in another "
+                     "message."),
+    "left_why": ("أتابع {max} مواضيع على الأكثر من رسالة واحدة؛ أرسل الباقي في رسالة أخرى.",
+                 "At most {max} topics are followed from one message; send the rest in another "
+                 "message."),
     "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),
     "unsubscribed_group": ("لم تعد المجموعة تتابع «{topic}».",
                            "This group no longer follows «{topic}»."),

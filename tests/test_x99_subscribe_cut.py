@@ -36,10 +36,12 @@ async def test_topics_past_one_message_s_cut_are_said_not_followed(tmp_path: Pat
     text = _plain(ar.plain_text)
     assert followed == MAX_TOPICS
     assert "تمت متابعة ١٠ مواضيع" in text, text
-    assert "ولم أتابع ٢ بعدها: أتابع ١٠ مواضيع على الأكثر من رسالة واحدة؛ أرسل الباقي في رسالة " \
-        "أخرى." in text, text
-    assert "The other 290 were not followed: at most 10 topics are followed from one message; " \
-        "send the rest in another message." in en.plain_text, en.plain_text
+    # QA70-1: the ones left are named, their count agrees with its noun
+    assert "ولم أتابع موضوعين بعدها: «موضوع10»، «موضوع11». أتابع ١٠ مواضيع على الأكثر من رسالة " \
+        "واحدة؛ أرسل الباقي في رسالة أخرى." in text, text
+    assert "The other 290 topics were not followed: «موضوع10», " in _plain(en.plain_text), en.plain_text
+    assert "«موضوع19», … At most 10 topics are followed from one message; send the rest in " \
+        "another message." in _plain(en.plain_text), en.plain_text
 
 
 async def test_the_limit_says_what_was_left_and_what_to_do(tmp_path: Path) -> None:
@@ -55,6 +57,6 @@ async def test_the_limit_says_what_was_left_and_what_to_do(tmp_path: Path) -> No
     text = _plain(several.plain_text)
     assert "موضوعين" in text and "«موضوع0»" in text and "«موضوع1»" in text, text
     assert "لا يمكن متابعة أكثر من ٥٠ موضوعًا. ألغِ متابعة موضوع أولًا: /topics" in text, text
-    assert "ولم أتابع ٣ بعدها: «موضوع2»، «موضوع3»، «موضوع4»." in text, text
+    assert "ولم أتابع ٣ مواضيع بعدها: «موضوع2»، «موضوع3»، «موضوع4»." in text, text
     assert "ألغِ متابعة موضوع أولًا: /topics" in _plain(one.plain_text), one.plain_text
     assert "Stop following one first: /topics" in en.plain_text, en.plain_text
