@@ -43,6 +43,7 @@ from bot import (
     my_digest,
     preferences,
     pushes,
+    reader_cap,
     repeats,
     search,
     sources_admin,
@@ -79,6 +80,8 @@ def register_handlers(app: Application) -> None:
     # a supergroup's first update before the bot learnt which group it was: that group's rows
     # move first (bot.chat_moves; X45 left /topics saying «no topics» there)
     chat_moves.register(app)
+    # a reader flooding a private chat: 20 answers a minute, then «تمهّل» once (QA65-11)
+    reader_cap.register(app)
     # automatic forwards from a linked channel and forwarded commands are not commands (QA31)
     forwards.register(app)
     # a channel's answers are public posts: menus and lists get one line there (bot.channels)

@@ -28,6 +28,10 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
   puts a 👀 reaction on the member's message (bot.update_order.Heard, once per message): they
   see they were heard, and a reaction takes none of the group's messages (QA31 G1). The wait
   itself holds only that chat's updates (bot.update_order): other chats are answered meanwhile.
+
+One reader cannot fill the schedule: bot.reader_cap answers a private chat's reader 20 times a
+minute, then «تمهّل» once, and drops the rest before any handler runs (QA65-11); the cap sits
+there, not here, because an answer a handler awaits cannot be dropped on the way out.
 """
 
 from __future__ import annotations

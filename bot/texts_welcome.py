@@ -142,6 +142,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "press them. Here: /subscribe TOPIC and /unsubscribe TOPIC only. For "
                          "the channel's settings and topics, send /channels to @{bot} in a "
                          "private chat."),
+    # a reader past 20 answers a minute (bot.reader_cap, QA65-11): said once, the rest dropped
+    "slow_down": ("تمهّل قليلًا: وصلتني رسائل كثيرة منك في وقت قصير، فلن أجيب عن المزيد الآن. "
+                  "أعد المحاولة بعد دقيقة.",
+                  "Slow down a little: you sent many messages in a short time, so I will not "
+                  "answer more now. Try again in a minute."),
     # a forwarded «/subscribe …» in a private chat: someone else's text, not run (QA31 G8)
     "forwarded_command": ("لا أنفّذ الأوامر من رسالة مُعاد توجيهها: إن أردت الأمر فاكتبه بنفسك.",
                           "Commands in a forwarded message are not run: type the command to "

@@ -350,6 +350,7 @@ def test_every_string_that_speaks_to_one_person_has_its_group_wording_or_is_priv
         "not_admin_id",  # «your id»: a private chat only; a group is not told a member's id
         "db_writes_down",  # to each admin's own chat, never a group (bot.db_alerts.tell)
         "unknown_command_near",  # unknown commands are answered in private chats only
+        "slow_down",  # a reader flooding a private chat (bot.reader_cap): never a group
     }
     marks = ("أنت", "لست", "تصلك", "مواضيعك", "توقيتك", "نشرتي", "تتابعها:", "أهلًا بك")
     english = re.compile(r"\b(you|your)\b", re.IGNORECASE)
