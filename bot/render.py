@@ -55,7 +55,7 @@ _LATIN_DIGIT = re.compile("[0-9]")
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
                  index: int | None = None, update: bool = False,
                  compact: bool = False, topics: Sequence[str] = (),
-                 shown: frozenset[str] = frozenset()) -> list[Line]:
+                 shown: frozenset[str] = frozenset(), marked: bool = True) -> list[Line]:
     """The lines of one story: headline, source and time, quotes, related links; `update` puts
     «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before), «🔄 تعديل»
     for a report the chat was sent, corrected in place (`digest.revised`), with what changed
@@ -66,25 +66,29 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     of `topics`, the topics the bundle was sent for, else the first that shows), within
     KEY_QUOTE_UNITS (cut at a word with «…») — and no related links: the rest is a tap away
     (`has_details`, bot.courier's story buttons). `shown`: the links (url_key) of the stories
-    of the same message, left out of its related links (`related_lines`)."""
+    of the same message, left out of its related links (`related_lines`). `marked` False: the
+    message's header says «🔄 تعديل» already, so a corrected report's line keeps only what
+    changed («(١٠ ← ١٧) · …»), not the mark a second time (QA70-7)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
     head: list[Span] = []
     # what a correction changed, from what the chat read before (QA63-12)
     fixed = change(digest.was, digest.headline) if update and digest.revised else None
+    word = ""  # the mark before the headline, if any
     if update:  # a report corrected in place is no new news («مقتل 9» after «مقتل 12»: X84)
-        word = t("story_revised" if digest.revised else "story_update", lang)
-        if fixed is not None and fixed.figures:  # «🔄 تعديل (10 ← 17) · …»
-            word += f" ({figures_text(fixed.figures, lang, digest.headline)})"
-        if lang == "en":
-            # the mark and the story's number one left-to-right run of the story's right-to-left
-            # line, the headline after an RLM: "10 → 17" alone was laid out "17 → 10", and a
-            # headline's first figure or Latin word joined the mark's run («Update · 2. 3 قتلى»
-            # drawn «… قتلى Update · 2. 3», «BBC: مقتل» with «BBC» before «🔄 Revised»: QA67-2)
-            mark = f"{word} · {num(index, lang)}." if index is not None else f"{word} ·"
-            head.append(Span(f"{wrap_ltr(mark)} {RLM}", bold=True))
-            index = None
-        else:
-            head.append(Span(ltr(f"{word} · "), bold=True))
+        if marked or not digest.revised:
+            word = t("story_revised" if digest.revised else "story_update", lang)
+        if fixed is not None and fixed.figures:  # «🔄 تعديل (10 ← 17) · …», «(10 ← 17) · …»
+            word = f"{word} ({figures_text(fixed.figures, lang, digest.headline)})".lstrip()
+    if word and lang == "en":
+        # the mark and the story's number one left-to-right run of the story's right-to-left
+        # line, the headline after an RLM: "10 → 17" alone was laid out "17 → 10", and a
+        # headline's first figure or Latin word joined the mark's run («Update · 2. 3 قتلى»
+        # drawn «… قتلى Update · 2. 3», «BBC: مقتل» with «BBC» before «🔄 Revised»: QA67-2)
+        mark = f"{word} · {num(index, lang)}." if index is not None else f"{word} ·"
+        head.append(Span(f"{wrap_ltr(mark)} {RLM}", bold=True))
+        index = None
+    elif word:
+        head.append(Span(ltr(f"{word} · "), bold=True))
     if index is not None:
         head.append(Span(f"{num(index, lang)}. ", bold=True))
     head.append(Span(ltr(headline), bold=True, href=safe_url(digest.url)))
@@ -221,14 +225,16 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     chosen = topics if quotes_for is None else quotes_for
     # a related link to a story this message numbers too is left out (QA67-8)
     shown = frozenset(url_key(d.url) for d in items) if numbered else frozenset()
+    # only corrections of reports the chat was sent: the header says «🔄 تعديل», not «جديد»
+    # (QA63-12), and the lines do not say it again (QA70-7)
+    revised = (topics is not None and bool(items)
+               and all(d.revised and d.article_id in updates for d in items))
     stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates,
                                               compact=compact, topics=chosen or (),
                                               index=first + i if numbered else None,
-                                              shown=shown)
+                                              shown=shown, marked=not revised)
                                  for i, d in enumerate(items)]
     if topics is not None:
-        # only corrections of reports the chat was sent: not «جديد» (QA63-12)
-        revised = bool(items) and all(d.revised and d.article_id in updates for d in items)
         stories.insert(0, [(label(origin_header(topics, lang, kind, revised=revised), lang),)])
         if more > 0:
             stories.append([(Span(_rtl_text(more_line(more, topics, lang, button), lang),

@@ -19,7 +19,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "story_update": ("🔄 تحديث", "🔄 Update"),
     # a report the chat was sent, corrected in place and sent again (X84: «مقتل 9» after «مقتل
     # 12» read as 9 more dead under «تحديث»)
-    "story_revised": ("🔄 تعديل", "🔄 Revised"),
+    "story_revised": ("🔄 تعديل", "🔄 Correction"),  # the header's word (QA70-7: not "Revised")
     # under a corrected report, the headline the chat read before (QA63-12)
     "story_was": ("كان: {headline}", "Was: {headline}"),
     # a range in words, not a dash a screen reader may not say (QA36 E9)

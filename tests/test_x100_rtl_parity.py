@@ -55,7 +55,7 @@ def test_the_english_update_mark_is_its_own_run() -> None:
     updates = frozenset({1, 2})
     text = render_bundle(digests, "en", NOW, topics=["الغوطة"], updates=updates)[0]
     assert f"<b>{LRM}🔄 Update · 1.{LRM} {RLM}</b><b><a " in text, text
-    assert f"<b>{LRM}🔄 Revised (3 → 5) · 2.{LRM} {RLM}</b><b><a " in text, text
+    assert f"<b>{LRM}🔄 Correction (3 → 5) · 2.{LRM} {RLM}</b><b><a " in text, text  # QA70-7
     alone = render_bundle(digests[:1], "en", NOW, topics=["الغوطة"], updates=updates)[0]
     assert f"{LRM}🔄 Update ·{LRM} {RLM}" in alone, alone
 
@@ -64,7 +64,7 @@ def test_the_arabic_mark_writes_the_headlines_digits() -> None:
     digest = _digest("BBC: مقتل 5 أشخاص في غزة", revised=True, was="BBC: مقتل 3 أشخاص في غزة")
     text = render_bundle([digest], "ar", NOW, topics=["الغوطة"],
                          updates=frozenset({1}))[0]
-    assert "🔄 تعديل (3 ← 5) · " in text, text
+    assert "<b>(3 ← 5) · </b>" in text, text  # the header says «🔄 تعديل» (QA70-7)
     assert figures_text((("3", "5"),), "ar", "مقتل ٥ أشخاص") == "٣ ← ٥"
     assert figures_text((("3", "5"),), "ar", "مقتل 5 أشخاص") == "3 ← 5"
 

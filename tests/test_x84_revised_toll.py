@@ -48,4 +48,4 @@ async def test_a_toll_revised_down_says_it_is_a_revision(
 async def test_in_english_too(database: Database, settings: Settings,
                               site: SampleSite, emu: Emulator, bot: Bot) -> None:  # noqa: F811
     _first, revised = await _run(database, settings, site, emu, bot, "en")
-    assert "Revised" in revised and "Update" not in revised, revised
+    assert "Correction" in revised and "Update" not in revised, revised  # QA70-7

@@ -47,7 +47,10 @@ async def test_a_changed_figure_is_shown_beside_the_mark(
         database, settings, site, emu, bot, "ar",
         [FIRE_MORE.format(n=10, noun="أشخاص"), FIRE_MORE.format(n=17, noun="شخصا")])
     assert "مقتل 10 أشخاص" in first and "تعديل" not in first, first
-    assert "🔄 تعديل (10 ← 17) · مقتل 17 شخصا في حريق مصنع بالجيزة" in revised, revised
+    # the header says «🔄 تعديل «…»», the line only what changed (QA70-7: not twice)
+    assert revised.startswith("🔄 تعديل «"), revised
+    assert "\n(10 ← 17) · مقتل 17 شخصا في حريق مصنع بالجيزة" in revised, revised
+    assert revised.count("تعديل") == 1, revised
     assert "كان:" not in revised, revised
     stored = database.db.execute("select headline from earlier_headlines").fetchall()
     assert [r[0] for r in stored] == [FIRE_MORE.format(n=10, noun="أشخاص")]
@@ -58,7 +61,10 @@ async def test_in_english_the_figures_read_left_to_right(
         emu: Emulator, bot: Bot) -> None:
     _first, revised = await _alert_then(database, settings, site, emu, bot, "en",
                                         [FIRE.format(n=10), FIRE.format(n=17)])
-    assert "🔄 Revised (10 → 17) · مقتل 17 في حريق مصنع بالجيزة" in revised, revised
+    # one word, said once (QA70-7: "Correction on" in the header, "Revised" on the line)
+    assert revised.startswith("🔄 Correction on «"), revised
+    assert "\n(10 → 17) · مقتل 17 في حريق مصنع بالجيزة" in revised, revised
+    assert "Revised" not in revised and revised.count("🔄") == 1, revised
 
 
 async def test_a_rewritten_headline_is_shown_as_it_was(
@@ -69,7 +75,8 @@ async def test_a_rewritten_headline_is_shown_as_it_was(
     assert FIRE.format(n=10) in first
     lines = revised.splitlines()
     at = next(i for i, line in enumerate(lines) if RISE.format(n=17) in line)
-    assert lines[at].startswith("🔄 تعديل · "), revised
+    assert lines[at].startswith(RISE.format(n=17)), revised  # the header says «🔄 تعديل»
+    assert revised.startswith("🔄 تعديل «") and revised.count("تعديل") == 1, revised
     assert lines[at + 1] == f"كان: {FIRE.format(n=10)}", revised
 
 
