@@ -52,7 +52,7 @@ from bot.delivery_plan import INSTANT_GAP, INSTANT_SETTLE, Planner
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
 from bot.owed import Locked
 from bot.shown_stories import GENERAL_ROOM, MAX_BUNDLE, PER_TOPIC, choose_shown, topic_share
-from digests import outbox_states, outbox_upkeep, push_queue
+from digests import late_rows, outbox_states, outbox_upkeep, push_queue
 from digests.models import Digest
 from digests.settings import Settings
 from digests.storage import Database
@@ -64,6 +64,8 @@ __all__ = ["GENERAL_ROOM", "INSTANT_GAP", "INSTANT_SETTLE", "MAX_BUNDLE", "Bundl
            "choose_shown", "default_render", "topic_share", "utc_now"]
 
 log = logging.getLogger(__name__)
+
+LATE_CHECK_SECONDS = 60.0  # how often the running sender skips rows over a day late (X107)
 
 ProgressCallback = Callable[[push_queue.PushProgress], Awaitable[None] | None]
 
@@ -134,6 +136,7 @@ class Sender:
         self._slots = asyncio.Semaphore(self.max_in_flight)
         self._watchers: dict[str, list[ProgressCallback]] = {}
         self._recovered = False
+        self._late_checked = time.monotonic()  # the start drops its own late rows first
         self.courier = Courier(self.db, bot, self.render, self.limiter, self.stats,
                                default_language=settings.default_language, clock=clock,
                                retry_delay=retry_delay, busy=self._busy, topics_of=topics_of)
@@ -300,6 +303,7 @@ class Sender:
             return 0
         if not self._recovered and (self.recover() or not self._recovered):
             return 0  # rows a crash left 'sending' are pending again: the next pass sends them
+        self._skip_overdue()
         bundles = self.planner.plan(self._busy, self._live)
         for bundle in bundles:
             await self._slots.acquire()
@@ -313,6 +317,24 @@ class Sender:
             task.add_done_callback(functools.partial(self._finished, bundle=bundle))
         self.limiter.forget_idle()
         return len(bundles)
+
+    def _skip_overdue(self) -> None:
+        """Every LATE_CHECK_SECONDS, the due rows over a day late are skipped, not sent as
+        news (digests.late_rows: the start drops them after a long stop; a bot that stayed up
+        while Telegram could not be reached for days sent them when it came back: X107). The
+        first check comes a LATE_CHECK_SECONDS after the sender's start, after the start's own
+        (bot.restart_note, which tells the admins)."""
+        if time.monotonic() - self._late_checked < LATE_CHECK_SECONDS:
+            return
+        self._late_checked = time.monotonic()
+        try:
+            rows, chats = self.courier.writes.attempt("late rows", late_rows.skip_overdue,
+                                                      self.clock())
+        except Locked:
+            return  # tried again at the next check
+        if rows:
+            log.warning("deliveries more than a day past due skipped rows=%d chats=%d (not sent"
+                        " as new: Telegram could not be reached for so long?)", rows, chats)
 
     def _fresh_language(self, bundle: Bundle) -> Bundle:
         """The bundle in its chat's language as it is now (QA27 D4): a reader who switched

@@ -47,6 +47,9 @@ class StoreResult:
     outcome: Outcome
     article: Article | None = None
     existing_id: int | None = None
+    # stored at its fetch time because its date was "in the future" or "implausibly old": the
+    # poll says it once with a count (digests.pipeline; QA66-6: a WARNING per article)
+    redated: str = ""
 
 
 def _sql(db: Database | sqlite_utils.Database) -> sqlite_utils.Database:
@@ -145,7 +148,7 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
     The feed's title, date and author win over the page's (the page's fill gaps): feeds carry
     clean titles and exact dates; pages carry site suffixes and sometimes no date at all. An
     article with no date, or one more than an hour after `now`, is stored at `now`, its fetch
-    time (digests.dates.stored_time), logged with its source when the date was in the future.
+    time (digests.dates.stored_time), said in `StoreResult.redated` (the poll logs them once).
     """
     known = find_known(sql, source_id, entry)
     if known is not None:
@@ -161,10 +164,11 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
         return StoreResult("duplicate", existing_id=int(row[0]))
     dated = entry.published_at or (page.published_at if page else None)
     published = stored_time(dated, now)
+    redated = ""
     if dated is not None and published != dated:
-        log.warning("article dated %s, stored at its fetch time source=%s url=%s date=%s"
-                    " fetched=%s", "in the future" if dated > now else "implausibly old",
-                    source_id, entry.url, iso(dated), iso(now))
+        redated = "in the future" if dated > now else "implausibly old"
+        log.debug("article dated %s, stored at its fetch time source=%s url=%s date=%s"
+                  " fetched=%s", redated, source_id, entry.url, iso(dated), iso(now))
     related = page.related if page else ()
     guid = entry.guid
     if _guid_owner(sql, source_id, entry) is not None:  # a reused GUID: this one has its URL
@@ -192,7 +196,7 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
     }))
     article = get_article(sql, article_id)
     assert article is not None
-    return StoreResult("stored", article=article)
+    return StoreResult("stored", article=article, redated=redated)
 
 
 def date_undated_articles(sql: sqlite_utils.Database) -> int:

@@ -119,6 +119,10 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
     finally:
         clock.store += time.perf_counter() - started
     said_after_commit(context)  # committed: «deliveries queued» is true now (QA22 U9)
+    if result.redated:  # counted, said once by the poll (digests.pipeline; QA66-6)
+        count, first = work.redated.get(result.redated, (0, ""))
+        work.redated[result.redated] = (count + 1, first or (
+            f"url={strip_credentials(entry.url)} date={item.entry.published_at}"))
     if result.outcome == "stored":
         work.new += 1
         work.pages_failed += item.page is None

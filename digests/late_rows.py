@@ -9,7 +9,14 @@ gets «📰 جديد» for a story of five weeks ago is misled; what he missed i
   how many; QA66-2: 26 rows of 39 days went out headed «جديد»);
 - bot.hold_resumption, when a held chat may be posted in again (QA49: «the kept rows under
   24 h»; it used `created_at` before, which also dropped today's daily digest of a story queued
-  yesterday morning).
+  yesterday morning);
+- bot.sender, while running (`skip_overdue`, every LATE_CHECK_SECONDS): a bot that stayed up
+  while Telegram could not be reached for days sent its rows when it came back (X107).
+
+A retry moves a row's `not_before` to the retry's time (digests.outbox_states.retry_later), so
+the row's own due time is lost; a row created more than 2 × LATE_HOURS ago is over a day past
+due whatever its `not_before` says (no planned wait — a daily digest's hour, quiet hours — is
+longer than a day), and is late too: the rows an outage failed and retried for days.
 
 The archive's own window for alerting a new article is longer (48 h, digests.pipeline
 PUSH_WINDOW) because it measures publication, not the wait. Pure SQL.
@@ -18,13 +25,18 @@ PUSH_WINDOW) because it measures publication, not the wait. Pure SQL.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from digests.models import iso
 
+if TYPE_CHECKING:  # digests.storage imports much; the rule itself is SQL on a connection
+    from digests.storage import Database
+
 LATE_HOURS = 24  # a delivery more than this past due is skipped, not sent
 LATE_REASON = "late: over 24 h past due when the bot started (it was down)"  # outbox.last_error
+OVERDUE_REASON = "late: over 24 h past due (Telegram could not be reached?)"  # the sender's
 
 
 def was_down(db: sqlite_utils.Database, now: datetime) -> bool:
@@ -50,11 +62,12 @@ def skip_late(db: sqlite_utils.Database, now: datetime, reason: str, *,
     return and are counted by its own path, bot.hold_resumption / bot.hold_expiry); returns
     (rows, chats)."""
     marks = ", ".join("?" for _ in statuses)
-    where = (f"status in ({marks}) and coalesce(not_before, created_at) < ?"
+    where = (f"status in ({marks}) and (coalesce(not_before, created_at) < ? or created_at < ?)"
              + (" and chat_id = ?" if chat_id is not None else "")
              + (" and chat_id in (select id from chats where active = 1)" if active_only
                 else ""))
-    args: list[object] = [*statuses, late_before(now)]
+    made_before = iso(now - timedelta(hours=2 * LATE_HOURS)) or ""  # a retried row's
+    args: list[object] = [*statuses, late_before(now), made_before]
     if chat_id is not None:
         args.append(chat_id)
     chats = int(db.execute(f"select count(distinct chat_id) from outbox where {where}",
@@ -62,3 +75,10 @@ def skip_late(db: sqlite_utils.Database, now: datetime, reason: str, *,
     rows = db.execute(f"update outbox set status = 'skipped', last_error = ?, sent_at = ?"
                       f" where {where}", [reason, iso(now), *args]).rowcount
     return rows, chats
+
+
+def skip_overdue(db: Database, now: datetime) -> tuple[int, int]:
+    """The running sender's pass (X107): the active chats' pending rows over a day past due,
+    skipped with OVERDUE_REASON in one transaction; (rows, chats)."""
+    with db.transaction() as tx:
+        return skip_late(tx, now, OVERDUE_REASON, active_only=True)

@@ -25,7 +25,7 @@ module (the sender and courier look it up there at call time):
 - digests.bundle_facts    what the sender asks of a chat's due stories before bundling them
 - digests.outbox_states   the sender's state changes: claim, finish, retry, deactivate, move
 
-Nine others change rows for a job of their own: digests.correction_updates (an article
+Ten others change rows for a job of their own: digests.correction_updates (an article
 corrected in place with a new toll or result goes again, as an update, to the chats that read
 it: kind 'update:fix:<mark of the new headline>'), digests.repeats (an update that repeats news
 the chat had is skipped), digests.retries (a gone page's rows move to a live report or are
@@ -35,8 +35,10 @@ replaced file settled them), digests.backups (without that file's record, a rest
 backup's rows already due are skipped: most likely sent after the backup was taken),
 digests.unfollowed (a topic unfollowed: its rows no followed topic asks for are skipped),
 digests.reader_sources (a row whose chat muted its source after it was queued is skipped at
-send time) and digests.outbox_skips (the one update that skips pending rows with a reason, which
-the repeats, unfollowed and muted-source skips share).
+send time), digests.late_rows (a row over a day past due is skipped, not sent as news: at the
+start after a long stop, when a held chat resumes, and in the running sender's pass) and
+digests.outbox_skips (the one update that skips pending rows with a reason, which the repeats,
+unfollowed and muted-source skips share).
 """
 
 from __future__ import annotations

@@ -145,12 +145,26 @@ async def _run(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
     again = _fetch_retry_pages(poll, fetcher, extractor, due_pages, batch)
     try:
         await _store_in_order(poll, pending)
+        _say_redated(works, poll.now)
         return await _settle_retries(poll, again)
     finally:
         for _, future in pending:  # a crash above must not leave page fetches running
             future.cancel()
         for _, retry in again:
             retry.cancel()
+
+
+def _say_redated(works: Sequence[SourceWork], now: datetime) -> None:
+    """One WARNING per poll and kind for the articles stored at their fetch time because their
+    date was in the future (a server clock set back) or implausibly old, with the count and the
+    first (QA66-6: a clock a day behind logged one WARNING per stored article)."""
+    for kind in ("in the future", "implausibly old"):
+        said = [(w.source.id, *w.redated[kind]) for w in works if kind in w.redated]
+        if said:
+            source, _, first = said[0]
+            log.warning("articles dated %s, stored at their fetch time count=%d sources=%d"
+                        " first: source=%s %s fetched=%s", kind, sum(n for _, n, _ in said),
+                        len(said), source, first, now.isoformat())
 
 
 async def _read_feeds(poll: _Poll, fetcher: Fetcher, chosen: Sequence[Source]

@@ -88,6 +88,9 @@ class SourceWork:
     rereads_waiting: int = 0  # changed entries past REREADS_PER_POLL, left for the next poll
     updated: int = 0  # articles whose corrected text was stored
     reread_failed: int = 0  # re-reads whose page did not come (tried again next poll)
+    # articles stored at their fetch time, their date "in the future" or "implausibly old":
+    # kind → (count, the first one's «url date=…»), logged once per poll (QA66-6)
+    redated: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: Source,

@@ -7,12 +7,20 @@ says what to do (it named the cause only; the English half had «free space at D
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot import db_alerts
 from digests.db_faults import Fault
 from tests.botkit import ADMIN, running_bot, sample_db
+
+if TYPE_CHECKING:
+    from telegram import Bot
+
+    from bot.emulator import Emulator
+    from digests.settings import Settings
+    from digests.storage import Database
 
 
 async def test_a_database_alert_is_in_the_admins_language_and_says_what_to_do(
@@ -105,3 +113,64 @@ def test_a_page_holding_every_result_says_how_many() -> None:
     assert head(5, "ar", total=12).endswith("١ إلى ٥ من ١٢")  # more than the page: a range
     assert head(2, "ar", offset=5, total=7).endswith("٦ إلى ٧ من ٧")  # a later page
     assert head(3, "ar", total=3, total_exact=False).endswith("من ٣ على الأقل")
+
+
+async def test_the_running_sender_skips_rows_over_a_day_late(
+        database: "Database", emu: "Emulator", bot: "Bot",
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """X102's left: late rows were dropped only at the start; a bot that stayed up while
+    Telegram could not be reached for days sent them when it came back. The sender's pass skips
+    them by the same rule (digests.late_rows), a retried row by its age as well (a retry moved
+    its due time). Real SQLite, the emulator, a pinned clock."""
+    from datetime import timedelta
+
+    from delivery_helpers import NOW, add_article, add_chat, add_source, rows
+    from test_sender import make_sender
+
+    from bot import sender as sender_module
+    from digests.late_rows import OVERDUE_REASON
+    from digests.models import iso
+
+    monkeypatch.setattr(sender_module, "LATE_CHECK_SECONDS", 0.0)
+    src = add_source(database, "مصدر")
+    queued = (  # (chat, created, not_before, attempts): the first two are a day late
+        (1, NOW - timedelta(hours=30), None, 0),  # an alert of yesterday morning
+        (2, NOW - timedelta(days=3), NOW - timedelta(minutes=5), 4),  # retried through it
+        (3, NOW - timedelta(hours=2), None, 0),  # this morning's: goes
+        (4, NOW - timedelta(hours=30), NOW - timedelta(minutes=1), 0))  # a daily digest: goes
+    for chat, created, due, attempts in queued:
+        add_chat(database, chat)
+        article = add_article(database, src, f"خبر {chat}", story_id=700 + chat)
+        database.db.execute(
+            "insert into outbox (chat_id, story_id, article_id, kind, created_at, not_before,"
+            " attempts, status) values (?, ?, ?, 'instant', ?, ?, ?, 'pending')",
+            [chat, 700 + chat, article.id, iso(created), iso(due), attempts])
+    sender = make_sender(database, bot)
+    await sender.run_once()
+    assert [len(emu.messages(chat)) for chat in (1, 2, 3, 4)] == [0, 0, 1, 1]
+    got = [(r["status"], r["last_error"]) for r in rows(database)]
+    assert got[:2] == [("skipped", OVERDUE_REASON)] * 2, got
+
+
+async def test_a_clock_set_back_logs_one_line_per_poll_not_one_per_article(
+        database: "Database", settings: "Settings", caplog: pytest.LogCaptureFixture) -> None:
+    """QA66-6: with the server's clock behind, every stored article logged «article dated in the
+    future, stored at its fetch time …» (29 a minute in QA66's rig). The sample site's 11
+    articles polled with the clock two months back: one WARNING, with the count."""
+    import logging
+    from datetime import datetime, timezone
+
+    from digests.pipeline import poll_once
+    from digests.samplesite import SampleSite
+    from digests.sources import add_source
+
+    back = datetime(2018, 1, 1, tzinfo=timezone.utc)  # the site's articles are of Feb–Mar 2018
+    with SampleSite() as site:
+        for slug in ("main", "world", "economy"):
+            add_source(database, site.feed_url(slug), settings=settings, now=back, name=slug)
+        with caplog.at_level(logging.WARNING):
+            summary = await poll_once(database, settings, now=back)
+    said = [r.getMessage() for r in caplog.records if "in the future" in r.getMessage()]
+    assert summary.new == 11
+    assert len(said) == 1, said
+    assert "count=11 sources=3" in said[0], said
