@@ -23,6 +23,9 @@ RELAYED_PRONOUNS.update({w: g for g, ws in (
 
 # His or her saying, after «عن X»: «عن الوزير قوله إن …». Folded.
 _SAYING_OF = frozenset("قوله قولها قولهم".split())
+# A saying in construct with its owner after the relaying medium: «ونقل البيان قول السيسي …»
+# (F45, QA70-9: «— البيان قول السيسي …»), «نقلت الصحيفة تصريحات الوزير». Folded.
+_SAYING_NOUNS = frozenset("قول كلام تصريح تصريحات اقوال".split())
 # «نقلت الصحيفة بيانا لوزارة النقل قالت فيه»: the document's author speaks. Folded.
 DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())
 # The same documents in construct with their author: «بيان الخارجية», «تصريحات الوزير». Folded.
@@ -61,6 +64,15 @@ def relayed_speaker(toks: list[Tok], k: int, j: int, last: int, norm: str,
             if toks[m].norm == "عن":
                 speaker, j = subject(toks, m + 1, last)
                 break
+            if (k + 1 < m <= j and toks[m].norm in _SAYING_NOUNS and m + 1 < last
+                    and toks[m - 1].raw[-1].isalpha() and toks[m].raw[-1].isalpha()
+                    and toks[m + 1].raw[0].isalpha() and toks[m + 1].norm not in OBJECT_PRONOUNS):
+                # «ونقل البيان قول السيسي لضباط …» (F45, QA70-9): the medium relays the saying
+                # of the one in construct with it, who speaks (as «نقلت X عن Y قوله»)
+                owner, end = subject(toks, m + 1, last)
+                if owner:
+                    speaker, j = owner, end
+                    break
             if toks[m].norm in RELAYED_PRONOUNS:
                 # «ونقلت الوكالة عنه قوله»: the one relayed was named before.
                 speaker, j = "", m + 1

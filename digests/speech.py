@@ -253,7 +253,9 @@ ADDRESSEES = frozenset(
     " لصحافيين لصحفيين لمراسلين للمراسلين للحضور للجمهور للمشاركين للمسؤولين للنواب للطلاب للجنود للمحكمه للقاضي"
     " لرويترز لفرانس لسكاي لبي لسي لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون"
     " لمراسل لمراسله لمراسلنا لوكالات لراديو لمحطه"
-    " لنظيره لنظيرته لنظرائه".split())  # «العبادي لنظيره التركي»: his counterpart, addressed
+    " لنظيره لنظيرته لنظرائه"  # «العبادي لنظيره التركي»: his counterpart, addressed
+    # «قول السيسي لضباط وجنود التقى بهم "…"» (F45, QA70-9): the soldiers he spoke to
+    " لضباط لجنود لضباطه لجنوده".split())
 
 # Verbal nouns that open the object of «أكد/أعلن …» when no complement follows («أكد الوزير
 # وقوف بلاده …»): the speaker ends before them.
@@ -270,6 +272,11 @@ OBJECT_NOUNS = frozenset(
     " تلقي استلام"
     # «وأعلن العراق الانتصار على التنظيم …» (F43's corpus diff, 1738: «— العراق الانتصار»)
     " الانتصار"
+    # «وأعلنت الحكومة الفلسطينية تعطيل كافة المؤسسات …» (F45, QA70-3: «— الحكومة الفلسطينية
+    # تعطيل …»): what a government announces or decides — closing, putting off, suspending,
+    # extending, cancelling — is its object, never part of its name. Not «وقف/حظر/فتح/تشغيل»,
+    # which open bodies' names («منظمة حظر الأسلحة الكيميائية», «حركة فتح»).
+    " تعطيل تاجيل تعليق تمديد الغاء اغلاق ايقاف"
     .split())
 
 # Conjunctions that open a new main clause inside a sentence («…، فيما قال الجيش إن …»).
