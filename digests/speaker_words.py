@@ -240,6 +240,18 @@ CLAUSE_MASDARS = frozenset(
 _MASDAR_BODIES = frozenset("تنظيم تشكيل مقاطعه".split())
 
 
+# Words of the shape «تفعيل» that are no act: bodies, documents and media that speak, and
+# names (Tawfiq, Tahsin, Taghrid, Taysir). Folded.
+_TAFIL_NOT_ACTS = frozenset(
+    "تقرير تحقيق تحليل تلفزيون تحالف تجمع تنظيم تصريح تسجيل توفيق تحسين تغريد تيسير".split())
+
+
+def _tafil_act(norm: str) -> bool:
+    """«تعطيل», «تمديد», «تأجيل» (folded): an indefinite verbal noun «تفعيل», an act."""
+    return (len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm[4] not in "اوي"
+            and norm not in _TAFIL_NOT_ACTS)
+
+
 def masdar_act(name: str) -> bool:
     """«بدء الرئيس اتخاذ خطوات …», «رفع سعر الفائدة أكثر»: a phrase opened by an indefinite
     verbal noun names an act, not a voice — read as a subject before a relative clause's verb
@@ -323,8 +335,11 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
         # noun that takes it as its genitive: «هيئة الأمر بالمعروف», «سلطات الأمر الواقع»,
         # review RG)
         return True
-    if norm in CLAUSE_MASDARS and prev.norm.startswith("ال"):
-        return True  # «وزارة الخارجية الأمريكية بدء "…"»: the object clause starts
+    if (norm in CLAUSE_MASDARS or _tafil_act(norm)) and prev.norm.startswith("ال"):
+        # «وزارة الخارجية الأمريكية بدء "…"»: the object clause starts; so does any indefinite
+        # verbal noun «تفعيل» after a definite word («وأعلنت الحكومة الفلسطينية تعطيل كافة
+        # المؤسسات …», F45, QA70-3: «— الحكومة الفلسطينية تعطيل …»), which cannot be its genitive
+        return True
     bare = next((norm[:-len(s)] for s in _POSSESSIVE if norm.endswith(s)
                  and len(norm) - len(s) >= 3), "")
     if bare.endswith("ت"):

@@ -272,11 +272,6 @@ OBJECT_NOUNS = frozenset(
     " تلقي استلام"
     # «وأعلن العراق الانتصار على التنظيم …» (F43's corpus diff, 1738: «— العراق الانتصار»)
     " الانتصار"
-    # «وأعلنت الحكومة الفلسطينية تعطيل كافة المؤسسات …» (F45, QA70-3: «— الحكومة الفلسطينية
-    # تعطيل …»): what a government announces or decides — closing, putting off, suspending,
-    # extending, cancelling — is its object, never part of its name. Not «وقف/حظر/فتح/تشغيل»,
-    # which open bodies' names («منظمة حظر الأسلحة الكيميائية», «حركة فتح»).
-    " تعطيل تاجيل تعليق تمديد الغاء اغلاق ايقاف"
     .split())
 
 # Conjunctions that open a new main clause inside a sentence («…، فيما قال الجيش إن …»).

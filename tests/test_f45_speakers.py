@@ -61,3 +61,16 @@ def test_a_statement_with_its_saying_stays_the_statement() -> None:
     # Guard: «وقال البيان إن …» with no relaying verb is the statement's.
     para = 'وقال البيان إن الرئيس استمع إلى شرح من الطيارين عن طبيعة مهامهم.'
     assert _speakers([para]) == ["البيان"]
+
+
+def test_any_tafil_verbal_noun_after_a_definite_word_ends_the_subject() -> None:
+    # The rule is the shape «تفعيل», not a list: «تأميم» (nationalising) is on none.
+    para = ('وأعلنت الحكومة الفنزويلية تأميم كافة شركات النفط والغاز "دفاعا عن ثروات الشعب في وجه'
+            ' الشركات الأجنبية الطامعة".')
+    assert _speakers([para]) == ["الحكومة الفنزويلية"]
+
+
+def test_a_name_of_the_tafil_shape_after_a_title_stays() -> None:
+    # Guard: «تيسير» (Taysir) after a definite title is his name, not an act.
+    para = 'وقال الأمين العام تيسير خالد إن اللجنة ستجتمع الأسبوع المقبل لبحث المقترحات.'
+    assert _speakers([para]) == ["الأمين العام تيسير خالد"]
