@@ -180,6 +180,11 @@ def database_error(path: Path, exc: BaseException, where: str | None = None) -> 
                 f"({detail}): {en}")
     if kind == "readonly" and path.is_file() and not os.access(path, os.W_OK):
         return head + _READONLY_FILE  # the file, not its folder (QA22 U8)
+    folder = path.absolute().parent
+    if kind in ("", "readonly") and folder.is_dir() and not os.access(folder, os.W_OK):
+        # the folder, by its name (QA66-11: «unable to open database file» got the advice
+        # for a wrong path): SQLite writes its -wal and -shm beside the file
+        return head + _READONLY_FOLDER.format(folder=shlex.quote(str(folder)))
     if kind in _FAULT_ADVICE:
         return head + _FAULT_ADVICE[kind].format(**names)
     return head + _WRONG_FILE
@@ -192,6 +197,12 @@ _WRONG_FILE = ("اختر ملفًا في مجلد قابل للكتابة، مل
 _READONLY_FILE = ("الملف للقراءة فقط: امنح مستخدم البوت حق الكتابة فيه (chmod/chown، أو "
                   "chattr -i) / the file is read-only: give the bot's user write access to it "
                   "(chmod/chown, or chattr -i)")
+
+_READONLY_FOLDER = ("المجلد {folder} للقراءة فقط، والبوت يكتب فيه بجانب قاعدة البيانات (ملفا -wal "
+                    "و-shm): امنح مستخدم البوت حق الكتابة في المجلد (chmod/chown، أو chattr -i)"
+                    " / the folder {folder} is read-only, and the bot writes beside the database "
+                    "in it (its -wal and -shm files): give the bot's user write access to the "
+                    "folder (chmod/chown, or chattr -i)")
 
 # What to do about the database's own trouble (QA16 N4), instead of the advice for a wrong path.
 # The rescue is Nashra's own (digests.rescue.recover): the sqlite3 shell's ".recover" fails on

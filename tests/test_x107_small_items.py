@@ -174,3 +174,29 @@ async def test_a_clock_set_back_logs_one_line_per_poll_not_one_per_article(
     assert summary.new == 11
     assert len(said) == 1, said
     assert "count=11 sources=3" in said[0], said
+
+
+def test_a_read_only_folder_is_named_as_a_folder(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA66-11: `chattr +i` on the database's folder (the file writable) answered «unable to
+    open database file: choose a file in a writable folder, Nashra's SQLite file or a new one»
+    — the advice for a wrong path. The folder is named, and what to do about it. (The tests
+    run as root, whom no mode stops: the folder's access is what `os.access` answers.)"""
+    import os
+    import sqlite3
+
+    from cli import main as cli_main
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "nashra.db"
+    path.write_bytes(b"")
+    real = os.access
+    monkeypatch.setattr(cli_main.os, "access", lambda p, mode: (
+        False if Path(p) == folder and mode == os.W_OK else real(p, mode)))
+    said = cli_main.database_error(path, sqlite3.OperationalError("unable to open database file"))
+    assert f"المجلد {folder} للقراءة فقط" in said and f"the folder {folder} is read-only" in said
+    assert "choose a file" not in said
+    monkeypatch.setattr(cli_main.os, "access", real)  # a writable folder: as before
+    assert "choose a file in a writable folder" in cli_main.database_error(
+        path, sqlite3.OperationalError("unable to open database file"))
