@@ -200,3 +200,27 @@ def test_a_read_only_folder_is_named_as_a_folder(tmp_path: Path,
     monkeypatch.setattr(cli_main.os, "access", real)  # a writable folder: as before
     assert "choose a file in a writable folder" in cli_main.database_error(
         path, sqlite3.OperationalError("unable to open database file"))
+
+
+def test_the_singular_election_finds_the_elections(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """QA68-9: «الانتخاب» (62 in QA68's corpus, only «انتخاب فلان») and «انتخابات» (382) were two
+    worlds; the singular is searched, followed and alerted as the plural too, and back."""
+    from test_search import add, load
+
+    from cli.main import main
+    from digests.storage import Database
+    from digests.topic_match import alert_matches
+
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        add(db, 900960, "الانتخابات الرئاسية في مصر: السيسي يفوز بولاية ثانية",
+            "أعلنت نتائج الانتخابات.", days_ago=1)
+        add(db, 900961, "إعادة انتخاب بوتين رئيسا لروسيا", "فاز بوتين في الاقتراع.", days_ago=1)
+        plural, singular = load(db.db, 900960), load(db.db, 900961)
+    assert main(["search", "--db", str(path), "--limit", "5", "الانتخاب"]) == 0
+    out = capsys.readouterr().out
+    assert "الانتخابات الرئاسية في مصر" in out and "إعادة انتخاب بوتين" in out, out
+    assert main(["search", "--db", str(path), "--limit", "5", "انتخابات"]) == 0
+    assert "إعادة انتخاب بوتين" in capsys.readouterr().out
+    assert alert_matches("الانتخاب", plural) and alert_matches("الانتخابات", singular)
