@@ -12,6 +12,7 @@ nobody types (an alert after /ingest: bundles are spaced; QA55-3).
     @2002 text      a message from another user (2002: not an admin) in their private chat
     #-100123 text   a message from the operator in a group (made on first use, operator admin)
     3               press button 3 of the last message printed with buttons
+    '2018           the message «2018» (a number to search, not a button: QA68-17)
     /quit           stop the bot (Ctrl-C: the same), the emulator and the site
 
 The folder (`--dir`, else a temporary one removed at the end) keeps the `.env`, the sources

@@ -28,6 +28,7 @@ ANSWER_TIMEOUT = 60.0
 SILENT_SECONDS = 10.0  # no Bot API call this long after a line: the bot does not answer it
 WATCH_SECONDS = 0.5  # how often the bot's messages are looked for while no line is typed
 PROMPT = "أنت / you> "  # test_x47 reads the transcript by it
+AS_TEXT = "'"  # «'2018»: the operator's message «2018», not button 2018 (QA68-17)
 # Telegram's ids have at most 52 significant bits (Bot API: User.id, Chat.id)
 MAX_ID = 1 << 52
 _ID_LINE_RE = re.compile(r"^(?P<kind>[@#])(?P<id>[-+]?\d+)(?:\s|$)")
@@ -35,11 +36,25 @@ _SIGNED_RE = re.compile(r"^[-+]\d+$")
 _LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,16})|#(?P<group>-\d{1,16}))\s+(?P<text>.+)$")
 
 
+def no_button(line: str) -> str:
+    """A number with no such button, and how to send it as a message (QA68-17: a year, «911»
+    or «737» could not be searched in the sandbox)."""
+    return (f"لا زر برقم {line}؛ لإرساله رسالةً اكتب {AS_TEXT}{line} / no button {line}; to "
+            f"send it as a message, type {AS_TEXT}{line}")
+
+
+def _number_as_text(line: str) -> str:
+    """The number of a line «'2018» (or «'-1»), to be sent as a message; "" for any other line
+    (a message that starts with a quote mark is sent as typed)."""
+    rest = line[len(AS_TEXT):] if line.startswith(AS_TEXT) else ""
+    return rest if rest.isdecimal() or _SIGNED_RE.match(rest) else ""
+
+
 def line_problem(line: str) -> str | None:
     """Why a typed line is not sent (QA37 T7), in both languages; None to send it. «@0» went to
     a chat 0 as a group welcome, a 20-digit id was searched as text, «-1» searched «1»."""
     if _SIGNED_RE.match(line):
-        return f"لا زر برقم {line} / no button {line}"
+        return no_button(line)
     m = _ID_LINE_RE.match(line)
     if m is None:
         return None
@@ -174,14 +189,18 @@ def _lines(emu: Emulator, stdin: IO[str], out: IO[str], printer: Printer, typing
         if not line:
             continue
         before = printer.calls()
-        problem = line_problem(line)
+        said = _number_as_text(line)
+        problem = None if said else line_problem(line)
         if problem is not None:
             out.write(problem + "\n")
             continue
-        if printer.screen.presses(line):
+        if said:  # «'2018»: the number as a message, never a button (QA68-17)
+            emu.send_user_message(OPERATOR, said,
+                                  user=User(id=OPERATOR, first_name=f"User {OPERATOR}"))
+        elif printer.screen.presses(line):
             pressed = printer.screen.button(line)
             if pressed is None:
-                out.write(f"لا زر برقم {line} / no button {line}\n")
+                out.write(no_button(line) + "\n")
                 continue
             message, label = pressed
             presser = message.chat_id if message.chat_id > 0 else OPERATOR

@@ -224,3 +224,48 @@ def test_the_singular_election_finds_the_elections(tmp_path: Path,
     assert main(["search", "--db", str(path), "--limit", "5", "انتخابات"]) == 0
     assert "إعادة انتخاب بوتين" in capsys.readouterr().out
     assert alert_matches("الانتخاب", plural) and alert_matches("الانتخابات", singular)
+
+
+def test_the_sandbox_sends_a_quoted_number_as_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA68-17: in `run.py sandbox` a typed «2018» (or «911») with buttons on screen was «no
+    button 2018»: a tester could not search a year. «'2018» sends it as the operator's message,
+    and the «no button» line says so. The real conversation loop against the emulator."""
+    import io
+    import threading
+
+    import httpx
+
+    from bot.emulator import Emulator
+    from cli import sandbox_console
+    from tests.test_x55_sandbox_press import _Typed
+
+    monkeypatch.setattr(sandbox_console, "SILENT_SECONDS", 0.2)
+    monkeypatch.setattr(sandbox_console, "QUIET_SECONDS", 0.2)
+    texts: list[str] = []
+    with Emulator() as emu:
+        api = f"{emu.url}/bot123:TEST"
+        httpx.post(f"{api}/sendMessage", json={"chat_id": 1001, "text": "نتائج", "reply_markup": {
+            "inline_keyboard": [[{"text": "المزيد", "callback_data": "x1"}]]}})
+        stop = threading.Event()
+
+        def bot_reading_updates() -> None:  # takes the operator's messages, answers none
+            offset = 0
+            while not stop.is_set():
+                got = httpx.post(f"{api}/getUpdates", json={"offset": offset, "timeout": 0},
+                                 timeout=5).json()["result"]
+                texts.extend(u["message"]["text"] for u in got if "message" in u)
+                offset = max([offset, *(u["update_id"] + 1 for u in got)])
+                stop.wait(0.05)
+
+        reader = threading.Thread(target=bot_reading_updates, daemon=True)
+        reader.start()
+        out = io.StringIO()
+        try:
+            sandbox_console.converse(emu, _Typed([(None, "مرحبا\n"),  # type: ignore[arg-type]
+                                                  (None, "2018\n"), (None, "'2018\n"),
+                                                  (None, "'quoted\n")]), out)
+        finally:
+            stop.set()
+            reader.join(5)
+    assert "no button 2018; to send it as a message, type '2018" in out.getvalue()
+    assert texts == ["مرحبا", "2018", "'quoted"], texts
