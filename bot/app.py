@@ -49,6 +49,7 @@ from bot.startup import (
     WRITE_TIMEOUT_SECONDS,
     api_urls,
     start_failure,
+    token_refusal,
     webhook_options,
 )
 from bot.update_errors import (
@@ -283,6 +284,12 @@ def run_bot(settings: Settings) -> int:
     """Run the real bot until interrupted: long polling, or a webhook when WEBHOOK_URL is set."""
     from digests.sources import list_sources, load_sources_file
 
+    # a token Telegram refuses is said before the database (or its lock) is created or
+    # upgraded (QA69-5: the refusal came after 50 migrations and the shipped sources)
+    refused = token_refusal(settings) if settings.telegram_bot_token else None
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return 1
     try:  # one bot per database: a second one would send everything again (QA16 N1)
         lock = hold_lock(settings.database_path)
     except DatabaseInUse as exc:

@@ -4,22 +4,30 @@
 run_webhook's arguments, and the timeouts say how long a call to Telegram may take and how long
 the start tries. `start_failure(exc, settings)` is the one bilingual line `run.py bot` prints on
 stderr instead of a traceback when Telegram refused the start, was unreachable or garbled, or the
-webhook's port was taken (bot.app.run_bot).
+webhook's port was taken (bot.app.run_bot); `token_refusal(settings)` is that line for a token
+Telegram refuses, asked before the database is opened.
 """
 
 from __future__ import annotations
 
+import asyncio
 import errno
+import logging
 import secrets
 import socket
 from urllib.parse import urlsplit
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.request import HTTPXRequest
 
 from bot.i18n import bilingual
 from digests.logs import url_host
 from digests.settings import Settings, listen_error
+
+log = logging.getLogger(__name__)
+
+TOKEN_CHECK_SECONDS = 5.0  # the getMe before the database opens (a silent API: go on)
 
 # How long a call to Telegram may take to answer (PTB's default is 5 s). A digest Telegram
 # answers late was delivered all the same, and a timeout there is "maybe sent": re-sent, a
@@ -70,6 +78,32 @@ def listen_problem(settings: Settings) -> str | None:
             probe.bind(address)  # port 0: any free port, so only the address can fail
     except OSError:
         return listen_error(settings.webhook_listen)
+    return None
+
+
+def token_refusal(settings: Settings, *, seconds: float = TOKEN_CHECK_SECONDS) -> str | None:
+    """Ask the Bot API who the token is (getMe) before the database is opened: the line to
+    print when Telegram refuses the token, so a wrong token upgrades nothing (QA69-5: the
+    database was created, 50 migrations run and the shipped sources added before the refusal,
+    the 72nd line). Anything else (no answer within `seconds`, a network error, a garbled
+    answer) is None: the start goes on and meets it with its own retries and words."""
+    from bot import api_noise  # PTB's tracebacks of a garbled answer → one WARNING (QA14 F4)
+
+    api_noise.install()
+    base_url, file_url = api_urls(settings)
+
+    async def ask() -> None:
+        request = HTTPXRequest(connect_timeout=seconds, read_timeout=seconds)
+        async with Bot(settings.telegram_bot_token, base_url=base_url, base_file_url=file_url,
+                       request=request, get_updates_request=request) as bot:
+            await bot.get_me()
+
+    try:
+        asyncio.run(asyncio.wait_for(ask(), seconds))
+    except InvalidToken as exc:
+        return start_failure(exc, settings)
+    except (TelegramError, OSError, TimeoutError) as exc:
+        log.info("token not checked before the start error=%s", type(exc).__name__)
     return None
 
 
