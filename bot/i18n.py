@@ -27,6 +27,7 @@ from bot.texts_following import TEXTS as _FOLLOWING
 from bot.texts_more import TEXTS as _MORE
 from bot.texts_names import BOT_NAME, LANGUAGE_NAMES
 from bot.texts_reading import TEXTS as _READING
+from bot.texts_reasons import TEXTS as _REASONS
 from bot.texts_sources import TEXTS as _SOURCES
 from bot.texts_times import TEXTS as _TIMES
 from bot.texts_welcome import ADMIN_COMMANDS, EXAMPLE_TOPICS, GROUP_COMMANDS, READER_COMMANDS
@@ -224,7 +225,7 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 # key → (Arabic, English). Values may hold {placeholders} filled by `t`; values are inserted
 # as given (escape them first when the text is sent as HTML).
 STRINGS: dict[str, tuple[str, str]] = _merged(_READING, _FOLLOWING, _WELCOME, _ADMIN, _SOURCES,
-                                              _MORE, _ALERTS, _TIMES)
+                                              _REASONS, _MORE, _ALERTS, _TIMES)
 
 
 MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the headline

@@ -8,7 +8,8 @@ first poll only stored its articles: that backfill is not pushed). Replies that 
 link are laid out by bot.admin.admin_lines; /addsource answers name the link they are about (two
 checks in a row answer in the order the sites do) and reply to the command message. A link typed
 without http:// or https:// is checked as https://, then as http:// when https:// cannot connect
-(digests.source_check.check_link), and the answer says which one was used.
+(digests.source_check.check_link), and the answer says which one was used. The lines under
+each source in /sources (health, entries cut or skipped, a moved feed) are bot.source_lines'.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any, Final, Literal
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import ingest_faults, source_alerts
+from bot import ingest_faults, source_alerts, source_lines
 from bot.admin import (
     admin_html,
     admin_lines,
@@ -38,9 +39,9 @@ from bot.admin import (
     text_html,
     text_lines,
 )
-from bot.i18n import amount, counted, list_sep, num, relative_time, t
+from bot.i18n import counted, list_sep, num, t
 from bot.ingests import acknowledge, acknowledged, owe_ingest
-from bot.lines import Line, Span, clean, isolate_ltr
+from bot.lines import Line, Span, isolate_ltr
 from bot.packer import pack
 from bot.reader_clock import reader_now
 from bot.reasons import error_text, reason_text
@@ -54,15 +55,13 @@ from bot.source_notes import (
     page_note,
     page_trouble,
 )
-from digests import feed_moves, feed_twins, sources
+from digests import feed_twins, sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.link_words import link_word
 from digests.reader_sources import inherit_site_mutes
 from digests.source_check import check_link, link_candidates
 from digests.source_names import is_link, new_name_problem, visible_name
-from digests.feeds import skip_kind
-from digests.source_work import Skipped, feed_cut_of, oldest_first_of, skipped_of
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
 log = logging.getLogger(__name__)
@@ -72,78 +71,6 @@ SOURCES_LISTED = 50           # /sources lists at most this many (QA14 F15: 159 
 CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
 SQLITE_MAX_INT = 2**63 - 1     # larger ids overflow SQLite's integers
 MAX_LINKS_AT_ONCE = 20         # links one /addsource adds (a pasted list); the rest: told
-
-
-def _health(source: Any, lang: str, rt: Runtime, local_now: datetime) -> str:
-    if not source.active:  # paused by /removesource: said so, with how to resume (QA12 F8)
-        return t("health_paused", lang)
-    if source.consecutive_failures:
-        n = source.consecutive_failures
-        error = reason_text(source.last_error_why, lang)
-        if n == 1:  # the last poll alone: no streak (QA58-10: «failing 1 time in a row»)
-            return t("health_failed_once", lang, error=error)
-        # Arabic puts the count after a label («إخفاقات متتالية: ٢»); English counts a noun
-        failures = num(n, lang) if lang == "ar" else f"{n} times"
-        return t("health_failing", lang, failures=failures, error=error)
-    if source.last_success_at is None:
-        return t("health_never", lang)
-    # `local_now`: the admin's clock, so a date past a week is their day, not UTC's (X56)
-    return t("health_ok", lang, when=relative_time(source.last_success_at, local_now, lang))
-
-
-def cut_note(listed: int, read: int, lang: str) -> str:
-    """The line under a source whose feed lists more entries than a poll reads: the newest are
-    read, the others skipped for good (digests.feed_cut; X50's decision)."""
-    # «١٠٠٠٠ خبر», «٣٠ خبرًا» (QA56-7: «١٠٠٠٠ خبرًا»); the English line names its noun itself
-    return t("feed_cut", lang, listed=amount(listed, lang, "article") if lang == "ar"
-             else num(listed, lang), read=num(read, lang),
-             skipped=num(listed - read, lang))
-
-
-def _cut_lines(source_id: int, lang: str, active: bool) -> list[Line]:
-    cut = feed_cut_of(source_id) if active else None
-    lines = text_lines(lang, cut_note(*cut, lang)) if cut is not None else []
-    if active and oldest_first_of(source_id):  # over the size cap, oldest first (X56 item 4)
-        lines += text_lines(lang, t("feed_oldest_first", lang))
-    skipped = skipped_of(source_id) if active else None
-    if skipped is not None:
-        lines += text_lines(lang, skipped_note(skipped, lang))
-    return lines
-
-
-def skipped_note(skipped: Skipped, lang: str) -> str:
-    """The line under a source whose last read feed had entries that could not be read: their
-    ids as feed text (bidi controls dropped, QA65-13: an RLO in an id reversed the rest of the
-    line), and each kind of reason once with its count, in the admin's language (QA65-14)."""
-    names = list_sep(lang).join(f"«{clean(n)[:60]}»" if lang == "ar" else f'"{clean(n)[:60]}"'
-                                for n in skipped.names)
-    if skipped.count > len(skipped.names):
-        names += "…"
-    return t("feed_skipped_why", lang, skipped=num(skipped.count, lang),
-             listed=num(skipped.listed, lang), names=strip_credentials(names),
-             reasons=strip_credentials(skip_reasons(skipped.errors or (skipped.error,), lang)))
-
-
-def skip_reasons(errors: tuple[str, ...], lang: str) -> str:
-    """Each kind of reason among `errors` once, with how many entries it left out and its
-    details (the schemes, the hosts; an unreadable entry's first error), in `lang`."""
-    kinds: dict[str, list[str]] = {}
-    for error in errors:
-        kind, detail = skip_kind(error)
-        kinds.setdefault(kind, []).append(clean(detail))
-    parts = []
-    for kind, details in kinds.items():
-        shown = list(dict.fromkeys(d for d in details if d))
-        detail = (shown[0][:120] if kind == "unreadable"
-                  else list_sep(lang).join(shown[:3]) + ("…" if len(shown) > 3 else ""))
-        parts.append(t(f"skip_{kind}", lang, n=num(len(details), lang), detail=detail or "?"))
-    return "؛ ".join(parts) if lang == "ar" else "; ".join(parts)
-
-
-def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:
-    """«↪️ moved for good from …» under a source whose feed's new address was stored (QA35 L3)."""
-    old = feed_moves.moved_from(db, source_id)
-    return text_lines(lang, t("feed_moved", lang, old=strip_credentials(old))) if old else []
 
 
 # bidi and zero-width marks typed around a number (RLM, LRM, ALM, isolates, ZWSP, BOM)
@@ -209,11 +136,11 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     local_now = rt.now() if chat is None else reader_now(rt.db.db, chat.id, rt.now())
     blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
                             name=source_name(s.name, lang),
-                            health=_health(s, lang, rt, local_now)),
+                            health=source_lines.health(s, lang, local_now)),
                *(text_lines(lang, page_note(trouble[s.id], lang))
                  if s.active and s.id in trouble else []),
-               *_cut_lines(s.id, lang, s.active),
-               *_moved_lines(rt.db, s.id, lang),
+               *source_lines.cut_lines(s.id, lang, s.active),
+               *source_lines.moved_lines(rt.db, s.id, lang),
                (Span(shown if ltr else isolate_ltr(shown, always=True), ltr=ltr),)]
               for s in items for shown in (strip_credentials(s.url),)]
     if hidden:

@@ -124,7 +124,7 @@ async def test_sources_says_how_many_entries_of_a_long_feed_are_skipped(
             [listing] = await h.say(ADMIN, "/sources")
     text = listing.plain_text
     assert "📜 تسرد الخلاصة ٣٠٠٠ خبر؛ تُقرأ أحدثها فقط (١٠٠٠) ويُترك ٢٠٠٠ أقدم" in text, text
-    from bot.sources_admin import cut_note
+    from bot.source_lines import cut_note
     assert cut_note(3000, 1000, "en") == (
         "📜 The feed lists 3000 entries; only the newest (1000) are read, 2000 older ones"
         " are skipped.")

@@ -45,7 +45,7 @@ async def test_stats_counts_the_chats_of_the_last_story_sent(tmp_path: Path) -> 
 
 
 def test_sources_counts_a_long_feed_and_a_long_name_in_agreement() -> None:
-    from bot.sources_admin import cut_note
+    from bot.source_lines import cut_note
     assert "تسرد الخلاصة ١٠٠٠٠ خبر؛" in cut_note(10_000, 1_000, "ar")  # not «خبرًا»
     assert "تسرد الخلاصة ١٠٥ أخبار؛" in cut_note(105, 100, "ar")
     assert "The feed lists 10000 entries" in cut_note(10_000, 1_000, "en")

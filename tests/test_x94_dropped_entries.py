@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.sources_admin import skipped_note
+from bot.source_lines import skipped_note
 from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite
 from digests.settings import Settings
