@@ -119,6 +119,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db_advice_readonly": ("امنح مستخدم البوت حق الكتابة في الملف ومجلده (chmod/chown، أو "
                            "chattr -i)", "give the bot's user write access"),
     "db_cause_was": ("كان السبب: {causes}", "The cause was: {causes}"),
+    # a reader's request the database could not take, in the chat's stored language (QA66-7;
+    # a chat not stored yet gets both: bot.update_errors BUSY_REPLY, UNSAVED_REPLY)
+    "reply_busy": ("قاعدة البيانات مشغولة الآن، أعد المحاولة بعد قليل",
+                   "The database is busy right now; try again shortly"),
+    "reply_unsaved": ("تعذّر حفظ طلبك الآن (مساحة الخادم ممتلئة أو لا تقبل الكتابة)، أعد المحاولة"
+                      " لاحقًا", "Your request could not be saved right now (the server's disk "
+                      "is full or read-only); try again later"),
     "db_cause_then": ("، ثم ", ", then "),
     # QA53 S5: the last run was killed mid-send (bot.restart_note). QA66-8: worded so that one
     # story reads as well as five («خبر … كانت … هذه» was made for «٥ أخبار»), and «sending»,

@@ -95,7 +95,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         FAULTS.report(fault, "update", logger=log)
         rt.writes.refused(fault)  # the admins' alert (bot.db_alerts)
         if isinstance(update, Update):
-            await _tell_fault(update, context, BUSY_REPLY if fault == "locked" else UNSAVED_REPLY)
+            await _tell_fault(update, context, _fault_reply(rt, chat.id if chat else None,
+                                                            fault == "locked"))
         return
     if isinstance(error, TimedOut):
         # PTB gave up waiting for Telegram's answer, but the request may well have been
@@ -134,8 +135,21 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
                                            message_thread_id=_answer_thread(update, error))
 
 
+def _fault_reply(rt: Runtime, chat_id: int | None, locked: bool) -> str:
+    """The «try again» in the chat's stored language (a read works while writes are refused;
+    QA66-7: an Arabic admin's /ingest was answered in both), both languages for a chat not
+    stored (its language could not be recorded) or when the read fails too."""
+    lang = None
+    with contextlib.suppress(Exception):
+        stored = subscriptions.get_chat(rt.db, chat_id) if chat_id is not None else None
+        lang = stored.language if stored is not None else None
+    if lang not in ("ar", "en"):
+        return BUSY_REPLY if locked else UNSAVED_REPLY
+    return t("reply_busy" if locked else "reply_unsaved", lang)
+
+
 async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    """The bilingual «try again» of a write the database could not take (never raises)."""
+    """The «try again» of a write the database could not take (never raises)."""
     chat = update.effective_chat
     with contextlib.suppress(Exception):
         if update.callback_query is not None:

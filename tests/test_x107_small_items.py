@@ -6,6 +6,7 @@ says what to do (it named the cause only; the English half had «free space at D
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -183,7 +184,6 @@ def test_a_read_only_folder_is_named_as_a_folder(tmp_path: Path,
     — the advice for a wrong path. The folder is named, and what to do about it. (The tests
     run as root, whom no mode stops: the folder's access is what `os.access` answers.)"""
     import os
-    import sqlite3
 
     from cli import main as cli_main
 
@@ -269,3 +269,44 @@ def test_the_sandbox_sends_a_quoted_number_as_a_message(monkeypatch: pytest.Monk
             reader.join(5)
     assert "no button 2018; to send it as a message, type '2018" in out.getvalue()
     assert texts == ["مرحبا", "2018", "'quoted"], texts
+
+
+async def test_a_stored_chat_is_told_of_a_locked_database_in_its_language(
+        tmp_path: Path) -> None:
+    """QA66-7: while the database refused writes, a known Arabic admin's request was answered
+    «… / the database is busy …»: in both languages, as for a chat not stored yet. A stored
+    chat reads its own (the read works while writes are refused); a new one both, as before."""
+    import asyncio
+
+    path = sample_db(tmp_path)
+    async with running_bot(path, busy_seconds=0.2) as h:
+        await h.say(ADMIN, "/start")  # stored, in Arabic
+        await h.settle()
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("begin immediate")  # another program holds the write lock
+        try:
+            h.emu.send_user_message(ADMIN, "/subscribe الغوطة")  # a write
+            busy = await h.until(lambda: [m.text for m in h.emu.messages(ADMIN)
+                                          if "مشغولة" in m.text], timeout=10)
+        finally:
+            holder.execute("rollback")
+            holder.close()
+        await asyncio.sleep(0)
+    assert busy[0] == "قاعدة البيانات مشغولة الآن، أعد المحاولة بعد قليل", busy
+
+
+def test_a_chat_not_stored_is_told_in_both_languages() -> None:
+    """…and a chat whose record could not be read or written: both, Arabic first."""
+    from types import SimpleNamespace
+
+    from bot.update_errors import BUSY_REPLY, UNSAVED_REPLY, _fault_reply
+
+    class _NoDb:
+        @property
+        def db(self) -> object:
+            raise sqlite3.OperationalError("database is locked")
+
+    rt = SimpleNamespace(db=_NoDb())
+    assert _fault_reply(rt, 5, True) == BUSY_REPLY  # type: ignore[arg-type]
+    assert _fault_reply(rt, None, False) == UNSAVED_REPLY  # type: ignore[arg-type]
+    assert " / " in BUSY_REPLY and " / " in UNSAVED_REPLY
