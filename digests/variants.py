@@ -105,6 +105,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("سيرغيو", "سيرجيو"),                      # 3 / 30
     # Session 12 (QA23 S4): a lineage is written «ابن» or «بن» («ابن سلمان», «بن سلمان»)
     ("بن", "ابن"),
+    # Session 24 (QA68-15): one adjective, «chemical», in three spellings — «الكيماوي» 29,
+    # «كيميائي» 16 in QA68's corpus, each finding its own set; masculine and feminine apart, as
+    # the index keys them. «كيميائي» is also a chemist (and chemotherapy): they come along.
+    ("كيماوي", "كيميائي", "كيمياوي"),
+    ("كيماوية", "كيميائية", "كيمياوية"),
 )
 
 # A name written as one word or two: (joined, split), as the corpus writes them

@@ -310,3 +310,27 @@ def test_a_chat_not_stored_is_told_in_both_languages() -> None:
     assert _fault_reply(rt, 5, True) == BUSY_REPLY  # type: ignore[arg-type]
     assert _fault_reply(rt, None, False) == UNSAVED_REPLY  # type: ignore[arg-type]
     assert " / " in BUSY_REPLY and " / " in UNSAVED_REPLY
+
+
+def test_the_spellings_of_chemical_find_each_other(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """QA68-15: «الكيماوي» (29), «كيميائي» (16) and "chemical weapons" were three sets."""
+    from test_search import add, load
+
+    from cli.main import main
+    from digests.storage import Database
+    from digests.topic_match import alert_matches
+
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        add(db, 900970, "اتهامات للنظام بشن هجوم كيميائي على دوما", "هجوم بالغاز.", days_ago=1)
+        add(db, 900971, "روسيا تنفي استخدام السلاح الكيماوي", "نفت موسكو.", days_ago=1)
+        add(db, 900972, "منظمة حظر الأسلحة الكيميائية تصل إلى دوما", "وصل المفتشون.",
+            days_ago=1)
+        attack = load(db.db, 900970)
+    assert main(["search", "--db", str(path), "--limit", "5", "الكيماوي"]) == 0
+    out = capsys.readouterr().out
+    assert "هجوم كيميائي على دوما" in out and "السلاح الكيماوي" in out, out
+    assert main(["search", "--db", str(path), "--limit", "5", "الأسلحة الكيماوية"]) == 0
+    assert "منظمة حظر الأسلحة الكيميائية" in capsys.readouterr().out
+    assert alert_matches("الكيماوي", attack)
