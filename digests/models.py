@@ -52,6 +52,9 @@ class Source:
     next_poll_at: datetime | None = None
     active: bool = True
     last_error_why: Reason | None = None  # the last error as the bot words it (digests.errors)
+    # with ALLOW_PRIVATE_SOURCES, whether its host may be private (digests.private_hosts): None
+    # for a row that does not say (judged by its host's form)
+    private_host: bool | None = None
 
 
 @dataclass(frozen=True)

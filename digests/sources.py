@@ -54,6 +54,7 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
         consecutive_failures=row.get("consecutive_failures") or 0,
         next_poll_at=parse_iso(row.get("next_poll_at")), active=bool(row.get("active", 1)),
         last_error_why=Reason.decode(row.get("last_error_reason")),
+        private_host=None if row.get("private_host") is None else bool(row["private_host"]),
     )
 
 
@@ -174,17 +175,19 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
     given = (name or "").strip()
     name = given or strip_markup(title or "") or default_name(url)
     with db.transaction() as sql:
+        # a database before migration 054 (a test's archive of an older schema) has no column
+        columns = sql.table("sources").columns_dict
+        trust = {"private_host": int(trusted)} if "private_host" in columns else {}
         if existing is not None:  # re-adding a removed source brings it back
             if not given and existing.name != default_name(existing.url):
                 name = existing.name
             sql.table("sources").update(existing.id, {"active": 1, "name": name,
-                                                "next_poll_at": None,
-                                                "private_host": int(trusted)})
+                                                "next_poll_at": None, **trust})
             source_id = existing.id
         else:
             source_id = inserted_id(sql.table("sources").insert({
                 "url": url, "name": name, "added_at": iso(now), "active": 1,
-                "consecutive_failures": 0, "private_host": int(trusted)}))
+                "consecutive_failures": 0, **trust}))
     forget_cache()  # its trust counts from the next fetch, not in 30 s
     log.info("source added id=%s url=%s private_host=%s", source_id, strip_credentials(url),
              int(trusted))

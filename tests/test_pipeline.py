@@ -619,10 +619,12 @@ class _BuggyFetcher(Fetcher):
     """A real fetcher whose page fetch of one URL hits an unexpected bug."""
 
     async def fetch(self, url: str, *, etag: str | None = None,
-                    last_modified: str | None = None, page: bool = False) -> FetchResult:
+                    last_modified: str | None = None, page: bool = False,
+                    declared: bool = False, stored: bool = False) -> FetchResult:
         if url.endswith("/bug.html"):
             raise KeyError("an unexpected bug")
-        return await super().fetch(url, etag=etag, last_modified=last_modified, page=page)
+        return await super().fetch(url, etag=etag, last_modified=last_modified, page=page,
+                                   declared=declared, stored=stored)
 
 
 async def test_an_unexpected_error_fetching_one_page_costs_only_that_page(

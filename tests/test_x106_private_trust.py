@@ -20,6 +20,7 @@ from botkit import ADMIN, running_bot, sample_db
 from digests import addresses, feed_moves, private_hosts
 from digests.errors import NashraError
 from digests.fetcher import Fetcher
+from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite
 from digests.settings import Settings
 from digests.source_check import check_source
@@ -80,6 +81,8 @@ async def test_an_adopted_move_to_another_private_host_gains_no_trust(
     assert move is not None and move.stored
     assert _flags(database) == {target: 0}
     assert await _poll_refused(settings, target)
+    summary = await poll_once(database, settings, now=NOW)  # the real poll of the moved source
+    assert summary.failed == 1 and summary.new == 0
     assert internal.hits() == 0
 
 
