@@ -123,8 +123,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a chat not stored yet gets both: bot.update_errors BUSY_REPLY, UNSAVED_REPLY)
     "reply_busy": ("قاعدة البيانات مشغولة الآن، أعد المحاولة بعد قليل",
                    "The database is busy right now; try again shortly"),
-    "reply_unsaved": ("تعذّر حفظ طلبك الآن (مساحة الخادم ممتلئة أو لا تقبل الكتابة)، أعد المحاولة"
-                      " لاحقًا", "Your request could not be saved right now (the server's disk "
+    # worded for a group too: a member's command there meets it as well
+    "reply_unsaved": ("تعذّر حفظ الطلب الآن (مساحة الخادم ممتلئة أو لا تقبل الكتابة)، أعد المحاولة"
+                      " لاحقًا", "The request could not be saved right now (the server's disk "
                       "is full or read-only); try again later"),
     "db_cause_then": ("، ثم ", ", then "),
     # QA53 S5: the last run was killed mid-send (bot.restart_note). QA66-8: worded so that one
