@@ -49,8 +49,12 @@ def start() -> Future[None]:
             # running: a waiter cancelled while it waits can never cancel the build (and with
             # it every other waiter)
             _built.set_running_or_notify_cancel()
-            threading.Thread(target=_build, args=(_built,), name="nashra-tables",
-                             daemon=True).start()
+            try:
+                threading.Thread(target=_build, args=(_built,), name="nashra-tables",
+                                 daemon=True).start()
+            except RuntimeError:  # «can't start new thread»: no waiter may wait for ever
+                log.exception("word tables not built ahead; they are built on first use")
+                _built.set_result(None)
         return _built
 
 

@@ -163,3 +163,22 @@ def test_the_tables_built_in_their_thread_fold_as_those_built_on_first_use(
         warm_tables.start().result(timeout=60)
         assert [b.on_loop for b in cold.builds[first_use:]] == [False] * 3
         assert fold_ids(db.db, ids) == lazily
+
+
+def test_a_thread_that_cannot_start_leaves_no_waiter_waiting(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """REV2: `start` recorded the build before its thread started; when the thread could not
+    start («can't start new thread») every later `ready` waited for ever — every update and
+    every bundle. Now the build is marked done and each table is built on its first use."""
+    monkeypatch.setattr(warm_tables, "_built", None)
+
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    assert warm_tables.start().done()
+
+    async def wait() -> None:
+        await asyncio.wait_for(warm_tables.ready(), timeout=5)
+
+    asyncio.run(wait())
