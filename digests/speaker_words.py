@@ -241,9 +241,10 @@ _MASDAR_BODIES = frozenset("تنظيم تشكيل مقاطعه".split())
 
 
 # Words of the shape «تفعيل» that are no act: bodies, documents and media that speak, and
-# names (Tawfiq, Tahsin, Taghrid, Taysir). Folded.
+# names (Tawfiq, Tahsin, Taghrid, Taysir; the Tasnim agency and Tikrit, REV2). Folded.
 _TAFIL_NOT_ACTS = frozenset(
-    "تقرير تحقيق تحليل تلفزيون تحالف تجمع تنظيم تصريح تسجيل توفيق تحسين تغريد تيسير".split())
+    "تقرير تحقيق تحليل تلفزيون تحالف تجمع تنظيم تصريح تسجيل توفيق تحسين تغريد تيسير تسنيم"
+    " تكريت".split())
 
 
 def _tafil_act(norm: str) -> bool:

@@ -74,3 +74,10 @@ def test_a_name_of_the_tafil_shape_after_a_title_stays() -> None:
     # Guard: «تيسير» (Taysir) after a definite title is his name, not an act.
     para = 'وقال الأمين العام تيسير خالد إن اللجنة ستجتمع الأسبوع المقبل لبحث المقترحات.'
     assert _speakers([para]) == ["الأمين العام تيسير خالد"]
+
+
+def test_a_named_agency_or_town_of_the_tafil_shape_stays() -> None:
+    # Guard (REV2 #5): «تسنيم» (the agency) and «تكريت» (the town) have the shape «تفعيل» but
+    # are names: «وكالة الأنباء الإيرانية تسنيم» speaks whole.
+    para = 'وقالت وكالة الأنباء الإيرانية تسنيم إن الحرس الثوري أجرى مناورات في الخليج.'
+    assert _speakers([para]) == ["وكالة الأنباء الإيرانية تسنيم"]
