@@ -99,9 +99,18 @@ def m054_private_source_hosts(db: sqlite_utils.Database) -> None:
     if "private_host" not in columns:
         db.execute("alter table sources add column private_host integer")
     rows = db.execute("select id, url from sources where private_host is null").fetchall()
+    untrusted = []
     for source_id, url in rows:
+        trusted = local_by_form(host_of(str(url)))
         db.execute("update sources set private_host = ? where id = ?",
-                   [1 if local_by_form(host_of(str(url))) else 0, source_id])
+                   [1 if trusted else 0, source_id])
+        if not trusted:
+            untrusted.append(source_id)
+    if untrusted:  # REV2: an intranet feed on a public-looking name would fail without a word
+        log.info("migration 054: sources on a public-looking name may no longer reach a private"
+                 " address (matters only with ALLOW_PRIVATE_SOURCES=true; re-add such a feed with"
+                 " /removesource then /addsource) count=%d ids=%s", len(untrusted),
+                 ",".join(str(i) for i in untrusted[:50]))
 
 
 def source_hosts(database_path: Path | str) -> frozenset[str]:
