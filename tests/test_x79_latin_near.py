@@ -1,4 +1,4 @@
-"""X79 (QA51 L5): a Latin spelling no table maps («Idleb», «Gouta», «Tal Rifaat») was told «write
+"""X79 (QA51 L5): a Latin spelling no table maps («Idleb», «Gouta», «Tal Abyad») was told «write
 the name as Arabic news writes it», which an English reader cannot do. The known names nearest
 to it are offered as buttons («🔎 Idlib (إدلب)», «🔔 Ghouta (الغوطة)» after /subscribe); a
 spelling near none is told what to do in English. Arabic readers keep their answer. The real
@@ -24,7 +24,7 @@ def test_near_topics_are_the_nearest_known_names_only() -> None:
     assert near_topics("Hudaydah") == ["الحديدة"]  # transliterated another way
     assert near_topics("Raqqah") == ["الرقة"]  # not also «Makkah», «Rafah» one letter away
     assert near_topics("Yemn") == ["اليمن"]  # not «IMF»: a short name is no near miss
-    for far in ("Tal Rifaat", "xqzv", "Kim", "الغوطة", ""):
+    for far in ("Tal Abyad", "xqzv", "Kim", "الغوطة", ""):
         assert near_topics(far) == [], far
 
 
@@ -37,7 +37,7 @@ async def test_an_english_reader_is_offered_the_names_near_a_spelling(tmp_path: 
         [found] = await h.click(near, near.button_texts()[0])
         assert "Results for «Ghouta (الغوطة)»" in found.plain_text.translate(_MARKS)
 
-        [far] = await h.say(READER, "Tal Rifaat", language_code="en")
+        [far] = await h.say(READER, "Tal Abyad", language_code="en")
         text = far.plain_text.translate(_MARKS)
         assert CANNOT not in text and "copy the name from an Arabic headline" in text, text
         assert far.button_texts() == []
@@ -50,7 +50,7 @@ async def test_an_english_reader_is_offered_the_names_near_a_spelling(tmp_path: 
         await h.until(lambda: [s.topic for s in subscriptions.list_subscriptions(h.db, READER)]
                       == ["إدلب"])
 
-        [plain] = await h.say(READER, "/subscribe Tal Rifaat", language_code="en")
+        [plain] = await h.say(READER, "/subscribe Tal Abyad", language_code="en")
         text = plain.plain_text.translate(_MARKS)
         assert CANNOT not in text and "copied from an Arabic headline" in text, text
 

@@ -22,7 +22,7 @@ def test_the_adjective_after_a_word_is_also_the_country() -> None:
     assert country_names(("في", "سوريه")) == {}          # after a stop-word: no noun to describe
     assert country_names(("انتخابات", "سعوديه")) == {}   # «السعودية» is the country's own name
     plan = plan_query("الانتخابات اللبنانية")
-    assert plan.all_words == '"انتخابات" AND ("لبنانيه" OR "لبنان")', plan.all_words
+    assert plan.all_words == '("انتخابات" OR "انتخاب") AND ("لبنانيه" OR "لبنان")', plan.all_words
     assert ("انتخابات", "لبنان") in plan.phrases
     assert plan_query("السورية").phrase == '"سوريه"'
 
