@@ -8,8 +8,9 @@ from collections.abc import Mapping
 
 from delivery_helpers import add_article, add_source, ctx
 
+from digests.arabic import analyze
 from digests.search import search
-from digests.search_index import index_article
+from digests.search_index import FTS_TABLE, index_article
 from digests.storage import Database
 
 
@@ -30,3 +31,17 @@ def found(db: Database, names: Mapping[int, str], query: str, *, widen: bool = T
     """The names of the articles a search for `query` finds (`widen`: digests.search's)."""
     res = search(db.db, query, limit=50, widen=widen)
     return {names[h.digest.article_id] for h in res.hits if h.digest.article_id is not None}
+
+
+def older_keys(db: Database, names: Mapping[int, str], articles: Mapping[str, tuple[str, str]],
+               topic: str, key: str) -> None:
+    """Write back the keys an older version indexed (plain `analyze`) and chat 5 following
+    `topic` under its older `key`: the state a search-key migration starts from."""
+    with db.transaction() as tx:
+        for article_id, name in names.items():
+            title, body = articles[name]
+            tx.execute(f"update {FTS_TABLE} set title_keys = ?, body_keys = ? where rowid = ?",
+                       [" ".join(analyze(title)), " ".join(analyze(body)), article_id])
+        tx.execute("insert into chats (id, type, created_at) values (5, 'private', 'x')")
+        tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                   " values (5, ?, ?, 'x')", [topic, key])

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from delivery_helpers import add_article, add_source
-from searchkit import archive, found
+from searchkit import archive, found, older_keys
 
-from digests.arabic import analyze
 from digests.search import topic_key
-from digests.search_index import FTS_TABLE, matched_words
+from digests.search_index import matched_words
 from digests.search_places import place_analyze
 from digests.search_readings import m052_definite_readings, needs_definite_reindex
 from digests.storage import Database
@@ -86,14 +85,7 @@ def test_a_follower_of_the_definite_noun_is_not_alerted_for_the_other_word(tmp_p
 def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) -> None:
     with Database(tmp_path / "n.db") as db:
         names = archive(db, ARTICLES)
-        with db.transaction() as tx:  # the keys and follow an older version wrote
-            for article_id, name in names.items():
-                title, body = ARTICLES[name]
-                tx.execute(f"update {FTS_TABLE} set title_keys = ?, body_keys = ? where rowid = ?",
-                           [" ".join(analyze(title)), " ".join(analyze(body)), article_id])
-            tx.execute("insert into chats (id, type, created_at) values (5, 'private', 'x')")
-            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
-                       " values (5, 'العمرة', 'عمره', 'x')")
+        older_keys(db, names, ARTICLES, "العمرة", "عمره")  # the keys and follow an older version wrote
         # the old keys hold no definite noun
         assert found(db, names, "العمرة", widen=False) == set()
         with db.transaction() as tx:

@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 from botkit import READER, running_bot, sample_db
 from delivery_helpers import add_article
-from searchkit import archive, found
+from searchkit import archive, found, older_keys
 
-from digests.arabic import analyze
 from digests.search import topic_key
-from digests.search_index import FTS_TABLE
 from digests.search_readings import m048_place_readings
 from digests.storage import Database
 from digests.topic_match import alert_matches
@@ -58,14 +56,7 @@ def test_the_search_reads_the_places_apart(tmp_path: Path, query: str, wanted: s
 def test_the_migration_keys_the_archive_and_the_follows_again(tmp_path: Path) -> None:
     with Database(tmp_path / "n.db") as db:
         names = archive(db, ARTICLES)
-        with db.transaction() as tx:  # the keys and follow an older version wrote
-            for article_id, name in names.items():
-                title, body = ARTICLES[name]
-                tx.execute(f"update {FTS_TABLE} set title_keys = ?, body_keys = ? where rowid = ?",
-                           [" ".join(analyze(title)), " ".join(analyze(body)), article_id])
-            tx.execute("insert into chats (id, type, created_at) values (5, 'private', 'x')")
-            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
-                       " values (5, 'وجدة', 'جده', 'x')")
+        older_keys(db, names, ARTICLES, "وجدة", "جده")  # the keys and follow an older version wrote
         assert found(db, names, "وجدة") == set()  # the old keys: Oujda is «جده»
         with db.transaction() as tx:
             m048_place_readings(tx)
