@@ -60,6 +60,7 @@ FRESH: Mapping[str, tuple[int, int, int, str]] = {
     "holdout28": (9, 1, 7, "USE (s18 refit), 72 h"),
     "holdout29": (9, 2, 5, "USE (s18 refit), 72 h, S29 face"),
     "holdout30": (11, 0, 6, "USE (s18 refit), 72 h"),
+    "holdout31": (9, 3, 6, "USE (s18 refit), 72 h"),
 }
 
 
