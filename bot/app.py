@@ -44,11 +44,13 @@ from bot.reply_limiter import ReplyLimiter
 from bot.runtime import RUNTIME_KEY, Runtime, utc_now
 from bot.startup import (
     BOOTSTRAP_RETRIES,
+    CONFIG_STATUS,
     READ_TIMEOUT_SECONDS,
     START_BOUND_SECONDS,
     WRITE_TIMEOUT_SECONDS,
     api_urls,
     start_failure,
+    start_status,
     token_refusal,
     webhook_options,
 )
@@ -281,7 +283,11 @@ async def stop_application(app: Application) -> None:
 
 
 def run_bot(settings: Settings) -> int:
-    """Run the real bot until interrupted: long polling, or a webhook when WEBHOOK_URL is set."""
+    """Run the real bot until interrupted: long polling, or a webhook when WEBHOOK_URL is set.
+
+    Returns the exit status: 0 after a stop, 2 for a token Telegram refuses (a configuration
+    error), 1 for a start that failed otherwise (the database in use, the network down).
+    """
     from digests.sources import list_sources, load_sources_file
 
     # a token Telegram refuses is said before the database (or its lock) is created or
@@ -289,7 +295,7 @@ def run_bot(settings: Settings) -> int:
     refused = token_refusal(settings) if settings.telegram_bot_token else None
     if refused is not None:
         print(refused, file=sys.stderr)
-        return 1
+        return CONFIG_STATUS  # a configuration error: not restarted by the unit (REV2 #3)
     try:  # one bot per database: a second one would send everything again (QA16 N1)
         lock = hold_lock(settings.database_path)
     except DatabaseInUse as exc:
@@ -329,7 +335,7 @@ def run_bot(settings: Settings) -> int:
         if line is None:
             raise
         print(line, file=sys.stderr)
-        return 1
+        return start_status(exc)
     finally:
         db.close()
         if lock is not None:

@@ -4,8 +4,9 @@
 run_webhook's arguments, and the timeouts say how long a call to Telegram may take and how long
 the start tries. `start_failure(exc, settings)` is the one bilingual line `run.py bot` prints on
 stderr instead of a traceback when Telegram refused the start, was unreachable or garbled, or the
-webhook's port was taken (bot.app.run_bot); `token_refusal(settings)` is that line for a token
-Telegram refuses, asked before the database is opened.
+webhook's port was taken (bot.app.run_bot), and `start_status(exc)` its exit status;
+`token_refusal(settings)` is that line for a token Telegram refuses, asked before the database
+is opened.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ from digests.settings import Settings, listen_error
 log = logging.getLogger(__name__)
 
 TOKEN_CHECK_SECONDS = 5.0  # the getMe before the database opens (a silent API: go on)
+
+# A refused token is a configuration error, cli.main's exit status 2: deploy/nashra.service's
+# RestartPreventExitStatus=2 leaves it for the operator to fix. As exit 1 a revoked token was
+# started again every 30 s for ever (review REV2 #3); a lost network at boot stays 1 (restarted).
+CONFIG_STATUS = 2
+FAILED_STATUS = 1
 
 # How long a call to Telegram may take to answer (PTB's default is 5 s). A digest Telegram
 # answers late was delivered all the same, and a timeout there is "maybe sent": re-sent, a
@@ -94,9 +101,10 @@ def token_refusal(settings: Settings, *, seconds: float = TOKEN_CHECK_SECONDS) -
 
     async def ask() -> None:
         request = HTTPXRequest(connect_timeout=seconds, read_timeout=seconds)
+        # entering the Bot is initialize(), which asks getMe itself: one call (it was two)
         async with Bot(settings.telegram_bot_token, base_url=base_url, base_file_url=file_url,
-                       request=request, get_updates_request=request) as bot:
-            await bot.get_me()
+                       request=request, get_updates_request=request):
+            pass
 
     try:
         asyncio.run(asyncio.wait_for(ask(), seconds))
@@ -105,6 +113,13 @@ def token_refusal(settings: Settings, *, seconds: float = TOKEN_CHECK_SECONDS) -
     except (TelegramError, OSError, TimeoutError) as exc:
         log.info("token not checked before the start error=%s", type(exc).__name__)
     return None
+
+
+def start_status(exc: BaseException) -> int:
+    """The exit status after the start's line for `exc`: CONFIG_STATUS for a token Telegram
+    refuses (retrying cannot cure it), FAILED_STATUS for the rest (a restart may: the network
+    not up yet at boot, a port still held)."""
+    return CONFIG_STATUS if isinstance(exc, InvalidToken) else FAILED_STATUS
 
 
 def start_failure(exc: BaseException, settings: Settings) -> str | None:

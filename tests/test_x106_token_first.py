@@ -31,7 +31,7 @@ def test_a_wrong_token_touches_no_database(tmp_path: Path) -> None:
     with Emulator(token=TOKEN) as emu:
         done = _run(tmp_path, emu, WRONG, db)
     out = done.stdout + done.stderr
-    assert done.returncode == 1, out[-3000:]
+    assert done.returncode == 2, out[-3000:]  # a configuration error (REV2 #3; was 1)
     assert "Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN" in out, out[-3000:]
     assert "migration applied" not in out and "source added" not in out, out[-3000:]
     assert not db.parent.exists() or not any(db.parent.iterdir()), list(db.parent.iterdir())
@@ -45,7 +45,7 @@ def test_a_wrong_token_leaves_an_existing_database_unupgraded(tmp_path: Path) ->
     before = sorted(p.name for p in tmp_path.iterdir())
     with Emulator(token=TOKEN) as emu:
         done = _run(tmp_path, emu, WRONG, db)
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert "Telegram rejected the bot token" in done.stderr + done.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert db.read_bytes() == b""

@@ -30,7 +30,7 @@ def test_a_refused_token_is_one_line(tmp_path: Path, level: str) -> None:
         done = subprocess.run([sys.executable, str(ROOT / "run.py"), "bot"], cwd=tmp_path,
                               env=env, capture_output=True, text=True, timeout=SUBPROCESS_WAIT)
     out = done.stdout + done.stderr
-    assert done.returncode == 1, out[-3000:]
+    assert done.returncode == 2, out[-3000:]  # a configuration error (REV2 #3; was 1)
     assert "Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN" in out, out[-3000:]
     assert "Traceback" not in out and "rejected by the server" not in out, out[-3000:]
     assert WRONG not in out and WRONG.split(":")[1] not in out, out[-3000:]
