@@ -10,7 +10,9 @@ Each repaired article gets its title, summary, body and content hash written in 
 what a re-read correction runs again (digests.article_updates: the search index and the digest,
 the story's row recomputed); nothing is queued for chats. A repair whose text is another stored
 article's or a removed one's (its content hash taken) is left as it is and counted. A source name
-still misread (its feed not polled since) is repaired too. One transaction per CHUNK articles
+still misread (its feed not polled since) is repaired too: in the chunk that repaired one of its
+articles (a name too short to repair alone is repaired by the misread its articles were, which a
+rerun after a kill no longer sees), the rest at the end. One transaction per CHUNK articles
 (digests.data_migrations.commit_chunk); a rerun repairs nothing twice (a right text is never
 changed), so it is idempotent.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -75,12 +77,12 @@ def repair_articles(db: sqlite_utils.Database, *, chunk: int = CHUNK,
     from digests.urls import content_hash
 
     when = now or datetime.now(timezone.utc)
-    repaired = left = 0
-    misreads: dict[int, set[Misread]] = {}  # source id → the misreads its articles were
+    repaired = left = sources = 0
     after = -1
     while rows := db.execute(
             "select id, source_id, title, summary, body from articles where id > ?"
             " order by id limit ?", [after, chunk]).fetchall():
+        misreads: dict[int, set[Misread]] = {}  # source id → the misreads its articles were
         for article_id, source_id, title, summary, body in rows:
             fields = (title or "", summary or "", body or "")
             fixed = repair_all(fields)
@@ -102,20 +104,30 @@ def repair_articles(db: sqlite_utils.Database, *, chunk: int = CHUNK,
             if misread is not None:
                 misreads.setdefault(source_id, set()).add(misread)
             repaired += 1
+        # renamed in the chunk's own transaction: once its articles are committed right, a
+        # rerun cannot tell which misread they were (review REV2 #4)
+        sources += _repair_sources(db, misreads, only=misreads.keys())
         after = rows[-1][0]
         if after_chunk is not None:
             after_chunk(len(rows))
-    sources = _repair_sources(db, misreads)
+    sources += _repair_sources(db, {})  # names confidently repaired alone
     log.info("mojibake articles repaired count=%d left=%d sources_renamed=%d",
              repaired, left, sources)
     return Repaired(repaired, left, sources)
 
 
-def _repair_sources(db: sqlite_utils.Database, misreads: dict[int, set[Misread]]) -> int:
+def _repair_sources(db: sqlite_utils.Database, misreads: dict[int, set[Misread]], *,
+                    only: Collection[int] | None = None) -> int:
     """Rename the sources whose name is still a misread title: confidently alone, or by the
-    misread their articles were (a name too short for a common word)."""
+    misread their articles were (a name too short for a common word); `only` these sources
+    when given. A right name is never changed, so a source is never counted twice."""
+    if only is not None and not only:
+        return 0
+    query = "select id, name from sources"
+    if only is not None:  # ≤ CHUNK ids: under SQLite's bound-parameter limit
+        query += f" where id in ({','.join('?' * len(only))})"
     renamed = 0
-    for source_id, name in db.execute("select id, name from sources").fetchall():
+    for source_id, name in db.execute(query, list(only or ())).fetchall():
         fixed = repair(name or "")
         for misread in misreads.get(source_id, ()):
             if fixed is None:

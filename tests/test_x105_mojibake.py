@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from hypothesis import given, settings as hsettings, strategies as st
 from migration_kit import archive_before
 
@@ -204,3 +205,48 @@ async def test_the_migration_repairs_a_file_the_old_reading_wrote(
             with db.transaction() as tx:
                 again = repair_articles(tx)
             assert (again.articles, again.sources) == (0, 0)
+
+
+async def test_a_migration_killed_after_a_commit_still_renames_a_short_source_name(
+        tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review REV2 #4: a name too short to repair alone is repaired by the misread its articles
+    were. The renames ran after the last chunk, from this run's articles only: a migration
+    killed after a chunk's commit found those articles right on the rerun, and the name stayed
+    misread. Each chunk now renames its sources before its commit."""
+    from digests import data_migrations
+
+    short = "غزة بيروت"  # no common word of its own
+    path = tmp_path / "old.db"
+    with SampleSite(with_sample=False) as site:
+        site.add_route("/s/feed.xml", Response(body=_feed(short, TITLE, "/s/a.html", "iso-8859-6"),
+                                               content_type="text/xml"))
+        site.add_route("/s/a.html", Response(body=_page(TITLE, "iso-8859-6"),
+                                             content_type="text/html"))
+        with monkeypatch.context() as patch:
+            patch.setattr(encoding, "detect_encoding", _old_detect(encoding.detect_encoding))
+            patch.setattr(feeds, "unreadable", lambda body, headers=None: None)
+            patch.setattr(page_fetch, "unreadable", lambda body, headers=None: None)
+            with archive_before(path, MIGRATION) as old:
+                misread = short.encode("iso-8859-6").decode("cp1256")
+                assert repair(misread) is None
+                source = add_source(old, site.url("/s/feed.xml"), settings=settings, now=NOW,
+                                    title=misread)
+                assert (await poll_once(old, settings, now=NOW)).new == 1
+
+    class Killed(Exception):
+        pass
+
+    def killed(db: sqlite_utils.Database) -> None:  # the chunk is committed, then it dies
+        commit(db)
+        raise Killed
+
+    commit = data_migrations.commit_chunk
+    with monkeypatch.context() as patch:
+        patch.setattr(data_migrations, "commit_chunk", killed)
+        with pytest.raises(Killed):
+            Database(path)
+    with Database(path) as db:  # the rerun
+        article = get_article_by_url(db, site.url("/s/a.html"))
+        assert article is not None and article.title == TITLE
+        renamed = get_source(db, source.id)
+        assert renamed is not None and renamed.name == short
