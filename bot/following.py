@@ -194,10 +194,10 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     old: list[str] = []
     refused: list[str] = []
     unfollowed: tuple[str, ...] = ()  # not tried: the chat's limit or MAX_TOPICS came first
-    full = False
+    full = tried = False  # tried: MAX_TRIED stopped it, fewer than MAX_TOPICS followed
     for at, typed in enumerate(topics):
         if len(new) + len(old) >= MAX_TOPICS or at >= MAX_TRIED:
-            unfollowed = topics[at:]
+            unfollowed, tried = topics[at:], len(new) + len(old) < MAX_TOPICS
             break
         done = follow(rt, target, typed)
         if done.refusal == "full":
@@ -234,7 +234,7 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
         lines.append(ui(lang, chat_worded("too_many_topics", target_type),
                         n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
     if unfollowed:
-        lines.append(left_out(unfollowed, lang, full=full))
+        lines.append(left_out(unfollowed, lang, full=full, tried=tried))
     quiet = quiet_note(rt.db, target, lang, rt.now()) if new else None
     if quiet:  # inside the quiet hours: when the first alert comes (QA36 E4)
         lines.append(quiet)
@@ -243,11 +243,12 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     return "\n".join(lines)
 
 
-def left_out(topics: tuple[str, ...], lang: str, *, full: bool) -> str:
+def left_out(topics: tuple[str, ...], lang: str, *, full: bool, tried: bool) -> str:
     """The line naming the `topics` not followed, as typed so they can be sent again (QA70-1:
     «ولم أتابع ٢ بعدها» named none and left the noun out): «ولم أتابع موضوعًا واحدًا بعدها:
     «اليمن».» / "The other 2 topics were not followed: «Yemen», «Sudan».", MAX_TOPICS named
-    and «…» past them; unless the chat is `full`, why (one message's MAX_TOPICS)."""
+    and «…» past them; unless the chat is `full`, why: one message's MAX_TOPICS, or its
+    MAX_TRIED when that stopped it (`tried`: words that are no topic took the tries)."""
     named = [f"«{echo(typed, 40)}»" for typed in topics[:MAX_TOPICS]]
     if len(topics) > MAX_TOPICS:
         named.append("…")
@@ -258,6 +259,9 @@ def left_out(topics: tuple[str, ...], lang: str, *, full: bool) -> str:
     line += "" if named[-1] == "…" else "."
     if full:
         return line
+    if tried:
+        return line + " " + ui(lang, "left_tried_one" if form == "one" else "left_tried",
+                               max=num(MAX_TRIED, lang))
     return line + " " + ui(lang, "left_why_one" if form == "one" else "left_why",
                            max=num(MAX_TOPICS, lang))
 

@@ -137,6 +137,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "left_why": ("أتابع {max} مواضيع على الأكثر من رسالة واحدة؛ أرسل الباقي في رسالة أخرى.",
                  "At most {max} topics are followed from one message; send the rest in another "
                  "message."),
+    # review REV2 #6: MAX_TRIED words tried (most of them no topic) stopped it, not MAX_TOPICS
+    # followed («موضوعًا» agrees with MAX_TRIED = 30: 11–99)
+    "left_tried_one": ("أنظر في {max} موضوعًا على الأكثر من رسالة واحدة، بما فيها ما لم "
+                       "أتابعه؛ أرسله في رسالة أخرى.",
+                       "At most {max} topics are tried from one message, those not followed "
+                       "included; send it in another message."),
+    "left_tried": ("أنظر في {max} موضوعًا على الأكثر من رسالة واحدة، بما فيها ما لم أتابعه؛ "
+                   "أرسل الباقي في رسالة أخرى.",
+                   "At most {max} topics are tried from one message, those not followed "
+                   "included; send the rest in another message."),
     "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),
     "unsubscribed_group": ("لم تعد المجموعة تتابع «{topic}».",
                            "This group no longer follows «{topic}»."),

@@ -56,3 +56,22 @@ async def test_the_topics_left_are_named_with_their_count_in_agreement(tmp_path:
     assert "The other 2 topics were not followed: «Sudan», «Qatar». At most 10 topics are " \
         "followed from one message; send the rest in another message." in en.plain_text, \
         en.plain_text
+
+
+async def test_the_cap_on_words_tried_is_the_reason_it_gives(tmp_path: Path) -> None:
+    """Review REV2 #6: 30 words tried (most of them no topic) stopped the loop, yet the line
+    said «أتابع ١٠ مواضيع على الأكثر» with 2 followed. Now it names the 30 tried."""
+    junk = [f"qwz{a}{b}" for a in "bcdfg" for b in "hjklmn"]  # 30 words that are no topic
+    async with running_bot(sample_db(tmp_path)) as h:
+        [ar] = await h.say(READER, "/subscribe " + "، ".join([*_AR[:2], *junk[:28], _AR[2]]))
+        [en] = await h.say(READER + 1, "/subscribe " + ", ".join([*_EN[:2], *junk, *_EN[2:4]]),
+                           language_code="en")
+        followed_ar = len(subscriptions.list_subscriptions(h.db, READER))
+    text = _plain(ar.plain_text)
+    assert followed_ar == 2, followed_ar
+    assert "ولم أتابع موضوعًا واحدًا بعدها: «سوريا». أنظر في ٣٠ موضوعًا على الأكثر من رسالة " \
+        "واحدة، بما فيها ما لم أتابعه؛ أرسله في رسالة أخرى." in text, text
+    assert "على الأكثر من رسالة واحدة؛" not in text, text
+    assert "The other 4 topics were not followed: «qwzgm», «qwzgn», «Syria», «Iraq». At most " \
+        "30 topics are tried from one message, those not followed included; send the rest in " \
+        "another message." in en.plain_text, en.plain_text
