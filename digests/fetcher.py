@@ -20,6 +20,7 @@ import asyncio
 import logging
 import ssl
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from types import TracebackType
 from typing import Self
@@ -108,6 +109,14 @@ class Fetcher:
         # URLs (asked, and each hop) whose answer came but whose body had not ended when their
         # time ran out: the site answered, slowly (QA63-3); see `answered_slowly`
         self._unfinished: set[str] = set()
+
+    def new_poll(self, trusted: Iterable[str]) -> None:
+        """A poll starts: the stored sources it reads whose rows trust their host (`trusted`
+        URLs, PrivateHosts.polled) replace the last poll's, and the address verdicts are asked
+        afresh (an allowed host's would hold its trust for ADDRESS_CACHE_SECONDS more). A
+        fetcher kept for many polls (digests.scheduler) so follows the database (REV2 #7)."""
+        self.private.polled(trusted)
+        self._address_verdicts.clear()
 
     def answered_slowly(self, url: str) -> bool:
         """Whether the last fetch of `url` got its answer's headers but not its whole body in

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeAlias
 
-from digests import retries, sources
+from digests import private_hosts, retries, sources
 from digests.archive import inserted_id
 from digests.article_store import PUSH_WINDOW, retry_one, store_one
 from digests.extractor import Extractor
@@ -135,6 +135,9 @@ async def _run(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
     Returns:
         (pages retried, pages recovered).
     """
+    # the rows polled say whose host may be private, read afresh by each poll (the database
+    # the fetcher's settings name may be another; a shared fetcher must not keep a dropped one)
+    fetcher.new_poll(s.url for s in chosen if private_hosts.trusted_row(s.url, s.private_host))
     works = await _read_feeds(poll, fetcher, chosen)
     queue = _store_order(works)
     await _start_waiting(poll, works)

@@ -24,6 +24,7 @@ import ipaddress
 import logging
 import sqlite3
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -150,7 +151,8 @@ class PrivateHosts:
     def __init__(self, allow: bool, database_path: Path | str | None) -> None:
         self.allow = allow
         self._database_path = database_path
-        self._trusted: set[str] = set()
+        self._trusted: set[str] = set()  # links the operator typed to this fetcher
+        self._polled: frozenset[str] = frozenset()  # the current poll's rows that trust theirs
         self.seen_private: set[str] = set()  # hosts this fetcher reached on a private address
 
     def saw_private(self, host: str) -> None:
@@ -164,12 +166,21 @@ class PrivateHosts:
         if self.allow and (host := host_of(url)):
             self._trusted.add(host)
 
+    def polled(self, urls: Iterable[str]) -> None:
+        """The URLs of the stored sources a poll starting now reads whose rows trust them
+        (`trusted_row`), replacing the last poll's: a fetcher that serves many polls
+        (digests.scheduler) follows the database, so trust dropped there (a re-add whose
+        check found the host public) holds until the next poll, not until a restart (review
+        REV2 #7: a set kept for the fetcher's life)."""
+        self._polled = frozenset(h for url in urls if (h := host_of(url))) if self.allow \
+            else frozenset()
+
     def allows(self, host: str) -> bool:
         """Whether `host` may resolve to a private (not link-local/metadata) address."""
         if not self.allow:
             return False
         host = host.lower().strip("[]")
-        if host in self._trusted:
+        if host in self._trusted or host in self._polled:
             return True
         if self._database_path is None:
             return False

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from digests import archive, entry_changes, feed_moves, private_hosts, sources
+from digests import archive, entry_changes, feed_moves, sources
 from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feed_cut import parse_limit
@@ -100,9 +100,7 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     try:
         fetcher.feeds_in_part = True  # over the cap: its whole entries (feed_prefix)
         # stored: its host is private only if its row says so (REV s24: not an adopted move's),
-        # read from the row polled (the database the fetcher's settings name may be another)
-        if private_hosts.trusted_row(source.url, source.private_host):
-            fetcher.private.trust(source.url)
+        # read from the rows polled (pipeline: PrivateHosts.polled, for this poll only)
         feed = await fetcher.fetch(source.url, etag=source.etag,
                                    last_modified=source.last_modified, stored=True)
     except FetchError as exc:

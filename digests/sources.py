@@ -30,7 +30,7 @@ from digests.feed_urls import without_tracking
 from digests.fetch_failures import host_of, host_problem
 from digests.logs import strip_credentials
 from digests.models import Source, iso, parse_iso
-from digests.private_hosts import forget_cache
+from digests.private_hosts import forget_cache, host_of, local_by_form
 from digests.poll_clock import ahead_ids
 from digests.reader_text import strip_markup
 from digests.settings import Settings
@@ -167,10 +167,12 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
     came back as «BBC»). `private_host`: whether its host may be private (ALLOW_PRIVATE_SOURCES;
     digests.private_hosts): its check's finding (CheckedSource.private_host: the typed host,
     resolved private); None for a link the operator gave unchecked (`sources add --no-check`,
-    the sources file, the demo): the operator's own host, trusted. Raises SourceError for a
+    the sources file before or without its check, the demo): its host's form decides, as for
+    migration 054's old rows (`local_by_form`: a public-looking name that was never seen
+    private is not trusted to become private later; review REV2 #8). Raises SourceError for a
     bad URL, a refused address or a duplicate."""
     url = validate_url(url, settings, require_dns=require_dns)
-    trusted = True if private_host is None else private_host
+    trusted = local_by_form(host_of(url)) if private_host is None else private_host
     existing = refuse_duplicate(db, url)
     given = (name or "").strip()
     name = given or strip_markup(title or "") or default_name(url)

@@ -189,8 +189,10 @@ async def test_a_poll_records_the_certificate_failure_and_the_others_still_inges
     routes: Routes = {}
     with tls_site(cert, key, routes) as (port, seen), SampleSite() as site:
         page_url = serve_news(routes, f"https://news.example:{port}")
+        # private_host: its check found it private (REV2 #8: an unchecked public-looking name
+        # is not trusted; the stand-in resolver answers 127.0.0.1)
         bad = add_source(database, f"https://news.example:{port}/feed.xml", settings=settings,
-                         now=NOW, name="شبكة الأخبار")
+                         now=NOW, name="شبكة الأخبار", private_host=True)
         good = add_source(database, site.feed_url("main"), settings=settings, now=NOW)
         down = add_source(database, f"http://127.0.0.1:{closed_port()}/feed.xml",
                           settings=settings, now=NOW)
@@ -250,7 +252,7 @@ async def test_sources_in_the_bot_show_the_certificate_failure(
     cert, key = certificate(tmp_path, "news.example")
     with tls_site(cert, key) as (port, _), Database(settings.database_path) as db:
         add_source(db, f"https://news.example:{port}/feed.xml", settings=settings, now=NOW,
-                   name="شبكة الأخبار")
+                   name="شبكة الأخبار", private_host=True)  # checked, found private (REV2 #8)
         async with Fetcher(settings) as fetcher:
             await poll_once(db, settings, now=NOW, fetcher=fetcher)
     async with running_bot(settings.database_path) as h:
