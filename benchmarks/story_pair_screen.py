@@ -22,16 +22,22 @@ decision, and the ones it loses / undoes):
 - angleadd:D[:F] — (brief S31) a pair the shipped decision refuses joins when either headline reads
   as an explainer, analysis, opinion or question piece (digests.angle_pieces.is_angle_piece, S29's
   face marker) and the USE pair model gives it D, past a whole-text cosine F (LOW_SIM_FLOOR): S28's
-  class of explainers pegged on the event.
+  class of explainers pegged on the event;
+- numadd:D[:F] — (brief S33) a pair the shipped decision refuses joins when both tops (headline and
+  the first 600 characters of the body, as the step's candidate queries read them) give one
+  specific number (`specific_numbers`: not a year, not an integer under 10) and the USE pair model
+  gives it D, past a whole-text cosine F (LOW_SIM_FLOOR): the plain misses whose two reports give
+  the same toll, share, sum or minute.
 
     OMP_NUM_THREADS=1 nice .venv/bin/python benchmarks/story_pair_screen.py --held held.json \
-        [--rules caption:300:0.65 veto:0.3 angleadd:0.45:0.15]
+        [--rules caption:300:0.65 veto:0.3 angleadd:0.45:0.15 numadd:0.40]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -110,9 +116,35 @@ def angle_ids(pairs: list[Pair], titles: dict[str, str]) -> frozenset[str]:
     return frozenset(i for p in pairs for i in (p.a, p.b) if is_angle_piece(titles.get(i, "")))
 
 
-def rule_of(text: str, angle: frozenset[str] = frozenset()) -> Callable[[Pair], bool]:
+# A figure: digits (Western or Arabic-Indic) with an optional decimal part after «.», «,» or «٫».
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫", "0123456789.")
+
+
+def specific_numbers(text: str) -> frozenset[str]:
+    """The figures of a text that name one event's own number: a toll, share, sum or minute
+    («39 عاملا», «5.3 في المئة»), decimals written with «.»; not a year (1900–2099: every
+    report of an affair dates it) and not an integer under 10 (days, counts of anything)."""
+    out = set()
+    for m in _FIGURE.findall(text.translate(_DIGITS)):
+        figure = m.replace(",", ".")
+        if "." not in figure and (int(figure) < 10 or 1900 <= int(figure) <= 2099):
+            continue
+        out.add(figure)
+    return frozenset(out)
+
+
+def top_numbers(pairs: list[Pair], docs: dict[str, tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Each pair article's specific numbers in its headline and first 600 body characters."""
+    return {i: specific_numbers(f"{docs[i][0]} {docs[i][1][:600]}")
+            for p in pairs for i in (p.a, p.b)}
+
+
+def rule_of(text: str, angle: frozenset[str] = frozenset(),
+            numbers: dict[str, frozenset[str]] | None = None) -> Callable[[Pair], bool]:
     """A rule's decision of a pair (see the module docstring); `angle`: the articles whose
-    headline is an angle piece (angle_ids), read by angleadd only."""
+    headline is an angle piece (angle_ids), read by angleadd only; `numbers`: each article's
+    top_numbers, read by numadd only."""
     kind, *args = text.split(":")
     if kind in ("caption", "captionfloor"):
         n, d = int(args[0]), float(args[1])
@@ -145,12 +177,22 @@ def rule_of(text: str, angle: frozenset[str] = frozenset()) -> Callable[[Pair], 
             marked = p.a in angle or p.b in angle
             return shipped(p) or (marked and p.sim >= floor and p.use >= d)
         return angled
+    if kind == "numadd":
+        d = float(args[0])
+        floor = float(args[1]) if len(args) > 1 else story_model.LOW_SIM_FLOOR
+        figures = numbers or {}
+
+        def numbered(p: Pair) -> bool:
+            shared = figures.get(p.a, frozenset()) & figures.get(p.b, frozenset())
+            return shipped(p) or (bool(shared) and p.sim >= floor and p.use >= d)
+        return numbered
     raise ValueError(f"unknown rule {text!r}")
 
 
-def screen(pairs: list[Pair], rule: str, angle: frozenset[str] = frozenset()) -> str:
+def screen(pairs: list[Pair], rule: str, angle: frozenset[str] = frozenset(),
+           numbers: dict[str, frozenset[str]] | None = None) -> str:
     """The rule against the shipped decision: pooled counts and what it flips."""
-    decide = rule_of(rule, angle)
+    decide = rule_of(rule, angle, numbers)
     c: Counter[str] = Counter()
     flips = []
     for p in pairs:
@@ -189,8 +231,16 @@ def main() -> None:
     if any(rule.startswith("angle") for rule in args.rules):
         titles = {d["id"]: d["title"] or "" for d in bench.load(bench.CORPUS)}
         angle = angle_ids(pairs, titles)
+    numbers: dict[str, frozenset[str]] = {}
+    if any(rule.startswith("num") for rule in args.rules):
+        docs = {d["id"]: (d["title"] or "", d["text"] or "") for d in bench.load(bench.CORPUS)}
+        numbers = top_numbers(pairs, docs)
+        shared = Counter((bool(numbers[p.a] & numbers[p.b]), shipped(p), p.same) for p in pairs)
+        print("pairs whose tops share a specific number (shipped decision: same tp/fn, different"
+              f" fp/tn): {shared[True, True, True]}/{shared[True, False, True]},"
+              f" {shared[True, True, False]}/{shared[True, False, False]}")
     for rule in args.rules:
-        print(screen(pairs, rule, angle))
+        print(screen(pairs, rule, angle, numbers))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""benchmarks/story_pair_screen.py (briefs S30, S31) on synthetic pairs: the angleadd rule joins a
-refused pair only when a headline reads as an explainer, analysis or question piece and the USE pair
+"""benchmarks/story_pair_screen.py (briefs S30, S31, S33) on synthetic pairs: the angleadd rule joins
+a refused pair only when a headline reads as an explainer, analysis or question piece and the USE pair
 model clears its decision past the cosine floor; it never undoes the shipped decision; the screen
-counts what it finds and joins."""
+counts what it finds and joins. The numadd rule (S33) does the same for two tops that give one
+specific number (not a year, not an integer under 10)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,23 @@ def test_screen_counts_found_and_joined() -> None:
     out = sps.screen(pairs, "angleadd:0.45:0.15", sps.angle_ids(pairs, TITLES))
     assert out.splitlines()[0].endswith("same +1 -0, wrong +1 -0")
     assert "1/1/1" in out.splitlines()[0]
+
+
+def test_specific_numbers_keeps_tolls_shares_and_minutes_not_years_or_small_counts() -> None:
+    text = "مقتل 39 عاملا هنديا خطفوا عام 2014، ونما الناتج ٥٫٣ في المئة، و3 صواريخ، و511,000 قتيل"
+    assert sps.specific_numbers(text) == frozenset({"39", "5.3", "511.000"})
+
+
+def test_numadd_joins_a_refused_pair_whose_tops_share_a_number() -> None:
+    docs = {"a": ("الهند تؤكد مقتل 39 عاملا", "اختطفهم التنظيم عام 2014"),
+            "b": ("العثور على جثث عشرات الهنود", "جثث 39 عاملا هنديا خطفوا عام 2014"),
+            "c": ("العثور على جثث عشرات الهنود", "خطفوا في العراق عام 2014")}
+    pairs = [pair("a", "b", same=True, use=0.45), pair("a", "c", same=True, use=0.45)]
+    numbers = sps.top_numbers(pairs, docs)
+    rule = sps.rule_of("numadd:0.40", numbers=numbers)
+    assert rule(pairs[0])
+    assert not rule(pairs[1])                                   # only the year is shared
+    assert not rule(pair("a", "b", same=True, use=0.35))        # under D
+    assert not rule(pair("a", "b", same=True, use=0.9, sim=0.15))  # under the floor
+    out = sps.screen(pairs, "numadd:0.40", numbers=numbers)
+    assert out.splitlines()[0].endswith("same +1 -0, wrong +0 -0")
