@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 READER_ANSWERS = 20  # a reader's messages answered in a row …
 READER_WINDOW = 60.0  # … refilled over this many seconds (20 a minute)
-KEPT_READERS = 10_000  # past this many buckets, the full ones are forgotten (memory bound)
+KEPT_READERS = 10_000  # buckets kept at most: past it the least recently heard is forgotten
 GATE_GROUP = -4  # before bot.chat_moves' first sight (-3) and the forwards gate (-2)
 CAP_KEY = "nashra_reader_cap"  # the bot's ReaderCap in application.bot_data
 
@@ -47,12 +48,19 @@ class _Bucket:
 @dataclass
 class ReaderCap:
     """Token buckets by user id (mutable on purpose; one per bot, in bot_data[CAP_KEY]).
-    `clock` is monotonic seconds (a test pins it)."""
+    `clock` is monotonic seconds (a test pins it).
+
+    At most KEPT_READERS buckets: a new reader past it forgets the least recently heard one,
+    the likeliest to have refilled (a reader back later starts full anyway). Only when more
+    than KEPT_READERS readers write within a window can a bucket not yet refilled be
+    forgotten; memory stays bounded and each message costs O(1) (review REV2 #9: a scan of
+    every bucket per new reader that removed only full ones, so a wide flood grew it)."""
 
     capacity: int = READER_ANSWERS
     window: float = READER_WINDOW
     clock: Callable[[], float] = time.monotonic
-    _buckets: dict[int, _Bucket] = field(default_factory=dict)
+    # least recently heard first: forgetting the oldest is O(1) (REV2 #9)
+    _buckets: OrderedDict[int, _Bucket] = field(default_factory=OrderedDict)
 
     def take(self, user_id: int) -> Verdict:
         """"answer" (a token taken), "warn" (none left: say so, once per flood) or "drop"."""
@@ -60,9 +68,11 @@ class ReaderCap:
         rate = self.capacity / self.window
         bucket = self._buckets.get(user_id)
         if bucket is None:
-            if len(self._buckets) >= KEPT_READERS:
-                self._forget_full(now, rate)
+            while len(self._buckets) >= KEPT_READERS:
+                self._buckets.popitem(last=False)  # the least recently heard (docstring)
             bucket = self._buckets[user_id] = _Bucket(float(self.capacity), now)
+        else:
+            self._buckets.move_to_end(user_id)
         bucket.tokens = min(float(self.capacity), bucket.tokens + (now - bucket.at) * rate)
         bucket.at = now
         if bucket.tokens >= 1.0:
@@ -73,12 +83,6 @@ class ReaderCap:
             return "drop"
         bucket.warned = True
         return "warn"
-
-    def _forget_full(self, now: float, rate: float) -> None:
-        """Drop the buckets that have refilled: a reader back later starts full anyway."""
-        for user_id in [u for u, b in self._buckets.items()
-                        if b.tokens + (now - b.at) * rate >= self.capacity]:
-            del self._buckets[user_id]
 
 
 async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from botkit import ADMIN, READER, running_bot, sample_db
 
 from bot.reader_cap import CAP_KEY, READER_ANSWERS, ReaderCap
@@ -60,3 +61,30 @@ async def test_a_flooding_reader_is_told_once_and_an_operator_is_not_capped(
     assert len(slow) == 1 and texts[-1] == slow[0]
     assert admin_count >= per * (READER_ANSWERS + 5)
     assert "تمهّل" not in again[0].plain_text
+
+
+def test_a_wide_flood_keeps_at_most_kept_readers_and_forgets_the_least_recent(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review REV2 #9: past KEPT_READERS, only refilled buckets were forgotten (each new reader
+    scanning them all), so readers flooding at once grew the map without bound. Now the least
+    recently heard is forgotten: the map stays at the bound, and a reader still flooding stays
+    capped."""
+    from bot import reader_cap
+
+    monkeypatch.setattr(reader_cap, "KEPT_READERS", 3)
+    clock = Clock()
+    cap = ReaderCap(clock=clock)
+    for reader in (1, 2, 3):  # three readers, none refilled
+        assert [cap.take(reader) for _ in range(READER_ANSWERS)] == ["answer"] * READER_ANSWERS
+    assert cap.take(1) == "warn"  # 1 still flooding: heard last
+    for reader in range(4, 40):
+        assert cap.take(reader) == "answer"
+        assert len(cap._buckets) <= 3, len(cap._buckets)
+    assert list(cap._buckets) == [37, 38, 39]
+    cap = ReaderCap(clock=clock)
+    for reader in (1, 2, 3):
+        assert [cap.take(reader) for _ in range(READER_ANSWERS)] == ["answer"] * READER_ANSWERS
+    assert cap.take(1) == "warn"
+    assert cap.take(4) == "answer"  # 2, the least recently heard, is forgotten; 1 is not
+    assert cap.take(1) == "drop" and cap.take(3) == "warn"
+    assert cap.take(2) == "answer"  # back with a full bucket, as a new reader
