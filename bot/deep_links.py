@@ -16,6 +16,12 @@ from urllib.parse import parse_qs, urlsplit
 DEEP_LINK_PREFIX = "t-"
 _PAYLOAD_CHARS = re.compile(r"[A-Za-z0-9_-]+")
 _TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog")
+# What a topic never holds and a spam link does (QA65-6: «ادخل scam.io» was followed and echoed
+# in the bot's voice): a scheme, «www», a @handle, or a Latin domain («scam.io», «bit.ly/x») —
+# a dot between Latin letters with a top-level name of two or more letters after it, not an
+# initial («U.S.», «د. محمد») nor a number («3.5»).
+_ADDRESS = re.compile(r"(?i)(?:https?:|www\.|(?<![\w@])@[a-z0-9_]{3,}"
+                      r"|(?<![\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w.]))")
 
 
 def encode_start_payload(topic: str) -> str:
@@ -40,6 +46,12 @@ def decode_start_payload(payload: str) -> str:
         except (binascii.Error, ValueError):
             return ""
     return payload.replace("_", " ").strip()
+
+
+def holds_address(topic: str) -> bool:
+    """Whether a link's topic holds a web address or a @handle (`_ADDRESS`): bot.welcome
+    refuses such a topic without repeating it (QA65-6)."""
+    return bool(_ADDRESS.search(topic))
 
 
 def start_payload_of(link: str, bot_username: str | None) -> str | None:

@@ -139,6 +139,10 @@ def register_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(
         filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
         & ~filters.COMMAND, welcome.edited))
+    # … and one edited into a command: not run, but told to send it anew (QA65-12)
+    app.add_handler(MessageHandler(
+        filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND,
+        welcome.edited_command))
     app.add_handler(CallbackQueryHandler(buttons.on_callback))
     app.add_handler(InlineQueryHandler(inline.inline_query))
     app.add_handler(ChatMemberHandler(welcome.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -230,6 +230,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
     "deep_link_stop": ("لإلغاء المتابعة: /unsubscribe {topic}",
                        "To stop following it: /unsubscribe {topic}"),
+    # a share link's topic holding a web address or @handle: refused, not repeated (QA65-6)
+    "deep_link_address": ("لم أتابع شيئًا بهذا الرابط: ما يطلب متابعته فيه عنوان موقع أو حساب، "
+                          "والمواضيع أسماء وكلمات. اكتب اسم الموضوع الذي تريده.",
+                          "Nothing was followed from this link: what it asks to follow holds a "
+                          "web address or an account, and topics are names and words. Type a topic "
+                          "instead."),
+    # a share link's topic the archive has no news of: asked, not followed (QA65-6)
+    "deep_link_ask": ("يطلب هذا الرابط متابعة «{topic}»، ولا أخبار عنه في الأرشيف بعد. "
+                      "إن أردت متابعته فاضغط الزر.",
+                      "This link asks to follow «{topic}», and the archive has no news of it "
+                      "yet. To follow it, press the button."),
+    "deep_link_follow": ("🔔 تابع «{topic}»", "🔔 Follow «{topic}»"),
+    # a private message edited into a command: never run from the edit (QA65-12)
+    "edited_command": ("عدّلتَ رسالة فصارت أمرًا، ولا أنفّذ الأوامر من رسالة معدّلة. أرسله رسالة "
+                       "جديدة: {command}",
+                       "That edit made the message a command, and commands are not run from an "
+                       "edited message. Send it as a new message: {command}"),
     "deep_link_broken": ("لم أفهم هذا الرابط، ولعله نُسخ ناقصًا؛ فلم أتابع به شيئًا. اطلب رابطًا "
                          "جديدًا ممن أرسله، أو اكتب اسم الموضوع.",
                          "I could not read this link (it may have been copied incompletely), so "

@@ -12,7 +12,8 @@ question), and speak to the group: «أهلًا بكم», «جرّبوا», «/t
 
 Private messages that are not text (a sticker, a photo, a location) get a one-line hint, and a
 caption naming a topic is answered as typed text (`not_text`); an edited private message is
-answered once, at its first edit (`edited`).
+answered once, at its first edit (`edited`); one edited into a command is told to send it anew
+(`edited_command`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks, chat_holds, hold_resumption, zones
 from bot.command_guess import offer
-from bot.deep_links import decode_start_payload
+from bot.deep_links import decode_start_payload, holds_address
 from bot.following import subscribe
 from bot.i18n import (
     ADMIN_COMMANDS,
@@ -55,6 +56,9 @@ from bot.runtime import (
     ui,
 )
 from digests import outbox_states, subscriptions
+from digests.errors import QueryError
+from digests.reader_text import echo, strip_markup
+from digests.search import search
 
 log = logging.getLogger(__name__)
 
@@ -110,10 +114,18 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     payload = payload.strip()
     if payload and payload != INLINE_PAYLOAD:
         topic = decode_start_payload(payload)
-        if topic:
-            await subscribe(update, context, rt, topic, lang, deep_link=True)
-        else:
+        if not topic:
             await send(update, context, ui(lang, "deep_link_broken"))
+        elif holds_address(topic):  # a spam link: never followed nor repeated (QA65-6)
+            await send(update, context, ui(lang, "deep_link_address"))
+        elif not link_topic_known(rt, chat_id, topic):  # asked, not followed at once (QA65-6)
+            # no bidi override in the button either (QA14 F5; ui() drops them in the text)
+            shown = echo(strip_markup(topic) or topic).translate(dict.fromkeys(range(0x202A, 0x202F)))
+            await send(update, context, ui(lang, "deep_link_ask", topic=shown), keyboard([[
+                button(rt, chat_id, t("deep_link_follow", lang, topic=shown), "subscribe",
+                       {"topic": topic})]]))
+        else:
+            await subscribe(update, context, rt, topic, lang, deep_link=True)
     # «Ghouta (الغوطة)» in English: a name the reader can type back (QA26 N8)
     rows = [[button(rt, chat_id, topic_label(topic, lang, with_arabic=True), "search",
                     {"query": topic})
@@ -138,6 +150,22 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     if back:  # a reader back after blocking the bot: their kept topics (QA20 O8)
         text += "\n\n" + back
     await send(update, context, text, keyboard(rows))
+
+
+def link_topic_known(rt: Runtime, chat_id: int, topic: str) -> bool:
+    """Whether a share link's `topic` is followed at once: the chat follows it already, the
+    archive has news of it, or it is no Arabic text (bot.following maps «syria» or refuses a
+    Latin word). Anyone can mint a link, so a topic without news is asked first (QA65-6: «اربح
+    ١٠٠٠$ الآن» was followed by opening the link); a text the search cannot read goes on to
+    bot.following, which says why."""
+    if not any("\u0600" <= ch <= "\u06ff" for ch in topic):
+        return True
+    if any(sub.topic == topic for sub in subscriptions.list_subscriptions(rt.db, chat_id)):
+        return True
+    try:
+        return search(rt.db.db, topic, limit=1, now=rt.now(), widen=False).total > 0
+    except QueryError:
+        return True
 
 
 def other_language_line(lang: str) -> str:
@@ -399,6 +427,32 @@ async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         del answered[next(iter(answered))]
     try:
         await topic_question(update, context)
+    except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
+        answered.pop(key, None)
+        raise
+
+
+async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A private message edited into a command, at its first edit (as `edited`): never run —
+    an old message edited would act out of its place, and an operator command from an edit was
+    refused on purpose (QA29 A7) — but answered with how to send it, the command tappable
+    (QA65-12: an admin who fixed «/statss» to «/stats» by an edit waited for nothing)."""
+    message = update.edited_message
+    if message is None or not message.text:
+        return
+    answered: dict[tuple[int, int], None] = context.application.bot_data.setdefault(
+        _EDITS_KEY, {})
+    key = (message.chat.id, message.message_id)
+    if key in answered:
+        return
+    answered[key] = None
+    while len(answered) > MAX_EDITS_REMEMBERED:
+        del answered[next(iter(answered))]
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    try:
+        await send(update, context, ui(chat_lang(rt, update), "edited_command",
+                                       command=echo(message.text, 80)))
     except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
         answered.pop(key, None)
         raise
