@@ -9,7 +9,6 @@ and pages them there.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from bot.admin import text_lines
 from bot.i18n import amount, list_sep, num, relative_time, t
@@ -18,10 +17,12 @@ from bot.reasons import reason_text
 from digests import feed_moves
 from digests.feeds import skip_kind
 from digests.logs import strip_credentials
+from digests.models import Source
 from digests.source_work import Skipped, feed_cut_of, oldest_first_of, skipped_of
+from digests.storage import Database
 
 
-def health(source: Any, lang: str, local_now: datetime) -> str:
+def health(source: Source, lang: str, local_now: datetime) -> str:
     """A source's state in /sources: paused, failing (once, or N times in a row, with why),
     never read yet, or when it was last read in the admin's clock."""
     if not source.active:  # paused by /removesource: said so, with how to resume (QA12 F8)
@@ -90,7 +91,7 @@ def skip_reasons(errors: tuple[str, ...], lang: str) -> str:
     return "؛ ".join(parts) if lang == "ar" else "; ".join(parts)
 
 
-def moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:
+def moved_lines(db: Database, source_id: int, lang: str) -> list[Line]:
     """«↪️ moved for good from …» under a source whose feed's new address was stored (QA35 L3)."""
     old = feed_moves.moved_from(db, source_id)
     return text_lines(lang, t("feed_moved", lang, old=strip_credentials(old))) if old else []

@@ -295,8 +295,8 @@ async def _check(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: 
     host = private_hosts.host_of(found.url)
     # trust for later polls: only the typed host, and only if it WAS private now (REV s24: a
     # page's declared feed, or a public host that later resolves to 10.x, never gains it)
-    return dataclasses.replace(found, private_host=bool(host) and host == private_hosts.host_of(url)
-                   and host in fetcher.private.seen_private)
+    typed = bool(host) and host == private_hosts.host_of(url)
+    return dataclasses.replace(found, private_host=typed and host in fetcher.private.seen_private)
 
 
 async def _discover(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: float
