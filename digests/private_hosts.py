@@ -162,7 +162,7 @@ class PrivateHosts:
 
     def trust(self, url: str) -> None:
         """`url` is the operator's: a link typed to /addsource or `sources add` (a stored
-        source's trust comes from its row, `source_hosts`)."""
+        source's trust comes from its row: `polled`, `source_hosts`)."""
         if self.allow and (host := host_of(url)):
             self._trusted.add(host)
 
