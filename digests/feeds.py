@@ -27,8 +27,8 @@ from digests.entry_caps import (AUTHOR_CHARS, SUMMARY_CHARS, TITLE_CHARS, capped
                                 cut_guid, raw_cut)
 from digests.errors import ParseError, Reason
 from digests.feed_cut import cut_items, newest_end
+from digests.host_forms import host_of, never_allowed
 from digests.models import FeedEntry
-from digests.private_hosts import host_of, never_allowed
 from digests.urls import absolute_url, is_http_url, without_tracking
 
 log = logging.getLogger(__name__)

@@ -20,66 +20,24 @@ is judged by its host's form alone, `local_by_form`, which cannot be rebound.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import sqlite_utils
 
+# the pure host checks live in host_forms (QA73-22); named here too, as sources, addresses,
+# source_check and feed_moves import them from this module
+from digests.host_forms import host_of, local_by_form, never_allowed
 from digests.sqlite_uri import read_only_uri
 
 log = logging.getLogger(__name__)
 
-_METADATA = frozenset({ipaddress.ip_address("100.100.100.200"),
-                       ipaddress.ip_address("fd00:ec2::254"),
-                       ipaddress.ip_address("169.254.169.254")})
 SOURCE_HOSTS_SECONDS = 30.0  # an added source's host is trusted within this long (or at once
 # through `PrivateHosts.trust`, which a fetch of a feed calls)
 _cache: dict[str, tuple[float, frozenset[str]]] = {}
-
-
-def never_allowed(address: str) -> bool:
-    """Link-local and cloud metadata addresses, IPv4-mapped forms included: refused whatever
-    ALLOW_PRIVATE_SOURCES says (credentials live there, never news)."""
-    try:
-        ip = ipaddress.ip_address(address.split("%")[0])
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_link_local or ip in _METADATA
-
-
-def host_of(url: str) -> str:
-    """The lower-case host name of `url` ("" when it has none)."""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
-
-
-_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet",
-                   ".corp", ".home")
-
-
-def local_by_form(host: str) -> bool:
-    """Whether `host` is private by its very form: a private or loopback address literal, or a
-    name no public DNS answers (localhost, one label, .local, .internal, .lan, .home.arpa …).
-    Such a host cannot be rebound by whoever runs a public domain. Pure."""
-    host = host.lower().strip("[]").rstrip(".")
-    if not host:
-        return False
-    try:
-        ip = ipaddress.ip_address(host.split("%")[0])
-    except ValueError:
-        return host == "localhost" or "." not in host or host.endswith(_LOCAL_SUFFIXES)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global and not never_allowed(str(ip))
 
 
 def trusted_row(url: str, private_host: object) -> bool:
