@@ -171,8 +171,17 @@ class Fetcher:
                 raise PermanentFetchError(cached[1].replace(_URL_SLOT, url), url=url,
                                           why=cached[2] or address_reason(url))
             return
+        seconds = self.settings.fetch_timeout_seconds
         try:
-            await check_address(url, self.settings, self.private)
+            # the lookup is bounded as the request is (QA73-1): a hanging resolver held a fetch
+            # for the resolver's own timeout, outside FETCH_TIMEOUT_SECONDS
+            async with asyncio.timeout(seconds):
+                await check_address(url, self.settings, self.private)
+        except TimeoutError as exc:
+            raise TemporaryFetchError(
+                f"انتهت المهلة أثناء حل اسم المضيف بعد {arabic_digits(f'{seconds:g}')} ث / "
+                f"timed out resolving the host name after {seconds:g} s: {url}",
+                url=url, why=Reason("timeout", host_of(url), f"{seconds:g}")) from exc
         except SourceError as exc:
             why = exc.why if exc.why is not None else address_reason(url)
             self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -27,7 +28,7 @@ from digests.addresses import private_address_message, private_reason
 from digests.archive import inserted_id
 from digests.errors import Reason, SourceError
 from digests.feed_urls import without_tracking
-from digests.fetch_failures import host_of, host_problem
+from digests.fetch_failures import arabic_digits, host_of, host_problem
 from digests.logs import strip_credentials
 from digests.models import Source, iso, parse_iso
 from digests.private_hosts import forget_cache, host_of, local_by_form
@@ -58,13 +59,41 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
     )
 
 
+def lookup_within(host: str, port: int, seconds: float) -> list[Any]:
+    """socket.getaddrinfo(host, port) given at most `seconds`, else TimeoutError.
+
+    The blocking resolver has no timeout of its own (QA73-2: a hanging one held /addsource, a
+    command line add and the bot's start for its own timeout, per URL). It runs on a daemon
+    thread, left to finish on its own when the deadline passes: a lookup cannot be cancelled.
+    """
+    box: list[Any] = []
+    done = threading.Event()
+
+    def look() -> None:
+        try:
+            box.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except BaseException as exc:  # handed to the caller's thread as is
+            box.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=look, name="dns-lookup", daemon=True).start()
+    if not done.wait(seconds):
+        raise TimeoutError(f"resolving {host} timed out after {seconds:g} s")
+    if isinstance(box[0], BaseException):
+        raise box[0]
+    return list(box[0])
+
+
 def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> str:
     """The URL stripped (and its #fragment), or SourceError: not http(s), or a private address
     while refused.
 
-    With `require_dns=False` a host that does not resolve now is accepted: the fetcher checks the
-    address again on every request, so nothing private slips through, and a DNS outage at start-up
-    does not drop the shipped feeds.
+    With `require_dns=False` the host is not resolved at all: the fetcher checks the address
+    again on every request, so nothing private slips through, a DNS outage at start-up does not
+    drop the shipped feeds nor hold the start one lookup per line (QA73-2), and a link
+    check_link has just fetched is not looked up twice. With it, the lookup is bounded by
+    FETCH_TIMEOUT_SECONDS (a hanging resolver is a SourceError with the Reason «timeout»).
     """
     url = url.strip()
     if not is_http_url(url):
@@ -80,13 +109,17 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
         raise SourceError(f"رابط غير صالح: اسم المضيف {host!r} مكتوب خطأ ({problem})؛ تحقق من "
                           f"الرابط / invalid URL: the host name {host!r} is malformed "
                           f"({problem}); check the URL", why=Reason("invalid_url", "", url))
-    if settings.allow_private_sources:
+    if settings.allow_private_sources or not require_dns:
         return url
+    seconds = settings.fetch_timeout_seconds
     try:
-        infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
+        infos = lookup_within(host, parts.port or 80, seconds)
+    except TimeoutError as exc:
+        waited = arabic_digits(f"{seconds:g}")
+        raise SourceError(f"انتهت مهلة حل اسم المضيف {host} بعد {waited} ث؛ حاول لاحقًا / "
+                          f"resolving host {host} timed out after {seconds:g} s; try again later",
+                          why=Reason("timeout", host_of(url), f"{seconds:g}")) from exc
     except (OSError, UnicodeError) as exc:
-        if not require_dns:
-            return url
         raise SourceError(f"تعذر العثور على المضيف {host}: تحقق من الرابط / cannot resolve host "
                           f"{host}: check the URL ({exc})",
                           why=Reason("unknown_host", host_of(url))) from exc
