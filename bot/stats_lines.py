@@ -1,6 +1,7 @@
 """Lines /stats adds for a newsroom (QA40 N3, N12, N5): sources scheduled by a clock that ran
 ahead; the last story sent to many chats (when it started and ended, in the asking admin's
-zone, bot.reader_clock, and how long it took); the stories that grew after they were sent
+zone, bot.reader_clock, and how long it took); the day before the last 24 h and the database's
+size (QA66-9); the stories that grew after they were sent
 (QA40 N9, digests.story_growth); the age of the oldest delivery due; who the
 admins are (ADMIN_IDS as read at start: a change needs a restart).
 
@@ -12,11 +13,13 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot import chat_holds, hold_expiry, push_watch
 from bot.i18n import amount, clock_time, lasted, list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
+from digests.fetch_failures import size_text
 from digests.models import iso, parse_iso
 from digests.poll_clock import ahead_by, ahead_ids
 from digests.story_growth import grown
@@ -24,6 +27,7 @@ from digests.story_growth import grown
 log = logging.getLogger(__name__)
 
 WAVE_WINDOW = timedelta(days=1)  # the last story sent is looked for this far back
+YESTERDAY = timedelta(days=1)  # /stats counts the last day; «yesterday» is the one before it
 
 
 def clock_sources_line(rt: Runtime, lang: str) -> str | None:
@@ -111,6 +115,43 @@ def grown_line(rt: Runtime, lang: str) -> str | None:
               updated=num(top.updated, lang), chats=num(top.chats, lang))
 
 
+def size_line(rt: Runtime, lang: str) -> str | None:
+    """How big the database is, its -wal with it when there is one (QA66-9: /stats said the
+    size only as a warning under 100 MB free). None for an in-memory database."""
+    path = Path(rt.db.path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    try:
+        wal = Path(f"{path}-wal").stat().st_size
+    except OSError:
+        wal = 0
+    arabic, english = size_text(size)
+    if wal:
+        wal_ar, wal_en = size_text(wal)
+        arabic += t("stats_size_wal", "ar", size=wal_ar)
+        english += t("stats_size_wal", "en", size=wal_en)
+    return ui(lang, "stats_size", size=arabic if lang == "ar" else english)
+
+
+def yesterday_line(rt: Runtime, lang: str) -> str | None:
+    """The day before the last 24 h (48 to 24 h ago), as the main lines count the last one:
+    articles stored by the polls then, stories delivered and failed (QA66-9: «what happened
+    yesterday» was in the logs alone). None when nothing happened then (a new bot)."""
+    now = rt.now()
+    start, end = iso(now - 2 * YESTERDAY), iso(now - YESTERDAY)
+    new = rt.db.db.execute("select coalesce(sum(new), 0) from polls where started_at >= ?"
+                           " and started_at < ?", [start, end]).fetchone()[0]
+    sent, failed = rt.db.db.execute(
+        "select coalesce(sum(status = 'sent'), 0), coalesce(sum(status = 'failed'), 0)"
+        " from outbox where sent_at >= ? and sent_at < ?", [start, end]).fetchone()
+    if not (new or sent or failed):
+        return None
+    return ui(lang, "stats_yesterday", new=num(int(new), lang), sent=num(int(sent), lang),
+              failed=num(int(failed), lang))
+
+
 def admins_line(rt: Runtime, lang: str) -> str:
     """Who the admins are, as this process read ADMIN_IDS at its start: settings are read once
     (digests.settings.Settings is immutable), so an admin removed from .env keeps the rights
@@ -130,7 +171,8 @@ def held_lines(rt: Runtime, lang: str) -> tuple[str | None, str | None]:
 
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
     """The lines above that have something to say, in order, and who the admins are."""
-    found = (*push_watch.going_lines(rt.db, rt.now(), lang), clock_sources_line(rt, lang),
+    found = (yesterday_line(rt, lang), size_line(rt, lang),
+             *push_watch.going_lines(rt.db, rt.now(), lang), clock_sources_line(rt, lang),
              last_wave_line(rt, chat_id, lang),
              grown_line(rt, lang), oldest_due_line(rt, chat_id, lang),
              *held_lines(rt, lang), admins_line(rt, lang))

@@ -268,6 +268,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stats_took": ("{m} د {s} ث", "{m} min {s} s"),
     "stats_took_instant": ("أقل من ثانية", "under a second"),  # not «٠ د ٠ ث» (QA58-14)
     # X58 (QA40 N5): who the admins are, and that a change of ADMIN_IDS needs a restart
+    # /stats: the day before the last 24 h, counted as the lines above count the last (QA66-9)
+    "stats_yesterday": ("• أمس (من ٤٨ إلى ٢٤ ساعة مضت): أخبار جديدة {new}، سُلّمت {sent}، فشلت "
+                        "{failed}",
+                        "• Yesterday (48 to 24 h ago): new articles {new}, delivered {sent}, "
+                        "failed {failed}"),
+    "stats_size": ("• حجم قاعدة البيانات: {size}", "• Database size: {size}"),
+    "stats_size_wal": (" (وملف ‎-wal‎ بجانبها: {size})", " (and its -wal file: {size})"),
     "stats_admins": ("• المشرفون (ADMIN_IDS، تُقرأ عند البدء): {ids} — إضافة مشرف أو إزالته تحتاج "
                      "إعادة تشغيل البوت",
                      "• Admins (ADMIN_IDS, read at start): {ids} — adding or removing one needs a "

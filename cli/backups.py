@@ -13,7 +13,9 @@ from pathlib import Path
 
 from bot.i18n import counted
 from cli.counts import DELIVERIES, LINKS, ar_counted
-from digests.backups import backup, restore
+from digests.backup_list import MOVED_ASIDE, listed_backups
+from digests.backups import UPGRADE_COPY, backup, restore
+from digests.fetch_failures import size_text
 from digests.rescue import recover
 from digests.restore_readers import Readers
 from digests.settings import Settings
@@ -29,8 +31,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
         description="انسخ قاعدة البيانات إلى ملف جديد، آمن والبوت يعمل (لا تنسخها بـ cp: ملف "
                     "-wal يحمل آخر ما كُتب). / Copy the database to a new file, safe while the "
                     "bot runs (not with cp: the -wal file holds the latest writes).")
-    b.add_argument("file", type=Path, metavar="FILE",
-                   help="ملف النسخة (جديد) / the backup file (a new one)")
+    # a str: «list» lists the copies (QA66-9), while «./list» is still a file of that name
+    b.add_argument("file", metavar="FILE",
+                   help="ملف النسخة (جديد)، أو list لعرض النسخ الموجودة / the backup file (a new "
+                        "one), or list to list the copies there are")
     b.set_defaults(func=cmd_backup)
     r = sub.add_parser(
         "restore", parents=[common],
@@ -65,8 +69,39 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
 
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
-    summary = backup(settings.database_path, args.file)
+    if args.file == "list":  # as typed: «./list» writes a file of that name
+        return cmd_backup_list(settings)
+    summary = backup(settings.database_path, Path(args.file))
     print(f"✅ حُفظت النسخة / backup written: {summary.line()}")
+    return 0
+
+
+# who took a copy (digests.backups.RUNNING_KEY), as the list says it
+_MADE_BY = {
+    "0": ("والبوت متوقف", "bot stopped"),
+    "1": ("والبوت يعمل", "bot running"),
+    UPGRADE_COPY: ("قبل ترقية (أخذها البوت عند تشغيله)", "before an upgrade (by the bot at its "
+                   "start)"),
+    MOVED_ASIDE: ("ملف نقله restore جانبًا", "a file restore moved aside"),
+    "": ("لا تذكر من أخذها", "not stamped"),
+}
+
+
+def cmd_backup_list(settings: Settings) -> int:
+    """`backup list`: the copies digests.backup_list finds, newest first, one a line."""
+    rows = listed_backups(Path(settings.database_path))
+    if not rows:
+        print(f"لا نسخ في backups/ ولا بجانب {settings.database_path} / no copies in backups/ "
+              f"nor beside {settings.database_path}: run.py backup backups/nashra-DATE.db")
+        return 0
+    print(f"نسخ قاعدة البيانات، الأحدث أولًا / the database's copies, newest first: {len(rows)}")
+    for row in rows:
+        ar_by, en_by = _MADE_BY.get(row.made_by, _MADE_BY[""])
+        when = row.taken_at or f"{row.file_time} (file / الملف)"
+        schema = row.schema.split("_", 1)[0] or "?"
+        en_size = size_text(row.size)[1]
+        state = f" ⚠️ {row.error}" if row.error else ""
+        print(f"• {row.path}  {when}  {en_size}  schema {schema}  {ar_by} / {en_by}{state}")
     return 0
 
 
@@ -98,6 +133,9 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     elif fresh:  # a bot ran when the backup was taken (or the backup does not say): QA66-1
         ar_why, en_why = (("كان البوت يعمل وقت النسخة", "the bot was running when it was taken")
                           if report.bot_running == "1" else
+                          ("أخذها البوت نفسه قبل ترقية ثم عمل بعدها", "the bot took it itself "
+                           "before an upgrade and ran on after it")
+                          if report.bot_running == UPGRADE_COPY else
                           ("لا تذكر النسخة أكان البوت متوقفًا", "the backup does not say whether "
                            "the bot was stopped"))
         print(f"التسليمات المستحقة في النسخة عُلّمت متروكة (أغلب الظن أنها أُرسلت بعد النسخة: "

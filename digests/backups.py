@@ -59,20 +59,27 @@ BACKUP_KEY = "backup_taken_at"  # meta key: when the snapshot was taken (UTC, IS
 # meta key: "1" when a bot held the database as the snapshot was taken, "0" when none did (a
 # stopped bot: nothing was sent after the copy); absent in older backups and sqlite3 copies
 RUNNING_KEY = "backup_bot_running"
+# … or this, when the bot took the copy itself at its start, before an upgrade
+# (digests.upgrade_backups): it held the lock then, but nobody else ran; it ran on after the
+# copy, so a restore treats it as a running bot's (its due rows most likely went out since)
+UPGRADE_COPY = "upgrade"
 
 
-def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
+def backup(src: Path, dest: Path, *, now: datetime | None = None,
+           made_by: str | None = None) -> Summary:
     """Copy the database `src` (the bot may be running) to the new file `dest`.
 
     One backup step over the whole file: a single read transaction, so the copy is one moment's
     database even while the bot writes (a paged backup restarts at every write of another
     connection and may never end under a busy bot). The copy is checked (`quick_check`) before
-    it takes its name; the time of the snapshot is stored in its `meta` table for `restore`.
+    it takes its name; the time of the snapshot is stored in its `meta` table for `restore`,
+    and whether a bot ran (`RUNNING_KEY`), or `made_by` the bot's own upgrade (`UPGRADE_COPY`).
     """
     require_database(src)
     refuse_existing(dest)
     taken = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
-    running = bot_running(src)  # before the copy: a bot stopping meanwhile counts as running
+    # before the copy: a bot stopping meanwhile counts as running
+    running = made_by or ("1" if bot_running(src) else "0")
     with new_file(dest) as (target, partial):
         source = sqlite3.connect(read_only_uri(src), uri=True, timeout=30)
         try:
@@ -81,7 +88,7 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
             target.execute("insert or replace into meta (key, value) values (?, ?)",
                            [BACKUP_KEY, taken])
             target.execute("insert or replace into meta (key, value) values (?, ?)",
-                           [RUNNING_KEY, "1" if running else "0"])
+                           [RUNNING_KEY, running])
             target.commit()
             # one file, no -wal to carry: the copy can be moved or mailed as it is
             target.execute("pragma journal_mode=delete")

@@ -39,12 +39,13 @@ def backup_before_upgrade(database: Path, last_migration: str, first_pending: st
                           *, now: datetime | None = None) -> Path | None:
     """Copy `database` before migration `first_pending` runs, rotate older copies, log both.
     Returns the copy's path, None when it could not be written (logged, the upgrade goes on)."""
-    from digests.backups import backup  # digests.backups imports digests.storage
+    from digests.backups import UPGRADE_COPY, backup  # digests.backups imports digests.storage
 
     dest = upgrade_copy_name(database, last_migration, now or datetime.now(timezone.utc))
     started = time.monotonic()
     try:
-        summary = backup(database, dest, now=now)
+        # stamped as the bot's own, not «bot running»: the bot holds the lock while it copies
+        summary = backup(database, dest, now=now, made_by=UPGRADE_COPY)
     except (StorageError, OSError) as exc:
         log.warning("backup before upgrade failed dest=%s error=%s: the upgrade goes on without "
                     "it; take one by hand next time (README «Upgrading»)", dest,

@@ -1,0 +1,91 @@
+"""The database's copies an operator has, listed: `run.py backup list` (QA66-9).
+
+An operator had `ls` only, and `run.py backup list` wrote a backup named «list». The copies are
+where the README and the bot put them: `backups/` and `backups/daily/` in the folder the command
+runs from (README «Backups»: the cron line), `backups/` beside the database (the bot's own copies
+before an upgrade, digests.upgrade_backups), and the files `restore` moved aside beside the
+database (`nashra.db.before-restore-<time>`, a whole file each, never deleted by the bot).
+
+Each is read as a backup is (read only): when it was taken (the stamp `backup` writes), who took
+it — a stopped bot's copy, a running bot's, the bot's own before an upgrade, or unknown (a copy
+made by `cp` or sqlite3, or a file `restore` moved aside) — and the newest migration it holds.
+Pure but for reading the files; `cli.backups` prints the rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from digests.backups import BACKUP_KEY, RUNNING_KEY
+from digests.sqlite_uri import read_only_uri
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One copy: its file, size in bytes, when it was taken ("" unknown; else the file's time
+    is all there is, `file_time`), who took it (RUNNING_KEY's value, "" unknown, "restored" for
+    a file `restore` moved aside), its newest migration ("" none read) and why it could not be
+    read ("" it could)."""
+
+    path: Path
+    size: int
+    taken_at: str
+    file_time: str
+    made_by: str
+    schema: str
+    error: str = ""
+
+
+MOVED_ASIDE = "restored"  # a live file `restore` moved aside, not a backup anyone took
+
+
+def candidates(database: Path, cwd: Path) -> list[Path]:
+    """The files to list, each once (module docstring: where copies are)."""
+    folders = (cwd / "backups", cwd / "backups" / "daily", database.parent / "backups",
+               database.parent / "backups" / "daily")
+    found: dict[Path, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.glob("*.db"):
+                found.setdefault(path.resolve(), path)
+    for path in database.parent.glob(f"{database.name}.before-restore-*"):
+        if not path.name.endswith(("-wal", "-shm")):
+            found.setdefault(path.resolve(), path)
+    return list(found.values())
+
+
+def read_copy(path: Path) -> Listed:
+    """`path` read as a backup (never written: read only, no -wal made)."""
+    stat = path.stat()
+    file_time = datetime.fromtimestamp(stat.st_mtime, timezone.utc).isoformat(timespec="seconds")
+    aside = ".before-restore-" in path.name
+    try:
+        conn = sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True)
+        try:
+            meta = dict(conn.execute("select key, value from meta where key in (?, ?)",
+                                     [BACKUP_KEY, RUNNING_KEY]).fetchall()) \
+                if _has(conn, "meta") else {}
+            schema = conn.execute("select max(name) from _migrations").fetchone()[0] \
+                if _has(conn, "_migrations") else ""
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return Listed(path, stat.st_size, "", file_time, MOVED_ASIDE if aside else "", "",
+                      " ".join(str(exc).split())[:120])
+    return Listed(path, stat.st_size, str(meta.get(BACKUP_KEY) or ""), file_time,
+                  MOVED_ASIDE if aside else str(meta.get(RUNNING_KEY) or ""), str(schema or ""))
+
+
+def _has(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("select 1 from sqlite_master where type = 'table' and name = ?",
+                        [table]).fetchone() is not None
+
+
+def listed_backups(database: Path, *, cwd: Path | None = None) -> list[Listed]:
+    """Every copy of the database found (`candidates`), newest first (by when it was taken,
+    else by its file's time)."""
+    rows = [read_copy(path) for path in candidates(database, cwd or Path.cwd())]
+    return sorted(rows, key=lambda r: r.taken_at or r.file_time, reverse=True)
