@@ -34,12 +34,13 @@ from pathlib import Path
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot import api_noise, held_updates, warm_tables
 from bot.handlers import commands_for, register_handlers, set_commands
 from bot.jobs import FIRST_POLL_SECONDS, poll_job, purge_job, schedule_jobs, scheduled_poll
 from bot.limiter import RateLimiter
+from bot.ptb_types import App
 from bot.reply_limiter import ReplyLimiter
 from bot.runtime import RUNTIME_KEY, Runtime, utc_now
 from bot.startup import (
@@ -95,7 +96,7 @@ HANDLER_BUSY_SECONDS = 2.0
 def build_application(settings: Settings, db: Database, *,
                       clock: Callable[[], datetime] = utc_now, start_sender: bool = True,
                       poll_sources: bool = True, sender_options: dict[str, object] | None = None
-                      ) -> Application:
+                      ) -> App:
     """The bot, ready for `run_polling`/`run_webhook` or manual `initialize`/`start`.
 
     Args:
@@ -149,12 +150,12 @@ def build_application(settings: Settings, db: Database, *,
     return app
 
 
-async def _heard(app: Application, asked: Asked) -> object:
+async def _heard(app: App, asked: Asked) -> object:
     """The «heard» sign on a member's message whose answer waits for the group's window."""
     return await app.bot.set_message_reaction(asked.chat_id, asked.message_id, HEARD)
 
 
-async def _post_init(app: Application) -> None:
+async def _post_init(app: App) -> None:
     rt: Runtime = app.bot_data[RUNTIME_KEY]
     # the word tables a rendering and a reader's answer read, built in their own thread while
     # the start goes on (bot.warm_tables: 0.5–3 s that froze the loop at the first push)
@@ -213,7 +214,7 @@ async def _post_init(app: Application) -> None:
         log.warning("%s", model_warning.start_line())
 
 
-async def _post_stop(app: Application) -> None:
+async def _post_stop(app: App) -> None:
     """Stop background work while the bot can still talk (before shutdown)."""
     rt: Runtime = app.bot_data[RUNTIME_KEY]
     if rt.sender is not None and rt.sender_task is not None and not rt.sender_task.done():
@@ -242,11 +243,11 @@ async def _post_stop(app: Application) -> None:
     rt.sender_task = None
 
 
-async def _post_shutdown(app: Application) -> None:
+async def _post_shutdown(app: App) -> None:
     await _post_stop(app)
 
 
-async def start_application(app: Application, *, poll_timeout: int = 10,
+async def start_application(app: App, *, poll_timeout: int = 10,
                             webhook: dict[str, object] | None = None) -> None:
     """Start the bot inside a running event loop, as `run_polling`/`run_webhook` would (the demo
     and tests): initialize, post_init (command menus, sender), long polling or the webhook
@@ -269,7 +270,7 @@ async def start_application(app: Application, *, poll_timeout: int = 10,
     await app.start()
 
 
-async def stop_application(app: Application) -> None:
+async def stop_application(app: App) -> None:
     """The reverse of `start_application`; safe to call after a partial start."""
     if app.updater is not None and app.updater.running:
         await app.updater.stop()

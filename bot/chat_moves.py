@@ -24,9 +24,10 @@ import sqlite3
 
 from telegram import Update
 from telegram.error import ChatMigrated, TelegramError
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import ContextTypes, TypeHandler
 
 from bot import callbacks
+from bot.ptb_types import App
 from bot.runtime import runtime
 from digests import outbox_states, subscriptions
 
@@ -75,6 +76,6 @@ async def first_sight(update: object, context: ContextTypes.DEFAULT_TYPE) -> Non
             log.debug("group not asked about its move old=%s error=%s", old, exc)
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     """`first_sight`, before every other handler."""
     app.add_handler(TypeHandler(Update, first_sight), group=FIRST_SIGHT_GROUP)

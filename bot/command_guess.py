@@ -19,6 +19,7 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.callbacks import Callback
 from bot.i18n import t
+from bot.ptb_types import Context
 from bot.runtime import Action, Runtime, button, ui
 
 log = logging.getLogger(__name__)
@@ -54,9 +55,9 @@ def nearest(name: str, known: frozenset[str] | set[str]) -> tuple[str, ...]:
     return tuple(best[:MAX_OFFERED])
 
 
-def command_handlers(context: ContextTypes.DEFAULT_TYPE) -> dict[str, CommandHandler]:
+def command_handlers(context: ContextTypes.DEFAULT_TYPE) -> dict[str, CommandHandler[Context, object]]:
     """The application's commands by name (bot.handlers registers them)."""
-    out: dict[str, CommandHandler] = {}
+    out: dict[str, CommandHandler[Context, object]] = {}
     for group in context.application.handlers.values():
         for handler in group:
             if isinstance(handler, CommandHandler):

@@ -18,10 +18,11 @@ import logging
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop, ContextTypes, MessageHandler, filters
 
 from bot.command_names import command_name
 from bot.i18n import ADMIN_COMMANDS
+from bot.ptb_types import App
 from bot.runtime import chat_lang, runtime, send, ui
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,6 @@ async def not_typed_here(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     raise ApplicationHandlerStop
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     """The gate, before the channel commands (group -1) and every other handler."""
     app.add_handler(MessageHandler(GATE, not_typed_here), group=-2)

@@ -20,7 +20,6 @@ from telegram import (
 )
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -53,6 +52,7 @@ from bot import (
     zone_typed,
 )
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS
+from bot.ptb_types import App
 from bot.runtime import RUNTIME_KEY, Runtime
 
 # The bot's start-up lines keep the logger operators know them by (as bot.api_noise's do).
@@ -74,7 +74,7 @@ def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False
     return menu
 
 
-def register_handlers(app: Application) -> None:
+def register_handlers(app: App) -> None:
     """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
     posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     # a supergroup's first update before the bot learnt which group it was: that group's rows
@@ -148,7 +148,7 @@ def register_handlers(app: Application) -> None:
     app.add_handler(ChatMemberHandler(welcome.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
 
 
-async def set_commands(app: Application) -> None:
+async def set_commands(app: App) -> None:
     """The command menu: Arabic (also the default) and English, worded for groups in groups;
     admins see theirs too."""
     bot = app.bot

@@ -15,10 +15,11 @@ import time as monotonic_time
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot import callbacks, hold_expiry, source_alerts
 from bot.ingests import prune_ingests
+from bot.ptb_types import App
 from bot.runtime import Runtime, runtime
 from digests import outbox_upkeep
 from digests.settings import Settings
@@ -60,7 +61,7 @@ class PurgeHold:
         return cls.since is not None and now - cls.since < PURGE_HOLD_SECONDS
 
 
-def schedule_jobs(app: Application, settings: Settings, *, poll_sources: bool) -> None:
+def schedule_jobs(app: App, settings: Settings, *, poll_sources: bool) -> None:
     """The scheduled poll (unless `poll_sources` is off) and the daily purge, when the
     Application has a JobQueue."""
     if app.job_queue is None:

@@ -17,9 +17,11 @@ import asyncio
 import logging
 import math
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
@@ -27,6 +29,7 @@ from bot.i18n import amount, num, t
 from bot.runtime import ui
 from digests import push_queue
 from digests.models import iso
+from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,7 @@ def progress_text(progress: push_queue.PushProgress, lang: str,
               chats=amount(progress.chats, lang, "chat"), eta=eta)
 
 
-def going_lines(db: Any, now: datetime, lang: str) -> list[str]:
+def going_lines(db: Database, now: datetime, lang: str) -> list[str]:
     """/stats' line for each push of the last PROGRESS_TIMEOUT hours still going out, in chats
     as its answer counts them (QA62-2: /stats spoke of 5,140 rows of a 2,000-chat push) (HTML)."""
     out = []
@@ -69,7 +72,7 @@ def finished_text(lang: str) -> str:
 class Estimate:
     """Seconds left at the rate chats were done since the push was first seen."""
 
-    def __init__(self, clock: Any = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._start: tuple[float, int] | None = None
 
@@ -85,7 +88,7 @@ class Estimate:
         return progress.pending * seconds / count
 
 
-async def follow(bot: Any, db: Any, chat_id: int, message_id: int, queued: str, push_id: int,
+async def follow(bot: Bot, db: Database, chat_id: int, message_id: int, queued: str, push_id: int,
                  lang: str, waiter: asyncio.Future[Any]) -> None:
     """Edit the push's answer (`queued`, message `message_id`) with its progress until
     `waiter` (the push's end) is done."""
@@ -101,12 +104,12 @@ async def follow(bot: Any, db: Any, chat_id: int, message_id: int, queued: str, 
             shown = text if await _edit(bot, chat_id, message_id, text) else shown
 
 
-async def finish(bot: Any, chat_id: int, message_id: int, queued: str, lang: str) -> None:
+async def finish(bot: Bot, chat_id: int, message_id: int, queued: str, lang: str) -> None:
     """The answer's last edit, once the report went: the push ended, its report is below."""
     await _edit(bot, chat_id, message_id, f"{queued}\n{finished_text(lang)}")
 
 
-async def _edit(bot: Any, chat_id: int, message_id: int, text: str) -> bool:
+async def _edit(bot: Bot, chat_id: int, message_id: int, text: str) -> bool:
     """Edit the answer; a refusal is skipped (the next edit carries newer numbers)."""
     try:
         await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id,

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from telegram import Update
-from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop, ContextTypes, MessageHandler, filters
 
+from bot.ptb_types import App
 from bot.runtime import chat_lang, runtime, send, ui
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     raise ApplicationHandlerStop
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     """The gate, before every other handler, on private chats' messages."""
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE, gate),
                     group=GATE_GROUP)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import (
     InlineKeyboardButton,
@@ -37,6 +37,9 @@ from bot.threads import thread_of
 from digests import subscriptions
 from digests.settings import Settings
 from digests.storage import FAULTS, Database, Fault, fault_of
+
+if TYPE_CHECKING:  # bot.sender imports the modules that import this one
+    from bot.sender import Sender
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +96,7 @@ class Runtime:
     settings: Settings
     db: Database
     clock: Callable[[], datetime] = utc_now
-    sender: Any = None  # bot.sender.Sender once started
+    sender: Sender | None = None  # once started
     sender_task: asyncio.Task[Any] | None = None
     ingest_task: asyncio.Task[Any] | None = None
     poll_task: asyncio.Task[Any] | None = None  # the scheduled poll in progress (bot.app)

@@ -29,7 +29,7 @@ import sqlite_utils
 
 from digests import arabic, story_model
 from digests.event_frame import Frame, _name_like, frame_of, predicate_class
-from digests.leads import _DATELINE, _first_sentence, compare_leads, lead_of
+from digests.leads import _DATELINE, Lead, _first_sentence, compare_leads, lead_of
 from digests.models import parse_iso
 from digests.similarity import (
     StoryVector,
@@ -74,7 +74,7 @@ class _Match:
 
 # a report as the pair model reads it: its vector, its lead, its date, its match (None: not
 # led by a match result); None: too little text
-_Report = tuple[StoryVector, object, datetime | None, _Match | None] | None
+_Report = tuple[StoryVector, Lead, datetime | None, _Match | None] | None
 
 
 def _word_sides(word: str) -> tuple[str, ...]:
@@ -161,7 +161,7 @@ def _probability(a: _Report, b: _Report) -> float:
         return 1.0
     if hours > story_model.WINDOW_HOURS:
         return 0.0
-    evidence = compare_leads(lb, la)  # type: ignore[arg-type]
+    evidence = compare_leads(lb, la)
     return story_model.probability(pair_features(similarity(va, vb), hours, evidence))
 
 
