@@ -345,12 +345,6 @@ def denial_parts(text: str, speaker: str) -> tuple[str, str]:
     return f"{denial_verb(speaker, _as_anna(text))} {speaker}", _as_anna(text)
 
 
-def denial(text: str, speaker: str) -> str:
-    """The denied clause with its speaker: «نفى المسؤولون أن يكون لهم أي علاقة» (Arabic line)."""
-    who, clause = denial_parts(text, speaker)
-    return f"{who} {clause}"
-
-
 _THAT_RE = re.compile(r"^(?:ب?أن|ب?أنّ)\s+")
 
 

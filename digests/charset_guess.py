@@ -105,8 +105,3 @@ def arabic_codec(body: bytes) -> str | None:
     if not arabic:
         return None
     return max(arabic, key=lambda r: (r.words, r.share)).codec  # max keeps the first on a tie
-
-
-def high_bytes(body: bytes) -> int:
-    """How many bytes of `body` are not ASCII."""
-    return len(body) - len(body.translate(None, bytes(range(0x80, 0x100))))

@@ -39,7 +39,7 @@ from digests.similarity import (
 )
 from digests.speech import cue_of
 
-__all__ = ["Lead", "compare_leads", "event_day", "headline_agreement", "lead_of", "lead_vector",
+__all__ = ["Lead", "compare_leads", "event_day", "headline_agreement", "lead_of",
            "reactions", "speaker"]
 
 RARE_COUNT = 1000       # a key rarer than this in the word table names the event (idf >= ~7.6)
@@ -53,11 +53,6 @@ _DATELINE = re.compile(r"^[^.\n]{0,80}?\((?:CNN|cnn)\)\s*[-–—]*\s*")  # «د
 def _first_sentence(text: str) -> str:
     head = text[:600]  # the first sentence is near the top; never analyze a whole body for it
     return next(iter(arabic.sentences(head)), "")
-
-
-def lead_vector(title: str, text: str) -> StoryVector:
-    """The vector of the headline and the first sentence: who did what, as the report states it."""
-    return story_vector(f"{title} {_first_sentence(text)}", "")
 
 
 # Verbs and nouns of answering someone else's act (folded; a leading و/ف is dropped before lookup).

@@ -260,19 +260,6 @@ def deactivate_chat(db: Database, chat_id: int, reason: str, now: datetime) -> i
     return cur.rowcount
 
 
-def refused_in_a_row(db: Database, chat_id: int, reason: str) -> int:
-    """How many of the chat's deliveries since its last one sent failed with a reason holding
-    `reason` (a bundle's rows share their time: counted once). QA27 D10: a group that muted the
-    bot refuses every alert."""
-    row = db.db.execute(
-        """select count(distinct sent_at) from outbox
-           where chat_id = ? and status = 'failed' and lower(last_error) like ?
-             and sent_at > coalesce((select max(sent_at) from outbox
-                                     where chat_id = ? and status = 'sent'), '')""",
-        [chat_id, f"%{reason.lower()}%", chat_id]).fetchone()
-    return int(row[0] or 0)
-
-
 def rows_of_chat(db: Database, ids: Sequence[int], chat_id: int) -> list[int]:
     """Those of the rows `ids` that are still queued or on their way for `chat_id` (after
     `move_chat` dropped the ones the new chat already had)."""

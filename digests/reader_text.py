@@ -24,14 +24,6 @@ _LINK_IN_TEXT = re.compile(
 _LINK_TAIL = ".,;:!?)]}'،؛؟…"
 
 
-def pasted_link(text: str) -> str | None:
-    """The link when `text` is one pasted link («https://…», «www.…»), else None."""
-    text = text.strip()
-    if not _LINK_RE.match(text):
-        return None
-    return text if text.lower().startswith("http") else "http://" + text
-
-
 def links_in(text: str) -> list[str]:
     """Every link in `text`, in order («شاهد https://… و www.… و bbc.com/arabic/…»): links
     without a scheme (`www.` or a domain followed by a path) get «http://», trailing sentence

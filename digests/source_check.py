@@ -203,11 +203,6 @@ def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tup
     return tuple(dict.fromkeys(r for r in readings if r and r != right))
 
 
-def misread_title(body: bytes, headers: Mapping[str, str] | None = None) -> str | None:
-    """The first of `misread_titles` (the mojibake one when the feed had both), or None."""
-    return next(iter(misread_titles(body, headers)), None)
-
-
 def _raw_title(parsed: Mapping[str, object]) -> str:
     """A parsed feed's title cleaned as before session 6: entities left as feedparser gave."""
     feed = parsed.get("feed", {})

@@ -315,14 +315,6 @@ def rename_misread(db: Database, source: Source, title: str) -> bool:
     return bool(changed)
 
 
-def new_entries(db: Database, source: Source, entries: list[FeedEntry]
-                ) -> tuple[list[FeedEntry], int]:
-    """The feed's entries not stored yet (each URL or GUID once), and how many are known
-    (`sort_entries` without the stored articles)."""
-    fresh, known, _ = sort_entries(db, source, entries)
-    return fresh, known
-
-
 def sort_entries(db: Database, source: Source, entries: list[FeedEntry]
                  ) -> tuple[list[FeedEntry], int, list[tuple[FeedEntry, int]]]:
     """The feed's entries not stored yet (each URL or GUID once), how many are known, and the

@@ -176,10 +176,3 @@ def down_kinds(before: str, after: str) -> frozenset[str]:
         elif max(now) < max(was):
             down.add(kind)
     return frozenset(down)
-
-
-def revised_down(before: str, after: str) -> bool:
-    """Whether headline `after` gives a lower toll of some kind than `before` (`down_kinds`):
-    «مقتل 52 وإصابة 80» → «مقتل 49 وإصابة 80» (the dead), not «مقتل 52 وإصابة 80» → «مقتل 60»
-    (60 dead are more than 52; the 80 hurt are not compared with them)."""
-    return bool(down_kinds(before, after))

@@ -255,8 +255,3 @@ def subject_topic(words: list[str], written: list[str], shouting: bool) -> str |
             noun, feminine = SUBJECT_WORDS[subject]
             return f"{noun} {COUNTRY_ADJECTIVES[country][feminine]}"
     return None
-
-
-def example_for(text: str) -> str:
-    """The Arabic topic to suggest for Latin `text`: a name found in it, else EXAMPLE."""
-    return name_in(text) or EXAMPLE

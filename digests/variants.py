@@ -218,11 +218,6 @@ def alternatives(key: str) -> tuple[str, ...]:
     return (key, other) if other else rule_spellings(key)
 
 
-def has_variants(key: str) -> bool:
-    """Whether the key is a name with other spellings (the table, the -ng or -iga rule)."""
-    return len(alternatives(key)) > 1
-
-
 @lru_cache(maxsize=1)
 def _joined() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], str]]:
     """Joined key → its split keys, and split keys → the joined key."""

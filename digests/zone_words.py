@@ -140,12 +140,6 @@ def typed_zones(text: str, labels: dict[str, tuple[str, str]]) -> tuple[str, ...
     return tuple(marked or found)
 
 
-def typed_zone(text: str, labels: dict[str, tuple[str, str]]) -> str | None:
-    """The one zone `typed_zones` reads in `text`; None when none is, or several are."""
-    zones = typed_zones(text, labels)
-    return zones[0] if len(zones) == 1 else None
-
-
 def zone_city(zone: str, lang: str) -> str:
     """The city a zone's button names beside its label: «عمّان», "Amman"."""
     if lang == "ar" and zone in CITY_NAMES:

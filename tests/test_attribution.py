@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from bot.attribution import (
     after_bihasab,
-    denial,
     denial_parts,
     denial_verb,
     denied_by,
@@ -98,8 +97,8 @@ def test_a_negated_verb_in_the_first_person_plural_is_the_speakers_own_words() -
 def test_a_denial_reads_as_the_article_had_it() -> None:
     """A denied clause is never «بحسب X، …» (which states it): «نفى X أن …», the verb agreeing
     with the speaker's form."""
-    assert denial("أن يكون لهم أي علاقة بالصفقة", "المسؤولون") == (
-        "نفى المسؤولون أن يكون لهم أي علاقة بالصفقة")
+    assert denial_parts("أن يكون لهم أي علاقة بالصفقة", "المسؤولون") == (
+        "نفى المسؤولون", "أن يكون لهم أي علاقة بالصفقة")
     assert denial_parts("إنه كان على علم", "ساركوزي") == ("نفى ساركوزي", "أنه كان على علم")
     assert denied_by("ساركوزي") == "ساركوزي denied"
 

@@ -15,11 +15,9 @@ from digests.leads import (
     event_day,
     headline_agreement,
     lead_of,
-    lead_vector,
     reactions,
     speaker,
 )
-from digests.similarity import similarity
 
 EVENT = ("الغابون تغلق حدودها مع الكاميرون",
          "أعلنت حكومة الغابون، الخميس، إغلاق حدودها البرية مع الكاميرون بعد هجوم على مركز جمركي.")
@@ -88,12 +86,6 @@ def test_lead_evidence_is_symmetric_and_bounded(t1: str, s1: str, t2: str, s2: s
     assert ab.same_speaker == ba.same_speaker
     assert ab.agreement == pytest.approx(ba.agreement)
     assert 0.0 <= ab.agreement <= 1.0 and 0.0 <= ab.similarity <= 1.0
-
-
-def test_lead_vector_is_the_headline_and_first_sentence_only() -> None:
-    one = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء. وفي خبر آخر حفل.")
-    two = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء.")
-    assert similarity(one, two) == pytest.approx(1.0)
 
 
 # --- quote headlines «X: …» ------------------------------------------------------------------

@@ -155,18 +155,6 @@ def test_shorten_cuts_at_a_word_boundary() -> None:
     assert shorten("ا" * 150, 100) == "ا" * 100  # one long word: cut inside it
 
 
-@pytest.mark.parametrize("text, link", [
-    ("https://www.bbc.com/arabic/a-1", "https://www.bbc.com/arabic/a-1"),
-    ("  http://x.example/a?b=1  ", "http://x.example/a?b=1"),
-    ("www.alarabiya.net/x", "http://www.alarabiya.net/x"),
-    ("الغوطة https://x.example", None), ("ftp://x.example/a", None), ("الغوطة", None),
-])
-def test_pasted_link(text: str, link: str | None) -> None:
-    from digests.reader_text import pasted_link
-
-    assert pasted_link(text) == link
-
-
 @pytest.mark.parametrize("text, links", [
     ("شاهد http://127.0.0.1:5000/news/gas.html", ["http://127.0.0.1:5000/news/gas.html"]),
     ("اقرأ هذا: https://x.example/a?b=1، ثم أخبرني.", ["https://x.example/a?b=1"]),

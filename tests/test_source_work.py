@@ -19,8 +19,8 @@ from digests.source_work import (
     SourceWork,
     failed,
     finish,
-    new_entries,
     read_feed,
+    sort_entries,
     source_offset,
     timed,
 )
@@ -123,7 +123,7 @@ def test_new_entries_skips_stored_ones_and_repeats(database: Database, settings:
                FeedEntry(url=site.url("/next.html#x"), guid=None),  # same URL key: once
                FeedEntry(url=site.url("/moved.html"), guid="old"),  # known by GUID
                FeedEntry(url=site.url("/old.html"))]                # known by URL
-    fresh, known = new_entries(database, source, entries)
+    fresh, known = sort_entries(database, source, entries)[:2]
     assert [(e.url, e.guid) for e in fresh] == [(site.url("/new.html"), "g1"),
                                                 (site.url("/next.html"), "g2")]
     assert known == 4  # repeats in the feed count as known: new + known = entries
@@ -138,7 +138,7 @@ def test_new_entries_keeps_distinct_links_that_share_a_guid(
                FeedEntry(url=site.url("/d1.html"), guid="SAME", title="ب"),
                FeedEntry(url=site.url("/d1.html"), guid="SAME", title="ب"),
                FeedEntry(url=site.url("/u.html"), guid="own", title="ج")]
-    fresh, known = new_entries(database, source, entries)
+    fresh, known = sort_entries(database, source, entries)[:2]
     assert [(e.url, e.guid) for e in fresh] == [
         (site.url("/d0.html"), None), (site.url("/d1.html"), None), (site.url("/u.html"), "own")]
     assert known == 1
@@ -165,7 +165,7 @@ def test_a_repeated_guid_is_warned_about_once_per_source_and_again_when_it_chang
     for source, guid, level in [(one, "HOME", "WARNING"), (one, "HOME", "DEBUG"),
                                 (one, "HOME", "DEBUG"), (two, "HOME", "WARNING"),
                                 (one, "SITE", "WARNING"), (one, "SITE", "DEBUG")]:
-        fresh, _ = new_entries(database, source, entries(guid))
+        fresh, _ = sort_entries(database, source, entries(guid))[:2]
         assert [e.guid for e in fresh] == [None, None]  # still keyed by URL at every poll
         assert levels() == [level], (source.id, guid)
 

@@ -118,15 +118,15 @@ async def test_hours_are_said_with_their_zone(tmp_path: Path) -> None:
 
 def test_typed_offsets_and_zones() -> None:
     from bot.texts_zones import ZONE_LABELS
-    from digests.zone_words import typed_offset, typed_zone
+    from digests.zone_words import typed_offset, typed_zones
 
     assert [typed_offset(s) for s in ("+3", "UTC-4", "GMT+5:30", "+٣", "-12", "+14")] == [
         180, -240, 330, 180, -720, 840]
     assert [typed_offset(s) for s in ("+15", "+3:20", "3", "abc")] == [None] * 4
-    assert typed_zone("تركيا", ZONE_LABELS) == typed_zone("istanbul", ZONE_LABELS) == (
-        "Europe/Istanbul")
-    assert typed_zone("Los_Angeles", ZONE_LABELS) == "America/Los_Angeles"
-    assert typed_zone("Paris", ZONE_LABELS) is None  # delivery reads the picker's zones only
+    assert typed_zones("تركيا", ZONE_LABELS) == typed_zones("istanbul", ZONE_LABELS) == (
+        "Europe/Istanbul",)
+    assert typed_zones("Los_Angeles", ZONE_LABELS) == ("America/Los_Angeles",)
+    assert typed_zones("Paris", ZONE_LABELS) == ()  # delivery reads the picker's zones only
 
 
 async def test_a_zone_or_an_offset_typed_after_the_command(tmp_path: Path) -> None:

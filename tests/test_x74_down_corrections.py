@@ -29,7 +29,7 @@ from digests.settings import Settings
 from digests.sources import add_source
 from digests.storage import Database
 from digests.subscriptions import subscribe, upsert_chat
-from digests.toll_revisions import revised_down, states_revision, toll_figures
+from digests.toll_revisions import down_kinds, states_revision, toll_figures
 from test_x42_delivery import make_sender
 
 NOW = datetime(2018, 2, 19, 9, 0, tzinfo=timezone.utc)  # 12:00 in UTC+3: quiet hours pinned off
@@ -106,10 +106,10 @@ def test_the_revision_words_and_the_figures() -> None:
     assert not states_revision("مقتل 49", "يجب الانتظار 24 ساعة بعد الوفاة وليس 12 ساعة فقط.")
     # a toll revised down, not up, not another kind of figure
     assert toll_figures("مقتل 52 وإصابة 80 في انفجار عمره 31 عاما") == [52, 80]
-    assert revised_down("مقتل 52 وإصابة 80", "مقتل 49 وإصابة 80")
-    assert not revised_down("مقتل 49", "مقتل 52")
-    assert not revised_down("الريال يفوز 3-1", "الريال يفوز 2-1")
-    assert not revised_down("مقتل 52", "52 عاما على الحرب")
+    assert down_kinds("مقتل 52 وإصابة 80", "مقتل 49 وإصابة 80")
+    assert not down_kinds("مقتل 49", "مقتل 52")
+    assert not down_kinds("الريال يفوز 3-1", "الريال يفوز 2-1")
+    assert not down_kinds("مقتل 52", "52 عاما على الحرب")
 
 
 async def test_a_stated_revision_down_reaches_the_reader_once(

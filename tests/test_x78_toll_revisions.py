@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from digests.toll_revisions import revised_down, states_revision, toll_figures
+from digests.toll_revisions import down_kinds, states_revision, toll_figures
 
 
 @pytest.mark.parametrize("text", [
@@ -33,6 +33,6 @@ def test_a_time_is_no_revision(text: str) -> None:
 def test_a_count_of_attacks_is_no_toll() -> None:
     assert toll_figures("مقتل 52 شخصا في 3 هجمات") == [52]
     assert toll_figures("مقتل 12 في 3 غارات على الغوطة") == [12]
-    assert revised_down("مقتل 52 شخصا في 3 هجمات", "مقتل 49 شخصا في 4 هجمات")
-    assert not revised_down("مقتل 49 شخصا في 3 هجمات", "مقتل 52 شخصا في 4 هجمات")
+    assert down_kinds("مقتل 52 شخصا في 3 هجمات", "مقتل 49 شخصا في 4 هجمات")
+    assert not down_kinds("مقتل 49 شخصا في 3 هجمات", "مقتل 52 شخصا في 4 هجمات")
     assert toll_figures("مقتل 3 في هجوم") == [3]  # the toll before «في» stays
