@@ -190,13 +190,17 @@ def readers_line(readers: Readers) -> str:
 def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:
     report = recover(settings.database_path, args.file)
     # a lost table must not hide behind a ✅ (QA24 R7: subscriptions=0, every follower lost)
-    mark = "⚠️" if report.damaged else "✅"
+    mark = "⚠️" if report.damaged or report.lost else "✅"
     print(f"{mark} أُنقذ ما أمكن / rescued: {report.summary.line()} "
           f"search_index={report.indexed} check={report.check}")
     if report.damaged:
         print(f"⚠️ جداول فيها أجزاء تالفة ضاعت صفوفها، فقارن الأعداد بنسخة احتياطية إن وُجدت / "
               f"tables with damaged parts (their rows there are lost; compare the counts with "
               f"a backup if you have one): {', '.join(report.damaged)}")
+    if report.lost:  # their schema rows were on a lost page (a file cut short: QA66-10)
+        print(f"⚠️ جداول ضاع تعريفها وصفوفها، فأُنشئت فارغة كما يعرّفها هذا الإصدار / tables whose "
+              f"definition and rows were lost, made empty as this version defines them: "
+              f"{', '.join(report.lost)}")
     # absolute: a .env's relative path is relative to the .env, not to this shell (QA60-8)
     fixed = args.file.absolute()
     print(f"ثم اجعل DATABASE_PATH يشير إلى {fixed} / then point DATABASE_PATH at {fixed}")

@@ -43,6 +43,7 @@ class RecoverReport:
     indexed: int
     check: str
     summary: Summary
+    lost: tuple[str, ...] = ()  # tables whose schema row was lost: made empty (QA66-10)
 
 
 def recover(src: Path, dest: Path) -> RecoverReport:
@@ -61,14 +62,18 @@ def recover(src: Path, dest: Path) -> RecoverReport:
     # schema is read as far as it parses, as the sqlite3 shell's .dump does
     source.execute("pragma writable_schema=on")
     try:
+        whole = True
         try:
             schema = source.execute(
                 "select type, name, tbl_name, sql from sqlite_master where sql is not null"
                 " order by rowid").fetchall()
         except sqlite3.DatabaseError as exc:
-            raise StorageError(
-                f"لا يمكن قراءة مخطط {src} ({exc}): استرجع نسخة احتياطية / the schema of {src} "
-                f"cannot be read ({exc}): restore a backup") from exc
+            # a lost page of the schema table (a file cut short, QA66-10): its other rows
+            schema, whole = _schema_by_rows(source), False
+            if not any(kind == "table" for kind, *_ in schema):
+                raise StorageError(
+                    f"لا يمكن قراءة مخطط {src} ({exc}): استرجع نسخة احتياطية / the schema of "
+                    f"{src} cannot be read ({exc}): restore a backup") from exc
         shadows = {FTS_TABLE + s for s in FTS_SHADOWS}
         tables = [(name, sql) for kind, name, _, sql in schema
                   if kind == "table" and not name.startswith("sqlite_") and name not in shadows]
@@ -84,21 +89,85 @@ def recover(src: Path, dest: Path) -> RecoverReport:
                 kept[name] = n
                 if hurt:
                     damaged.append(name)
-            indexed = reindex_articles(target) if any(n == FTS_TABLE for n, _ in tables) else 0
+            lost = () if whole else _make_lost(target, ("table",))
+            indexed = reindex_articles(target) if _has_table(target, FTS_TABLE) else 0
             for kind, name, _, sql in schema:
                 if kind in ("index", "trigger", "view") and not name.startswith("sqlite_"):
                     try:
                         target.execute(sql)
                     except sqlite3.Error as exc:  # e.g. a unique index over rows now doubled
                         log.warning("recover could not make name=%s error=%s", name, exc)
+            if lost or not whole:  # the indexes and triggers whose schema rows were lost
+                _make_lost(target, ("index", "trigger", "view"))
             target.execute("commit")
             check = target.execute("pragma quick_check").fetchone()[0]
     finally:
         source.close()
     _open_as_nashra(src, partial, dest, damaged)
     os.replace(partial, dest)
-    log.info("recovered src=%s dest=%s damaged_tables=%s", src, dest, ",".join(damaged) or "-")
-    return RecoverReport(kept, tuple(damaged), indexed, check, summarize(dest))
+    log.info("recovered src=%s dest=%s damaged_tables=%s lost_tables=%s", src, dest,
+             ",".join(damaged) or "-", ",".join(lost) or "-")
+    return RecoverReport(kept, tuple(damaged), indexed, check, summarize(dest), lost)
+
+
+SCHEMA_PROBES = 10_000  # rowids of the schema table tried one by one (a database has ~100)
+
+
+def _schema_by_rows(source: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    """The schema rows that still read, one rowid at a time: a lost leaf page of
+    sqlite_master fails a scan, while its other pages' rows read (QA66-10)."""
+    rows: list[tuple[str, str, str, str]] = []
+    for rowid in range(1, SCHEMA_PROBES + 1):
+        try:
+            row = source.execute("select type, name, tbl_name, sql from sqlite_master"
+                                 " where rowid = ? and sql is not null", [rowid]).fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        if row is not None:
+            rows.append(tuple(row))
+    return rows
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("select 1 from sqlite_master where name = ?", [name]).fetchone() \
+        is not None
+
+
+def _make_lost(target: sqlite3.Connection, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Make the schema objects of `kinds` whose rows were lost (tables empty) from this code's
+    own schema — when the rescued `_migrations` says the file was at this code's schema (an
+    older file's tables are not this code's to guess). A lost table's rows were on the lost
+    pages: the file's other tables are kept and the bot opens it. Returns the tables made."""
+    import tempfile
+
+    if not _has_table(target, "_migrations"):
+        return ()
+    done = {r[0] for r in target.execute("select name from _migrations")}
+    with tempfile.TemporaryDirectory() as folder:
+        template = Database(Path(folder) / "schema.db")
+        try:
+            names = {r[0] for r in template.db.execute("select name from _migrations")}
+            code = template.db.execute(
+                "select type, name, sql from sqlite_master where sql is not null"
+                " and name not like 'sqlite_%' order by rowid").fetchall()
+        finally:
+            template.close()
+    if done != names:
+        return ()
+    have = {r[0] for r in target.execute("select name from sqlite_master")}
+    made: list[str] = []
+    for kind, name, sql in code:
+        if kind not in kinds or name in have:
+            continue  # an FTS table's shadow tables came with it
+        try:
+            target.execute(sql)
+        except sqlite3.Error as exc:
+            log.warning("recover could not make name=%s error=%s", name, exc)
+            continue
+        have = {r[0] for r in target.execute("select name from sqlite_master")}
+        if kind == "table":
+            made.append(name)
+    return tuple(made)
 
 
 def _open_as_nashra(src: Path, partial: Path, dest: Path, damaged: list[str]) -> None:
