@@ -30,7 +30,7 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -258,11 +258,13 @@ class HoldNotices:
         """The chats this process told and sent nothing to since."""
         return frozenset(self._told)
 
-    async def tell(self, bot: Any, db: Database, chat_id: int, kind: str, kept: int) -> int:
+    async def tell(self, bot: Any, db: Database, chat_id: int, kind: str, kept: int, *,
+                   now: datetime) -> int:
         """Tell the operators and the chat's admins the chat is held (once per hold). With the
         sender's teller (bot.hold_teller) the notice is owed and goes at its pace, folded with
         the others of the moment (returns 0: nobody told yet); without a running one (a sender
-        drained by a test, a bot without a sender) it is told here."""
+        drained by a test, a bot without a sender) it is told here, recorded at `now` (the
+        caller's clock: the courier's, rt.now; QA73-6)."""
         if self.teller is not None:
             if self.teller.running:
                 self.teller.wake()
@@ -270,7 +272,7 @@ class HoldNotices:
             await self.teller.tell_owed(bot, db)
             return 0
         try:
-            fresh = first_telling(db, chat_id, datetime.now(timezone.utc))
+            fresh = first_telling(db, chat_id, now)
         except sqlite3.Error as exc:
             log.warning("hold notice not recorded chat=%s error=%s", chat_id, exc)
             fresh = chat_id not in self._told

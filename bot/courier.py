@@ -462,7 +462,7 @@ class Courier:
             return
         self.stats.deactivated += 1
         try:
-            await self.notices.tell(self.bot, self.db, chat_id, kind, kept)
+            await self.notices.tell(self.bot, self.db, chat_id, kind, kept, now=self.clock())
         except Exception:  # a notice is never worth the delivery loop
             log.exception("hold notice failed chat=%s", chat_id)
 

@@ -83,12 +83,12 @@ def unsubscribe_typed(rt: Runtime, chat_id: int, topic: str) -> subscriptions.Su
     shown (`unsubscribe_as_written`: a topic stored before today's rules). None when the chat
     follows none of them."""
     if is_general_name(topic):  # «/unsubscribe النشرة العامة» stops the general digest (QA40 N1)
-        return subscriptions.unsubscribe_topic(rt.db, chat_id, "")
+        return subscriptions.unsubscribe_topic(rt.db, chat_id, "", now=rt.now())
     candidates = [topic, arabic_topic(topic) or topic]
     if not is_latin(topic):
         candidates.append(named_topic(rt.db.db, topic))
     for candidate in dict.fromkeys(candidates):
-        removed = subscriptions.unsubscribe_topic(rt.db, chat_id, candidate)
+        removed = subscriptions.unsubscribe_topic(rt.db, chat_id, candidate, now=rt.now())
         if removed is not None:
             return removed
     return unsubscribe_as_written(rt, chat_id, topic)
@@ -121,7 +121,8 @@ async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
         return
     key = cb.payload.get("key")  # the topic the ❌ was made for (QA38 A5); older buttons: none
     sub = subscriptions.unsubscribe_id(rt.db, scope.target, int(cb.payload.get("id", 0)),
-                                       key if isinstance(key, str) else None)
+                                       key if isinstance(key, str) else None,
+                                       now=rt.now())
     # a stale ❌ (removed before) is not «تم.»: the list shown again says what is left (N12)
     await update.callback_query.answer(t("done" if sub else "topic_already_removed", lang))
     text, markup = channel_topics(rt, scope, lang) if scope.channel else listing(

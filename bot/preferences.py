@@ -289,7 +289,7 @@ async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     hour = cb.payload.get("hour")
     scope = scope_of(cb)
     await _settings_change(update, context, rt, scope, lang, lambda: subscriptions.set_mode(
-        rt.db, scope.target, mode, int(hour) if hour is not None else None, rt.now()),
+        rt.db, scope.target, mode, int(hour) if hour is not None else None, now=rt.now()),
         waiting=(lambda: waiting_alerts(rt.db, scope.target)) if mode == "daily" else None)
 
 

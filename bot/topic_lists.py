@@ -113,7 +113,7 @@ def unsubscribe_as_written(rt: Runtime, chat_id: int,
         return None
     for sub in subscriptions.list_subscriptions(rt.db, chat_id):
         if sub.topic and _as_written(sub.topic) == typed:
-            return subscriptions.unsubscribe_id(rt.db, chat_id, sub.id)
+            return subscriptions.unsubscribe_id(rt.db, chat_id, sub.id, now=rt.now())
     return None
 
 

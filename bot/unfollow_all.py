@@ -61,9 +61,11 @@ async def _act_unsub_all(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     keyed = cb.payload.get("keys")
     keys: list[object] = keyed if isinstance(keyed, list) and len(keyed) == len(ids) \
         else [None] * len(ids)
-    removed = [sub for i, key in zip(ids, keys) if isinstance(i, int) and not isinstance(i, bool)
-               and (sub := subscriptions.unsubscribe_id(
-                   rt.db, scope.target, i, key if isinstance(key, str) else None))]
+    # all in one transaction (QA73-3): a locked database removes none, not the first few
+    removed = subscriptions.unsubscribe_ids(
+        rt.db, scope.target, [(i, key if isinstance(key, str) else None)
+                              for i, key in zip(ids, keys)
+                              if isinstance(i, int) and not isinstance(i, bool)], now=rt.now())
     log.info("unsubscribe all chat=%s asked=%s removed=%d", scope.target, len(ids), len(removed))
     chat = update.effective_chat
     chat_type = chat.type if chat else None

@@ -296,7 +296,7 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         notices = rt.sender.courier.notices if rt.sender is not None \
             else chat_holds.HoldNotices(rt.settings.admin_ids,
                                          rt.settings.default_language)
-        await notices.tell(context.bot, rt.db, change.chat.id, kind, kept)
+        await notices.tell(context.bot, rt.db, change.chat.id, kind, kept, now=rt.now())
         return
     if status in _OUT:
         outbox_states.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())

@@ -122,7 +122,7 @@ def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscripti
 
 
 def set_fixed_offset(db: Database, chat_id: int, minutes: int,
-                     now: datetime | None = None) -> subscriptions.Chat:
+                     now: datetime) -> subscriptions.Chat:
     """A fixed offset (a settings button from before zones): the chat leaves its zone, whose
     offset would otherwise still be the one used and shown; its queue follows (one
     transaction)."""

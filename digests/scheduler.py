@@ -59,6 +59,9 @@ async def run_scheduled(settings: Settings, *, stop: asyncio.Event,
                     on_poll(summary)
 
             scheduler = AsyncIOScheduler(timezone=timezone.utc)
+            # the first run «now» on APScheduler's own clock, the wall clock, not `clock`: a
+            # pinned clock's past time would be a missed run (misfire_grace_time) and the
+            # first poll skipped (QA73-7 looked at this; `clock` dates the polls' work only)
             scheduler.add_job(tick, "interval", minutes=settings.poll_interval_minutes,
                               next_run_time=datetime.now(timezone.utc), max_instances=1,
                               coalesce=True, id="nashra-poll")

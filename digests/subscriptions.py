@@ -15,8 +15,9 @@ Telegram.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Literal
 
 import sqlite_utils
@@ -138,14 +139,14 @@ def set_language(db: Database, chat_id: int, language: str) -> None:
         tx.execute("update chats set language = ? where id = ?", [language, chat_id])
 
 
-def _retime(sql: sqlite_utils.Database, chat_id: int, now: datetime | None) -> None:
+def _retime(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> None:
     """What the chat has queued follows its new settings, in the change's transaction (QA16 F3:
     an old daily row kept its old hour, day and header after a switch to instant alerts)."""
-    retime_chat(sql, chat_id, now or datetime.now(timezone.utc))
+    retime_chat(sql, chat_id, now)
 
 
-def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = None,
-             now: datetime | None = None) -> Chat:
+def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = None, *,
+             now: datetime) -> Chat:
     """Instant alerts, or a daily digest at `daily_hour` (0–23, the chat's local time); the
     chat's queued deliveries follow at `now` (`digests.delivery_times.retime_chat`)."""
     if mode not in ("instant", "daily"):
@@ -162,7 +163,7 @@ def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = No
 
 
 def set_quiet_hours(db: Database, chat_id: int, start: int | None, end: int | None,
-                    now: datetime | None = None) -> Chat:
+                    now: datetime) -> Chat:
     """Quiet hours [start, end) in local hours (may wrap midnight); None, None turns them off.
     The chat's queued deliveries follow at `now`."""
     if (start is None) != (end is None):
@@ -181,8 +182,7 @@ def set_quiet_hours(db: Database, chat_id: int, start: int | None, end: int | No
     return chat
 
 
-def set_utc_offset(db: Database, chat_id: int, minutes: int,
-                   now: datetime | None = None) -> Chat:
+def set_utc_offset(db: Database, chat_id: int, minutes: int, now: datetime) -> Chat:
     """The chat's time zone as an offset from UTC in minutes (−720 … +840), for the daily hour
     and quiet hours; the chat's queued deliveries follow at `now`."""
     if not -720 <= minutes <= 840:
@@ -193,14 +193,6 @@ def set_utc_offset(db: Database, chat_id: int, minutes: int,
     chat = get_chat(db, chat_id)
     assert chat is not None
     return chat
-
-
-def deactivate(db: Database, chat_id: int, *, reason: str, now: datetime) -> None:
-    """Stop delivering to a chat (the user blocked the bot, the bot left the group)."""
-    with db.transaction() as tx:
-        tx.execute("update chats set active = 0, deactivated_at = ?, deactivated_reason = ?"
-                   " where id = ?", [iso(now), reason[:200], chat_id])
-    log.info("chat deactivated chat=%s reason=%s", chat_id, reason)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,15 +228,17 @@ def subscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> tuple
     return _sub(row), True
 
 
-def unsubscribe(db: Database, chat_id: int, topic: str) -> bool:
+def unsubscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> bool:
     """Stop following `topic` (matched by key, so «غوطة» removes «الغوطة»). True if removed."""
-    return unsubscribe_topic(db, chat_id, topic) is not None
+    return unsubscribe_topic(db, chat_id, topic, now=now) is not None
 
 
-def unsubscribe_topic(db: Database, chat_id: int, topic: str) -> Subscription | None:
+def unsubscribe_topic(db: Database, chat_id: int, topic: str, *,
+                      now: datetime) -> Subscription | None:
     """Stop following `topic` (matched by key, or another spelling of the same name); returns the
     subscription removed, with its topic as stored («الغوطه» typed removes «الغوطة», «ترمب»
-    removes «ترامب»), or None when the chat did not follow it."""
+    removes «ترامب»), or None when the chat did not follow it. `now`: the bot's clock (rt.now,
+    QA73-6), the time its skipped alerts are marked with."""
     try:
         key = key_of(topic)
     except QueryError:
@@ -255,27 +249,45 @@ def unsubscribe_topic(db: Database, chat_id: int, topic: str) -> Subscription | 
     with db.transaction() as tx:
         tx.execute("delete from subscriptions where id = ?", [row["id"]])
         # its alerts still queued are not sent (QA27 D2), in the same transaction
-        skip_unfollowed(db, chat_id, datetime.now(timezone.utc))
+        skip_unfollowed(db, chat_id, now)
     return _sub(row)
 
 
 def unsubscribe_id(db: Database, chat_id: int, subscription_id: int,
-                   topic_key: str | None = None) -> Subscription | None:
+                   topic_key: str | None = None, *, now: datetime) -> Subscription | None:
     """Remove one subscription of this chat by id; returns it, or None if it was not there.
 
     `topic_key` (what a button recorded with the id): only the row still following that topic.
     Ids are never reused since migration 041, but one deleted before it could be (QA38 A5: a
     stale «❌ الغوطة» removed «ليبيا», which had taken its id)."""
-    keyed = " and topic_key = ?" if topic_key is not None else ""
-    row = next(iter(db.db.query(f"select * from subscriptions where id = ? and chat_id = ?{keyed}",
-                                [subscription_id, chat_id] + ([topic_key] if keyed else []))),
-               None)
-    if row is None:
-        return None
+    removed = unsubscribe_ids(db, chat_id, [(subscription_id, topic_key)], now=now)
+    return removed[0] if removed else None
+
+
+def unsubscribe_ids(db: Database, chat_id: int, wanted: Sequence[tuple[int, str | None]], *,
+                    now: datetime) -> list[Subscription]:
+    """Remove these subscriptions of this chat (each an id with the topic key it must still
+    follow, or None: as `unsubscribe_id`) in one transaction; returns those removed.
+
+    One transaction for them all (QA73-3): «unfollow all» removed one topic per transaction, so
+    a database locked halfway left some removed and the reader told nothing of which."""
+    def rows(sql: sqlite_utils.Database) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for subscription_id, topic_key in wanted:
+            keyed = " and topic_key = ?" if topic_key is not None else ""
+            found += sql.query(f"select * from subscriptions where id = ? and chat_id = ?{keyed}",
+                               [subscription_id, chat_id] + ([topic_key] if keyed else []))
+        return list({row["id"]: row for row in found}.values())  # an id listed twice: once
+
+    if not rows(db.db):  # a stale press takes no write lock (it answers on a locked database)
+        return []
     with db.transaction() as tx:
-        tx.execute("delete from subscriptions where id = ?", [subscription_id])
-        skip_unfollowed(db, chat_id, datetime.now(timezone.utc))  # QA27 D2
-    return _sub(row)
+        removed = rows(tx)  # again inside: what is removed is what is still there
+        for row in removed:
+            tx.execute("delete from subscriptions where id = ?", [row["id"]])
+        if removed:
+            skip_unfollowed(db, chat_id, now)  # QA27 D2
+    return [_sub(row) for row in removed]
 
 
 def list_subscriptions(db: Database, chat_id: int) -> list[Subscription]:

@@ -101,9 +101,9 @@ def test_zoned_chats_follow_the_clocks_and_old_offsets_keep_working(tmp_path: Pa
     with Database(tmp_path / "z.db") as db:
         for chat_id in (1, 2):
             subscriptions.upsert_chat(db, chat_id, now=WINTER, type="private")
-            subscriptions.set_mode(db, chat_id, "daily", 8)
+            subscriptions.set_mode(db, chat_id, "daily", 8, now=WINTER)
         set_zone(db, 1, "Asia/Beirut", WINTER)
-        set_fixed_offset(db, 2, 120)  # a fixed offset, as stored before zones
+        set_fixed_offset(db, 2, 120, WINTER)  # a fixed offset, as stored before zones
         assert chat_zone(db, 1) == "Asia/Beirut" and chat_zone(db, 2) is None
         # winter: 08:00 in Beirut is 06:00 UTC for both
         assert delivery_times.next_daily(WINTER, _chat_row(db, 1))[1].hour == 6
@@ -214,7 +214,7 @@ def test_a_new_chat_starts_on_a_named_zone_and_existing_chats_keep_theirs(tmp_pa
         subscriptions.upsert_chat(db, 1, now=WINTER)
         assert chat_zone(db, 1) == "Asia/Beirut"
         # an old fixed-offset button takes the chat out of its zone, and the clocks leave it be
-        fixed = set_fixed_offset(db, 1, 60)
+        fixed = set_fixed_offset(db, 1, 60, WINTER)
         assert chat_zone(db, 1) is None
         assert "UTC+1 (المغرب" in settings_text(fixed, "ar", None, now=SUMMER).replace(
             "\u200e", "")

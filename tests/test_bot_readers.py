@@ -371,7 +371,7 @@ async def test_subscriber_gets_new_stories_from_the_scheduled_poll(tmp_path: Pat
             await h.say(READER, "/subscribe عمان")
             await h.say(READER + 1, "/subscribe الغوطة")
             await h.say(READER + 2, "/subscribe عمّان")  # a daily-digest reader of the topic
-            subscriptions.set_mode(h.db, READER + 2, "daily", 20)
+            subscriptions.set_mode(h.db, READER + 2, "daily", 20, now=datetime.now(timezone.utc))
             site.publish(slug="amman-summit", feed="main",
                          title="قمة عربية طارئة في عمّان لبحث التصعيد",
                          paragraphs=["قال وزير الخارجية الأردني إن «القمة ستبحث سبل وقف التصعيد "

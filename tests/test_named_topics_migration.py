@@ -43,7 +43,7 @@ def test_two_names_of_one_group_are_one_subscription(database: Database, first: 
     again, created_again = subs.subscribe(database, 1, second, now=NOW)
     assert created and not created_again and again.id == sub.id
     assert [s.topic for s in subs.list_subscriptions(database, 1)] == [first]
-    assert subs.unsubscribe(database, 1, second)  # either name stops it
+    assert subs.unsubscribe(database, 1, second, now=NOW)  # either name stops it
     assert subs.list_subscriptions(database, 1) == []
 
 

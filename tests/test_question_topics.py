@@ -35,13 +35,13 @@ def test_a_question_followed_before_becomes_its_topic(database: Database) -> Non
     other, _ = subs.subscribe(database, 2, "الغوطة الشرقية", now=NOW)
     _as_stored_before(database, asked.id, "كم عدد القتلى في الغوطة")
     _as_stored_before(database, egypt.id, "ايه اخبار مصر النهاردة")
-    assert not subs.unsubscribe(database, 1, "الغوطة")  # not found under its topic's key
+    assert not subs.unsubscribe(database, 1, "الغوطة", now=NOW)  # not found under its topic's key
     assert database.migrate() == [MIGRATION]
     assert [(s.topic, s.topic_key) for s in subs.list_subscriptions(database, 1)] == [
         ("الغوطة", topic_keys.key_of("الغوطة")), ("مصر", topic_keys.key_of("مصر"))]
     assert [s.topic for s in subs.list_subscriptions(database, 2)] == ["الغوطة الشرقية"]
     assert database.migrate() == []  # once
-    assert subs.unsubscribe(database, 1, "الغوطة")
+    assert subs.unsubscribe(database, 1, "الغوطة", now=NOW)
 
 
 def test_the_follower_of_a_question_is_sent_the_topics_stories(database: Database) -> None:

@@ -45,9 +45,9 @@ def live_and_backup(tmp_path: Path) -> tuple[Path, Path]:
     backups.backup(path, saved)
     with Database(path) as db:
         subscriptions.subscribe(db, 901, "العراق", now=NOW)  # subscribed since
-        assert subscriptions.unsubscribe(db, 901, "ترامب")  # unsubscribed since
+        assert subscriptions.unsubscribe(db, 901, "ترامب", now=NOW)  # unsubscribed since
         subscriptions.set_language(db, 902, "en")
-        subscriptions.set_mode(db, 902, "daily", 20)
+        subscriptions.set_mode(db, 902, "daily", 20, now=NOW)
         subscriptions.upsert_chat(db, 904, now=NOW)  # a new reader
         subscriptions.subscribe(db, 904, "لبنان", now=NOW)
         outbox_states.move_chat(db, -903, -100903)  # the group became a supergroup

@@ -12,6 +12,7 @@ from digests import subscription_rekeys
 from digests import topic_keys
 from digests.errors import QueryError
 from digests.models import iso
+from digests.outbox_states import deactivate_chat
 from digests.storage import Database
 
 NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
@@ -21,7 +22,7 @@ def test_upsert_chat_keeps_language_choice_and_reactivates(database: Database) -
     chat = subs.upsert_chat(database, 10, now=NOW, type="private", title="Ali", language="ar")
     assert (chat.type, chat.language, chat.active, chat.mode) == ("private", "ar", True, "instant")
     subs.set_language(database, 10, "en")
-    subs.deactivate(database, 10, reason="blocked", now=NOW)
+    deactivate_chat(database, 10, "blocked", NOW)
     assert subs.get_chat(database, 10).active is False  # type: ignore[union-attr]
     again = subs.upsert_chat(database, 10, now=NOW, title="Ali B", language="ar")
     assert (again.language, again.active, again.title) == ("en", True, "Ali B")
@@ -45,18 +46,18 @@ def test_general_digest_and_unsubscribe(database: Database) -> None:
     general, created = subs.subscribe(database, 1, "", now=NOW)
     assert created and general.topic == "" and general.topic_key == ""
     subs.subscribe(database, 1, "لبنان", now=NOW)
-    assert subs.unsubscribe(database, 1, "لبنان") is True
+    assert subs.unsubscribe(database, 1, "لبنان", now=NOW) is True
     assert [s.topic for s in subs.list_subscriptions(database, 1)] == [""]
-    assert subs.unsubscribe_id(database, 1, general.id) is not None
+    assert subs.unsubscribe_id(database, 1, general.id, now=NOW) is not None
     assert subs.list_subscriptions(database, 1) == []
-    assert subs.unsubscribe(database, 1, "لبنان") is False
+    assert subs.unsubscribe(database, 1, "لبنان", now=NOW) is False
 
 
 def test_unsubscribe_id_of_another_chat_does_nothing(database: Database) -> None:
     for chat_id in (1, 2):
         subs.upsert_chat(database, chat_id, now=NOW)
     sub, _ = subs.subscribe(database, 1, "إيران", now=NOW)
-    assert subs.unsubscribe_id(database, 2, sub.id) is None
+    assert subs.unsubscribe_id(database, 2, sub.id, now=NOW) is None
     assert len(subs.list_subscriptions(database, 1)) == 1
 
 
@@ -72,22 +73,22 @@ def test_nothing_searchable_and_limit(database: Database) -> None:
 
 def test_settings(database: Database) -> None:
     subs.upsert_chat(database, 1, now=NOW)
-    chat = subs.set_mode(database, 1, "daily", 20)
+    chat = subs.set_mode(database, 1, "daily", 20, now=NOW)
     assert (chat.mode, chat.daily_hour) == ("daily", 20)
-    chat = subs.set_mode(database, 1, "instant")
+    chat = subs.set_mode(database, 1, "instant", now=NOW)
     assert (chat.mode, chat.daily_hour) == ("instant", 20)
-    chat = subs.set_quiet_hours(database, 1, 22, 7)
+    chat = subs.set_quiet_hours(database, 1, 22, 7, now=NOW)
     assert (chat.quiet_start, chat.quiet_end) == (22, 7)
-    chat = subs.set_quiet_hours(database, 1, None, None)
+    chat = subs.set_quiet_hours(database, 1, None, None, now=NOW)
     assert chat.quiet_start is None
     with pytest.raises(ValueError):
-        subs.set_mode(database, 1, "daily", 24)
+        subs.set_mode(database, 1, "daily", 24, now=NOW)
     with pytest.raises(ValueError):
-        subs.set_quiet_hours(database, 1, 22, None)
+        subs.set_quiet_hours(database, 1, 22, None, now=NOW)
     assert subs.get_chat(database, 1).utc_offset_minutes == 180  # type: ignore[union-attr]
-    assert subs.set_utc_offset(database, 1, 60).utc_offset_minutes == 60
+    assert subs.set_utc_offset(database, 1, 60, now=NOW).utc_offset_minutes == 60
     with pytest.raises(ValueError):
-        subs.set_utc_offset(database, 1, 15 * 60)
+        subs.set_utc_offset(database, 1, 15 * 60, now=NOW)
 
 
 def test_stats_count_active_subscribers(database: Database) -> None:
@@ -96,7 +97,7 @@ def test_stats_count_active_subscribers(database: Database) -> None:
     subs.subscribe(database, 1, "", now=NOW)
     subs.subscribe(database, 2, "الغوطة", now=NOW)
     subs.subscribe(database, 2, "لبنان", now=NOW)
-    subs.deactivate(database, 2, reason="blocked", now=NOW)
+    deactivate_chat(database, 2, "blocked", NOW)
     st = subs.stats(database)
     # a lost chat's subscriptions are counted apart (QA20 O3: 3,000 «المتابعات» beside 2,700
     # chats that follow something)
@@ -114,13 +115,13 @@ def test_rekey_gives_old_subscriptions_the_key_they_are_looked_up_by(database: D
     current = topic_keys.key_of("علي شمخاني")
     with database.transaction() as tx:  # as stored before «علي» was read as a name
         tx.execute("update subscriptions set topic_key = 'شمخاني' where id = ?", [mine.id])
-    assert not subs.unsubscribe(database, 1, "علي شمخاني")  # the old key is not found
+    assert not subs.unsubscribe(database, 1, "علي شمخاني", now=NOW)  # the old key is not found
     with database.transaction() as tx:
         assert subscription_rekeys.rekey_subscriptions(tx) == 1
         assert subscription_rekeys.rekey_subscriptions(tx) == 0  # idempotent
     [row] = list(database.db.query("select topic_key from subscriptions where id = ?", [mine.id]))
     assert row["topic_key"] == current
-    assert subs.unsubscribe(database, 1, "علي شمخاني")
+    assert subs.unsubscribe(database, 1, "علي شمخاني", now=NOW)
     assert [s.topic for s in subs.list_subscriptions(database, 2)] == ["الغوطة"]
 
 
@@ -159,10 +160,10 @@ def test_a_long_topic_is_cut_at_a_word_boundary(database: Database) -> None:
 def test_unsubscribe_topic_returns_the_topic_as_stored(database: Database) -> None:
     subs.upsert_chat(database, 1, now=NOW)
     subs.subscribe(database, 1, "الغوطة", now=NOW)
-    removed = subs.unsubscribe_topic(database, 1, "غوطه")
+    removed = subs.unsubscribe_topic(database, 1, "غوطه", now=NOW)
     assert removed is not None and removed.topic == "الغوطة"
-    assert subs.unsubscribe_topic(database, 1, "الغوطة") is None
-    assert subs.unsubscribe_topic(database, 1, "في") is None  # nothing searchable
+    assert subs.unsubscribe_topic(database, 1, "الغوطة", now=NOW) is None
+    assert subs.unsubscribe_topic(database, 1, "في", now=NOW) is None  # nothing searchable
 
 
 def test_a_question_is_stored_as_the_topic_it_asks_about(database: Database) -> None:
@@ -193,7 +194,7 @@ def test_trim_topics_gives_questions_followed_before_their_topic(database: Datab
         assert subscription_rekeys.trim_topics(tx) == 0  # idempotent
     assert [(s.topic, s.topic_key) for s in subs.list_subscriptions(database, 1)] == [
         ("الغوطة", sub.topic_key), ("", "")]
-    assert subs.unsubscribe(database, 1, "ما آخر أخبار الغوطة؟")
+    assert subs.unsubscribe(database, 1, "ما آخر أخبار الغوطة؟", now=NOW)
 
 
 def test_the_migration_trims_topics_stored_before(database: Database) -> None:
@@ -213,7 +214,7 @@ def test_two_spellings_of_one_name_are_one_subscription(database: Database) -> N
     again, new_again = subs.subscribe(database, 7, "ترمب", now=NOW)  # Al Arabiya's spelling
     assert new and not new_again and again.id == first.id
     assert [s.topic for s in subs.list_subscriptions(database, 7)] == ["ترامب"]
-    removed = subs.unsubscribe_topic(database, 7, "ترمب")
+    removed = subs.unsubscribe_topic(database, 7, "ترمب", now=NOW)
     assert removed is not None and removed.topic == "ترامب"
     assert subs.list_subscriptions(database, 7) == []
     # Different people stay different topics.
@@ -240,7 +241,7 @@ def test_a_name_written_as_one_word_or_two_is_one_topic(database: Database) -> N
 
     assert topic_keys.keys_of_same_name(database.db, topic_key("فيسبوك")) == sorted(
         {topic_key("فيسبوك"), topic_key("فيس بوك")})
-    removed = subs.unsubscribe_topic(database, 7, "فيس بوك")
+    removed = subs.unsubscribe_topic(database, 7, "فيس بوك", now=NOW)
     assert removed is not None and removed.topic == "فيسبوك"
 
 
@@ -271,7 +272,7 @@ def test_a_new_chat_starts_with_quiet_hours_and_chats_from_before_keep_theirs(
     with archive_before(path, "027_new_chat_quiet_hours") as old:
         subs.upsert_chat(old, 1, now=NOW)
         subs.upsert_chat(old, 2, now=NOW)
-        subs.set_quiet_hours(old, 2, 22, 6)
+        subs.set_quiet_hours(old, 2, 22, 6, now=NOW)
     with Database(path) as db:
         assert "027_new_chat_quiet_hours" in db.applied_migrations()
         quiet = {c: (chat.quiet_start, chat.quiet_end) for c in (1, 2)
@@ -281,7 +282,7 @@ def test_a_new_chat_starts_with_quiet_hours_and_chats_from_before_keep_theirs(
         assert (new.quiet_start, new.quiet_end) == (23, 7)
         # a chat writing again is updated, not inserted: its settings stay as they are
         assert subs.upsert_chat(db, 1, now=NOW).quiet_start is None
-        assert subs.set_quiet_hours(db, 3, None, None).quiet_start is None
+        assert subs.set_quiet_hours(db, 3, None, None, now=NOW).quiet_start is None
         assert subs.upsert_chat(db, 3, now=NOW, title="x").quiet_start is None
         # held to the morning: 01:30 in Riyadh (22:30 UTC) waits for 07:00 (04:00 UTC)
         night = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)

@@ -51,7 +51,7 @@ def test_unfollow_skips_only_that_topics_queued_alerts(database: Database) -> No
     for art in (egypt, syria, both):
         queue(database, 1, art)
     push = queue(database, 1, egypt, kind="push:7")  # an admin's push is no topic's
-    assert subscriptions.unsubscribe_topic(database, 1, "مصر") is not None
+    assert subscriptions.unsubscribe_topic(database, 1, "مصر", now=NOW) is not None
     got = {int(str(r["id"])): (r["article_id"], r["kind"], r["status"], r["last_error"])
            for r in rows(database, "chat_id = 1")}
     by_kind = {(a, k): (s, e) for a, k, s, e in got.values()}
@@ -66,7 +66,7 @@ def test_unfollow_by_id_and_the_last_topic(database: Database) -> None:
     add_chat(database, 2, topics=("مصر",), mode="daily")
     queue(database, 2, egypt, kind="daily:2026-11-30")
     [sub] = subscriptions.list_subscriptions(database, 2)
-    assert subscriptions.unsubscribe_id(database, 2, sub.id) is not None
+    assert subscriptions.unsubscribe_id(database, 2, sub.id, now=NOW) is not None
     assert status_of(database, 2) == {egypt.id: "skipped"}
 
 
@@ -74,7 +74,7 @@ def test_general_digest_keeps_its_rows(database: Database) -> None:
     egypt, _syria, _both = two_topics(database)
     add_chat(database, 3, topics=("", "مصر"))
     queue(database, 3, egypt)
-    subscriptions.unsubscribe_topic(database, 3, "مصر")
+    subscriptions.unsubscribe_topic(database, 3, "مصر", now=NOW)
     assert status_of(database, 3) == {egypt.id: "pending"}
 
 

@@ -49,7 +49,7 @@ async def test_a_muted_source_leaves_search_alerts_and_digests(tmp_path: Path) -
         await h.say(READER, "/subscribe الغوطة")
         other = READER + 5
         await h.say(other, "/subscribe الغوطة")
-        subscriptions.set_mode(h.db, other, "daily", 8)
+        subscriptions.set_mode(h.db, other, "daily", 8, now=datetime.now(UTC))
         rows = h.db.db.execute(
             "select a.id, s.name from articles a join sources s on s.id = a.source_id"
             " where a.title like '%الغوطة%'").fetchall()
