@@ -10,6 +10,7 @@ answers them.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -49,8 +50,11 @@ def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
                                len(bundle.article_ids))
     except Locked:
         raise
-    except Exception as exc:  # an unforeseen failure: the digest still goes, honestly
+    except sqlite3.Error as exc:  # the digest still goes, honestly: no button it cannot keep
         log.warning("more button not stored chat=%s error=%r", chat_id, exc)
+        return None
+    except Exception:  # a bug: the digest still goes, and the traceback shows (QA73-5)
+        log.exception("more button not stored chat=%s", chat_id)
         return None
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         t("more_button", lang, count=num(len(ids), lang)), callback_data=cb_id)]])
@@ -78,8 +82,11 @@ def story_rows(writes: OwedWrites, chat_id: int, shown: list[int], places: list[
                                clock())
     except Locked:
         raise
-    except Exception as exc:  # an unforeseen failure: the digest still goes
+    except sqlite3.Error as exc:  # the digest still goes
         log.warning("story buttons not stored chat=%s error=%r", chat_id, exc)
+        return []
+    except Exception:  # a bug: the digest still goes, and the traceback shows (QA73-5)
+        log.exception("story buttons not stored chat=%s", chat_id)
         return []
     return story_keyboard(cb_id, places, lang, numbered=len(shown) > 1,
                           titles=headlines(writes.db, shown))
@@ -117,8 +124,11 @@ def headlines(db: Database, ids: Sequence[int]) -> list[str]:
             "select id, coalesce(nullif(headline, ''), title) from articles"
             f" where id in ({','.join('?' * len(ids))})",
             list(ids)).fetchall()) if ids else {}
-    except Exception as exc:  # sqlite3.Error and the like: a label is not worth a lost digest
+    except sqlite3.Error as exc:  # a label is not worth a lost digest
         log.warning("story button labels not read error=%r", exc)
+        return []
+    except Exception:  # a bug: nor is it then, but it shows with its traceback (QA73-5)
+        log.exception("story button labels not read")
         return []
     return [str(rows.get(i) or "") for i in ids]
 

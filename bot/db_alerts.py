@@ -33,6 +33,7 @@ import asyncio
 import functools
 import logging
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -195,8 +196,11 @@ def _language(rt: Runtime, admin: int, known: dict[int, str]) -> str:
     the one read at start (`known`), else "" (both languages)."""
     try:
         known[admin] = restart_note.admin_language(rt.db, admin) or known.get(admin, "")
-    except Exception:  # a damaged or unreadable file: what was read before, or both
-        log.debug("admin language not read admin=%s", admin, exc_info=True)
+    except sqlite3.Error as exc:  # a damaged or unreadable file: what was read before, or both
+        # (DEBUG: the alert being sent is the news, once per admin per alert)
+        log.debug("admin language not read admin=%s error=%s", admin, exc)
+    except Exception:  # a bug: the same, with its traceback (QA73-5)
+        log.exception("admin language not read admin=%s", admin)
     return known.get(admin, "")
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -180,8 +181,10 @@ class HoldTeller:
                     with db.transaction() as tx:
                         chat_notices.mark(tx, chat.chat_id, HOLD_TOLD, now,
                                           sent_count(db, chat.chat_id))
-                except Exception as exc:  # locked: this process remembers it
+                except sqlite3.Error as exc:  # locked: this process remembers it
                     log.warning("hold notice not recorded chat=%s error=%s", chat.chat_id, exc)
+                except Exception:  # a bug: remembered too, with its traceback (QA73-5)
+                    log.exception("hold notice not recorded chat=%s", chat.chat_id)
                 self.notices.told(chat.chat_id)
                 self._given = {g for g in self._given if g[0] != chat.chat_id}
                 log.warning("chat held told chat=%s kind=%s told=%d", chat.chat_id, chat.kind,

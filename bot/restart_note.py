@@ -17,6 +17,7 @@ rule for late rows (digests.late_rows, as a held chat's are), and the admins tol
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -110,8 +111,11 @@ def note(db: Database) -> InFlight | None:
     ended cleanly (or the read failed: the watch must start whatever the database does)."""
     try:
         left = in_flight(db)
-    except Exception:  # a locked or damaged file: the database alert tells that
-        log.debug("in-flight rows not read at start", exc_info=True)
+    except sqlite3.Error as exc:  # a locked or damaged file: the database alert tells that
+        log.warning("in-flight rows not read at start error=%s", exc)
+        return None
+    except Exception:  # a bug: no note this start, and a traceback to find it by (QA73-5)
+        log.exception("in-flight rows not read at start")
         return None
     if not left.rows:
         return None

@@ -92,8 +92,9 @@ def source_hosts(database_path: Path | str) -> frozenset[str]:
                               if (h := host_of(str(url))) and trusted_row(str(url), flag))
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        log.debug("source hosts unread path=%s error=%s", key, exc)
+    except sqlite3.Error as exc:  # fails closed (no host trusted); no file yet is no news
+        (log.warning if Path(database_path).exists() else log.debug)(
+            "source hosts unread path=%s error=%s", key, exc)
     _cache[key] = (time.monotonic() + SOURCE_HOSTS_SECONDS, hosts)
     return hosts
 
