@@ -48,10 +48,15 @@ import sqlite_utils
 
 from digests import chat_notices
 from digests.arabic import normalize
-from digests.delivery_times import after_quiet, next_daily
-from digests.models import Article, iso
+from digests.models import Article
 from digests.story_merges import merged_ids
-from digests.story_updates import IN_STORY, UpdateRow, insert_updates, sent_headlines
+from digests.story_updates import (
+    IN_STORY,
+    UpdateRow,
+    insert_updates,
+    sent_headlines,
+    update_row,
+)
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
 
@@ -173,15 +178,9 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
                 continue
             fix = DOWN_KIND
             chat_notices.mark(db, chat_id, DOWN.format(story=story), now)
-        if chat["mode"] == "daily":
-            kind, when = next_daily(now, chat)
+        if chat["mode"] == "daily":  # its digest's kind holds no mark: told here
             chat_notices.mark(db, chat_id, FIX_TOLD.format(story=story, mark=mark), now)
-        else:
-            kind, when = fix.format(mark=mark), now
-        if chat["mode"] != "daily":  # a daily digest comes at its hour (QA47 Z1)
-            when = after_quiet(when, chat)
-        rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,
-                     iso(now)))
+        rows.append(update_row(chat_id, chat, story, article.id, fix.format(mark=mark), now))
     if not rows:
         return 0
     n, repeats = insert_updates(db, article, new_headline, story, rows, now)

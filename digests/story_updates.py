@@ -90,14 +90,8 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
             continue
         if not later_day and not (may_tell and _new_outcome(db, article, chat_id, story)):
             continue
-        if chat["mode"] == "daily":
-            kind, when = next_daily(now, chat)
-        else:
-            kind, when = f"update:{now.astimezone(chat_zone(chat)).date().isoformat()}", now
-        if chat["mode"] != "daily":  # a daily digest comes at its hour (QA47 Z1)
-            when = after_quiet(when, chat)
-        rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,
-                     iso(now)))
+        day = now.astimezone(chat_zone(chat)).date().isoformat()
+        rows.append(update_row(chat_id, chat, story, article.id, f"update:{day}", now))
     if not rows:
         return 0
     n, repeats = insert_updates(db, article, article.title, story, rows, now)
@@ -114,6 +108,19 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     else:
         said.extend(lines)
     return n
+
+
+def update_row(chat_id: int, chat: dict[str, Any], story: int, article_id: int,
+               instant_kind: str, now: datetime) -> UpdateRow:
+    """The outbox row of an update for one chat (a story's, a correction's): a daily chat's
+    at its next digest, under the digest's kind; an instant chat's under `instant_kind` now,
+    or when its quiet hours end (a daily digest comes at its hour: QA47 Z1). Its not_before
+    only when later than `now`. One helper for both kinds of update (QA73-11)."""
+    if chat["mode"] == "daily":
+        kind, when = next_daily(now, chat)
+    else:
+        kind, when = instant_kind, after_quiet(now, chat)
+    return (chat_id, story, article_id, kind, iso(when) if when > now else None, iso(now))
 
 
 def insert_updates(db: sqlite_utils.Database, article: Article, title: str, story: int,
