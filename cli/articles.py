@@ -27,32 +27,6 @@ from cli.dbpath import existing_database
 YES = frozenset({"y", "yes", "نعم", "ن"})
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-             common: argparse.ArgumentParser) -> None:
-    """Add this group's commands to the parser."""
-    group = sub.add_parser("articles", parents=[common],
-                           help="المقالات المخزنة / stored articles: remove one for good",
-                           description="المقالات المخزنة: احذف مقالًا نهائيًا. / Stored "
-                                       "articles: remove one for good.")
-    asub = group.add_subparsers(dest="articles_command", metavar="ACTION", required=True)
-    rm = asub.add_parser(
-        "remove", parents=[common],
-        help="احذف مقالًا نهائيًا (لا تعيده الخلاصة) / remove an article for good (the feed "
-             "will not bring it back)",
-        description="احذف مقالًا نهائيًا: المقال وملخصه وفهرس البحث ومكانه في قصته والتسليمات "
-                    "المعلقة وروابطه في الملخصات الأخرى، ولا تعيده الخلاصة. / Remove an article "
-                    "for good: the article, its digest and search entry, its place in its story "
-                    "(the story keeps its id), deliveries still waiting for it and links to it "
-                    "in other digests; a tombstone keeps the feed from bringing it back.")
-    rm.add_argument("article", metavar="ID|URL",
-                    help="رقم المقال أو رابطه (كما يطبعه `search`) / the article's number "
-                         "or its link (as `search` prints it)")
-    rm.add_argument("--yes", action="store_true",
-                    help="احذف دون سؤال (لازم خارج الطرفية) / remove without asking (needed "
-                         "when not run in a terminal)")
-    rm.set_defaults(func=cmd_remove)
-
-
 def describe(found: Removal) -> str:
     """What will be removed, Arabic first, then English."""
     a = found.article

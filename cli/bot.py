@@ -12,42 +12,12 @@ import argparse
 import asyncio
 import logging
 import sys
-from pathlib import Path
 
 from digests.envfile import EnvFile, describe, exposure_warning, find_env_file, no_token_message
 from digests.errors import ConfigError
 from digests.settings import Settings
 
 log = logging.getLogger("nashra")
-
-
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-             common: argparse.ArgumentParser) -> None:
-    """Add this group's commands to the parser."""
-    bot = sub.add_parser("bot", parents=[common],
-                         help="شغّل بوت تيليجرام (يحتاج TELEGRAM_BOT_TOKEN) / run the Telegram "
-                              "bot (needs TELEGRAM_BOT_TOKEN)",
-                         description="شغّل البوت: يستقبل الرسائل بالاستعلام المتكرر (long "
-                                     "polling)، أو عبر webhook إذا ضُبط WEBHOOK_URL، ويجلب "
-                                     "المصادر كل POLL_INTERVAL_MINUTES دقيقة. / Run the bot: "
-                                     "long polling, or a webhook when WEBHOOK_URL is set. Polls "
-                                     "the sources every POLL_INTERVAL_MINUTES.")
-    bot.set_defaults(func=run_bot_command)
-    own = argparse.ArgumentParser(add_help=False)  # not the common «default: DATABASE_PATH»
-    own.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                     help="قاعدة بيانات SQLite للعرض (الافتراضي: قاعدة بيانات مؤقتة تُحذف عند "
-                          "الخروج) / SQLite database for the demo (default: a temporary one, "
-                          "removed at the end)")
-    demo = sub.add_parser("demo", parents=[own],
-                          help="عرض تجريبي دون شبكة: حادث البوت في الطرفية / offline demo: "
-                               "chat with the bot in the terminal, no network",
-                          description="يقدّم أخبارًا تجريبية مرفقة ومحاكيًا لتيليجرام على "
-                                      "127.0.0.1 لتحادث البوت الحقيقي في الطرفية، بقاعدة بيانات "
-                                      "مؤقتة ما لم تُعطَ --db. / Serve bundled sample news and "
-                                      "a Telegram emulator on 127.0.0.1 and chat with the real "
-                                      "bot in the terminal. Uses a temporary database unless "
-                                      "--db is given.")
-    demo.set_defaults(func=run_demo_command)
 
 
 def _env_file(args: argparse.Namespace) -> EnvFile:

@@ -38,22 +38,6 @@ _KIND_LABELS = {"page": "من الصفحة / on the page", "archive": "من ال
                 "story": "القصة نفسها من مصدر آخر / same story elsewhere"}
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-             common: argparse.ArgumentParser) -> None:
-    """Add this group's commands to the parser."""
-    parser = sub.add_parser(
-        "digest", parents=[common],
-        help="ملخص مقال واحد / print one article's digest (stored, or fetched once)",
-        description="اطبع ملخص مقال: العنوان والاقتباسات الرئيسية والروابط ذات الصلة. "
-                    "/ Print an article's digest: headline, key quotes with speakers, related "
-                    "links.")
-    parser.add_argument("url", metavar="URL", help="رابط المقال / the article's URL")
-    parser.add_argument("--json", action="store_true",
-                        help="بصيغة JSON / as JSON: url, source, headline, published_at, "
-                             "quotes, related, story_id")
-    parser.set_defaults(func=digest_command)
-
-
 def _source_row(db: Database | None, url: str) -> dict[str, Any] | None:
     """The stored source of `url`'s site (its host and port, «www.» folded: several sites on one
     address, QA50 E12's five on 127.0.0.1, are several sites), active or removed (a paused

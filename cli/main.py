@@ -1,7 +1,8 @@
 """Entry point of the command line: parse arguments, read settings once, dispatch.
 
-Each command group lives in its own module with `register(subparsers)`; a command is a function
-`(args, settings) -> exit code`. Every command accepts `--db PATH`.
+cli.commands holds every command's arguments (cli.backups still registers its own); a command
+is a function `(args, settings) -> exit code` in its group's module, imported when it runs (so
+`--help` loads none of them). Every command accepts `--db PATH`.
 """
 
 from __future__ import annotations
@@ -14,19 +15,13 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from cli import articles as articles_cmd
 from cli import backups as backups_cmd
-from cli import bot as bot_cmd
-from cli import digest as digest_cmd
-from cli import ingest as ingest_cmd
-from cli import sandbox as sandbox_cmd
-from cli import search as search_cmd
-from cli import stories as stories_cmd
-from cli.dbpath import path_problem
+from cli import commands
+from cli.commands import DEFAULT, INGEST, RUN_BOT, RUN_DEMO, SANDBOX
 from cli.helptext import Parser, bilingual
 from cli.rehearsal import go_live_problem
-from digests.data_migrations import set_upgrade_language
 from digests.envfile import anchored, describe, find_env_file
 from digests.errors import NashraError
 from digests.logs import setup_logging
@@ -50,10 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="دون أمر: البوت، أو العرض التجريبي إن لم يُضبط TELEGRAM_BOT_TOKEN. / Without a "
                "COMMAND: the bot, or the offline demo when TELEGRAM_BOT_TOKEN is not set.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (bot_cmd, sandbox_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd,
-                   articles_cmd, backups_cmd):
-        module.register(sub, common)
+    # its parsers are Parser's; Any, as the groups' register functions name ArgumentParser
+    sub: argparse._SubParsersAction[Any] = parser.add_subparsers(dest="command",
+                                                                 metavar="COMMAND")
+    commands.register(sub, common)
+    backups_cmd.register(sub, common)
     return bilingual(parser)  # argparse's own words (usage, options, -h) in both languages
 
 
@@ -61,13 +57,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # after parsing, so `--help` and a mistyped command load neither: each imports
+    # digests.storage (sqlite_utils, the migrations), about 0.5 s (QA73-19)
+    from cli.dbpath import path_problem
+    from digests.data_migrations import set_upgrade_language
+
     # the .env of the current folder, else the project's; relative paths anchored (QA20 O2)
     found = find_env_file()
     args.env_file = found
     try:
         settings = anchored(Settings.from_env(env_file=found.path), found, os.environ)
     except NashraError as exc:
-        if getattr(args, "func", None) is not sandbox_cmd.run_sandbox_command:
+        if getattr(args, "func", None) != SANDBOX:
             print(f"خطأ في الإعدادات / configuration error: {exc}", file=sys.stderr)
             # the misspelt keys with it: they explain the errors a fixed value would show next
             # (QA58-6: «TELEGRAM_TOKEN … did you mean TELEGRAM_BOT_TOKEN» came only once the
@@ -85,10 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(settings.log_level, settings.telegram_bot_token)
     # groups stored before their language was get this run's DEFAULT_LANGUAGE pinned (QA22 U1)
     set_upgrade_language(settings.default_language)
-    func = getattr(args, "func", None) or bot_cmd.default_command
+    func = getattr(args, "func", None) or DEFAULT
     # no command with a token runs the bot too (without one: the demo)
-    runs_bot = func is bot_cmd.run_bot_command \
-        or (func is bot_cmd.default_command and bool(settings.telegram_bot_token))
+    runs_bot = func == RUN_BOT or (func == DEFAULT and bool(settings.telegram_bot_token))
     if runs_bot:
         # which .env first, then what is wrong in it (QA30 O8: the warnings came before)
         log.info("%s", describe(found))
@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for warning in config_warnings(env_file=found.path):
         log.warning("%s", warning)
     problem = (sources_file_problem(settings.sources_file)
-               if runs_bot or func is ingest_cmd.cmd_ingest else None)
+               if runs_bot or func == INGEST else None)
     if problem is not None:  # before the bot starts or a poll runs (QA30 O5)
         print(f"خطأ في الإعدادات / configuration error: {problem}", file=sys.stderr)
         return 2
@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem is not None:
             print(f"خطأ في الإعدادات / configuration error: {problem}", file=sys.stderr)
             return 2
-    own_database = func in (bot_cmd.run_demo_command, sandbox_cmd.run_sandbox_command)
+    own_database = func in (RUN_DEMO, SANDBOX)
     problem = path_problem(settings.database_path)
     if problem is not None and (getattr(args, "db", None) is not None or not own_database):
         print(f"خطأ في قاعدة البيانات / database error: "

@@ -62,35 +62,6 @@ COPY_NAME = "sandbox-copy.db"  # --db's copy: a name only the sandbox writes
 _OWN_FILES = ("feeds.txt", "nashra.db")
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-             common: argparse.ArgumentParser) -> None:
-    """Add `sandbox` to the parser."""
-    # its own --db: the common text («default: DATABASE_PATH …») is wrong here (QA60-3)
-    own = argparse.ArgumentParser(add_help=False)
-    own.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                     help="شغّل التجربة على نسخة من قاعدة البيانات هذه (لا يُمس الملف نفسه)؛ "
-                          "الافتراضي: قاعدة بيانات جديدة في مجلد التجربة / run on a copy of this "
-                          "database (the file itself is never changed); default: a new database "
-                          "in the sandbox folder")
-    p = sub.add_parser(
-        "sandbox", parents=[own],
-        help="جرّب البوت الحقيقي على محاكي تيليجرام وأخبار تجريبية، دون رمز ولا شبكة / try "
-             "the real bot against a Telegram emulator and sample news, no token, no network",
-        description="يشغّل محاكي تيليجرام وموقع أخبار تجريبيًا على 127.0.0.1، ثم run.py ingest "
-                    "و run.py bot بملف .env خاص بهما، وتكتب أنت رسائل المستخدمين في الطرفية. / "
-                    "Starts the Telegram emulator and a sample news site on 127.0.0.1, then "
-                    "run.py ingest and run.py bot with a .env of their own; you type the users' "
-                    "messages in the terminal (@ID text: another user; #-ID text: a group; a "
-                    "number presses a button; /quit).")
-    p.add_argument("--dir", type=Path, default=None,
-                   help="مجلد يبقى بعد الخروج (.env وقاعدة البيانات وbot.log) / a folder kept "
-                        "afterwards (.env, database, bot.log); default: a temporary one")
-    p.add_argument("--port", type=int, default=0,
-                   help="منفذ المحاكي (الافتراضي: أي منفذ حر) / the emulator's port (default: "
-                        "any free port)")
-    p.set_defaults(func=run_sandbox_command)
-
-
 # The keys the sandbox writes at every run; any other line of a kept folder's .env is the
 # operator's, kept (QA69-14: DEFAULT_LANGUAGE=en added there was dropped at the next run).
 OWN_KEYS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "ADMIN_IDS", "ALLOW_PRIVATE_SOURCES",

@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 from dataclasses import replace
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from bot.lines import clean
@@ -24,54 +23,11 @@ from digests.related import live_related
 from digests.search import SearchResult, search
 from digests.settings import Settings
 
+from cli.commands import MAX_LIMIT, MAX_OFFSET
 from cli.dbpath import reading_database
 from cli.digest import digest_json
 
 RLM = "\u200f"
-
-
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-             common: argparse.ArgumentParser) -> None:
-    """Add the `search` command to the parser."""
-    p = sub.add_parser("search", parents=[common],
-                       help="ابحث في الأرشيف عن موضوع / search the archive for a topic",
-                       description="ابحث في الأرشيف: «الغوطة»، «ترامب»، «مجلس الأمن»… / Search "
-                                   "the archive: «الغوطة», «ترامب», «مجلس الأمن»…")
-    p.add_argument("query", nargs="+", help="الموضوع، بالعربية أو الإنجليزية / the topic, in "
-                                            "Arabic or English")
-    p.add_argument("--limit", type=_count(1, MAX_LIMIT), default=10,
-                   help=f"عدد المقالات، 1–{MAX_LIMIT} (الافتراضي 10) / how many articles, "
-                        f"1–{MAX_LIMIT} (default 10)")
-    p.add_argument("--offset", type=_count(0, MAX_OFFSET), default=0,
-                   help="تخطَّ هذا العدد (للتصفح صفحةً بعد صفحة) / skip this many (paging)")
-    p.add_argument("--json", action="store_true",
-                   help="اطبع مصفوفة JSON للبرامج / print a JSON array for scripts")
-    p.add_argument("--every-report", action="store_true",
-                   help="مع --json: كل تقارير القصة لا أفضلها فقط / with --json: every report"
-                        " of a story, not only its best")
-    p.set_defaults(func=run_search)
-
-
-MAX_LIMIT = 100_000
-MAX_OFFSET = 2 ** 62  # SQLite's integers end at 2**63 - 1
-
-
-def _count(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number in [low, high], refused in both languages otherwise.
-
-    `--limit 0` is refused rather than answered with nothing: a script asking for no results
-    has a bug, and an empty answer would hide it (it used to return one result)."""
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"«{text}»: يلزم عدد صحيح من {low} إلى {high} / "
-                f"must be a whole number from {low} to {high}")
-        return value
-    return parse
 
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:

@@ -17,60 +17,15 @@ import argparse
 import importlib.util
 import sys
 import time
-from datetime import UTC, datetime
 from typing import TextIO
 
 from digests import semantic, stories
-from digests.models import iso
 from digests.settings import Settings
 from digests.storage import Database
 
 from cli.dbpath import existing_database
 
 INSTALL = semantic.INSTALL  # worded once (digests.semantic), as the bot's warning says it
-
-
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-             common: argparse.ArgumentParser) -> None:
-    """Add this group's commands to the parser."""
-    group = sub.add_parser("stories", parents=[common],
-                           help="القصص / stories: meaning vectors of stored articles",
-                           description="القصص: متجهات المعنى للمقالات المخزنة (SEMANTIC_MODEL). "
-                                       "/ Stories: meaning vectors of stored articles "
-                                       "(SEMANTIC_MODEL).")
-    ssub = group.add_subparsers(dest="stories_command", metavar="ACTION", required=True)
-    backfill = ssub.add_parser(
-        "backfill", parents=[common],
-        help="احسب متجهات المعنى للمقالات المخزنة بدونها / embed stored articles that have no "
-             "meaning vector (SEMANTIC_MODEL, the `semantic` extra)",
-        description="احسب متجهات المعنى للمقالات المخزنة قبل تفعيل SEMANTIC_MODEL: افتراضيًا "
-                    "نافذة القصص الأخيرة (48 ساعة قبل أحدث مقال)، أو من تاريخ --since، أو --all؛ "
-                    "التقدم على stderr، ويمكن إيقافه وإعادته. / Embed the articles stored before SEMANTIC_MODEL was turned on: by default "
-                    "the last story window (48 h before the newest article), --since a date, "
-                    "or --all. Progress on stderr; safe to interrupt and run again.")
-    when = backfill.add_mutually_exclusive_group()
-    when.add_argument("--since", type=since_time, metavar="ISO",
-                      help="المقالات المنشورة في هذا التاريخ أو الوقت أو بعده (دون فرق توقيت: "
-                           "UTC) / articles published at or after this date or time "
-                           "(2018-02-01, 2018-02-01T12:00+03:00; without an offset: UTC)")
-    when.add_argument("--all", action="store_true",
-                      help="كل مقال بلا متجه (ساعات لأرشيف كبير) / every article without a "
-                           "vector (hours for a large archive)")
-    backfill.set_defaults(func=cmd_backfill)
-
-
-def since_time(text: str) -> str:
-    """An argparse type: an ISO date or date-time, as the UTC ISO text articles are stored with
-    (refused in both languages otherwise)."""
-    try:
-        parsed = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"«{text}»: يلزم تاريخ بصيغة ISO مثل 2018-02-01 أو 2018-02-01T12:00+03:00 / "
-            "must be an ISO date or time such as 2018-02-01 or 2018-02-01T12:00+03:00") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return iso(parsed.astimezone(UTC)) or ""
 
 
 def model_missing() -> str:
@@ -127,4 +82,4 @@ def cmd_backfill(args: argparse.Namespace, settings: Settings,
     return 0
 
 
-__all__ = ["register", "cmd_backfill", "model_missing", "since_time", "progress_line"]
+__all__ = ["cmd_backfill", "model_missing", "progress_line"]

@@ -16,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_cli_main import run_py
 
+from cli.commands import since_time
 from cli.main import build_parser, main
-from cli.stories import model_missing, progress_line, since_time
+from cli.stories import model_missing, progress_line
 from digests import semantic, story_meaning
 from digests.archive import store_article
 from digests.models import FeedEntry, Page, iso
