@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from digests.signatures import content_counts, signature
 
@@ -27,15 +29,17 @@ class Analysis:
     """A candidate's title keys, body content-key counts and signature (digests.signatures)."""
 
     title_keys: tuple[str, ...]
-    body: dict[str, int]
-    signature: dict[str, float]
+    # read-only views (QA73-14): one Analysis is cached and shared by every later article's
+    # search, so a caller writing into it would change what all of them read
+    body: Mapping[str, int]
+    signature: Mapping[str, float]
 
 
 def analyze_candidate(title_keys: str, body_keys: str) -> Analysis:
     """The analysis of one indexed article from its index columns (space-separated keys)."""
     keys = title_keys.split()
     body = {sys.intern(k): n for k, n in content_counts(body_keys.split()).items()}
-    return Analysis(tuple(keys), body, signature(keys, body))
+    return Analysis(tuple(keys), MappingProxyType(body), MappingProxyType(signature(keys, body)))
 
 
 _lock = threading.Lock()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from digests.arabic import STOP_WORDS, analyze, definite_share, key_frequency
@@ -129,7 +129,7 @@ def content_counts(keys: Sequence[str]) -> dict[str, int]:
     return {k: n for k, n in Counter(keys).items() if _content(k)}
 
 
-def signature(title_keys: Sequence[str], body: dict[str, int],
+def signature(title_keys: Sequence[str], body: Mapping[str, int],
               size: int = SIGNATURE_KEYS) -> dict[str, float]:
     """An article's most distinctive content keys and their weights: tf × idf over its title
     (counted three times) and body (`body`: its content keys' counts). A name or place the
@@ -142,8 +142,8 @@ def signature(title_keys: Sequence[str], body: dict[str, int],
     return {k: w for w, k in weighted[:size]}
 
 
-def about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dict[str, float],
-                    their_body: dict[str, int]) -> set[str]:
+def about_the_same(mine: Mapping[str, float], my_body: Mapping[str, int],
+                   theirs: Mapping[str, float], their_body: Mapping[str, int]) -> set[str]:
     """The signature keys two articles share when that shows one subject, else an empty set.
 
     When both bodies are full reports, only keys both bodies hold count: a word of the two

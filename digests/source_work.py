@@ -63,7 +63,13 @@ def timed(clock: Clock, fn: Callable[..., _T], *args: Any) -> _T:
 
 @dataclass
 class SourceWork:
-    """A source whose feed changed: its new entries wait to be stored."""
+    """A source whose feed changed: its new entries wait to be stored.
+
+    Mutable on purpose, and written from two threads in turn, never at once (QA73-14): the
+    event loop sets it up (digests.pipeline: `waiting`, `fresh` handed to the queue), the
+    poll's writer thread counts what it stores (digests.article_store), and the writer thread
+    records it finished (pipeline._finished, run there) before the loop reports it. Keep it
+    so: nothing on the loop may write it while its entries are in the writer's queue."""
 
     source: Source
     feed: FetchResult
