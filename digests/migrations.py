@@ -45,6 +45,7 @@ from digests.search_readings import (
     m035_search_readings,
     m048_place_readings,
     m052_definite_readings,
+    m055_lookalike_readings,
 )
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
@@ -128,4 +129,5 @@ MIGRATIONS: list[Migration] = [
     ("052_definite_readings", m052_definite_readings),
     ("053_mojibake_articles", m053_mojibake_articles),
     ("054_private_source_hosts", m054_private_source_hosts),
+    ("055_lookalike_readings", m055_lookalike_readings),
 ]

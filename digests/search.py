@@ -59,6 +59,7 @@ from digests.search_candidates import (
 from digests.search_index import doc_counts, matched_words, rows_by_id
 from digests.search_order import fold, judged, ranked, titled
 from digests.search_scores import score_matches, score_of, tatweel_dashed
+from digests.search_senses import readings
 from digests.suggestions import better_spellings, phrase_fixes, suggest
 from digests.variants import alternatives
 
@@ -223,6 +224,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         sugg = tuple(better_spellings(db, query))
         if sugg:
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
+    if not sugg and not dropped and typed == query:
+        # «عون» alone: Michel Aoun or help? its readings are offered beside (QA68-6/-8)
+        sugg = readings(plan.terms)
     judge = mode == "phrase" and note in (None, "more", "dropped")
     cands, tiers = _tiered(db, cands, plan, mode, expr, judge, len(cands) == exact)
     # a widened phrase's words near one another come before the same words anywhere (QA68-5)

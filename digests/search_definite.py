@@ -18,6 +18,17 @@ what tells them apart, so for the keys of `DEFINITE_NOUNS` it is kept:
 A definite query word («السيول») so finds only the noun; a bare one («سيول», «ذهب») finds both
 keys, as before (`bare_spellings`).
 
+Session 25 (X110, QA68-6, QA70-4's search side) reads three more look-alikes the same way:
+- a city the news writes bare whose definite form is another noun (`BARE_NAMES`): «حمص» is
+  Homs, «الحمص» («فلافل الحمص») chickpeas — keyed as a definite noun, but a bare query finds the
+  bare key only (the city is never written with the article);
+- a city written like a plural in a construct (`CONSTRUCT_PLURALS`): «حماة» followed by one of
+  its nouns («حماة الديار», the anthem's protectors of the homeland; «حماة الوطن») is the plural,
+  keyed apart (`PROTECTORS`), not Hama;
+- «عمرة» with its «ة» is the Umrah but for two readings: before a name the same text writes
+  after «عمرو» («الإعلامي عمرو أديب … وقال عمرة أديب», a source's typo) it is «عمرو», and after
+  «صيانة» («صيانة وعمرة قطع الغيار», an overhaul) it is the bare key.
+
 Which keys: those whose bare form the news writes mostly as another word — a name, a verb, an
 elative, a particle with a noun, a noun with the pronoun «ه». The reference table
 (digests/data/word_freq.tsv.gz) writes each of them mostly bare (the share with the article:
@@ -51,7 +62,23 @@ ADJECTIVE_AFTER: dict[str, frozenset[str]] = {
     "اقصي": frozenset({"حد", "حده", "عدد", "شرق", "طرف", "يمين", "يسار", "جنوب", "شمال", "غرب"}),
 }
 
-_NOUNS = frozenset(DEFINITE_NOUNS)
+# Cities the news writes bare whose definite form is another noun (QA68-6): key -> why.
+BARE_NAMES: dict[str, str] = {
+    "حمص": "«حمص»: Homs; «الحمص» is chickpeas («فلافل الحمص»)",
+}
+# A city's key -> the keys of the nouns after which it is a plural in a construct (QA68-6:
+# «حماة الديار», the anthem, listed first for «حماة»), and the key that plural takes.
+PROTECTORS = "حماةجمع"  # «ة» never survives digests.arabic.normalize: no word is keyed so
+CONSTRUCT_PLURALS: dict[str, frozenset[str]] = {
+    "حماه": frozenset(k for w in """الديار الوطن الثورة الحمى العقيدة الأرض البيئة الحرية
+        الإسلام الدين القانون الشعب الأقصى المستهلك الطبيعة الشريعة العرين المقدسات الحدود
+        البلاد الأمة الوحدة الدستور""".split() for k in run_keys(w)),
+}
+_AMR = "عمرو"  # «عمرة X» is «عمرو X» when the text writes «عمرو X» too (QA70-4)
+# keys before which a bare «عمرة» is another noun: «صيانة وعمرة» (an overhaul, QA70-4)
+_OVERHAUL_BEFORE = frozenset(run_keys("صيانة") + run_keys("إصلاح"))
+
+_NOUNS = frozenset(DEFINITE_NOUNS) | frozenset(BARE_NAMES) | frozenset(CONSTRUCT_PLURALS)
 _DEFINITE = re.compile("^[وف]?(?:[بك]?ال|لل)")
 _HARAKAT = re.compile("[\u064b-\u065f\u0640\u0670]")
 
@@ -62,8 +89,8 @@ def definite_key(key: str) -> str:
 
 
 def is_definite_key(key: str) -> bool:
-    """Whether `key` is a definite noun's key made here («الذهب», «السيول»)."""
-    return key.startswith("ال") and key[2:] in DEFINITE_NOUNS
+    """Whether `key` is a definite noun's key made here («الذهب», «السيول», «الحمص»)."""
+    return key.startswith("ال") and (key[2:] in DEFINITE_NOUNS or key[2:] in BARE_NAMES)
 
 
 def unmarked(text: str) -> str:
@@ -76,10 +103,12 @@ def read_key(run: str, key: str, before: tuple[str, ...] = ()) -> str:
     """The key of word run `run` (keyed `key` by digests.arabic), read by its article: the
     definite noun's key («السيول») or `key` (module docstring). `before`: the keys of the run
     before it («الحد الأقصى»)."""
-    if key not in DEFINITE_NOUNS:
+    if key not in DEFINITE_NOUNS and key not in BARE_NAMES:
         return key
     bare = unmarked(run)
-    if bare.endswith("ة") and key.endswith("ه"):
+    if bare.endswith("ة") and key.endswith("ه") and key in DEFINITE_NOUNS:
+        if before and before[-1] in _OVERHAUL_BEFORE:
+            return key  # «صيانة وعمرة»: an overhaul
         return definite_key(key)  # «عمرة»: the noun; «عمره»: his age
     if not _DEFINITE.match(normalize(bare)):
         return key
@@ -89,12 +118,34 @@ def read_key(run: str, key: str, before: tuple[str, ...] = ()) -> str:
 
 
 def read_keys(runs: list[str], keyed: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """`keyed` (each run's keys) with the definite nouns read apart (`read_key`)."""
+    """`keyed` (each run's keys) with the definite nouns read apart (`read_key`), a city in a
+    construct read as the plural (`CONSTRUCT_PLURALS`) and «عمرة X» as «عمرو X» where the
+    same runs write «عمرو X» (module docstring)."""
     if _NOUNS.isdisjoint(chain.from_iterable(keyed)):  # most texts: one C-speed test
         return keyed
-    return [(read_key(run, keys[0], keyed[i - 1] if i else ()),)
-            if len(keys) == 1 and keys[0] in DEFINITE_NOUNS else keys
-            for i, (run, keys) in enumerate(zip(runs, keyed))]
+    out: list[tuple[str, ...]] = []
+    amr: frozenset[str] | None = None
+    for i, (run, keys) in enumerate(zip(runs, keyed)):
+        after = keyed[i + 1] if i + 1 < len(keyed) else ()
+        if len(keys) != 1 or keys[0] not in _NOUNS:
+            out.append(keys)
+            continue
+        key = keys[0]
+        if key in CONSTRUCT_PLURALS:
+            nxt = after[0] if after else ""
+            nxt = nxt[2:] if is_definite_key(nxt) else nxt  # «الأقصى» read as the noun
+            out.append((PROTECTORS,) if nxt in CONSTRUCT_PLURALS[key] else keys)
+            continue
+        read = read_key(run, key, keyed[i - 1] if i else ())
+        if read == definite_key(key) and key == "عمره" and after and not _DEFINITE.match(
+                normalize(unmarked(run))):
+            if amr is None:  # the names the runs write after «عمرو», once per text
+                amr = frozenset(keyed[j + 1][0] for j in range(len(keyed) - 1)
+                                if keyed[j] == (_AMR,) and keyed[j + 1])
+            if after[0] in amr:
+                read = _AMR  # «عمرة أديب» where the text names «عمرو أديب»
+        out.append((read,))
+    return out
 
 
 # A definite noun's other number, as the news writes it (QA68-1: «الكرد» found 2 articles while
@@ -107,6 +158,8 @@ def bare_spellings(key: str) -> tuple[str, ...]:
     «الذهب»; a definite key itself and its other number (`OTHER_NUMBER`: «الكرد», «الأكراد»)."""
     if key in DEFINITE_NOUNS:
         return (definite_key(key),)
+    if key in BARE_NAMES:
+        return ()  # «حمص» typed is the city, never written with the article
     other = OTHER_NUMBER.get(key) or next((k for k, v in OTHER_NUMBER.items() if v == key), None)
     return (other,) if other else ()
 

@@ -19,6 +19,12 @@ Oman read apart), then the followed topics («وجدة» was keyed «جده», J
 Migration 052_definite_readings (session 24, X101) does the same for digests.search_definite: the
 articles holding a definite noun of its table («السيول», «بالذهب», «للأقصى») or «عمرة» with its «ة»
 are keyed again, then the followed topics («العمرة» was keyed «عمره», his age).
+
+Migration 055_lookalike_readings (session 25, X110) does the same for the look-alikes added to
+digests.search_definite (QA68-6, QA70-4): the articles holding «الحمص» (any clitics), «حماة/حماه»
+before a noun of its construct («حماة الديار»), or «عمرة» with its «ة» (read as «عمرو» before a
+name the text writes after «عمرو», or as the bare key after «صيانة») are keyed again, then the
+followed topics.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import sqlite_utils
 
 from digests.arabic import normalize
 from digests.reader_spellings import reindex_where, rewrite_topics
-from digests.search_definite import DEFINITE_NOUNS, unmarked
+from digests.search_definite import BARE_NAMES, CONSTRUCT_PLURALS, DEFINITE_NOUNS, unmarked
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +94,28 @@ def m052_definite_readings(db: sqlite_utils.Database) -> None:
                               time.monotonic, CHUNK)
     changed, removed = rewrite_topics(db)
     log.info("definite readings reindexed=%d topics_changed=%d topics_removed=%d",
+             reindexed, changed, removed)
+
+
+# What digests.search_definite reads since X110, looked for in the normalized text (ة is ه): a
+# city's definite look-alike, a construct's city before any word (the noun is read when keyed
+# again: most «حماة» are the city, keyed again the same), and an «عمرة» with its «ة».
+_LOOKALIKE_WORDS = re.compile("(?:ال|لل)(?:" + "|".join(BARE_NAMES) + ")|(?:"
+                              + "|".join(CONSTRUCT_PLURALS) + r")\s")
+_UMRAH = re.compile("عمرة")
+
+
+def needs_lookalike_reindex(text: str) -> bool:
+    """Whether `text` (as stored) may be keyed differently since X110 (module docstring)."""
+    return bool(_LOOKALIKE_WORDS.search(normalize(text)) or _UMRAH.search(unmarked(text)))
+
+
+def m055_lookalike_readings(db: sqlite_utils.Database) -> None:
+    """Migration 055_lookalike_readings (module docstring)."""
+    reindexed = reindex_where(db, needs_lookalike_reindex, "055_lookalike_readings",
+                              time.monotonic, CHUNK)
+    changed, removed = rewrite_topics(db)
+    log.info("look-alike readings reindexed=%d topics_changed=%d topics_removed=%d",
              reindexed, changed, removed)
 
 

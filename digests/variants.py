@@ -65,6 +65,7 @@ from functools import lru_cache
 
 from digests.arabic import run_keys
 from digests.plurals import other_number
+from digests.title_holders import holder_phrase
 
 # (spellings of one name, most common first) — cosine of contexts in the corpus, sources.
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -138,6 +139,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("الحوثي", "أنصار الله"),          # «الحوثيين», «الحوثيون» key as «الحوثي»
     ("محمد صلاح", "مو صلاح"),
     ("محمود عباس", "أبو مازن"),
+    # the Arabic press writes «بريكست» or the English «Brexit» (QA68-15: 17 and 9 found)
+    ("بريكست", "Brexit"),
 )
 # Clubs' nicknames in the Arabic sports press (X72, QA46 G4: «البارسا» found nothing, though the
 # English «barca» maps to برشلونة): only nicknames no other news uses, each read in the dev
@@ -286,8 +289,10 @@ def _synonyms() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
 
 def synonym_phrases(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The key sequences of the other names of the group `terms` names («داعش» → تنظيم دوله,
-    دوله اسلاميه, …; «مو صلاح» → محمد صلاح), else ()."""
-    return _synonyms().get(terms, ((),))[1:]
+    دوله اسلاميه, …; «مو صلاح» → محمد صلاح), or of a title's holder (one way: «الرئيس
+    الروسي» → بوتين, digests.title_holders), else ()."""
+    holder = holder_phrase(terms)
+    return (holder,) if holder else _synonyms().get(terms, ((),))[1:]
 
 
 @lru_cache(maxsize=1)
