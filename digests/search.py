@@ -225,8 +225,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         if sugg:
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     if not sugg and not dropped and typed == query:
-        # «عون» alone: Michel Aoun or help? its readings are offered beside (QA68-6/-8)
-        sugg = readings(plan.terms)
+        # «عون» alone: Michel Aoun or help? its readings the archive holds, offered (QA68-6/-8)
+        sugg = tuple(r for r in readings(plan.terms)
+                     if (p := plan_query(r).phrase) and candidates(db, p, 1, now, muted)[1])
     judge = mode == "phrase" and note in (None, "more", "dropped")
     cands, tiers = _tiered(db, cands, plan, mode, expr, judge, len(cands) == exact)
     # a widened phrase's words near one another come before the same words anywhere (QA68-5)

@@ -79,11 +79,19 @@ def test_a_follower_of_the_city_is_not_alerted_for_the_other_word(tmp_path: Path
 def test_an_ambiguous_word_offers_its_readings(tmp_path: Path, query: str,
                                                offered: tuple[str, ...]) -> None:
     with Database(tmp_path / "n.db") as db:
-        archive(db, {"x": (f"خبر عن {query}", f"نص فيه {query} مرة.")})
+        archive(db, {"x": (f"خبر عن {query}", f"نص فيه {query} مرة."),
+                     **{f"r{i}": (f"خبر عن {r}", f"نص فيه {r}.") for i, r in enumerate(offered)}})
         result = search(db.db, query, limit=5)
         assert result.hits and set(offered) <= set(result.suggestions), result.suggestions
         # a longer topic, or the reading itself, is not asked again
         assert not set(offered) & set(search(db.db, offered[0], limit=5).suggestions)
+
+
+def test_a_reading_the_archive_does_not_hold_is_not_offered(tmp_path: Path) -> None:
+    with Database(tmp_path / "n.db") as db:  # «طارق رمضان» is in no article here
+        archive(db, {"month": ("شهر رمضان يبدأ", "يبدأ شهر رمضان غدا."),
+                     "tv": ("مسلسلات رمضان", "تعرض القنوات مسلسلات رمضان.")})
+        assert search(db.db, "رمضان", limit=5).suggestions == ("شهر رمضان",)
 
 
 def test_the_migration_keys_the_archive_again(tmp_path: Path) -> None:
