@@ -62,7 +62,8 @@ from bot.update_errors import (
     on_error,
 )
 from bot.update_order import Asked, ChatOrderedProcessor, Heard
-from digests.errors import ConfigError
+from digests.errors import ConfigError, StorageError
+from digests.file_checks import drop_empty_journal, journal_files
 from digests.logs import url_for_log, url_host
 from digests.settings import Settings
 from digests.start_warnings import admins_empty, listed_feeds, no_sources
@@ -303,7 +304,16 @@ def run_bot(settings: Settings) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     # the whole file checked at start (QA22 U7; digests.file_checks.START_CHECK_BYTES)
-    db = Database(settings.database_path, busy_seconds=HANDLER_BUSY_SECONDS, start_check=True)
+    alone = not any(p.exists() for p in journal_files(settings.database_path))
+    try:
+        db = Database(settings.database_path, busy_seconds=HANDLER_BUSY_SECONDS,
+                      start_check=True)
+    except StorageError:
+        if lock is not None:
+            lock.close()
+        if alone:  # a refused start leaves the file as it found it (QA66-10)
+            drop_empty_journal(settings.database_path)
+        raise
     try:
         added = load_sources_file(db, settings, datetime.now(timezone.utc))
         log.info("sources loaded added=%d", len(added))

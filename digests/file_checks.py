@@ -162,3 +162,22 @@ def file_bytes(path: str) -> int:
     """The database's size with its -wal: what a check reads."""
     return sum(Path(f"{path}{suffix}").stat().st_size
                for suffix in ("", "-wal") if Path(f"{path}{suffix}").exists())
+
+
+def journal_files(path: str | Path) -> tuple[Path, Path]:
+    """The `-wal` and `-shm` files SQLite keeps beside the database `path`."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def drop_empty_journal(path: str | Path) -> None:
+    """Remove an empty `-wal` and its `-shm` beside `path`: what the start's read-only check of
+    a WAL-mode file makes and cannot remove itself (QA66-10: a start refused on a damaged file
+    left them there). The caller calls it only when neither was there before it; a `-wal`
+    holding anything is a database's writes and is kept."""
+    wal, shm = journal_files(path)
+    try:
+        if wal.is_file() and wal.stat().st_size == 0:
+            wal.unlink()
+            shm.unlink(missing_ok=True)
+    except OSError:
+        pass  # left as it is: SQLite opens the file with them or without

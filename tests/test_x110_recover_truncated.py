@@ -57,3 +57,24 @@ def test_a_file_with_no_readable_schema_still_says_restore(tmp_path: Path) -> No
     path.write_bytes(b"SQLite format 3\x00" + b"\x10\x00" + b"\xff" * 4000)
     with pytest.raises(StorageError):
         recover(path, tmp_path / "fixed.db")
+
+
+def test_a_start_refused_on_a_damaged_file_leaves_no_wal_beside_it(tmp_path: Path) -> None:
+    """QA66-10's second half: the start's check (a read-only connection) made «-wal» and «-shm»
+    beside the damaged file and left them there, where nothing was before the start."""
+    from botkit import TOKEN
+
+    from bot.app import run_bot
+    from digests.settings import Settings
+
+    path = sample_db(tmp_path)
+    with sqlite3.connect(path) as conn:  # the file alone, still in WAL mode
+        conn.execute("pragma wal_checkpoint(truncate)")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.truncate(path, path.stat().st_size * 53 // 100)
+    settings = Settings(database_path=path, telegram_bot_token=TOKEN,
+                        telegram_api_base_url="http://127.0.0.1:9/bot")
+    with pytest.raises(StorageError, match="damaged"):
+        run_bot(settings)
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
