@@ -48,7 +48,7 @@ from bot.i18n import bilingual
 from digests.logs import Throttle
 from digests.storage import FAULTS, FaultLog, fault_of
 
-log = logging.getLogger("bot.app")
+log = logging.getLogger(__name__)
 
 REQUEST_LOGGER = "telegram.request.BaseRequest"  # PTB's logger of a response it cannot read
 UPDATER_LOGGER = "telegram.ext.Updater"  # PTB's logger of the polling loop and its stop
@@ -129,7 +129,8 @@ class DbFaultFilter(logging.Filter):
         return False
 
 
-FAULT_LOGGERS = ("bot.sender", "bot.runtime", "bot.pushes", "bot.ingests")
+# bot.delivery_plan: the sender's planning, split out of it (its re-check runs in the send loop)
+FAULT_LOGGERS = ("bot.sender", "bot.delivery_plan", "bot.runtime", "bot.pushes", "bot.ingests")
 
 
 def install() -> None:

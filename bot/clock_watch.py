@@ -42,7 +42,7 @@ from bot.jobs import POLL_JOB, PURGE_HOUR, PURGE_JOB, PurgeHold
 from digests.article_store import PUSH_WINDOW
 from digests.storage import Database
 
-log = logging.getLogger("bot.app")  # beside the jobs' own lines
+log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 5.0  # how often the clocks are compared (a poll waits at most this after a jump)
 TOLD_JUMP = timedelta(minutes=30)  # a clock set back this far is told to the admins too

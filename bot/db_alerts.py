@@ -48,7 +48,7 @@ from bot import restart_note
 from bot.runtime import Runtime, WriteHealth
 from digests.db_faults import FAULT_LOG, Fault
 
-log = logging.getLogger("bot.app")
+log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 10.0  # how often the disk's free space is read (a disk_usage call)
 GRACE = 60.0  # writes failing at least this long (seconds) are told

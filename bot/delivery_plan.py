@@ -13,8 +13,6 @@ send. On the way the plan applies the delivery rules that decide *when*, not *ho
 - an update repeating news its chat had under another story is skipped (brief X27);
 - a row whose chat muted its source after it was queued is skipped (X61: digests.reader_sources);
 - a bundle shows the best MAX_BUNDLE stories, the chat's topics first (bot.shown_stories).
-
-It logs as bot.sender, as it did inside that module.
 """
 
 from __future__ import annotations
@@ -36,7 +34,7 @@ from digests.models import iso
 from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.storage import Database
 
-log = logging.getLogger("bot.sender")  # its lines were the sender's before the split
+log = logging.getLogger(__name__)
 
 # Rows whose articles are read for the chat's topics (the newest queued): the alert test costs
 # about 1 ms an article per topic on the event loop, and after a long outage a chat has up to

@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Callable
 
-log = logging.getLogger("bot.courier")
+log = logging.getLogger(__name__)
 
 EVERY = 60.0  # seconds between two summary lines of one wave
 FIRST_IDS = 5  # chat ids named in a summary line

@@ -55,8 +55,7 @@ from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS
 from bot.ptb_types import App
 from bot.runtime import RUNTIME_KEY, Runtime
 
-# The bot's start-up lines keep the logger operators know them by (as bot.api_noise's do).
-log = logging.getLogger("bot.app")
+log = logging.getLogger(__name__)
 
 
 def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False

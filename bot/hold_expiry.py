@@ -31,7 +31,7 @@ from digests import chat_notices
 from digests.models import iso
 from digests.storage import Database
 
-log = logging.getLogger("bot.courier")
+log = logging.getLogger(__name__)
 
 EXPIRED = "held expired: "  # chats.deactivated_reason of an expired hold starts with it
 EXPIRED_ROWS = "held: expired"  # outbox.last_error of the rows it dropped

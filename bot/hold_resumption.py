@@ -32,7 +32,7 @@ from digests.models import iso
 from digests.push_queue import audience
 from digests.storage import Database
 
-log = logging.getLogger("bot.courier")  # as bot.chat_holds: one logger for a hold's life
+log = logging.getLogger(__name__)
 
 CATCH_UP_MAX = 10  # at most this many missed stories are sent; the others are counted
 

@@ -25,8 +25,7 @@ from digests import outbox_upkeep
 from digests.settings import Settings
 from digests.storage import FAULTS, fault_in, fault_of
 
-# Its lines keep the logger operators know them by (as bot.api_noise's do).
-log = logging.getLogger("bot.app")
+log = logging.getLogger(__name__)
 
 FIRST_POLL_SECONDS = 5.0
 POLL_JOB = "poll-sources"

@@ -45,7 +45,7 @@ from bot.telegram_html import utf16_len
 from digests import outbox_states
 from digests.logs import Throttle
 
-log = logging.getLogger("bot.courier")  # the courier's log: one name to follow deliveries by
+log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5  # transient failures before a row fails for good
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",

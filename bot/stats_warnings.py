@@ -38,7 +38,7 @@ from bot.i18n import Unit, amount, clock_time, format_date, lasted, num, t
 from bot.runtime import Runtime, ui, utc_now
 from digests.models import parse_iso
 
-log = logging.getLogger("bot.stats")
+log = logging.getLogger(__name__)
 
 LOW_DISK_BYTES = 100 * 1024 * 1024  # below this the operator is told before the disk fills
 FULL_BYTES = 1024 * 1024  # under this the next transaction (WAL frames, a checkpoint) may not fit

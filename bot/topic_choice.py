@@ -33,7 +33,7 @@ from bot.chat_holds import say
 from bot.threads import SETTING_COMMANDS, thread_of
 from digests.storage import Database
 
-log = logging.getLogger("bot.threads")
+log = logging.getLogger(__name__)
 
 POST_HERE = "post_here"
 

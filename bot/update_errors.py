@@ -37,8 +37,7 @@ from bot.send_failures import DEACTIVATING, retry_after_seconds
 from digests import outbox_states, subscriptions
 from digests.storage import FAULT_TEXT, FAULTS, fault_of
 
-# Its lines keep the logger operators know them by (as bot.api_noise's do).
-log = logging.getLogger("bot.app")
+log = logging.getLogger(__name__)
 
 # A reader's answer when the database cannot take a write (bilingual: said before the chat's
 # language could be stored).

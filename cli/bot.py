@@ -17,7 +17,7 @@ from digests.envfile import EnvFile, describe, exposure_warning, find_env_file, 
 from digests.errors import ConfigError
 from digests.settings import Settings
 
-log = logging.getLogger("nashra")
+log = logging.getLogger(__name__)
 
 
 def _env_file(args: argparse.Namespace) -> EnvFile:

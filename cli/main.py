@@ -28,7 +28,7 @@ from digests.logs import setup_logging
 from digests.settings import Settings, config_warnings
 from digests.start_warnings import sources_file_problem
 
-log = logging.getLogger("nashra")
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:

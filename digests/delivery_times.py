@@ -17,7 +17,7 @@ import sqlite_utils
 
 from digests.models import iso
 
-log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+log = logging.getLogger(__name__)
 
 
 def chat_zone(chat: dict[str, Any]) -> tzinfo:

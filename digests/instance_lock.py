@@ -28,7 +28,7 @@ from typing import IO
 
 from digests.errors import StorageError
 
-log = logging.getLogger("digests.storage")
+log = logging.getLogger(__name__)
 
 
 class DatabaseInUse(StorageError):

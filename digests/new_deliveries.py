@@ -25,7 +25,7 @@ from digests.restore_record import settle_new
 from digests.retries import GONE
 from digests.story_updates import queue_updates
 
-log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+log = logging.getLogger(__name__)
 
 GENERAL_MIN_SOURCES = 2  # a story is "top" for the general digest once this many sources report it
 

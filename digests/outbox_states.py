@@ -55,7 +55,7 @@ from digests.models import iso
 from digests.reader_sources import move_mutes
 from digests.storage import Database
 
-log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+log = logging.getLogger(__name__)
 RETRY_AFTER_ERROR = "429 retry after"  # how bot.courier words a row held by a 429
 
 TERMINAL = ("sent", "failed", "skipped")

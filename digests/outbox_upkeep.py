@@ -18,7 +18,7 @@ from digests.models import iso
 from digests.retries import live_report
 from digests.storage import Database
 
-log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+log = logging.getLogger(__name__)
 
 GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404/410)"  # a skipped row's last_error
 # Finished rows are kept this long, and as long as their story had a report fetched within it

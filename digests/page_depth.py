@@ -25,7 +25,7 @@ from lxml import etree
 
 from digests.errors import ParseError
 
-log = logging.getLogger("digests.pages")
+log = logging.getLogger(__name__)
 
 LIBXML_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE
 # a tag's attributes are bounded and hold no «<»: a «<div» never closed costs no rescan

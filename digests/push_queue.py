@@ -21,7 +21,7 @@ from digests.outbox_upkeep import HELD_REASON, KEEP_DONE, MERGED_REASON
 from digests.retries import GONE, live_report
 from digests.storage import Database
 
-log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+log = logging.getLogger(__name__)
 
 # How far back /push looks (general and topic, QA50 E5): a push is news, what was published
 # in the last day — the general digest's «top stories» are the day's. Only when the archive holds

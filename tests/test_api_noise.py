@@ -35,13 +35,13 @@ def test_an_invalid_json_record_becomes_one_short_warning() -> None:
 def test_polling_trouble_is_reported_once_a_minute(caplog: pytest.LogCaptureFixture) -> None:
     now = [0.0]
     trouble = PollingTrouble(every=60.0, clock=lambda: now[0])
-    with caplog.at_level(logging.WARNING, logger="bot.app"):
+    with caplog.at_level(logging.WARNING, logger="bot.api_noise"):
         said = []
         for t in (0.0, 5.0, 30.0, 59.0, 61.0, 62.0, 125.0):
             now[0] = t
             said.append(trouble.report(NetworkError("Bad Gateway")))
     assert said == [True, False, False, False, True, False, True]
-    lines = [r.getMessage() for r in caplog.records if r.name == "bot.app"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.api_noise"]
     assert len(lines) == 3 and "(4 time(s)" in lines[1] and "Bad Gateway" in lines[1]
     assert all(r.exc_info is None for r in caplog.records)
 
@@ -60,3 +60,12 @@ async def test_a_bot_api_answering_502_to_polls_logs_warnings_not_tracebacks(
     assert errors == [], [r.getMessage() for r in errors]
     warned = [r for r in caplog.records if "while polling" in r.getMessage()]
     assert 1 <= len(warned) <= 2 and all(r.exc_info is None for r in warned)
+
+
+def test_the_senders_planning_keeps_the_database_fault_filter() -> None:
+    """bot.delivery_plan logged as bot.sender until it took its own name (QA73-15): its
+    re-check's database faults still become the one WARNING a minute, not a traceback."""
+    from bot import api_noise, delivery_plan
+
+    api_noise.install()
+    assert any(isinstance(f, api_noise.DbFaultFilter) for f in delivery_plan.log.filters)

@@ -173,15 +173,15 @@ def test_the_start_watch_speaks_until_ready_then_stops(
                 spoke.set()
 
     heard = Heard()
-    logging.getLogger("bot.app").addHandler(heard)
+    logging.getLogger("bot.api_noise").addHandler(heard)
     try:
-        with caplog.at_level(logging.WARNING, logger="bot.app"):
+        with caplog.at_level(logging.WARNING, logger="bot.api_noise"):
             with StartWatch("api.example:443", 120.0, every=0.01) as watch:
                 assert spoke.wait(WAIT)
                 watch.ready()
             said = watch.said
     finally:
-        logging.getLogger("bot.app").removeHandler(heard)
+        logging.getLogger("bot.api_noise").removeHandler(heard)
     lines = [r.getMessage() for r in caplog.records if "Telegram server" in r.getMessage()]
     assert said >= 1 and len(lines) == said  # nothing after the block
     assert "لا ردّ من خادم تيليجرام (api.example:443)" in lines[0]
@@ -191,7 +191,7 @@ def test_the_start_watch_speaks_until_ready_then_stops(
 def test_the_start_watch_is_silent_once_the_start_gives_up(
         caplog: pytest.LogCaptureFixture) -> None:
     """Past the bound the start ends with its own clean line: no «retrying» that is not true."""
-    with caplog.at_level(logging.WARNING, logger="bot.app"):
+    with caplog.at_level(logging.WARNING, logger="bot.api_noise"):
         watch = StartWatch("api.example:443", 0.03, every=0.01)
         with watch:
             watch._thread.join(WAIT)  # it returns by itself at the bound

@@ -33,7 +33,7 @@ async def test_a_slow_start_still_polls_first_within_seconds(
         tmp_path: Path, caplog: pytest.LogCaptureFixture,
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(jobs, "FIRST_POLL_SECONDS", 0.2)
-    caplog.set_level(logging.INFO, logger="bot.app")
+    caplog.set_level(logging.INFO, logger="bot.jobs")
     emu = Emulator().start()
     settings = Settings(database_path=tmp_path / "nashra.db", telegram_bot_token=TOKEN,
                         telegram_api_base_url=emu.base_url, admin_ids=frozenset({1000}),

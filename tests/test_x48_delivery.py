@@ -93,7 +93,8 @@ async def test_a_telegram_outage_pauses_the_sender_and_loses_nothing(
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     assert isinstance(caplog, pytest.LogCaptureFixture)
-    caplog.set_level(logging.WARNING, logger="bot.courier")
+    for name in ("bot.courier", "bot.send_failures", "bot.floods"):
+        caplog.set_level(logging.WARNING, logger=name)
     monkeypatch.setattr(send_failures, "OUTAGE_FIRST_DELAY", 0.2, raising=False)
     monkeypatch.setattr(send_failures, "OUTAGE_MAX_DELAY", 0.8, raising=False)
     src = add_source(database, "src")
@@ -146,7 +147,8 @@ async def test_per_chat_429s_with_a_5xx_between_and_a_refused_retry_hold_those_c
     import pytest
 
     assert isinstance(caplog, pytest.LogCaptureFixture)
-    caplog.set_level(logging.DEBUG, logger="bot.courier")  # each chat's 429 at DEBUG (X77)
+    for name in ("bot.courier", "bot.send_failures", "bot.floods"):  # each chat's 429 at DEBUG (X77)
+        caplog.set_level(logging.DEBUG, logger=name)
     src = add_source(database, "src")
     chats = range(1, 21)
     for chat in chats:
@@ -181,7 +183,8 @@ async def test_several_chats_refused_in_a_row_still_pause_everyone(
     import pytest
 
     assert isinstance(caplog, pytest.LogCaptureFixture)
-    caplog.set_level(logging.WARNING, logger="bot.courier")
+    for name in ("bot.courier", "bot.send_failures", "bot.floods"):
+        caplog.set_level(logging.WARNING, logger=name)
     src = add_source(database, "src")
     for chat in range(1, 11):
         add_chat(database, chat)

@@ -67,7 +67,8 @@ async def _run(tmp_path: Path, caplog: pytest.LogCaptureFixture, shift: list[tim
                jump: timedelta) -> tuple[int, int, datetime | None, datetime | None, list[str]]:
     """Start a polling bot, wait for its first poll, jump the wall clock by `jump`; the polls
     before and 3 s after the jump, the poll job's next run and the purge's next run."""
-    caplog.set_level(logging.INFO, logger="bot.app")
+    caplog.set_level(logging.INFO, logger="bot.jobs")
+    caplog.set_level(logging.INFO, logger="bot.clock_watch")
     emu = Emulator().start()
     settings = Settings(database_path=tmp_path / "nashra.db", telegram_bot_token=TOKEN,
                         telegram_api_base_url=emu.base_url, admin_ids=frozenset({1000}),

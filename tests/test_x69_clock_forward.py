@@ -44,7 +44,8 @@ async def _jump(tmp_path: Path, caplog: pytest.LogCaptureFixture, shift: list[ti
                 jump: timedelta, lags: list[timedelta], *, expect: bool) -> list[str]:
     """Start a polling bot on an archive of `lags`, jump the wall clock; what the admin got
     (waited for up to 30 s when a message is `expect`ed, 2 s when none is)."""
-    caplog.set_level(logging.INFO, logger="bot.app")
+    caplog.set_level(logging.INFO, logger="bot.jobs")
+    caplog.set_level(logging.INFO, logger="bot.clock_watch")
     emu = Emulator().start()
     settings = Settings(database_path=tmp_path / "nashra.db", telegram_bot_token=TOKEN,
                         telegram_api_base_url=emu.base_url, admin_ids=frozenset({ADMIN}),

@@ -23,6 +23,7 @@ REFUSED = [c for c in CHATS if c % 3 == 0]  # ten chats, each refused once, othe
 async def test_a_429_wave_is_one_warning_and_delivered_rows_keep_no_429(
         database: Database, emu: Emulator, bot: Bot, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="bot.courier")
+    caplog.set_level(logging.DEBUG, logger="bot.floods")
     src = add_source(database, "src")
     for chat in CHATS:
         add_chat(database, chat)
@@ -53,7 +54,7 @@ async def test_the_wave_summary_counts_chats_and_the_longest_wait(
         caplog: pytest.LogCaptureFixture) -> None:
     """The minute's line: refusals, distinct chats, the longest wait, the first ids; a quiet
     window ends the wave (the next 429 is said at once again)."""
-    caplog.set_level(logging.WARNING, logger="bot.courier")
+    caplog.set_level(logging.WARNING, logger="bot.floods")
     clock = [0.0]
     flood = floods.FloodLog(every=60.0, clock=lambda: clock[0])
     flood.held(7, 5.0)  # said at once: the wave begins
