@@ -300,7 +300,7 @@ def test_run_py_with_a_rejected_token_says_so_and_exits(tmp_path: Path) -> None:
         proc = subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
                               capture_output=True, text=True,
                               timeout=SUBPROCESS_WAIT)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # a configuration error: the service is not restarted (REV2 #3)
     assert "TELEGRAM_BOT_TOKEN" in proc.stderr and "رمز البوت" in proc.stderr
     assert wrong not in proc.stderr and wrong not in proc.stdout
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]  # PTB's go to DEBUG (QA8 F6)
