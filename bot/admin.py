@@ -155,10 +155,10 @@ async def deliver(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                 return Told.REFUSED
             pause = next(backoff, None)
             if pause is None:
-                log.warning("admin answer not sent chat=%s error=%s: gave up after %d tries",
+                log.warning("admin answer not sent, gave up chat=%s error=%s tries=%d",
                             chat_id, exc, len(TELL_BACKOFF) + 1)
                 return Told.UNSENT
-            log.warning("admin answer failed chat=%s error=%s: trying again in %.1f s",
+            log.warning("admin answer failed, trying again chat=%s error=%s seconds=%.1f",
                         chat_id, exc, pause)
             await asyncio.sleep(pause)
 
@@ -173,7 +173,7 @@ async def deliver_owed(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     for _ in range(OWED_ROUNDS):
         if told is not Told.UNSENT:
             break
-        log.warning("admin answer still owed chat=%s: trying again in %.0f s", chat_id,
+        log.warning("admin answer still owed, trying again chat=%s seconds=%.0f", chat_id,
                     OWED_PAUSE)
         await asyncio.sleep(OWED_PAUSE)
         told = await deliver(rt, context, chat_id, html, reply_to)

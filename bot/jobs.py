@@ -137,8 +137,8 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     end the holds of chats that removed the bot more than HELD_CHAT_DAYS ago."""
     rt = runtime(context)
     if PurgeHold.held():
-        log.warning("daily purge skipped: the wall clock jumped far ahead less than %.0f h ago; "
-                    "buttons and deliveries are kept until it holds", PURGE_HOLD_SECONDS / 3600)
+        log.warning("daily purge skipped: the wall clock jumped far ahead lately; buttons and "
+                    "deliveries are kept until it holds hold_hours=%.0f", PURGE_HOLD_SECONDS / 3600)
         return
     removed = callbacks.purge(rt.db, now=rt.now())
     log.info("callbacks purged count=%d", removed)

@@ -249,9 +249,9 @@ class Sender:
         if writes.owed and not writes.settle(wait=timeout):
             # the lock outlived the stop: those rows stay 'sending', sent again at the next
             # start as after a crash (at least once)
-            log.warning("sender stopped with %d delivery outcomes not written (the database "
-                        "stayed locked): their messages may be sent again at the next start",
-                        writes.owed)
+            log.warning("sender stopped with delivery outcomes not written (the database stayed "
+                        "locked): their messages may be sent again at the next start "
+                        "outcomes=%d", writes.owed)
         log.info("sender stopped gracefully in_flight_finished=%d", len(sending))
 
     async def run_once(self) -> int:

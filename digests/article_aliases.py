@@ -69,7 +69,7 @@ def record_alias(sql: sqlite_utils.Database, url: str, article_id: int, now: dat
     held = sql.execute("select count(*) from article_aliases where article_id = ?",
                        [article_id]).fetchone()[0]
     if held >= MAX_ALIASES:
-        log.debug("article alias not recorded article=%s (has %d) url=%s", article_id, held, url)
+        log.debug("article alias not recorded article=%s held=%d url=%s", article_id, held, url)
         return False
     cursor = sql.execute(
         "insert or ignore into article_aliases (url_key, url, article_id, created_at)"

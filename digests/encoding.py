@@ -181,7 +181,7 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     try:
         text = body.decode(codec, errors="replace")
     except (LookupError, UnicodeError, ValueError) as exc:  # a codec _codec let through
-        log.warning("charset failed to decode codec=%s error=%s: read as %s", codec,
+        log.warning("charset failed to decode codec=%s error=%s read_as=%s", codec,
                     type(exc).__name__, FALLBACK)
         return body.decode(FALLBACK, errors="replace")
     # no charset _codec accepts yields one, but a lone surrogate cannot be stored or sent

@@ -61,6 +61,6 @@ def capped_fields(url: str, title: str, summary: str, author: str
            cut_text(author, AUTHOR_CHARS))
     if cut != (title, summary, author):
         log.warning("feed entry cut to size url=%s title=%d summary=%d author=%d characters"
-                    " (kept at most %d/%d/%d)", url[:200], len(title), len(summary),
-                    len(author), TITLE_CHARS, SUMMARY_CHARS, AUTHOR_CHARS)
+                    " title_max=%d summary_max=%d author_max=%d", url[:200], len(title),
+                    len(summary), len(author), TITLE_CHARS, SUMMARY_CHARS, AUTHOR_CHARS)
     return cut

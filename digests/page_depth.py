@@ -65,6 +65,6 @@ def parse_document(html: str, url: str = "") -> Any:
         raise ParseError(
             f"the page nests deeper than {LIBXML_DEPTH} levels (not only through div/span "
             f"wrappers): its text cannot be read")
-    log.info("page nested deeper than %d levels, read without its wrapper tags url=%s",
+    log.info("page nested too deep, read without its wrapper tags depth=%d url=%s",
              LIBXML_DEPTH, url)
     return root

@@ -104,7 +104,7 @@ def check_added(db: Database, settings: Settings, added: Sequence[Source]) -> Fi
                 log.info("sources file page followed to its feed page=%s feed=%s", shown,
                          strip_credentials(url))
             else:
-                log.warning("sources file page declares a feed that is source %s already page=%s",
+                log.warning("sources file page declares a feed already stored source=%s page=%s",
                             other.id, shown)
         else:
             feeds += 1
