@@ -6,7 +6,10 @@ let it in. To see its anatomy, the step is watched while the corpus is assigned:
 report of every labelled pair of the fold, each candidate's (probability, decision) and, for every
 story it weighed as a whole, the members' probabilities and the vote's result. After the pass one
 `chain` line per labelled pair says what the later report saw of the earlier one's story (ids and
-numbers only).
+numbers only). Each weighed member is also marked by whether it comes from the later report's own
+site (` own_site=[…]`, in the order the probabilities are listed, and ` own_floor=K`: the story's own-site
+reports within the window under the cosine floor, which vote 0.0 unlisted): brief S32's screen of a
+vote without the arriving report's own site.
 
 Stories are never re-assigned nor merged in these runs (MERGE off), so the earlier report's final
 story is the story it held when the later one arrived, and the members weighed are the reports of
@@ -32,6 +35,8 @@ class Tracer:
     cand: dict[tuple[int, int], tuple[float, bool]] = field(default_factory=dict)
     votes: dict[tuple[int, int], tuple[float | None, int, list[tuple[int, float]]]] = field(
         default_factory=dict)  # (article, story) -> (fit or None, members, [(member, p)])
+    # (article, story) -> (members of the article's own site, own-site members within the window)
+    sites: dict[tuple[int, int], tuple[frozenset[int], int]] = field(default_factory=dict)
 
     def install(self) -> Callable[[], None]:
         """Patch digests.stories (find_match, _judge, _cohesion); returns the restore."""
@@ -65,6 +70,7 @@ class Tracer:
             n = db.execute("select count(*) from articles where story_id = ? and id != ?",
                            [story_id, article_id]).fetchone()[0]
             self.votes[article_id, story_id] = (fit, min(n, stories.MAX_MEMBERS), seen)
+            self.sites[article_id, story_id] = own_site(db, story_id, article_id)
             return fit
 
         stories.find_match, stories._judge, stories._cohesion = find, judge, cohesion
@@ -82,6 +88,7 @@ class Tracer:
         p = self.cand.get((later, earlier))
         own = f"p={p[0]:.3f} d={int(p[1])}" if p else "p=- d=-"
         vote = self.votes.get((later, target))
+        tail = ""
         if vote is None:
             seen = "vote=-"
         else:
@@ -90,6 +97,11 @@ class Tracer:
                               sorted(probs, key=lambda mq: -mq[1]))
             seen = (f"vote={'refused' if fit is None else f'{fit:.3f}'} n={n}"
                     f" probs=[{listed}]")
+            site = self.sites.get((later, target))
+            if site is not None:
+                mine, window = site
+                marks = [int(m in mine) for m, _ in sorted(probs, key=lambda mq: -mq[1])]
+                tail = f" own_site=[{' '.join(map(str, marks))}] own_floor={window - sum(marks)}"
         joined = story_of[later]
         where = "same" if joined == target else ("new" if joined == later_story_new(
             joined, later, story_of) else "other")
@@ -98,7 +110,19 @@ class Tracer:
             v = self.votes.get((later, joined))
             if v is not None:
                 other = (f" other_fit={'-' if v[0] is None else f'{v[0]:.3f}'} other_n={v[1]}")
-        return f"{own} {seen} joined={where}{other}"
+        return f"{own} {seen} joined={where}{other}{tail}"
+
+
+def own_site(db: Any, story_id: int, article_id: int) -> tuple[frozenset[int], int]:
+    """The story's reports from the article's own site (other than it), and how many of them lie
+    inside the article's window (the ones its vote weighs, stories._cohesion)."""
+    rows = db.execute(
+        "select a.id, abs(julianday(a.published_at) - julianday(me.published_at)) * 24"
+        " from articles a join articles me on me.id = ?"
+        " where a.story_id = ? and a.id != ? and a.source_id = me.source_id",
+        [article_id, story_id, article_id]).fetchall()
+    return (frozenset(r[0] for r in rows),
+            sum(r[1] <= stories.story_model.WINDOW_HOURS + 1e-9 for r in rows))
 
 
 def later_story_new(joined: int, later: int, story_of: dict[int, int]) -> int:

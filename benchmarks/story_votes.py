@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/story_votes.py LOG...           # the shipped vote and variants
     .venv/bin/python benchmarks/story_votes.py --anatomy LOG... # the chained wrong joins listed
+    .venv/bin/python benchmarks/story_votes.py --guards LOG...  # brief S32: chain guards, own site
 
 Each `chain` line (benchmarks/story_trace.py) says how the later report of a labelled pair voted
 on the earlier one's story: the members' pair probabilities. A vote rule is replayed on those
@@ -9,6 +10,11 @@ numbers: a pair stored together whose vote the rule refuses comes apart; a pair 
 the vote (refused, the later report opened a story or joined one it fitted less) comes together.
 First order only: what the changed join does to later assignments is not seen, so this screens
 rules; the stored figure of a rule is story_curve.py's run with it in the step.
+
+`--guards` (brief S32) replays chain guards (a member floor at every story size, with or without the
+members under the cosine floor; two members past a bar; the mean without the best member) and, on
+traces that mark each member's site (story_trace's ` own_site=`), the vote without the arriving
+report's own site (`own_site_vote`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pathlib import Path
 CHAIN = re.compile(
     r"^chain (\S+) (\S+) (\S+) (\S+) (\S+) gold=(\d) stored=(\d) p=(\S+) d=(\S+)"
     r" vote=(\S+)(?: n=(\d+) probs=\[([^\]]*)\])? joined=(\S+)(?: other_fit=(\S+))?")
+OWN_SITE = re.compile(r" own_site=\[([^\]]*)\] own_floor=(\d+)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,9 @@ class Chain:
     own: float | None           # the earlier report's probability among them
     joined: str                 # same / new / other
     other_fit: float | None
+    # brief S32: per member of `probs` (same order), from the later report's own site (None: the
+    # trace does not say)
+    own_site: tuple[bool, ...] | None = None
 
 
 def parse(line: str) -> Chain | None:
@@ -54,18 +64,28 @@ def parse(line: str) -> Chain | None:
     n = int(m.group(11) or 0)
     probs += [0.0] * (n - len(probs))
     vote, other = m.group(10), m.group(14)
+    site = OWN_SITE.search(line)
+    own_site = None
+    if site:  # listed members, then the unlisted ones (under the cosine floor: 0.0), own first
+        marks = [x == "1" for x in site.group(1).split()]
+        unlisted = max(0, n - len(listed))
+        floor = min(int(site.group(2)), unlisted)
+        own_site = tuple(marks + [True] * floor + [False] * (unlisted - floor))
     return Chain(m.group(2), m.group(4), m.group(5), m.group(6) == "1", m.group(7) == "1",
                  None if m.group(8) == "-" else float(m.group(8)),
                  None if m.group(9) == "-" else m.group(9) == "1",
                  None if vote in ("-", "refused") else float(vote), vote != "-", n,
-                 tuple(sorted(probs, reverse=True)), own, m.group(13),
-                 None if other in (None, "-") else float(other))
+                 tuple(sorted(probs, reverse=True)), own, m.group(13),  # stable: marks align
+                 None if other in (None, "-") else float(other), own_site)
 
 
 Rule = Callable[[Sequence[float]], bool]
 
 
-def shipped(mean: float = 0.40, share: float = 0.5, at: float = 0.35) -> Rule:
+JOIN_MEAN, JOIN_SHARE, JOIN_DECISION = 0.40, 0.5, 0.35  # digests.stories' vote (a test checks)
+
+
+def shipped(mean: float = JOIN_MEAN, share: float = JOIN_SHARE, at: float = JOIN_DECISION) -> Rule:
     """digests.stories._cohesion's vote (a story of one report: the pair decision alone)."""
     def rule(probs: Sequence[float]) -> bool:
         if len(probs) <= 1:
@@ -92,13 +112,71 @@ def grid() -> dict[str, Rule]:
     return out
 
 
+def floor_all(at: float, skip_unlisted: bool = False) -> Rule:
+    """The shipped vote, and every member at `at` or more, at any story size (a chain guard:
+    «the pair itself above a lower bar»); `skip_unlisted`: members under the cosine floor (0.0)
+    are not held against it."""
+    base = shipped()
+
+    def rule(probs: Sequence[float]) -> bool:
+        if not base(probs) or len(probs) <= 1:
+            return base(probs)
+        held = [p for p in probs if not (skip_unlisted and p == 0.0)]
+        return min(held, default=1.0) >= at
+    return rule
+
+
+def close_members(at: float, k: int = 2) -> Rule:
+    """The shipped vote, and at least k members (all, in a smaller story) at `at` or more."""
+    base = shipped()
+    return lambda probs: base(probs) and (
+        len(probs) <= 1 or sum(p >= at for p in probs) >= min(k, len(probs)))
+
+
+def mean_without_best(at: float) -> Rule:
+    """The shipped vote, and the mean of the members other than the closest at `at` or more
+    (the story must fit without its bridge)."""
+    base = shipped()
+    return lambda probs: base(probs) and (
+        len(probs) <= 1 or sum(sorted(probs)[:-1]) / (len(probs) - 1) >= at)
+
+
+def guards() -> dict[str, Rule]:
+    """The chain guards `--guards` replays."""
+    out: dict[str, Rule] = {}
+    for at in (0.05, 0.10, 0.15, 0.20, 0.25):
+        out[f"floor {at:.2f}, every size"] = floor_all(at)
+        out[f"floor {at:.2f}, every size, cosine-floor members skipped"] = floor_all(at, True)
+    for at in (0.20, 0.35):
+        out[f"two members at {at:.2f}"] = close_members(at)
+    for at in (0.2, 0.3, 0.4):
+        out[f"mean without the best member at {at:.1f}"] = mean_without_best(at)
+    return out
+
+
+def own_site_vote(c: Chain) -> bool:
+    """Brief S32's R1 (stories.OWN_SITE_VOTE): the shipped vote over the members of other sites
+    than the arriving report's when the story holds any (one left must pass it too); a story of
+    its own site only, voted as shipped."""
+    if c.own_site is None or all(c.own_site) or not any(c.own_site):
+        return shipped()(c.probs)
+    others = [p for p, own in zip(c.probs, c.own_site) if not own]
+    return (sum(others) / len(others) >= JOIN_MEAN
+            and sum(p >= JOIN_DECISION for p in others) >= JOIN_SHARE * len(others))
+
+
 def replay(chains: Sequence[Chain], rule: Rule) -> tuple[int, int, int]:
     """(tp, fp, fn) of the labelled pairs with `rule` in place of the shipped vote (first order)."""
+    return replay_by(chains, lambda c: rule(c.probs))
+
+
+def replay_by(chains: Sequence[Chain], rule: Callable[[Chain], bool]) -> tuple[int, int, int]:
+    """`replay` with a rule that reads the whole trace line (the members' sites)."""
     tp = fp = fn = 0
     for c in chains:
         stored = c.stored
         if c.voted and c.n:
-            ok = rule(c.probs)
+            ok = rule(c)
             if c.joined == "same":
                 stored = ok
             elif ok and c.fit is None:  # refused before, passes now
@@ -147,10 +225,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("logs", nargs="+", type=Path)
     parser.add_argument("--anatomy", action="store_true")
+    parser.add_argument("--guards", action="store_true",
+                        help="chain guards and the vote without the report's own site (S32)")
     args = parser.parse_args(argv)
     chains = load(args.logs)
     if args.anatomy:
         print("\n".join(anatomy(chains)))
+        return
+    if args.guards:
+        print("\n".join(screen_guards(chains)))
         return
     base = shipped()
     check = sum((c.fit is not None) != base(c.probs) for c in chains if c.voted and c.n > 1)
@@ -165,6 +248,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
         if (tp, fp, fn) != (tp0, fp0, fn0):
             print(f"{name:<28} {pr((tp, fp, fn))} {p - p0:+.4f} {r - r0:+.4f}")
+
+
+def screen_guards(chains: Sequence[Chain]) -> list[str]:
+    """Each chain guard and the own-site vote against the shipped vote, replayed first order."""
+    base = replay(chains, shipped())
+    rows = [f"{len(chains)} pairs; stored as run {pr(_as_run(chains))}; shipped replayed {pr(base)}"]
+    rules: dict[str, Callable[[Chain], bool]] = {
+        name: _on_probs(rule) for name, rule in guards().items()}
+    if any(c.own_site is not None for c in chains):
+        rules["the vote without the report's own site (R1)"] = own_site_vote
+    for name, by in rules.items():
+        tp, fp, fn = replay_by(chains, by)
+        rows.append(f"{name:<58} {pr((tp, fp, fn))}  same {tp - base[0]:+d}, wrong {fp - base[1]:+d}")
+    return rows
+
+
+def _on_probs(rule: Rule) -> Callable[[Chain], bool]:
+    return lambda c: rule(c.probs)
 
 
 def _as_run(chains: Sequence[Chain]) -> tuple[int, int, int]:

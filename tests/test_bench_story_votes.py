@@ -119,3 +119,48 @@ def test_the_stories_benchmark_scores_another_use_decision(
     changed = story_use.pair_model()
     assert changed.decision == 0.99 and shipped.decision != 0.99
     assert changed.bias == shipped.bias and (changed.prod == shipped.prod).all()
+
+
+def test_a_trace_marks_the_own_site_members_and_the_vote_without_them_refuses(
+        st: ModuleType, sv: ModuleType) -> None:
+    """Brief S32: report 4 (site X) joins story 10 through report 2, its own site's earlier piece;
+    the other sites' reports 1 and 3 refuse it. Without its own site the vote says no; a story of
+    its own site only is voted as shipped."""
+    story_of = {1: 10, 2: 10, 3: 10, 4: 10}
+    tracer = st.Tracer({4}, cand={(4, 1): (0.30, False), (4, 2): (0.98, True)},
+                       votes={(4, 10): (0.42, 4, [(1, 0.30), (2, 0.98), (3, 0.40)])},
+                       sites={(4, 10): (frozenset({2, 5}), 2)})
+    line = ("chain use fold1 0.65/0.40/0.50 A1 B4 gold=0 stored=1 "
+            + tracer.line(1, 4, story_of))
+    assert line.endswith(" own_site=[1 0 0] own_floor=1")  # 5: own site, under the cosine floor
+    chain = sv.parse(line)
+    assert chain is not None and chain.probs == (0.98, 0.4, 0.3, 0.0)
+    assert chain.own_site == (True, False, False, True)
+    assert sv.shipped()(chain.probs) and not sv.own_site_vote(chain)
+    assert sv.replay_by([chain], sv.own_site_vote) == (0, 0, 0)  # the wrong join undone
+    only_own = sv.Chain("fold1", "A", "B", True, True, 0.9, True, 0.9, True, 2, (0.9, 0.5), 0.9,
+                        "same", None, (True, True))
+    assert sv.own_site_vote(only_own)
+    one_other = sv.Chain("fold1", "A", "B", True, True, 0.9, True, 0.6, True, 2, (0.9, 0.38), 0.38,
+                         "same", None, (True, False))
+    assert not sv.own_site_vote(one_other)  # the one other report must pass the vote itself
+    untraced = sv.parse(line.split(" own_site=")[0])
+    assert untraced is not None and untraced.own_site is None
+    assert sv.own_site_vote(untraced) == sv.shipped()(untraced.probs)
+
+
+def test_the_chain_guards_take_a_chained_join_apart(st: ModuleType, sv: ModuleType) -> None:
+    guards = sv.guards()
+    probs = (0.97, 0.34)  # one close member (the bridge), the pair itself under JOIN_DECISION
+    assert sv.shipped()(probs)
+    assert guards["floor 0.25, every size"](probs) and guards["two members at 0.20"](probs)
+    assert not guards["two members at 0.35"](probs)
+    assert guards["mean without the best member at 0.3"](probs)
+    assert not guards["mean without the best member at 0.4"](probs)
+    floored = (0.99, 0.45, 0.30, 0.0)  # the last member under the cosine floor
+    assert sv.shipped()(floored)
+    assert not guards["floor 0.05, every size"](floored)
+    assert guards["floor 0.25, every size, cosine-floor members skipped"](floored)
+    assert all(rule((0.3,)) for rule in guards.values())  # one report: the pair decision alone
+    assert (sv.JOIN_MEAN, sv.JOIN_SHARE, sv.JOIN_DECISION) == (
+        stories.JOIN_MEAN, stories.JOIN_SHARE, stories.JOIN_DECISION)
