@@ -9,7 +9,7 @@ story it weighed as a whole, the members' probabilities and the vote's result. A
 numbers only). Each weighed member is also marked by whether it comes from the later report's own
 site (` own_site=[…]`, in the order the probabilities are listed, and ` own_floor=K`: the story's own-site
 reports within the window under the cosine floor, which vote 0.0 unlisted): brief S32's screen of a
-vote without the arriving report's own site.
+vote without the arriving report's own site. `n` counts the members the vote weighs (inside the window).
 
 Stories are never re-assigned nor merged in these runs (MERGE off), so the earlier report's final
 story is the story it held when the later one arrived, and the members weighed are the reports of
@@ -67,9 +67,7 @@ class Tracer:
                 fit = real_coh(db, story_id, article_id, *args, **kw)
             finally:
                 seen, self.voting = self.voting or [], None
-            n = db.execute("select count(*) from articles where story_id = ? and id != ?",
-                           [story_id, article_id]).fetchone()[0]
-            self.votes[article_id, story_id] = (fit, min(n, stories.MAX_MEMBERS), seen)
+            self.votes[article_id, story_id] = (fit, weighed(db, story_id, article_id), seen)
             self.sites[article_id, story_id] = own_site(db, story_id, article_id)
             return fit
 
@@ -111,6 +109,20 @@ class Tracer:
             if v is not None:
                 other = (f" other_fit={'-' if v[0] is None else f'{v[0]:.3f}'} other_n={v[1]}")
         return f"{own} {seen} joined={where}{other}{tail}"
+
+
+def weighed(db: Any, story_id: int, article_id: int) -> int:
+    """How many of the story's reports the article's vote weighs (stories._cohesion): the
+    MAX_MEMBERS nearest in time, and since the 72 h span (brief S25) only those inside the
+    article's window. (Until S32 the trace counted every report of the story, so a replay
+    counted the ones beyond the window as votes of 0.0.)"""
+    hours = [r[0] for r in db.execute(
+        "select abs(julianday(a.published_at) - julianday(me.published_at)) * 24 as h"
+        " from articles a join articles me on me.id = ? where a.story_id = ? and a.id != ?"
+        " order by h, a.id limit ?", [article_id, story_id, article_id, stories.MAX_MEMBERS])]
+    if stories.STORY_SPAN_HOURS > stories.story_model.WINDOW_HOURS:
+        hours = [h for h in hours if h <= stories.story_model.WINDOW_HOURS + 1e-9]
+    return len(hours)
 
 
 def own_site(db: Any, story_id: int, article_id: int) -> tuple[frozenset[int], int]:

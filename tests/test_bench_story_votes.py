@@ -164,3 +164,23 @@ def test_the_chain_guards_take_a_chained_join_apart(st: ModuleType, sv: ModuleTy
     assert all(rule((0.3,)) for rule in guards.values())  # one report: the pair decision alone
     assert (sv.JOIN_MEAN, sv.JOIN_SHARE, sv.JOIN_DECISION) == (
         stories.JOIN_MEAN, stories.JOIN_SHARE, stories.JOIN_DECISION)
+
+
+def test_the_trace_counts_only_the_members_the_vote_weighs(st: ModuleType) -> None:
+    """Since the 72 h span (brief S25) a story's reports beyond the arriving report's 48 h window do
+    not vote; the trace counted them, and a replay took them for votes of 0.0 (S32: 7 of 2,017
+    pairs replayed against the run). `weighed` counts the window's; `own_site` names its site's."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("create table articles (id integer primary key, story_id int, source_id int,"
+               " published_at text)")
+    db.executemany("insert into articles values (?, ?, ?, ?)", [
+        (1, 10, 7, "2018-03-01T00:00:00+00:00"),   # 60 h before report 4: beyond the window
+        (2, 10, 8, "2018-03-03T10:00:00+00:00"),   # 2 h before
+        (3, 10, 7, "2018-03-03T11:00:00+00:00"),   # 1 h before, report 4's own site
+        (4, 10, 7, "2018-03-03T12:00:00+00:00"),
+        (5, 11, 7, "2018-03-03T12:00:00+00:00")])  # another story
+    assert stories.STORY_SPAN_HOURS > 48
+    assert st.weighed(db, 10, 4) == 2
+    assert st.own_site(db, 10, 4) == (frozenset({1, 3}), 1)
