@@ -35,6 +35,7 @@ from bot.threads import ANSWER_THREAD, answer_thread, thread_of
 log = logging.getLogger(__name__)
 
 LINK_CHARS = 120  # a link named in a reply: longer ones keep their start and their end
+SQLITE_MAX_INT = 2**63 - 1  # a source id past this overflows SQLite's integers: no such source
 TELL_ATTEMPTS = 4       # a background answer refused with 429 is tried again this many times
 TELL_MAX_WAIT = 300.0   # … waiting what Telegram asks, at most this many seconds each time
 # Waits (seconds) before each new try of a background answer that met a transient error (502,

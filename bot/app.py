@@ -37,7 +37,8 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot import api_noise, held_updates, warm_tables
-from bot.handlers import commands_for, register_handlers, set_commands
+from bot.commands_chat import commands_for
+from bot.handlers import register_handlers, set_commands
 from bot.jobs import FIRST_POLL_SECONDS, poll_job, purge_job, schedule_jobs, scheduled_poll
 from bot.limiter import RateLimiter
 from bot.ptb_types import App

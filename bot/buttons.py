@@ -43,6 +43,7 @@ from bot import (
     following,
     link_answers,
     preferences,
+    reader_sources,
     topic_choice,
 )
 from bot.bundle_buttons import _new_more, page_story_rows
@@ -209,7 +210,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 
 ACTIONS: dict[str, Action] = {**answers.ACTIONS, **link_answers.ACTIONS, **following.ACTIONS,
                               **followed_topics.ACTIONS, **channel_following.ACTIONS,
-                              **preferences.ACTIONS,
+                              **preferences.ACTIONS, **reader_sources.ACTIONS,
                               **topic_choice.ACTIONS, **command_guess.ACTIONS,
                               MORE_STORIES: _act_more_stories,
                               f"{MORE_STORIES}:done": _act_more_sent,

@@ -1,4 +1,5 @@
-"""A chat's own command menu after /lang (QA36 E12).
+"""The «/» command menu in one language (`commands_for`, which bot.handlers sets for all
+chats), and a chat's own menu after /lang (QA36 E12).
 
 Telegram shows the «/» menu in the language of the reader's app (set_my_commands with
 language_code, bot.handlers.set_commands): a reader who chose English with /lang kept the
@@ -12,14 +13,29 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, BotCommandScopeChat
+from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
-from bot.handlers import commands_for
+from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS
 
 log = logging.getLogger(__name__)
 
 APP_LANGUAGES = ("", "ar", "en")  # the chat scope's default and each language set elsewhere
+
+
+def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False
+                 ) -> list[BotCommand]:
+    """The command menu in one language (descriptions ≤ 256 characters, as Telegram wants);
+    `group` words the reader commands for a group (GROUP_COMMANDS), as /help there does."""
+    idx = 1 if lang == "ar" else 2
+    rows = READER_COMMANDS + (ADMIN_COMMANDS if admin_commands else ())
+    menu = []
+    for row in rows:
+        text = row[idx]
+        if group and row[0] in GROUP_COMMANDS:
+            text = GROUP_COMMANDS[row[0]][idx - 1]
+        menu.append(BotCommand(row[0], text[:256]))
+    return menu
 
 
 async def set_chat_menu(bot: Bot, chat_id: int, lang: str, *, group: bool,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 
 from telegram import (
-    BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeChat,
     MessageEntity,
@@ -40,6 +39,7 @@ from bot import (
     forwards,
     inline,
     my_digest,
+    other_messages,
     preferences,
     pushes,
     reader_cap,
@@ -51,26 +51,11 @@ from bot import (
     welcome,
     zone_typed,
 )
-from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS
+from bot.commands_chat import commands_for
 from bot.ptb_types import App
 from bot.runtime import RUNTIME_KEY, Runtime
 
 log = logging.getLogger(__name__)
-
-
-def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False
-                 ) -> list[BotCommand]:
-    """The command menu in one language (descriptions ≤ 256 characters, as Telegram wants);
-    `group` words the reader commands for a group (GROUP_COMMANDS), as /help there does."""
-    idx = 1 if lang == "ar" else 2
-    rows = READER_COMMANDS + (ADMIN_COMMANDS if admin_commands else ())
-    menu = []
-    for row in rows:
-        text = row[idx]
-        if group and row[0] in GROUP_COMMANDS:
-            text = GROUP_COMMANDS[row[0]][idx - 1]
-        menu.append(BotCommand(row[0], text[:256]))
-    return menu
 
 
 def register_handlers(app: App) -> None:
@@ -134,14 +119,14 @@ def register_handlers(app: App) -> None:
     # service messages (a pinned message, a chat photo changed) get nothing (QA10 F8).
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT
-        & ~filters.StatusUpdate.ALL, welcome.not_text))
+        & ~filters.StatusUpdate.ALL, other_messages.not_text))
     app.add_handler(MessageHandler(
         filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
-        & ~filters.COMMAND, welcome.edited))
+        & ~filters.COMMAND, other_messages.edited))
     # … and one edited into a command: not run, but told to send it anew (QA65-12)
     app.add_handler(MessageHandler(
         filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND,
-        welcome.edited_command))
+        other_messages.edited_command))
     app.add_handler(CallbackQueryHandler(buttons.on_callback))
     app.add_handler(InlineQueryHandler(inline.inline_query))
     app.add_handler(ChatMemberHandler(welcome.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -30,6 +30,7 @@ from bot.channel_admin import (
     same_chat,
     scope_of,
 )
+from bot.commands_chat import set_chat_menu
 from bot.i18n import LANGUAGE_NAMES, chat_worded, t
 from bot.runtime import (
     Action,
@@ -421,7 +422,6 @@ async def _menu_follows(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
     """The chat's «/» menu follows its new language, not the app's (QA36 E12): the last step
     of both the picker's button and «/lang en» (QA44 T11), with the admin's commands for an
     admin."""
-    from bot.commands_chat import set_chat_menu  # late: bot.handlers imports this module
     user = update.effective_user
     await set_chat_menu(context.bot, chat_id, lang, group=group,
                         admin=rt.is_admin(user.id if user else None))
@@ -453,8 +453,3 @@ ACTIONS: dict[str, Action] = {
     "zone": _act_zone,
     "lang": _act_lang,
 }
-
-# the sources picker's presses (its module imports this one late: no import cycle)
-from bot.reader_sources import ACTIONS as _SOURCE_ACTIONS  # noqa: E402
-
-ACTIONS.update(_SOURCE_ACTIONS)

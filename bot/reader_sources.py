@@ -23,6 +23,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
 from bot.i18n import num, t
+from bot.preferences import allowed_press, back_row, opened
 from bot.runtime import Action, Runtime, edit_or_send, keyboard, ui
 from digests.reader_sources import SiteGroup, site_groups
 from digests.sources import list_sources
@@ -80,8 +81,6 @@ def menu(rt: Runtime, scope: Scope, lang: str, sites: list[SiteGroup] | None = N
     together), its state in words («🔔 BBC: تصل أخباره» / «🔕 BBC: مكتوم» / «… مكتوم جزئيًا»),
     then «رجوع». A button carries its site's first feed; the site is found again on a press.
     `sites`: `_sites` when the caller has them (a press: each site is a query per feed)."""
-    from bot.preferences import back_row  # late: bot.preferences registers these actions
-
     target = scope.target
     off = muted(rt.db, target)
     groups = (_sites(rt) if sites is None else sites)[:MAX_LISTED]
@@ -97,8 +96,6 @@ def menu(rt: Runtime, scope: Scope, lang: str, sites: list[SiteGroup] | None = N
 
 async def _act_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
-    from bot.preferences import opened
-
     scope = await opened(update, context, rt, cb, lang)
     if scope is None:
         return
@@ -107,8 +104,6 @@ async def _act_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
 
 async def _act_toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                       cb: Callback, lang: str) -> None:
-    from bot.preferences import allowed_press
-
     assert update.callback_query is not None
     scope = await allowed_press(update, context, rt, cb, lang)
     if scope is None:

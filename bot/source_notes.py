@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 from telegram.ext import ContextTypes
 
 from bot.i18n import amount, num, t
-from bot.jobs import POLL_JOB  # the name the scheduled poll's job is given
+from bot.jobs import POLL_JOB, poll_job  # the scheduled poll's job: its name, what it runs
 from bot.runtime import Runtime, runtime
 from digests.reader_text import links_in
 from digests.models import iso
@@ -102,8 +102,6 @@ async def fetch_now(context: ContextTypes.DEFAULT_TYPE) -> FirstFetch:
         return FirstFetch("later", when)
     if polling(rt):
         return FirstFetch("running", when)
-    from bot.app import poll_job  # bot.app imports the handlers: imported when needed
-
     await poll_job(context)
     return FirstFetch("now", when)
 

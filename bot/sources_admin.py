@@ -29,6 +29,7 @@ from bot import ingest_faults, source_alerts, source_lines
 from bot.admin import (
     admin_html,
     admin_lines,
+    SQLITE_MAX_INT,
     admin_only,
     answer_lang,
     answer_privately,
@@ -55,6 +56,7 @@ from bot.source_notes import (
     page_note,
     page_trouble,
 )
+from bot.sources_rename import refusal
 from digests import feed_twins, sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
@@ -69,7 +71,6 @@ log = logging.getLogger(__name__)
 FAILING_NAMES = 5             # failing sources named after /ingest (the rest: /sources)
 SOURCES_LISTED = 50           # /sources lists at most this many (QA14 F15: 159 → 25 messages)
 CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
-SQLITE_MAX_INT = 2**63 - 1     # larger ids overflow SQLite's integers
 MAX_LINKS_AT_ONCE = 20         # links one /addsource adds (a pasted list); the rest: told
 
 
@@ -176,7 +177,6 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     name = visible_name(" ".join(args[1:])) or None  # only invisible marks: the feed's title
     refused = new_name_problem(rt.db, name) if name else None
     if refused is not None:  # another source's name, or one that reads as it (QA52 R10)
-        from bot.sources_rename import refusal  # late: bot.sources_rename imports this module
         await reply(update, context, refusal(refused, lang))
         return
     rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang, reply_to), "addsource")

@@ -14,10 +14,9 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admin import admin_only, reply, source_name
+from bot.admin import SQLITE_MAX_INT, admin_only, reply, source_name
 from bot.i18n import amount, num
 from bot.runtime import chat_lang, runtime, ui
-from bot.sources_admin import SQLITE_MAX_INT
 from digests.errors import SourceError
 from digests.source_names import MAX_NAME_CHARS, NameRefused, has_link, rename_source
 

@@ -301,7 +301,7 @@ async def test_every_bot_membership_update_parses_in_ptb(emu: Emulator, bot: Bot
 
 
 async def test_non_text_messages_and_edits_parse_in_ptb(emu: Emulator, bot: Bot) -> None:
-    """The updates bot.welcome.not_text and bot.welcome.edited are tested with."""
+    """The updates bot.other_messages.not_text and bot.other_messages.edited are tested with."""
     emu.send_user_content(42, "sticker")
     emu.send_user_content(42, "photo", caption="الغوطة")
     emu.send_user_content(42, "location")

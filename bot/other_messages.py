@@ -1,0 +1,91 @@
+"""Private messages that are not a new text: a photo or voice note, and an edit.
+
+A message that is not text (a sticker, a photo, a location) gets a one-line hint, and a caption
+naming a topic is answered as typed text (`not_text`); an edited private message is answered
+once, at its first edit (`edited`); one edited into a command is told to send it anew
+(`edited_command`).
+
+Apart from bot.welcome (QA73-18): these answer through bot.answers, which builds on bot.welcome
+(bot.link_answers → `start_with`), so inside bot.welcome they needed imports in the functions.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.answers import answer_topic, topic_question
+from bot.runtime import chat_lang, ensure_chat, runtime, send, ui
+from digests.reader_text import echo
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A private message that is not text (QA10 F8): a photo or video whose caption names a
+    topic is answered as that text would be; anything else (a sticker, a photo without a
+    caption, a location, a voice note) gets one line saying to type a topic."""
+    message = update.effective_message
+    if message is None:
+        return
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    caption = (message.caption or "").strip()
+    if caption and not caption.startswith("/"):
+        await answer_topic(update, context, rt, caption, offset=0, edit=False)
+        return
+    # a voice note is told it was not heard: its sender often cannot type or see (QA36 E12)
+    voiced = message.voice is not None or message.audio is not None
+    await send(update, context, ui(chat_lang(rt, update), "not_voice" if voiced else "not_text"))
+
+
+# Edited private messages answered, per chat and message: the first edit only (see `edited`).
+_EDITS_KEY = "answered_edits"
+MAX_EDITS_REMEMBERED = 1000
+
+
+async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited private text message (QA10 F8), answered once: the first edit is answered as
+    a new question (a reader who corrects «لبنن» to «لبنان» wants the news of the corrected
+    word, and the answer to the typo stays above it); later edits of the same message are
+    ignored, so a message corrected letter by letter does not become a stream of answers."""
+    message = update.edited_message
+    if message is None or not message.text:
+        return
+    answered: dict[tuple[int, int], None] = context.application.bot_data.setdefault(
+        _EDITS_KEY, {})
+    key = (message.chat.id, message.message_id)
+    if key in answered:
+        return
+    answered[key] = None
+    while len(answered) > MAX_EDITS_REMEMBERED:  # oldest first: dicts keep insertion order
+        del answered[next(iter(answered))]
+    try:
+        await topic_question(update, context)
+    except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
+        answered.pop(key, None)
+        raise
+
+
+async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A private message edited into a command, at its first edit (as `edited`): never run —
+    an old message edited would act out of its place, and an operator command from an edit was
+    refused on purpose (QA29 A7) — but answered with how to send it, the command tappable
+    (QA65-12: an admin who fixed «/statss» to «/stats» by an edit waited for nothing)."""
+    message = update.edited_message
+    if message is None or not message.text:
+        return
+    answered: dict[tuple[int, int], None] = context.application.bot_data.setdefault(
+        _EDITS_KEY, {})
+    key = (message.chat.id, message.message_id)
+    if key in answered:
+        return
+    answered[key] = None
+    while len(answered) > MAX_EDITS_REMEMBERED:
+        del answered[next(iter(answered))]
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    try:
+        await send(update, context, ui(chat_lang(rt, update), "edited_command",
+                                       command=echo(message.text, 80)))
+    except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
+        answered.pop(key, None)
+        raise
