@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import functools
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from digests.logs import Throttle
-from digests.storage import FAULT_LOG, Database, Fault, fault_of
+from digests.storage import FAULT_LOG, Database, DatabaseFault, Fault
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +86,9 @@ class OwedWrites:
         try:
             with self.db.waiting_at_most(self.wait):
                 result = fn(self.db, *args)
-        except sqlite3.Error as exc:
-            kind = fault_of(exc)
-            if kind is None:
-                raise
-            self._refused(kind, what)
-            raise Locked(kind) from exc
+        except DatabaseFault as exc:  # the storage boundary names it (QA73-4); others go on
+            self._refused(exc.fault, what)
+            raise Locked(exc.fault) from exc
         self._since = None
         return result
 

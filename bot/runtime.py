@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
 from bot.threads import thread_of
 from digests import subscriptions
 from digests.settings import Settings
-from digests.storage import FAULTS, Database, Fault, fault_of
+from digests.storage import FAULTS, Database, DatabaseFault, Fault
 
 if TYPE_CHECKING:  # bot.sender imports the modules that import this one
     from bot.sender import Sender
@@ -216,7 +215,7 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     try:
         recorded = subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type,
                                              title=title, language=language)
-    except sqlite3.Error as exc:
+    except DatabaseFault as exc:
         # Locked by another program or a full disk: what needs no write is still answered
         # (help, search, /digest; QA16 F1, F2); a write later in the handler says «busy».
         _refused(rt, exc, "chat record")
@@ -225,15 +224,14 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     return recorded
 
 
-def _refused(rt: Runtime, exc: sqlite3.Error, what: str) -> None:
-    """Report a write the database refused for a fault (once a minute); re-raise anything else.
+def _refused(rt: Runtime, exc: DatabaseFault, what: str) -> None:
+    """Report a write the database refused for a fault (once a minute); any other sqlite3
+    error is not caught (QA73-4: the storage boundary names the faults).
 
     A lock also skips the optional writes for UNSAVED_SECONDS: each try waits out the busy
     timeout, while a full disk fails at once.
     """
-    kind = fault_of(exc)
-    if kind is None:
-        raise exc
+    kind = exc.fault
     FAULTS.report(kind, what, logger=log)
     rt.writes.refused(kind)
     if kind == "locked":
@@ -268,7 +266,7 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
         rt.held.flush(rt.db)
         cb_id = callbacks.new_callback(rt.db, chat_id=chat_id, action=action, payload=payload,
                                        now=held.created_at)
-    except sqlite3.Error as exc:
+    except DatabaseFault as exc:
         # the next buttons of this answer do not wait out the busy timeout again
         _refused(rt, exc, "button")
         return InlineKeyboardButton(text, callback_data=rt.held.hold(held))

@@ -51,7 +51,7 @@ from digests.sources import (
     validate_url,
 )
 from digests.start_warnings import listed_feeds, no_sources
-from digests.storage import Database
+from digests.storage import Database, DatabaseFault
 
 from cli.counts import SOURCES, ar_counted
 from cli.dbpath import existing_database, reading_database
@@ -98,6 +98,8 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
                 source = add_source(db, checked.url, settings=settings, now=_now(),
                                     name=args.name, title=checked.title or None,
                                     require_dns=False, private_host=checked.private_host)
+        except DatabaseFault:  # the database's own line, with what to do (cli.main, QA73-4)
+            raise
         except NashraError as exc:  # the bot's wording, once in each language
             print(f"لم يُضف المصدر / source not added: {strip_credentials(args.url)}\n"
                   f"  {_refusal(exc, 'ar')}\n  {_refusal(exc, 'en')}", file=sys.stderr)

@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # after parsing, so `--help` and a mistyped command load neither: each imports
     # digests.storage (sqlite_utils, the migrations), about 0.5 s (QA73-19)
     from cli.dbpath import path_problem
-    from digests.data_migrations import set_upgrade_language
+    from digests.data_migrations import set_upgrade_settings
 
     # the .env of the current folder, else the project's; relative paths anchored (QA20 O2)
     found = find_env_file()
@@ -84,8 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "db", None) is not None:
         settings = settings.replace(database_path=args.db)
     setup_logging(settings.log_level, settings.telegram_bot_token)
-    # groups stored before their language was get this run's DEFAULT_LANGUAGE pinned (QA22 U1)
-    set_upgrade_language(settings.default_language)
+    # the migrations run with this run's settings (QA73-8), and groups stored before their
+    # language was get its DEFAULT_LANGUAGE pinned (QA22 U1)
+    set_upgrade_settings(settings)
     func = getattr(args, "func", None) or DEFAULT
     # no command with a token runs the bot too (without one: the demo)
     runs_bot = func == RUN_BOT or (func == DEFAULT and bool(settings.telegram_bot_token))
@@ -118,15 +119,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         return int(func(args, settings) or 0)
-    except NashraError as exc:
-        print(f"خطأ / error: {exc}", file=sys.stderr)
-        return 1
     except (sqlite3.Error, OSError) as exc:
+        # before NashraError: the storage boundary's DatabaseFaults are both (QA73-4), and
+        # their line is the database's, with what to do
         if not _about_database(exc, settings.database_path):
             raise
         log.debug("database error", exc_info=True)
         print(database_error(settings.database_path, exc, named(settings.database_path, args)),
               file=sys.stderr)
+        return 1
+    except NashraError as exc:
+        print(f"خطأ / error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from digests.settings import Settings
+
 # The name these lines have always been logged under (operators' log filters keep working).
 log = logging.getLogger("digests.migrations")
 
@@ -23,11 +25,28 @@ PROGRESS_SECONDS = 10.0  # a progress line at most this often during a long migr
 # The operator's DEFAULT_LANGUAGE, which a migration cannot read from settings on its own: the
 # command line sets it (cli.main) before any database is opened; None falls back to the .env.
 UPGRADE_LANGUAGE: list[str] = []
+# The run's Settings, given the same way (`set_upgrade_settings`), for the steps that run the
+# store steps (004, 053): they took a fresh Settings() — the defaults, not the operator's
+# (QA73-8). Empty: a database opened outside the command line (a test, a script).
+UPGRADE_SETTINGS: list[Settings] = []
 
 
 def set_upgrade_language(language: str) -> None:
     """The DEFAULT_LANGUAGE of this run, for 030_pin_group_languages."""
     UPGRADE_LANGUAGE[:] = [language]
+
+
+def set_upgrade_settings(settings: Settings) -> None:
+    """This run's Settings for the migrations that need them (and its DEFAULT_LANGUAGE for
+    030_pin_group_languages): the command line's, given before any database is opened."""
+    UPGRADE_SETTINGS[:] = [settings]
+    set_upgrade_language(settings.default_language)
+
+
+def upgrade_settings() -> Settings:
+    """The Settings a migration step runs with: the run's (`set_upgrade_settings`), else the
+    defaults (a database opened by a test or a script)."""
+    return UPGRADE_SETTINGS[0] if UPGRADE_SETTINGS else Settings()
 
 
 def commit_chunk(db: sqlite_utils.Database) -> None:
@@ -75,9 +94,9 @@ def m004_backfill_digests(db: sqlite_utils.Database, *, batch: int = 200) -> Non
 
     from digests.digest import backfill_digests
     from digests.processing import StoreContext
-    from digests.settings import Settings
 
-    ctx = StoreContext(now=datetime.now(timezone.utc), settings=Settings(), backfill=True)
+    ctx = StoreContext(now=datetime.now(timezone.utc), settings=upgrade_settings(),
+                       backfill=True)
     total = db.execute("select count(*) from articles where digested_at is null").fetchone()[0]
     progress = Progress("004_backfill_digests", int(total))
 
@@ -292,7 +311,6 @@ def _env_language() -> str:
     command line, e.g. by a test or a script)."""
     from digests.envfile import find_env_file
     from digests.errors import NashraError
-    from digests.settings import Settings
 
     try:
         return Settings.from_env(env_file=find_env_file().path).default_language

@@ -4,6 +4,13 @@
 told (bilingual), FAULT_LOG what the operator's log says, once a minute per kind (FaultLog),
 and `upgrade_advice` what to do when a migration meets the trouble. Split from digests.storage,
 which re-exports these names; the log lines keep its logger.
+
+The project's own connections (digests.storage.Database, through digests.fault_connection)
+raise these troubles as `DatabaseFault`s named for what the caller does about them (QA73-4):
+`DatabaseBusy` (locked or busy: nothing was written, try again later) and
+`DatabaseNeedsOperator` (full, read-only or damaged: trying again alone will not help; tell
+the operator). They are sqlite3.OperationalErrors too, so a catch of sqlite3.Error still holds
+them; the message is SQLite's own. Only here is SQLite's text read to tell them apart.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
+
+from digests.errors import StorageError
 
 log = logging.getLogger("digests.storage")  # the operator's filters name the database's log
 
@@ -46,20 +55,66 @@ FAULT_LOG: dict[Fault, str] = {
 }
 
 
+class DatabaseFault(StorageError, sqlite3.OperationalError):
+    """SQLite's trouble with the file itself (`fault`: which), raised in place of its error by
+    the project's connections; `__cause__` is SQLite's error."""
+
+    fault: Fault = "locked"
+
+    def __init__(self, message: str, fault: Fault) -> None:
+        super().__init__(message)
+        self.fault = fault
+
+
+class DatabaseBusy(DatabaseFault):
+    """Another connection holds the write lock (locked, busy): nothing was written; try again
+    later (a reader is told «busy», a write is owed or skipped)."""
+
+
+class DatabaseNeedsOperator(DatabaseFault):
+    """The disk is full, the file read-only or damaged: the operator must act (FAULT_LOG says
+    how); trying again alone will not help."""
+
+
+def as_fault(exc: sqlite3.Error) -> sqlite3.Error:
+    """`exc` as the DatabaseFault it reports (SQLite's error its cause, its error code and name
+    kept), or `exc` itself when it is no such trouble (a constraint, a bug in a statement)."""
+    if isinstance(exc, DatabaseFault):
+        return exc
+    kind = _text_fault(exc)
+    if kind is None:
+        return exc
+    wrapped = (DatabaseBusy if kind == "locked" else DatabaseNeedsOperator)(str(exc), kind)
+    for name in ("sqlite_errorcode", "sqlite_errorname"):  # digests.backup_files reads them
+        setattr(wrapped, name, getattr(exc, name, None))
+    wrapped.__cause__ = exc
+    return wrapped
+
+
+def _text_fault(exc: sqlite3.Error) -> Fault | None:
+    """The fault SQLite's message names: the one place its words are read."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "locked"
+    if "disk is full" in text or "disk full" in text:
+        return "full"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "damaged"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    return None
+
+
 def fault_of(exc: BaseException | None) -> Fault | None:
-    """The database trouble an exception (or its cause) reports, None for anything else."""
+    """The database trouble an exception (or its cause) reports, None for anything else: a
+    DatabaseFault's own, else (a connection of its own: a backup's, a file check's) read from
+    SQLite's message."""
     seen = 0
     while exc is not None and seen < 5:
-        if isinstance(exc, sqlite3.Error):
-            text = str(exc).lower()
-            if "locked" in text or "busy" in text:
-                return "locked"
-            if "disk is full" in text or "disk full" in text:
-                return "full"
-            if "malformed" in text or "not a database" in text or "corrupt" in text:
-                return "damaged"
-            if "readonly" in text or "read-only" in text:
-                return "readonly"
+        if isinstance(exc, DatabaseFault):
+            return exc.fault
+        if isinstance(exc, sqlite3.Error) and (kind := _text_fault(exc)) is not None:
+            return kind
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return None
 

@@ -57,13 +57,15 @@ def _rerun(sql: sqlite_utils.Database, article_id: int, now: datetime) -> None:
     """The index and digest made again and the story's row recomputed, as for a correction."""
     from digests import archive
     from digests.article_updates import update_steps
+    from digests.data_migrations import upgrade_settings
     from digests.processing import StoreContext, run_steps
-    from digests.settings import Settings
     from digests.story_rows import refresh_story
 
     article = archive.get_article(sql, article_id)
     assert article is not None
-    run_steps(sql, article, StoreContext(now, Settings(), backfill=True), steps=update_steps())
+    # the run's settings, not the defaults (QA73-8)
+    run_steps(sql, article, StoreContext(now, upgrade_settings(), backfill=True),
+              steps=update_steps())
     if article.story_id is not None:
         refresh_story(sql, article.story_id)
 

@@ -21,8 +21,10 @@ import sqlite_utils
 
 from digests import file_checks
 from digests.db_faults import (  # noqa: F401 — re-exported: callers import them from here
-    FAULT_LOG, FAULT_TEXT, FAULTS, Fault, FaultLog, fault_in, fault_of, upgrade_advice)
+    FAULT_LOG, FAULT_TEXT, FAULTS, DatabaseBusy, DatabaseFault, DatabaseNeedsOperator, Fault,
+    FaultLog, fault_in, fault_of, upgrade_advice)
 from digests.errors import StorageError
+from digests.fault_connection import FaultConnection
 from digests.file_checks import (  # noqa: F401 — re-exported
     EmptyDatabase, FileCheck, quick_check, refuse_empty, refuse_read_only)
 from digests.file_modes import narrow_database
@@ -130,8 +132,10 @@ class Database:
         """Open `target` (a path, or a URI when `uri`) as `self.conn` and `self.db`, read-only
         or not alike. isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction
         spans exactly what `transaction()` wraps and nothing is left open across network I/O."""
+        # SQLite's troubles with the file come out as DatabaseFaults (QA73-4)
         self.conn = sqlite3.connect(target, uri=uri, isolation_level=None,
-                                    check_same_thread=False, timeout=busy_seconds)
+                                    check_same_thread=False, timeout=busy_seconds,
+                                    factory=FaultConnection)
         self.db = sqlite_utils.Database(self.conn, recursive_triggers=True)
         return self.conn
 
