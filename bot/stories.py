@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from digests.errors import QueryError
+from digests.live_reports import GONE, live_report
 from digests.models import Digest, iso
 from digests.records import ARTICLE_SELECT, digest_from_row
-from digests.retries import GONE, live_report
 from digests.storage import Database
 from digests.story_face import faces
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from digests.retries import GONE
+from digests.live_reports import GONE
 from digests.story_sites import story_sites
 
 

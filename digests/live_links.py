@@ -15,8 +15,8 @@ import sqlite_utils
 
 from digests.article_aliases import without_aliases
 from digests.headline import clean_headline
+from digests.live_reports import GONE
 from digests.models import Digest, RelatedItem, RelatedKind, iso, parse_iso
-from digests.retries import GONE
 from digests.urls import url_key
 
 _CHUNK = 500  # url keys per query (SQLite's variable limit is 999 on older builds)

@@ -18,11 +18,11 @@ from functools import partial
 import sqlite_utils
 
 from digests.delivery_times import after_quiet, next_daily
+from digests.live_reports import GONE
 from digests.models import Article, iso
 from digests.processing import StoreContext
 from digests.reader_sources import inherit_site_mutes
 from digests.restore_record import settle_new
-from digests.retries import GONE
 from digests.story_updates import queue_updates
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from digests.models import iso
-from digests.retries import live_report
+from digests.live_reports import live_report
 from digests.storage import Database
 
 log = logging.getLogger(__name__)

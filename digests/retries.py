@@ -46,7 +46,12 @@ import sqlite_utils
 
 from digests.archive import get_article
 from digests.dates import publication_time, stored_time
+from digests.digest import store_digest
+# GONE and live_report live in live_reports (QA73-18); named here too, as many modules import them
+# from this one
+from digests.live_reports import GONE, live_report
 from digests.models import Article, Page, iso
+from digests.outbox_upkeep import drop_gone_deliveries
 from digests.processing import StoreContext, run_steps, text_steps
 from digests.records import related_to_json
 from digests.settings import Settings
@@ -59,7 +64,6 @@ MAX_PAGE_RETRIES = 3
 MAX_RETRY_DELAY = timedelta(hours=6)
 MAX_RETRIES_PER_POLL = 200
 MAX_RETRY_AFTER = timedelta(hours=24)  # a server's Retry-After is honoured up to this
-GONE = "gone"  # articles.page_status of a page the site removed (HTTP 404/410)
 GONE_STATUSES = frozenset({404, 410})  # "not here (any more)": asking again will not help
 
 
@@ -145,29 +149,11 @@ def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str,
     return last
 
 
-def live_report(sql: sqlite_utils.Database, article_id: int, story_id: int | None) -> int | None:
-    """The report to offer readers for this article: itself when its page is not gone, else the
-    newest report of its story whose page is not gone, else None (nothing live to send)."""
-    row = sql.execute("select page_status from articles where id = ?", [article_id]).fetchone()
-    if row is None:
-        return None
-    if row[0] != GONE:
-        return article_id
-    if story_id is None or story_id < 0:  # a negative story is the article alone
-        return None
-    found = sql.execute("select max(id) from articles where story_id = ? and page_status != ?",
-                        [story_id, GONE]).fetchone()
-    return int(found[0]) if found and found[0] is not None else None
-
-
 def mark_gone(sql: sqlite_utils.Database, article_id: int, error: str, now: datetime) -> None:
     """Mark a feed-only article's page gone for good (404/410) in the caller's transaction: no
     more retries, and no reader is sent it (a delivery still waiting moves to a live report of
     the story, else it is skipped: digests.outbox_upkeep.drop_gone_deliveries). It stays
     searchable."""
-    # late: the outbox builds on processing, as this module does
-    from digests.outbox_upkeep import drop_gone_deliveries
-
     changed = sql.execute("update articles set page_status = ?, page_retry_at = null,"
                           " page_error = ?, updated_at = ? where id = ?"
                           " and page_status = 'feed_only'",
@@ -274,8 +260,6 @@ def _story_of(sql: sqlite_utils.Database, article_id: int) -> int | None:
 
 def _redigest_story(sql: sqlite_utils.Database, story_id: int, context: StoreContext) -> None:
     """Make again the digests of a story's digested reports (one left it: drop its link)."""
-    from digests.digest import store_digest  # late, as digests.processing imports the steps
-
     for (article_id,) in sql.execute("select id from articles where story_id = ?"
                                      " and digested_at is not null order by id",
                                      [story_id]).fetchall():

@@ -17,8 +17,8 @@ from datetime import datetime
 
 import sqlite_utils
 
+from digests.live_reports import GONE
 from digests.models import Digest, parse_iso
-from digests.retries import GONE
 
 _CHUNK = 500
 

@@ -35,7 +35,7 @@ import sqlite_utils
 
 from digests.angle_pieces import is_angle_piece
 from digests.arabic import analyze
-from digests.retries import GONE
+from digests.live_reports import GONE
 from digests.story_outcomes import new_outcome
 from digests.story_reports import headline_keys
 

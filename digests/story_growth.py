@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from digests.live_reports import GONE
 from digests.models import iso, parse_iso
-from digests.retries import GONE
 
 WINDOW = timedelta(hours=24)  # stories first sent this far back are looked at
 

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from digests.arabic import normalize
+from digests.live_reports import GONE
 from digests.models import Digest, RelatedItem
-from digests.retries import GONE
 from digests.urls import url_key
 
 
