@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot import (
     answers,
+    asked_again,
     buttons,
     channel_admin,
     channel_following,
@@ -73,7 +74,7 @@ def register_handlers(app: App) -> None:
                                    channels.on_channel_command), group=-1)
     # the same /digest, /search TOPIC … again in a group within a minute: pointed back (QA31 G4)
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
-                                   & filters.COMMAND, repeats.asked_again), group=-1)
+                                   & filters.COMMAND, asked_again.asked_again), group=-1)
     # … and only to an answer whose handler returned: one a stop cut is never pointed at (T6)
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
                                    & filters.COMMAND, repeats.answer_finished), group=1)

@@ -4,7 +4,7 @@ Three members sending /digest within a few seconds got the whole digest three ti
 7,050 characters in 11 s), each copy spending the group's 20 messages a minute (bot.limiter) and
 making a busy group's wait longer. Now, in a group, /digest, /topics and `/search TOPIC` sent
 again (same command and words, in the same forum topic) within REPEAT_SECONDS of an ask the bot
-answered are not run again: one short line replies to that earlier answer (`asked_again`, a
+answered are not run again: one short line replies to that earlier answer (bot.asked_again, a
 handler before the commands). A bare /search (its prompt is for the asker), /help, settings and
 menus are always handled. Private chats are never pointed back: a reader asking again wants it.
 
@@ -30,21 +30,18 @@ part of which Telegram refused (`answer_cut`, from bot.runtime.send) is not whol
 
 from __future__ import annotations
 
-import logging
-import time
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from telegram import ReplyParameters, Update
-from telegram.constants import ParseMode
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram import Update
+from telegram.ext import ContextTypes
 
 from bot.command_names import command_of
+from digests import subscriptions
 
 if TYPE_CHECKING:
     from digests.storage import Database
-
-log = logging.getLogger(__name__)
 
 REPEAT_SECONDS = 60.0
 KEPT = 512  # answers remembered (first message of each), oldest forgotten first
@@ -58,10 +55,6 @@ State = tuple[object, ...]
 def chat_state(db: "Database", chat_id: int) -> State | None:
     """What a group's answers to /topics, /digest and /search depend on: its settings, the
     topics it follows and the newest stored article (None: unreadable, so never pointed back)."""
-    import sqlite3
-
-    from digests import subscriptions
-
     try:
         chat = subscriptions.get_chat(db, chat_id)
         topics = sorted(s.topic_key for s in subscriptions.list_subscriptions(db, chat_id))
@@ -151,33 +144,3 @@ async def answer_finished(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if message is None or message.text is None or ask_of(message.text) is None:
         return
     recent_answers(context).answer_done(message.chat.id, message.message_id)
-
-
-async def asked_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Before the group's commands: a repeat of an ask answered within REPEAT_SECONDS gets one
-    line replying to that answer, and is not run again."""
-    from bot.runtime import chat_lang, runtime, ui  # late: bot.runtime.send uses this module
-    from bot.threads import thread_of
-
-    message = update.message
-    if message is None or message.text is None:
-        return
-    asked = ask_of(message.text)
-    if asked is None:
-        return
-    ask = (message.chat.id, thread_of(update), asked)
-    recent = recent_answers(context)
-    now = time.monotonic()
-    rt = runtime(context)
-    earlier = recent.earlier_answer(ask, now, chat_state(rt.db, message.chat.id))
-    if earlier is None:
-        recent.asked(ask, message.message_id, now)
-        return
-    log.info("repeated ask pointed chat=%s ask=%s earlier=%s", message.chat.id,
-             asked.split()[0], earlier)
-    lang = chat_lang(rt, update)
-    await context.bot.send_message(
-        message.chat.id, ui(lang, "same_answer_above"), parse_mode=ParseMode.HTML,
-        message_thread_id=ask[1],
-        reply_parameters=ReplyParameters(earlier, allow_sending_without_reply=True))
-    raise ApplicationHandlerStop
