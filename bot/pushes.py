@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime, timedelta
 
 from telegram import Message, Update
 from telegram.ext import ContextTypes
@@ -26,12 +27,13 @@ from telegram.ext import ContextTypes
 from bot.admin import Told, admin_only, deliver, deliver_owed, reply
 from bot.chat_holds import named_list, push_held_note
 from bot.following import too_long_text
-from bot.i18n import amount, counted, num, t, topic_label
+from bot.i18n import amount, clock_time, counted, format_date, num, t, topic_label
 from bot.lines import escape_text
 from bot.push_watch import finish, follow
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
+from bot.zones import chat_zone_words
 from digests import push_queue
 from digests.asked_topics import asks_for_news, topic_too_long
 from digests.delivery_times import silent_push_chats
@@ -169,10 +171,7 @@ def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str)
         return ui(lang, "push_nothing_new")
     if plan.pushed:
         return ui(lang, "push_nothing_new_queued")
-    due = plan.due
-    clock = "" if due is None else f"{due.astimezone(reader_zone(rt.db.db, chat_id)):%H:%M}"
-    when = (ui(lang, "push_due_now") if due is None or due <= rt.now() else
-            ui(lang, "push_due_at", time=clock.translate(_INDIC) if lang == "ar" else clock))
+    when = due_words(rt, plan.due, chat_id, lang)
     sent = plan.stories - plan.waiting
     # ui() escapes its values: the topic label goes in raw (escaped here too, «AT&T» read
     # «AT&amp;amp;T»)
@@ -183,8 +182,20 @@ def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str)
               sent=ui(lang, "push_sent_too", stories=_subject(sent, lang)) if sent else "")
 
 
-# QA55-7: the queued answer's times in the digits of the Arabic text around them, as /stats
-_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+def due_words(rt: Runtime, due: datetime | None, chat_id: int, lang: str) -> str:
+    """When waiting rows go, in the admin's clock: «الآن», «نحو الساعة ٧:٠٠ بتوقيت السعودية
+    (UTC+3)», «غدًا نحو الساعة ٨:٠٠ …» when that is another day there. QA71-6: «نحو الساعة
+    ٠٨:٠٠» at 17:00 said neither the day nor the zone, and padded the hour (bot.i18n.clock_time
+    is the one rule, X89)."""
+    # t, not ui: the sentence it goes in is escaped and marked right-to-left once, by ui
+    if due is None or due <= (now := rt.now()):  # no due time: neither clock nor database read
+        return t("push_due_now", lang)
+    zone = reader_zone(rt.db.db, chat_id)
+    local, today = due.astimezone(zone), now.astimezone(zone).date()
+    key = "push_due_at" if local.date() == today else (
+        "push_due_tomorrow" if local.date() == today + timedelta(days=1) else "push_due_on")
+    return t(key, lang, time=clock_time(local, lang), date=format_date(local, lang),
+             zone=chat_zone_words(rt.db, chat_id, lang, due))
 
 
 def _subject(n: int, lang: str) -> str:

@@ -84,7 +84,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_goes_many": ("تُرسل", "going out"),  # a plural of things: the feminine singular
     "push_two_stories": ("خبران", "2 articles"),  # the subject: nominative (amount: «خبرين»)
     "push_due_now": ("الآن", "now"),
-    "push_due_at": ("نحو الساعة {time}", "at about {time}"),
+    # QA71-6: the day when it is not today, and the zone the hour is read in
+    "push_due_at": ("نحو الساعة {time} {zone}", "at about {time} {zone}"),
+    "push_due_tomorrow": ("غدًا نحو الساعة {time} {zone}", "tomorrow at about {time} {zone}"),
+    "push_due_on": ("يوم {date} نحو الساعة {time} {zone}", "on {date} at about {time} {zone}"),
     "push_sent_too": ("، وأُرسل {stories} من قبل", "; {stories} went out before"),
     "push_general_name": ("النشرة العامة", "the general digest"),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",

@@ -104,7 +104,8 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
     chat gets the first `limit_stories` of them it has not had yet (QA18 R14: five stories
     sent before no longer hide a fresh one behind them). The general digest's are its
     `limit_stories` top stories (most sources first): a second /push sends no lesser ones.
-    `PushPlan.stories` counts the stories found
+    A daily-mode follower's rows of these stories that wait for its next digest go with the
+    push, now (`_take_daily`, QA71-6). `PushPlan.stories` counts the stories found
     (at most `limit_stories`), before the per-chat choice.
 
     Raises:
@@ -122,8 +123,12 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
         push_id = int(cur.lastrowid or 0)
         kind = f"push:{push_id}"
         chat_ids = [r[0] for r in tx.execute(chat_sql, chat_args).fetchall()] if stories else []
-        rows = [(c, s, a, kind, None) for c in chat_ids
-                for s, a in _unsent(tx, c, stories)[:limit_stories]]
+        rows: list[tuple[int, int, int | None, str, str | None]] = []
+        for c in chat_ids:
+            unsent = _unsent(tx, c, stories)
+            # a daily chat's stories waiting for its next digest go with the push (QA71-6)
+            taken = _take_daily(tx, c, stories, kind, limit_stories, {s for s, _a in unsent})
+            rows += [(c, s, a, kind, None) for s, a in unsent[:max(0, limit_stories - taken)]]
         insert_rows(tx, rows, now)
         chats = tx.execute("select count(distinct chat_id) from outbox where kind = ?",
                            [kind]).fetchone()[0]
@@ -250,6 +255,38 @@ def _unsent(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int, in
         " select m.into_id from story_merges m join outbox o on o.story_id = m.merged_id"
         " where o.chat_id = ?", [chat_id, chat_id]).fetchall()}
     return [(s, a) for s, a in stories if s not in had]
+
+
+def _take_daily(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int, int]],
+                kind: str, limit: int, unsent: set[int]) -> int:
+    """Move a daily-mode chat's rows of the pushed `stories` that wait for its next digest
+    (kind 'daily:<date>', pending) into the push `kind`, due now: an admin's push does not wait
+    for the digest (README: «نشرة المشرف لا تنتظر»; QA71-6: /push الغوطة left a daily
+    follower's two Ghouta stories for the next morning). Only as many as the push gives a
+    chat (`limit`, counting the stories first in order, `unsent` ones too). Returns how many
+    rows were moved."""
+    if not stories or db.execute("select 1 from chats where id = ? and mode = 'daily'",
+                                 [chat_id]).fetchone() is None:
+        return 0
+    moved, given = 0, 0
+    for story, _article in stories:
+        if given >= limit:
+            break
+        if story in unsent:
+            given += 1
+            continue
+        row = db.execute(
+            """select o.id from outbox o where o.chat_id = ? and o.status = 'pending'
+                 and o.kind like 'daily:%' and (o.story_id = ? or o.story_id in
+                     (select merged_id from story_merges where into_id = ?))
+               order by o.id limit 1""", [chat_id, story, story]).fetchone()
+        if row is None:
+            continue
+        db.execute("update or ignore outbox set kind = ?, not_before = null where id = ?",
+                   [kind, row[0]])
+        moved += db.execute("select changes()").fetchone()[0]
+        given += 1
+    return moved
 
 
 def _reported_since(db: sqlite_utils.Database, story: int, since: datetime) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import build_application, start_application, stop_application
+from bot.runtime import utc_now
 from bot.emulator import Emulator, SentMessage, User
 from digests import subscriptions
 from digests.settings import Settings
@@ -76,6 +77,20 @@ class BotHarness:
     app: Any
     db: Database
     settings: Settings
+
+    def pin(self, clock: Callable[[], datetime]) -> None:
+        """Run the whole bot on `clock`: the runtime (handlers), the sender's planner, its
+        courier (renderings, `sent_at` stamps) and its hold teller, in one call. Pinning only
+        `rt.clock` and `rt.sender.clock` left the courier and the teller on the wall clock:
+        bundles dated against 2026 and `sent_at` stamped then (QA71-10)."""
+        from bot.runtime import RUNTIME_KEY
+
+        rt = self.app.bot_data[RUNTIME_KEY]
+        rt.clock = clock
+        if rt.sender is not None:
+            rt.sender.clock = clock
+            rt.sender.courier.clock = clock
+            rt.sender.teller.clock = clock
 
     def user(self, user_id: int, language_code: str = "ar") -> User:
         return User(id=user_id, first_name=f"U{user_id}", language_code=language_code)
@@ -158,6 +173,7 @@ class BotHarness:
 async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN}),
                       busy_seconds: float | None = None, night_quiet: bool = False,
                       instant_settle: float = 0.0,
+                      clock: Callable[[], datetime] | None = None,
                       **settings_changes: Any) -> AsyncIterator[BotHarness]:
     """The real Application (handlers, sender, command menus) against a fresh emulator.
 
@@ -167,6 +183,7 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
     deliveries must not wait for the morning when the suite runs at night (UTC+3).
     `instant_settle`: the sender's wait for a fetch's rows (bot.sender.INSTANT_SETTLE); 0 by
     default, so that a test's alert goes as soon as it is queued.
+    `clock`: the bot's "now" everywhere (`BotHarness.pin`), from its start.
     """
     emu = Emulator().start()
     settings = Settings(database_path=db_path, telegram_bot_token=TOKEN,
@@ -176,14 +193,17 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
     db = Database(db_path) if busy_seconds is None else Database(db_path, busy_seconds=busy_seconds)
     if not night_quiet:
         db.db.execute("drop trigger if exists chats_new_chat_quiet")
-    app = build_application(settings, db, poll_sources=False,
+    app = build_application(settings, db, poll_sources=False, clock=clock or utc_now,
                             sender_options={"poll_seconds": 0.05, "retry_delay": 0.2,
                                             "instant_settle": instant_settle,
                                             # a held chat's notice: told soon (bot.hold_teller)
                                             "hold_gather": 0.2, "hold_rounds": 0.3})
     try:
+        harness = BotHarness(emu=emu, app=app, db=db, settings=settings)
         await start_application(app, poll_timeout=1)
-        yield BotHarness(emu=emu, app=app, db=db, settings=settings)
+        if clock is not None:  # the sender is built at start: on this clock already
+            harness.pin(clock)
+        yield harness
     finally:
         await stop_application(app)
         db.close()

@@ -15,14 +15,29 @@ from pathlib import Path
 
 from botkit import ADMIN, READER, running_bot, sample_db
 
+from bot.i18n import clock_time
 from bot.reader_clock import reader_zone
+from bot.zones import chat_zone_words
 from digests import subscriptions
 from digests.models import iso
 from digests.new_deliveries import insert_rows
 from digests.push_queue import _top_stories
 from digests.storage import Database
 
-_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")  # X83 (QA55-7): the time in Arabic digits
+
+
+def plain(text: str) -> str:
+    """`text` without the direction marks around its Latin runs («(\u200eUTC+3\u200e)»)."""
+    return text.replace("\u200e", "").replace("\u200f", "")
+
+
+def due_words(db: Database, due: datetime) -> str:
+    """«نحو الساعة ٩:٠٥», after «غدًا» when that is tomorrow in the admin's clock (X114,
+    QA71-6: bot.i18n.clock_time's unpadded hour, the day, then the zone words)."""
+    zone = reader_zone(db.db, ADMIN)
+    local = due.astimezone(zone)
+    day = "غدًا " if local.date() != datetime.now(UTC).astimezone(zone).date() else ""
+    return f"{day}نحو الساعة {clock_time(local, 'ar')} {chat_zone_words(db, ADMIN, 'ar', due)}"
 
 
 def _queue(path: Path, *, pending: int, due_in: timedelta) -> datetime:
@@ -56,9 +71,8 @@ async def test_a_push_of_stories_still_queued_says_they_are_queued_and_when(
         [answer] = await h.say(ADMIN, "/push")
         text = answer.plain_text
         assert "أُرسلت" not in text and "سُلّمت" not in text, text
-        clock = f"{due.astimezone(reader_zone(h.db.db, ADMIN)):%H:%M}".translate(_INDIC)
-        assert ("٥ أخبار في قائمة الإرسال لمتابعي النشرة العامة الآن، تُرسل نحو الساعة "
-                + clock) in text, text
+        assert ("٥ أخبار في قائمة الإرسال لمتابعي النشرة العامة الآن، تُرسل "
+                + due_words(h.db, due)) in plain(text), text
         assert h.db.db.execute("select count(*) from outbox where kind like 'push:%'"
                                ).fetchone()[0] == 0  # nothing queued twice
 
@@ -100,6 +114,5 @@ async def test_queued_alerts_held_by_the_readers_quiet_hours_are_told_at_their_e
     async with running_bot(path) as h:
         [answer] = await h.say(ADMIN, "/push")
         text = answer.plain_text
-        clock = f"{quiet_end.astimezone(reader_zone(h.db.db, ADMIN)):%H:%M}".translate(_INDIC)
-        assert "٥ أخبار في قائمة الإرسال لمتابعي النشرة العامة الآن، تُرسل نحو الساعة " + clock \
-            in text, text
+        assert "٥ أخبار في قائمة الإرسال لمتابعي النشرة العامة الآن، تُرسل " + due_words(
+            h.db, quiet_end) in plain(text), text
