@@ -5,8 +5,10 @@ The unknown command got «لا أعرف الأمر /subscripe. هذه أوامر
 and the topic typed after it was lost. A name one edit away (two for names of six letters or more;
 a swap of two neighbours is one edit) is now offered: «هل تقصد /subscribe الغوطه؟» with the button
 «/subscribe الغوطه»; the help stays for names near nothing. Admin commands are offered to admins
-only. The button runs the command's own handler, found among the application's CommandHandlers
-(the one table bot.handlers registers), with the words as its arguments.
+only. A name other bots use for one of ours («/latest», «/follow»: `MEANINGS`, QA71-9) is
+offered that command the same way. The button runs the command's own handler, found among the
+application's CommandHandlers (the one table bot.handlers registers), with the words as its
+arguments.
 """
 
 from __future__ import annotations
@@ -55,6 +57,30 @@ def nearest(name: str, known: frozenset[str] | set[str]) -> tuple[str, ...]:
     return tuple(best[:MAX_OFFERED])
 
 
+# Commands other news bots have that mean one of ours, none an edit or two from it (QA71-9:
+# «/latest» got «لا أعرف الأمر» and the whole help, though «آخر الأخبار» typed is /digest):
+# offered as a near name is. Only names a reader would try for the same thing.
+MEANINGS: dict[str, str] = {
+    **dict.fromkeys(("latest", "news", "today", "top", "headlines", "brief", "briefing",
+                     "summary", "recent", "new", "now", "breaking", "akhbar"), "digest"),
+    **dict.fromkeys(("follow", "sub", "add", "watch", "track", "alert", "alerts"),
+                    "subscribe"),
+    **dict.fromkeys(("unfollow", "unsub", "remove", "unwatch", "untrack"), "unsubscribe"),
+    **dict.fromkeys(("find", "lookup", "query", "look"), "search"),
+    **dict.fromkeys(("list", "mytopics", "following", "subscriptions", "subs", "my"),
+                    "topics"),
+    **dict.fromkeys(("config", "options", "prefs", "preferences", "setup", "mode"),
+                    "settings"),
+    **dict.fromkeys(("tz", "time", "clock"), "zone"),
+}
+
+
+def meant(name: str, known: frozenset[str] | set[str]) -> tuple[str, ...]:
+    """The command `name` means in other bots' words («latest» → /digest), when we have it."""
+    other = MEANINGS.get(name)
+    return (other,) if other is not None and other in known and other != name else ()
+
+
 def command_handlers(context: ContextTypes.DEFAULT_TYPE) -> dict[str, CommandHandler[Context, object]]:
     """The application's commands by name (bot.handlers registers them)."""
     out: dict[str, CommandHandler[Context, object]] = {}
@@ -71,7 +97,7 @@ def offer(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, name: s
     """«هل تقصد /subscribe الغوطه؟» and a button a command near `name` (none of `hidden`, the
     admin commands for a reader), or None when no command is near."""
     known = set(command_handlers(context)) - hidden
-    near = nearest(name.lower(), known)
+    near = nearest(name.lower(), known) or meant(name.lower(), known)
     if not near:
         return None
     typed = " ".join(words)
