@@ -109,6 +109,34 @@ class ReplyLimiter(BaseRateLimiter[None]):
     async def process_request(self, callback: Callable[..., Coroutine[Any, Any, Result]],
                               args: Any, kwargs: dict[str, Any], endpoint: str,
                               data: dict[str, Any], rate_limit_args: None) -> Result:
+        """Send one Bot API request of the Application's bot, within the shared rate limits.
+
+        The sender's own calls (`SENDER_CALL`) pass straight through: the courier paces them.
+        An answer to a chat waits its turn in the limiter's schedule (a group's is spaced, and
+        its asker first gets the «heard» sign when the turn is late). A 429 holds that chat (or
+        everyone, for a request without a chat) and is tried again up to REPLY_TRIES times when
+        the wait is at most REPLY_MAX_WAIT; a group that became a supergroup is answered at its
+        new id; a server error or dropped connection is tried up to REPLY_5XX_TRIES times,
+        `retry_5xx_delay` apart, for the requests that answer a reader (ANSWERS).
+
+        Args:
+            callback: PTB's coroutine that makes the request.
+            args: its positional arguments.
+            kwargs: its keyword arguments.
+            endpoint: the Bot API method («sendMessage» …).
+            data: the request's parameters (its `chat_id`; rewritten for a migrated group).
+            rate_limit_args: unused (PTB's per-call rate limit arguments).
+
+        Returns:
+            What Telegram answered.
+
+        Raises:
+            RetryAfter: still refused after REPLY_TRIES tries, or asked to wait longer than
+                REPLY_MAX_WAIT.
+            NetworkError: a timeout or a bad request at once; a server error after its last
+                try, carrying the number of tries (`tries_of`).
+            ChatMigrated: for a request that is no answer, or migrated again past the tries.
+        """
         if SENDER_CALL.get():
             return await callback(*args, **kwargs)
         chat = data.get("chat_id")

@@ -206,6 +206,19 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         return None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run one update's handlers after the earlier updates of its chat (and its sender).
+
+        The update waits on the lock of each of its `order_keys`, first come first served, then
+        for a slot (private chats and groups have their own), then runs. A chat with
+        CHAT_WAITING updates already waiting drops the new one (logged once a minute). A group's
+        asker whose turn is late gets the «heard» sign meanwhile. Once a stop has begun, an
+        update not yet running is held for the next start (`on_held`); one the stop cancels is
+        held too, unless part of its answer went already (it would go twice).
+
+        Args:
+            update: the update PTB hands over.
+            coroutine: PTB's handling of it; closed unawaited when it is dropped or held.
+        """
         keys = order_keys(update)
         if self.stopping:
             self._hold(update)

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: `--db` on every command, each command from cli.commands and
+    cli.backups, argparse's own words in both languages."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="مسار قاعدة بيانات SQLite (الافتراضي: DATABASE_PATH أو "

@@ -13,6 +13,8 @@ import sqlite_utils
 
 
 def m001_sources_articles(db: sqlite_utils.Database) -> None:
+    """The archive: sources, articles (with their hash, date and story indexes), tombstones of
+    removed articles, stories, polls, and the meta table."""
     db.execute("""
         create table sources (
             id integer primary key,
@@ -92,6 +94,8 @@ def m001_sources_articles(db: sqlite_utils.Database) -> None:
 
 
 def m002_chats_delivery(db: sqlite_utils.Database) -> None:
+    """Delivery: chats, their subscriptions, the outbox (indexed by status and due time) and
+    the buttons' callbacks."""
     db.execute("""
         create table chats (
             id integer primary key,            -- Telegram chat id
