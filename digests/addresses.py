@@ -18,11 +18,13 @@ Host header stays the host name: only the socket's destination is pinned.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import logging
 import socket
 import ssl
 import typing
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import httpcore
@@ -34,6 +36,14 @@ from digests.private_hosts import PrivateHosts, never_allowed
 from digests.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# The lookups' own threads. A deadline (digests.fetcher's, GuardedBackend's) gives up on a lookup
+# but cannot stop its thread: on the loop's default executor, which asyncio.to_thread shares, a
+# hanging resolver held every worker and each feed parse after it waited for the resolver. Here
+# it holds LOOKUP_THREADS threads at most; lookups past them queue (and are dropped at their
+# deadline) while the parsing goes on.
+LOOKUP_THREADS = 8
+_LOOKUPS = ThreadPoolExecutor(max_workers=LOOKUP_THREADS, thread_name_prefix="dns-lookup")
 
 
 class AddressRefused(SourceError):
@@ -112,7 +122,8 @@ async def resolve_addresses(host: str, port: int) -> list[str]:
     except ValueError:
         pass
     loop = asyncio.get_running_loop()
-    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    infos = await loop.run_in_executor(
+        _LOOKUPS, functools.partial(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM))
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
