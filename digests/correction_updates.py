@@ -7,7 +7,8 @@ queues the article again for those chats as an update, under the sender's never-
 
 - only a change that gives a result or a figure (digests.story_outcomes.new_outcome) none of
   the headlines the chat was sent of the story gave, the article's old headline included: a
-  reworded title, a typo fixed or a view count is no news;
+  reworded title, a typo fixed or a view count is no news; a toll, or a count of people or a
+  sum changed (digests.story_figures: «3000 شخص» → «5000 شخص», QA71-3), not a count of things;
 - only chats that were sent the article (status 'sent'), are active, have nothing of the story
   waiting (a waiting row is rendered from the corrected text anyway: when it is this article's
   own «🔄» row, the mark it was queued with moves to the corrected headline, as that is what the
@@ -167,7 +168,7 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
         fix = FIX_KIND
         # the corrected headline's mark gone already (40 → 49 → 52 → 49): silent but for a
         # stated revision down, as a figure the chat was not sent is news anyway
-        if not new_outcome(sent, new_headline) or db.execute(
+        if not new_outcome(sent, new_headline, corrected=True) or db.execute(
                 f"select 1 from outbox o where o.chat_id = ? and {IN_STORY} and o.kind = ?",
                 [chat_id, story, story, FIX_KIND.format(mark=mark)]).fetchone() \
                 or chat_notices.told(db, chat_id, fix_told()):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digests import story_figures
 from digests.arabic import normalize
 
 # Result words, normalized (digests.arabic.normalize folds alef/ya/ta marbuta), matched as whole
@@ -252,10 +253,12 @@ def _numbers(title: str) -> set[str]:
     return set(_NUMBER.findall(text)) | {f"{a}-{b}" for a, b in _SCORE.findall(text)}
 
 
-def may_give_outcome(headline: str) -> bool:
-    """Whether `headline` could be a `new_outcome` after any sent headlines: it has a result
-    word or a figure (a report with neither is no update, whatever the chat was sent)."""
-    return bool(_result_words(headline, RESULT_WORDS)) or bool(_numbers(headline))
+def may_give_outcome(headline: str, lead: str = "") -> bool:
+    """Whether `headline` (its report's first sentence `lead`) could be a `new_outcome` after
+    any sent headlines: it has a result word or a figure, or its lead a toll (a report with
+    none is no update, whatever the chat was sent)."""
+    return bool(_result_words(headline, RESULT_WORDS)) or bool(_numbers(headline)) or bool(
+        lead and story_figures.tolls(lead))
 
 
 _MEASURE = re.compile(r"(\d+)\s*(?:عام|عاما|سنة|سنوات|مليار|مليون|الف|ألف|دولار|دقيقة|ساعة"
@@ -267,12 +270,21 @@ def _measures(title: str) -> set[str]:
     return set(_MEASURE.findall((title or "").translate(_ARABIC_DIGITS)))
 
 
-def new_outcome(sent: Sequence[str], headline: str) -> bool:
+def new_outcome(sent: Sequence[str], headline: str, *, lead: str = "",
+                sent_leads: Sequence[str] = (), corrected: bool = False) -> bool:
     """Whether `headline` gives a result or a figure none of the `sent` headlines gave: a
     result word (RESULT_WORDS) absent from all of them, a score absent from all, or — when they
-    gave a figure — another figure."""
+    gave a figure — another figure. Also (digests.story_figures) when its report's `lead`
+    gives a toll higher than the sent headlines and their `sent_leads` did (QA71-2: «… يحصد
+    المزيد من الأرواح» led with 28 dead after «عشرات القتلى»), and, for a headline
+    `corrected` in place, when it changes a count of people or a sum («3000 شخص» → «5000
+    شخص», QA71-3)."""
     if not sent:
         return False
+    if lead and story_figures.new_lead_figure([*sent, *sent_leads], lead):
+        return True
+    if corrected and story_figures.changed_figure(sent, headline):
+        return True
     had_marks = set().union(*(_result_words(s, RESULT_MARKS) for s in sent))
     if any(_REACHED.search(_asserted(s)) for s in sent):  # «روما إلى ربع النهائي»: a result
         had_marks.add("reached")

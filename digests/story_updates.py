@@ -64,9 +64,11 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
         return 0
     published = article.published_at or now
     # a same-day report is an update only if it may give an outcome: read once, not per chat
+    from digests.story_figures import lead_sentence
     from digests.story_outcomes import may_give_outcome  # late: only a story's report asks
 
-    may_tell = may_give_outcome(article.title)
+    lead = lead_sentence(article.text)  # a toll given in the lead only (QA71-2)
+    may_tell = may_give_outcome(article.title, lead)
     rows: list[UpdateRow] = []
     for chat_id, chat in sorted(chats.items()):
         last, seen, waiting, same = db.execute(
@@ -88,7 +90,7 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
             shown is not None and published - shown >= UPDATE_AFTER)
         if published <= sent:
             continue
-        if not later_day and not (may_tell and _new_outcome(db, article, chat_id, story)):
+        if not later_day and not (may_tell and _new_outcome(db, article, chat_id, story, lead)):
             continue
         day = now.astimezone(chat_zone(chat)).date().isoformat()
         rows.append(update_row(chat_id, chat, story, article.id, f"update:{day}", now))
@@ -148,13 +150,21 @@ def insert_updates(db: sqlite_utils.Database, article: Article, title: str, stor
     return n, len(repeats)
 
 
-def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, story: int) -> bool:
+def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, story: int,
+                 lead: str) -> bool:
     """Whether the report gives a result or a changed figure the headlines the chat was sent of
-    the story did not (digests.story_outcomes, QA34 R1: the preview came, the score never did):
-    such a report is an update the same day too."""
+    the story did not (digests.story_outcomes, QA34 R1: the preview came, the score never did),
+    or its `lead` a higher toll than those reports' headlines and leads (QA71-2): such a report
+    is an update the same day too."""
+    from digests.story_figures import lead_sentence
     from digests.story_outcomes import new_outcome  # late, as may_give_outcome
 
-    return new_outcome(sent_headlines(db, chat_id, story), article.title)
+    leads = [lead_sentence(str(r[0] or "")) for r in db.execute(
+        f"""select coalesce(nullif(a.body, ''), a.summary) from outbox o join articles a on a.id = o.article_id
+            where o.chat_id = ? and o.status = 'sent' and {IN_STORY}""",
+        [chat_id, story, story]).fetchall()] if lead else []
+    return new_outcome(sent_headlines(db, chat_id, story), article.title, lead=lead,
+                       sent_leads=leads)
 
 
 def sent_headlines(db: sqlite_utils.Database, chat_id: int, story: int,
