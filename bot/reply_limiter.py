@@ -83,7 +83,7 @@ def retry_5xx_delay(tries: int) -> float:
     """Seconds to wait after the `tries`-th send of an answer met a server error: REPLY_5XX_DELAY
     doubling with each try, never more than REPLY_5XX_MAX_DELAY (read at call time, so a test
     can shorten them)."""
-    return min(REPLY_5XX_DELAY * 2 ** (tries - 1), REPLY_5XX_MAX_DELAY)
+    return min(REPLY_5XX_DELAY * 2.0 ** (tries - 1), REPLY_5XX_MAX_DELAY)  # 2.0: a float, not Any
 
 
 def tries_of(error: BaseException) -> int:

@@ -95,7 +95,7 @@ class PendingPage:
 def retry_delay(attempt: int, settings: Settings) -> timedelta:
     """Wait before retry number `attempt + 1`: the poll interval, then twice, four times … (≤ 6 h)."""
     base = timedelta(minutes=settings.poll_interval_minutes)
-    return min(base * (2 ** max(0, min(attempt, 16))), MAX_RETRY_DELAY)
+    return min(base * (1 << max(0, min(attempt, 16))), MAX_RETRY_DELAY)  # 2**n: typed Any
 
 
 def _next_try(attempt: int, now: datetime, settings: Settings,
