@@ -1,7 +1,7 @@
 """A reader's text as the bot handles it beside the search: links, markup, shortened echoes.
 
 Pure functions. A pasted link («https://…», «www.…», «bbc.com/arabic/…») is found in a message
-(`links_in`, `pasted_link`) and looked up in every form a reader may have shortened it from
+(`links_in`) and looked up in every form a reader may have shortened it from
 (`link_forms`); HTML a reader pasted is stripped (`strip_markup`); a reader's text quoted back is
 cut at a word boundary and marked «…» (`shorten`, `echo`). Split from digests/query.py, which
 turns the same text into a search.

@@ -14,7 +14,7 @@ digests.story_outcomes, «حصيلة», «عدد») and says it was revised —
 - «وليس 52 …» / «وليس … كما أعلن سابقا / في وقت سابق»,
 - «الحصيلة المعدلة/المصححة/المنقحة», or a headline opening «تصحيح:».
 
-`revised_down` says whether a headline's toll went down from the one before it. Words chosen on
+`down_kinds` says which of a headline's tolls went down from the one before it. Words chosen on
 corpus_dev (benchmarks/toll_revisions.py): the generic «بعد أن كانت» / «انخفض عدد» alone fire
 on poll figures, prices and unemployment; tied to a toll in the same sentence they do not.
 

@@ -6,7 +6,7 @@ cities, people, groups, events — are mapped to the Arabic topic; any other Lat
 a plain answer that topics are searched (and followed) in Arabic. The adjectives of those names
 («Syrian», «Iranian») stand for the name itself. Several words («Gaza Strip», «trump news») are
 searched as the longest known name among them (`name_in`); a subscription needs the whole text to
-be a name (`arabic_topic`), and otherwise suggests the name found in it (`example_for`). A few
+be a name (`arabic_topic`), and otherwise the name found in it (`name_in`) is suggested. A few
 hundred more names (football, titles, organisations, cities: digests.topic_names_more) are read
 the same way, and a spelling is folded before it is looked up («Erdoğan», «alghouta», «Ghuta»:
 QA36 E2/E3). Pure functions; the bot decides what to say.
