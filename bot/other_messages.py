@@ -11,6 +11,8 @@ Apart from bot.welcome (QA73-18): these answer through bot.answers, which builds
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -42,26 +44,40 @@ _EDITS_KEY = "answered_edits"
 MAX_EDITS_REMEMBERED = 1000
 
 
+def _first_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Callable[[], None] | None:
+    """For a text message's first edit seen, a call that forgets it again (the answer was not
+    sent, so a later edit may be answered); None for a later edit or no text. Remembers at most
+    MAX_EDITS_REMEMBERED edits, the oldest forgotten first (dicts keep insertion order)."""
+    message = update.edited_message
+    if message is None or not message.text:
+        return None
+    answered: dict[tuple[int, int], None] = context.application.bot_data.setdefault(
+        _EDITS_KEY, {})
+    key = (message.chat.id, message.message_id)
+    if key in answered:
+        return None
+    answered[key] = None
+    while len(answered) > MAX_EDITS_REMEMBERED:
+        del answered[next(iter(answered))]
+
+    def forget() -> None:
+        answered.pop(key, None)
+
+    return forget
+
+
 async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited private text message (QA10 F8), answered once: the first edit is answered as
     a new question (a reader who corrects «لبنن» to «لبنان» wants the news of the corrected
     word, and the answer to the typo stays above it); later edits of the same message are
     ignored, so a message corrected letter by letter does not become a stream of answers."""
-    message = update.edited_message
-    if message is None or not message.text:
+    forget = _first_edit(update, context)
+    if forget is None:
         return
-    answered: dict[tuple[int, int], None] = context.application.bot_data.setdefault(
-        _EDITS_KEY, {})
-    key = (message.chat.id, message.message_id)
-    if key in answered:
-        return
-    answered[key] = None
-    while len(answered) > MAX_EDITS_REMEMBERED:  # oldest first: dicts keep insertion order
-        del answered[next(iter(answered))]
     try:
         await topic_question(update, context)
     except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
-        answered.pop(key, None)
+        forget()
         raise
 
 
@@ -70,22 +86,14 @@ async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     an old message edited would act out of its place, and an operator command from an edit was
     refused on purpose (QA29 A7) — but answered with how to send it, the command tappable
     (QA65-12: an admin who fixed «/statss» to «/stats» by an edit waited for nothing)."""
-    message = update.edited_message
-    if message is None or not message.text:
+    forget = _first_edit(update, context)
+    if forget is None or update.edited_message is None:
         return
-    answered: dict[tuple[int, int], None] = context.application.bot_data.setdefault(
-        _EDITS_KEY, {})
-    key = (message.chat.id, message.message_id)
-    if key in answered:
-        return
-    answered[key] = None
-    while len(answered) > MAX_EDITS_REMEMBERED:
-        del answered[next(iter(answered))]
     rt = runtime(context)
     ensure_chat(rt, update)
     try:
         await send(update, context, ui(chat_lang(rt, update), "edited_command",
-                                       command=echo(message.text, 80)))
+                                       command=echo(update.edited_message.text or "", 80)))
     except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
-        answered.pop(key, None)
+        forget()
         raise
