@@ -15,8 +15,8 @@ follower, only reports naming a followed topic may be the face, the tie rule the
 for a chat, only reports of sources it has not muted (QA42 B2: a muted site's report was the
 face of a pushed story another site's report had queued); and when later reports tell an
 outcome the queued one did not (digests.story_outcomes.new_outcome: the in-match report queued,
-then «صلاح يسجل رباعية»), only they (QA42 B1: a daily reader got the stale in-match face next
-morning). A story of one report is its report. `faces` reads the stories' live reports in one
+then «صلاح يسجل رباعية»; or a higher toll in its lead, QA71-2), only they (QA42 B1: a daily
+reader got the stale in-match face next morning). A story of one report is its report. `faces` reads the stories' live reports in one
 query per chunk.
 
 A report of the event is preferred to an analysis, opinion or explainer piece
@@ -132,13 +132,28 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
                   if a not in silent and names_a_topic(h, topics)]
         at_now = ids.index(now) if now in ids else None
         if at_now is not None:  # the queued report overtaken by a result or a new toll: those only
-            told = [i for i in naming if i > at_now and new_outcome([found[at_now][1]],
-                                                                    found[i][1])]
+            later = [i for i in naming if i > at_now]
+            # the toll in a later report's lead too (QA71-2: «… يحصد المزيد من الأرواح», 28
+            # dead in its lead, kept a daily reader on «عشرات القتلى»), read for them only
+            leads = _leads(db, [ids[i] for i in [at_now, *later]]) if later else {}
+            told = [i for i in later if new_outcome(
+                [found[at_now][1]], found[i][1], lead=leads.get(ids[i], ""),
+                sent_leads=[leads.get(ids[at_now], "")])]
             naming = told or naming
         at = face_index([h for _, h in found], at_now, naming, [a not in bare for a in ids])
         if at >= 0:
             out[story] = found[at][0]
     return out
+
+
+def _leads(db: sqlite_utils.Database, article_ids: Sequence[int]) -> dict[int, str]:
+    """article id → its lead (digests.story_figures.lead_sentence: the body's first sentence)."""
+    from digests.story_figures import lead_sentence
+
+    marks = ",".join("?" * len(article_ids))
+    return {int(a): lead_sentence(str(body or "")) for a, body in db.execute(
+        f"select id, substr(coalesce(nullif(body, ''), summary, ''), 1, 600) from articles"
+        f" where id in ({marks})", list(article_ids)).fetchall()}
 
 
 def face_ids(db: sqlite_utils.Database, article_ids: Sequence[int],

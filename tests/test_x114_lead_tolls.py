@@ -21,6 +21,7 @@ from bot.emulator import Emulator
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, rows
 from digests.new_deliveries import enqueue_article
 from digests.storage import Database
+from digests.story_face import faces
 from digests.story_figures import figures, new_lead_figure, tolls
 from digests.story_outcomes import may_give_outcome, new_outcome
 from test_x42_delivery import make_sender
@@ -86,3 +87,21 @@ async def test_the_follower_gets_the_lead_toll_as_an_update(database: Database, 
                         published=NOW + timedelta(minutes=5))
     enqueue_article(database.db, again, ctx(NOW + timedelta(minutes=10)))
     assert len(rows(database)) == 2
+
+
+def test_a_daily_digest_shows_the_story_under_the_report_with_the_toll(
+        database: Database) -> None:
+    """P2's daily digest showed the story under the older «عشرات القتلى» (the report that
+    queued it): the later report's lead toll makes it the face (digests.story_face)."""
+    sk = add_source(database, "سكاي نيوز عربية")
+    first = add_article(database, sk, FIRST, story_id=84, body=FIRST_LEAD,
+                        published=NOW - timedelta(hours=3))
+    later = add_article(database, sk, LATER, story_id=84, body=LATER_LEAD + REST,
+                        published=NOW - timedelta(minutes=5))
+    assert faces(database.db, [84], current={84: first.id}) == {84: later.id}
+    # a later report that retells without a toll leaves the queued face
+    plain = add_article(database, sk, "الأمم المتحدة متأهبة لإغاثة الغوطة الشرقية", story_id=85,
+                        body=FIRST_LEAD, published=NOW - timedelta(hours=3))
+    add_article(database, sk, "قصف على الغوطة الشرقية", story_id=85,
+                body="تواصل القصف على بلدات الغوطة الشرقية المحاصرة.", published=NOW)
+    assert faces(database.db, [85], current={85: plain.id}) == {85: plain.id}
