@@ -252,12 +252,6 @@ def get_article(db: Database | sqlite_utils.Database, article_id: int) -> Articl
     return article_from_row(rows[0]) if rows else None
 
 
-def get_article_by_url(db: Database | sqlite_utils.Database, url: str) -> Article | None:
-    """The stored article at this URL (tracking parameters, fragment, host case ignored)."""
-    rows = list(_sql(db).query(f"{ARTICLE_SELECT} where articles.url_key = ?", [url_key(url)]))
-    return article_from_row(rows[0]) if rows else None
-
-
 def _remove(sql: sqlite_utils.Database, article_id: int, now: datetime) -> Article | None:
     row = sql.execute("select source_id, guid, url, url_key, content_hash, title from articles"
                       " where id = ?", [article_id]).fetchone()

@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from archivekit import get_article_by_url
 
 from digests.archive import (StoreResult, date_undated_articles, find_known, get_article,
-                             get_article_by_url,
                              remove_article,
                              store_article)
 from digests.models import FeedEntry, Page, RelatedItem

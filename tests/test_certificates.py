@@ -18,13 +18,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from archivekit import get_article_by_url
 from botkit import ADMIN, running_bot
 from tlskit import Routes, certificate, needs_openssl, tls_site
 
 from cli.ingest import format_report, format_source
 from digests import addresses
 from digests.addresses import GuardedTransport
-from digests.archive import get_article_by_url
 from digests.errors import CertificateError, PermanentFetchError, TemporaryFetchError
 from digests.fetch_failures import CERTIFICATE_RETRY_SECONDS, certificate_error
 from digests.fetcher import Fetcher

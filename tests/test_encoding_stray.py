@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from archivekit import get_article_by_url
 
-from digests.archive import get_article_by_url
 from digests.encoding import decode, detect_encoding, mostly_utf8
 from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from archivekit import get_article_by_url
 
 from digests import extractor as extractor_module
 from digests import processing
-from digests.archive import get_article, get_article_by_url, remove_article
+from digests.archive import get_article, remove_article
 from digests.fetcher import Fetcher
 from digests.models import Article
 from digests.pipeline import PollSummary, SourceReport, poll_once

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from archivekit import get_article_by_url
 
 from cli.ingest import format_summary
 from digests import retries
-from digests.archive import get_article_by_url
 from digests.digest import load_digest
 from digests.models import Article, iso
 from digests.pipeline import poll_once

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from archivekit import get_article_by_url
 from hypothesis import given, settings as hsettings, strategies as st
 from migration_kit import archive_before
 
 from digests import encoding, feeds, page_fetch
-from digests.archive import get_article_by_url
 from digests.charset_guess import text_reading
 from digests.mojibake import MISREADS, Misread, repair, repair_all
 from digests.mojibake_repair import MIGRATION, repair_articles

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from archivekit import get_article_by_url
 
-from digests.archive import get_article_by_url
 from digests.charset_guess import arabic_codec
 from digests.encoding import decode, detect_encoding
 from digests.pipeline import poll_once

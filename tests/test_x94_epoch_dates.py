@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from archivekit import get_article_by_url
 
 from digests import processing
-from digests.archive import get_article_by_url
 from digests.dates import stored_time
 from digests.models import Article
 from digests.pipeline import poll_once
