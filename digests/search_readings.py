@@ -61,6 +61,16 @@ def reindex_changed(db: sqlite_utils.Database,
     return reindex_where(db, needs_reindex, MIGRATION, clock, CHUNK)
 
 
+def read_again(db: sqlite_utils.Database, needs: Callable[[str], bool], migration: str,
+               what: str) -> None:
+    """One readings migration (caller's transaction): the articles `needs` picks keyed again,
+    then the followed topics; one line «<what> readings reindexed=… topics_changed=…»."""
+    reindexed = reindex_where(db, needs, migration, time.monotonic, CHUNK)
+    changed, removed = rewrite_topics(db)
+    log.info("%s readings reindexed=%d topics_changed=%d topics_removed=%d",
+             what, reindexed, changed, removed)
+
+
 _PLACE_WORDS = re.compile("وجدة|ع[\u064b-\u0652]*م[\u064b-\u0652]*ا[\u064b-\u0652]*ن")
 
 
@@ -71,10 +81,7 @@ def needs_place_reindex(text: str) -> bool:
 
 def m048_place_readings(db: sqlite_utils.Database) -> None:
     """Migration 048_place_readings (module docstring)."""
-    reindexed = reindex_where(db, needs_place_reindex, "048_place_readings", time.monotonic, CHUNK)
-    changed, removed = rewrite_topics(db)
-    log.info("place readings reindexed=%d topics_changed=%d topics_removed=%d",
-             reindexed, changed, removed)
+    read_again(db, needs_place_reindex, "048_place_readings", "place")
 
 
 # A definite noun of digests.search_definite after normalization, or a feminine one with its «ة».
@@ -90,11 +97,7 @@ def needs_definite_reindex(text: str) -> bool:
 
 def m052_definite_readings(db: sqlite_utils.Database) -> None:
     """Migration 052_definite_readings (module docstring)."""
-    reindexed = reindex_where(db, needs_definite_reindex, "052_definite_readings",
-                              time.monotonic, CHUNK)
-    changed, removed = rewrite_topics(db)
-    log.info("definite readings reindexed=%d topics_changed=%d topics_removed=%d",
-             reindexed, changed, removed)
+    read_again(db, needs_definite_reindex, "052_definite_readings", "definite")
 
 
 # What digests.search_definite reads since X110, looked for in the normalized text (ة is ه): a
@@ -112,16 +115,9 @@ def needs_lookalike_reindex(text: str) -> bool:
 
 def m055_lookalike_readings(db: sqlite_utils.Database) -> None:
     """Migration 055_lookalike_readings (module docstring)."""
-    reindexed = reindex_where(db, needs_lookalike_reindex, "055_lookalike_readings",
-                              time.monotonic, CHUNK)
-    changed, removed = rewrite_topics(db)
-    log.info("look-alike readings reindexed=%d topics_changed=%d topics_removed=%d",
-             reindexed, changed, removed)
+    read_again(db, needs_lookalike_reindex, "055_lookalike_readings", "look-alike")
 
 
 def m035_search_readings(db: sqlite_utils.Database) -> None:
     """Migration 035_search_readings (module docstring)."""
-    reindexed = reindex_changed(db)
-    changed, removed = rewrite_topics(db)
-    log.info("search readings reindexed=%d topics_changed=%d topics_removed=%d",
-             reindexed, changed, removed)
+    read_again(db, needs_reindex, MIGRATION, "search")
