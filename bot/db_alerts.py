@@ -263,9 +263,10 @@ async def watch(rt: Runtime, bot: Any, path: Path) -> None:
             state, told = check(state, rt.writes, free, time.monotonic(), grace=GRACE,
                                 gap=REPEAT_GAP)
             for one in told:
-                log.warning("database writes %s fault=%s minutes=%d",
-                            "failing: admins told" if one.say == "down"
-                            else "work again: admins told", one.fault, one.minutes)
+                log.warning("database writes failing: admins told fault=%s minutes=%d"
+                            if one.say == "down" else
+                            "database writes work again: admins told fault=%s minutes=%d",
+                            one.fault, one.minutes)
                 await tell(rt, bot, functools.partial(text, one.say, one.fault, one.minutes,
                                                       one.faults), known)
         except asyncio.CancelledError:
