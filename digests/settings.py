@@ -63,9 +63,10 @@ class Settings:
     # not in repr (QA73-9): a print or an f-string of the settings never shows it; the logs
     # redact it anyway (digests.logs.RedactTokenFilter)
     telegram_bot_token: str = field(default="", repr=False)
-    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    # out of repr too: either may carry a user:password@ (QA65-1 keeps it out of the log lines)
+    telegram_api_base_url: str = field(default="https://api.telegram.org/bot", repr=False)
     admin_ids: frozenset[int] = frozenset()
-    webhook_url: str = ""
+    webhook_url: str = field(default="", repr=False)
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     send_rate_per_second: float = 30.0
