@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from digests.arabic import _freq
 from digests.cue_window import Window
 from digests.describer_subjects import described
 from digests.speaker_checks import plausible_speaker
@@ -35,7 +36,7 @@ from digests.speech import (
     is_complementizer,
     strip_conj,
 )
-from digests.speech_start import describes_document, host_noun
+from digests.speech_start import describes_document, host_noun, statement_of_account
 
 _WENT_ON = frozenset("مضي مضت ذهب ذهبت".split())
 # «وواصل X حديثه: "…"»: went on with his talk (folded, with or without «و»/«ف»).
@@ -76,6 +77,8 @@ def cue_head(w: Window, k: int) -> Head | None:
         hit = ("verb", "f" if norm.endswith("ت") else "m")
     if hit is None and (_explained(toks, k, last) or _shown_between(toks, k, last)):
         hit = ("verb", "f" if norm.endswith("ت") else "m")
+    if hit is None:
+        hit = _by_saying(toks, k, last)
     describer = _describer(toks, k, last)  # («وصفه» is also a cue after «ما» only)
     if describer:
         # «في خطوة وصفتها رئيسة الوزراء تيريزا ماي بأنها "…"»: the subject written after the
@@ -100,6 +103,33 @@ def cue_head(w: Window, k: int) -> Head | None:
     if kind == "verb" and _books(toks, k, last, norm, prev):
         return None
     return Head(norm=norm, kind=kind, gender=gender, prev=prev)
+
+
+# «اكتفى X بالقول إن …», «وتوجه X إلى Y بالقول: "…"» (M24's «بالقول إن» after another verb):
+# verbs of saying no more, or of turning to someone, whose «بالقول» makes them speech. Folded,
+# without «و/ف»; the verb's and its participle's gender.
+_BY_SAYING_VERBS = {"اكتفي": "m", "اكتفت": "f", "توجه": "m", "توجهت": "f"}
+_BY_SAYING_PARTS = {"مكتفيا": "m", "مكتفيه": "f", "مكتفين": "m", "متوجها": "m", "متوجهه": "f"}
+_BY_SAYING = frozenset(("بالقول",))
+
+
+def _by_saying(toks: list[Tok], k: int, last: int) -> tuple[str, str] | None:
+    """The verb or participle at `k` of limiting oneself or turning to someone, with «بالقول»
+    after it (within twelve words, no stop, colon or other cue between): a cue (F46, M24's
+    left): «واكتفى متحدث باسم الشرطة بالقول إنه …», «مكتفية فقط بالقول إنها "…"», «وتوجه أردوغان
+    إلى رئيس وزراء كوسوفو بالقول: "…"». None otherwise («اكتفى الفريق بالتعادل»)."""
+    norm = toks[k].norm
+    verb = _BY_SAYING_VERBS.get(strip_conj(norm)) or _BY_SAYING_VERBS.get(norm)
+    part = _BY_SAYING_PARTS.get(norm)
+    if verb is None and part is None:
+        return None
+    for m in range(k + 1, min(last, k + 13)):
+        t = toks[m]
+        if t.norm.rstrip("،,:") in _BY_SAYING:
+            return ("verb", verb) if verb is not None else ("part", part or "m")
+        if t.raw[-1] in ".:;؛!؟?" or any(q in t.raw for q in "\"“”«»") or cue_of(t.raw)[1]:
+            return None
+    return None
 
 
 def _books(toks: list[Tok], k: int, last: int, norm: str, prev: str) -> bool:
@@ -244,8 +274,28 @@ _CAUSED = frozenset(
     " تاثيرا ثوره زلزالا نقله فوضي طفره انقلابا توترا شرخا ازمه".split())
 
 
+# «أخبر» (told) in forms that may be passive or the reader's («تخبر» is also «you tell»). Folded.
+_TOLD_FORMS = frozenset("اخبر اخبرت تخبر".split())
+
+
+def _told_or_yours(nxt: Tok) -> bool:
+    """After «أخبر/أخبرت/تخبر», no one told but a preposition or «أن» («حين أخبرت في البداية أن
+    ابنها قد "استشهد"»: she was told, corpus 6647), or «your X» («عندما تخبر صديقك في محادثة
+    … أنه يحتاج …»: the reader telling a friend, corpus 3636): nobody's statement."""
+    word = nxt.norm.rstrip("،,")
+    if word in PREPOSITIONS or word in STOP or is_complementizer(word):
+        return True
+    return (word.endswith("ك") and not word.startswith("ال")
+            and _freq().get(word[:-1], 0) >= _COMMON_STEM)
+
+
+# How often the word before «ك» must be in the reference table to read «your X».
+_COMMON_STEM = 20
+
+
 # «ينبغي/يجب/لا بد أن …» before a verb of saying: what should be said, nobody's statement. Folded.
-_MODALS = frozenset("ينبغي يجب يتعين يتوجب بد لابد".split())
+_MODALS = frozenset("ينبغي يجب يتعين يتوجب بد لابد".split()) | frozenset(
+    "عليك عليكم".split())  # «عليك أن تخبر الصيدلي بأية أدوية …» (F46, corpus 6618): advice
 # «ماذا كان يقول»: «كان» between the question word and the verb. Folded.
 _WAS = frozenset("كان كانت يكون تكون سيكون".split())
 # «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
@@ -273,6 +323,10 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
         return True  # «لفت انتباهي …»: caught the eye, no speech
     if strip_conj(norm) == "رد" and k + 1 < last and toks[k + 1].norm in ("فعل", "الفعل"):
         return True  # «أثار تبنيه رد فعل قويا لأن …»: a reaction (noun), no one replied
+    if strip_conj(norm) in _TOLD_FORMS and k + 1 < last and _told_or_yours(toks[k + 1]):
+        return True  # «حين أخبرت في البداية أن ابنها …», «عندما تخبر صديقك أنه …» (F46)
+    if k + 1 < last and statement_of_account(norm, toks[k + 1].norm):
+        return True  # «لتقديم كشف حساب للشعب المصري …: "…"» (F46): the noun, nobody revealed
     if (strip_conj(norm) in ("ترد", "يرد") and k + 2 < last and toks[k + 1].norm in ("علي", "في")
             and toks[k + 2].norm.startswith(("الموقع", "الصفحه", "الحساب", "القائمه", "موقع"))):
         return True  # «وترد على الموقع الرسمي للنادي رسالة "…"»: appears on, not «ردّ» (replied)

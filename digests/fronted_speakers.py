@@ -250,6 +250,8 @@ def amma_subject(toks: list[Tok], verb: int, first: int) -> str:
     end = verb if glued else verb - 1
     amma = next((m for m in range(end - 1, first - 1, -1) if toks[m].norm in ("اما", "واما")),
                 None)
+    if amma is None and glued:
+        return _lost_amma(toks, verb, first)
     if amma is None or verb - amma > 20 or amma + 1 >= end:
         return ""
     words: list[str] = []
@@ -264,6 +266,22 @@ def amma_subject(toks: list[Tok], verb: int, first: int) -> str:
         if not glued or end - amma - 1 > MAX_SPEAKER_WORDS:
             return ""  # («أما هارون فقد قال»: read before the verb as any subject)
     return " ".join(words)
+
+
+def _lost_amma(toks: list[Tok], verb: int, first: int) -> str:
+    """«نائب السكرتير الإعلامي للبيت الأبيض فاكتفى بالقول إنه …» (F46, dev CN-internationalNews-60:
+    the sentence's «أما» left in the paragraph before): a sentence that opens on its subject,
+    then the verb with «ف», names that subject — a title or name of up to MAX_SPEAKER_WORDS
+    words, no «و/ف» before it, no stop word, preposition, cue, mark or comma in it."""
+    if not 1 <= verb - first <= MAX_SPEAKER_WORDS or toks[first].norm[:1] in "وف":
+        return ""
+    words = [toks[m] for m in range(first, verb)]
+    if any(t.norm in STOP or t.norm in PREPOSITIONS or strip_conj(t.norm) in ATTRIBUTION_PREPS
+           or cue_of(t.raw)[1] is not None or any(q in t.raw for q in "\"“”«»()")
+           or t.raw[-1] in "،,:.;؛" for t in words):
+        return ""
+    name = " ".join(t.raw for t in words)
+    return name if plausible_speaker(name) else ""
 
 
 # Posts a relative clause may describe («التغريدات التي انتقد فيها X»): their author speaks,

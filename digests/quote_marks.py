@@ -157,6 +157,14 @@ def quote_spans(text: str, carried_open: bool, *,
             spans.append((dq[j] + 1, dq[j + 3]))
             j += 4
             continue
+        lost = _lost_closer(text, dq[j], dq[j + 1]) if closes_at_break else None
+        if lost is not None:
+            # «أنها "تستأنف الرحلات … الصيف القادم. وأضاف بيان "أيروفلوت" أن "الشركة …".» (F46,
+            # seed 41, 4103): the closer after «القادم.» was never written; the quote ends at
+            # that stop, and the mark that could only open opens the next pair.
+            spans.append((dq[j] + 1, lost))
+            j += 1
+            continue
         spans.append((dq[j] + 1, dq[j + 1]))
         if (j + 2 < len(dq) and _sentence_opener(text, dq[j + 1])
                 and not _opener_like(text, dq[j + 2])):
@@ -176,6 +184,24 @@ def quote_spans(text: str, carried_open: bool, *,
             left_open = True
     spans.sort()
     return spans, left_open
+
+
+def _lost_closer(text: str, opener: int, mark: int) -> int | None:
+    """Where a quote opened at `opener` ends when the next mark, at `mark`, can only open (a
+    space before it, a letter after it, as the opener) and the words just before it are the
+    writer's: a stop,
+    then a verb of saying joined by «و/ف» and at most three more words («… القادم. وأضاف بيان
+    "أيروفلوت" أن "…"»). The end is that stop (kept inside the quote); None otherwise."""
+    if not (_opener_like(text, opener) and _opener_like(text, mark)):
+        return None  # («أسوأ". وكتبت مجلة "كيكر"»: a closer whose opener was lost, not this)
+    stop = max(text.rfind(ch, opener + 1, mark) for ch in ".!?؟")
+    if stop < 0:
+        return None
+    words = text[stop + 1:mark].split()
+    if not 1 <= len(words) <= 4 or fold(words[0])[:1] not in "وف":
+        return None
+    hit = cue_of(words[0])[1]
+    return stop + 1 if hit is not None and hit[0] == "verb" else None
 
 
 def _nested_name(text: str, marks: Sequence[int]) -> bool:

@@ -63,7 +63,7 @@ from digests.speech import (
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
 from digests.describer_subjects import described
 from digests.apposed_names import TITLES
-from digests.display_names import fuller_name, named_title
+from digests.display_names import fuller_name, named_title, spelled_name
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
     MAX_HEADING_WORDS,
@@ -536,9 +536,11 @@ def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MA
     # A surname alone («شي», «برومل») shows the fuller name the article wrote (QA39 D6).
     speakers = [r.speaker for r in resolved]
     # A bare title shows the name set after it between commas (QA39 D2).
-    return tuple(replace(c, speaker=named_title(
-        fuller_name(named_in(resolved, c), speakers, paragraphs), _paragraph(paragraphs, c)))
-                 .to_quote(max_chars) for c in ranked)
+    # A first name the article spells otherwise more often shows that spelling (QA70-4).
+    texts = [headline, *paragraphs]
+    return tuple(replace(c, speaker=spelled_name(named_title(
+        fuller_name(named_in(resolved, c), speakers, paragraphs), _paragraph(paragraphs, c)),
+        texts)).to_quote(max_chars) for c in ranked)
 
 
 def _paragraph(paragraphs: Sequence[str], c: Candidate) -> str:

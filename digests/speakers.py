@@ -630,7 +630,7 @@ _WOMAN_HEADS = frozenset(
     " امراه فتاه".split())
 
 
-def _person_of_other_gender(name: str, gender: str) -> bool:
+def person_of_other_gender(name: str, gender: str) -> bool:
     """«الملحن بليغ حمدي» for a feminine cue, «الممثلة …» for a masculine one."""
     words = name.split()
     head = fold(words[0]).removeprefix("ال") if words else ""
@@ -680,7 +680,7 @@ class Speakers:
         for name, g in reversed(seen):
             if gender is None or g == gender:
                 return name
-        if seen and gender is not None and _person_of_other_gender(seen[-1][0], gender):
+        if seen and gender is not None and person_of_other_gender(seen[-1][0], gender):
             # «وقالت: "…"» after only «الملحن بليغ حمدي» was named (F32, corpus_dev 2613): a
             # person titled as a man is not the woman speaking; nobody is shown instead.
             return ""

@@ -19,6 +19,8 @@ _PAST_MASC = (
     # «أعلم X أن» (informed), as «أبلغ» (F41, QA59-20's Hamdallah); «الله أعلم», «لا أعلم»,
     # «أعلم أن» (I know) are no cue (digests.speech_cues._no_one_speaks)
     " اعلم"
+    # «أخبر X أن» (told), as «أبلغ» (F46, M24's left: «وأخبر مسؤول أمريكي رويترز أن …»)
+    " اخبر"
 ).split()
 
 _PRESENT_STEMS = (
@@ -26,6 +28,7 @@ _PRESENT_STEMS = (
     " نقل عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد دعي ستطرد كمل كتب غرد نوه جدد رد"
     " شيد نتقد تهم صف رجح ستبعد لمح شكك تعهد"
     " هاجم تحدث خلص صر هيب ندد ستنكر رحب دين"
+    " خبر"  # «يخبر/تخبر» (F46)
 ).split()
 
 _PARTICIPLES = (
@@ -38,7 +41,7 @@ _PARTICIPLES = (
 # "last speaker" only when speech follows.
 AMBIGUOUS = frozenset(
     "طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ تعهد"
-    " هاجم تحدث خلص اصر اهاب ندد استنكر رحب ادان رفض اعلم"
+    " هاجم تحدث خلص اصر اهاب ندد استنكر رحب ادان رفض اعلم اخبر"
     # «أورد» cites (a source's text, not always its statement)
     " اورد".split())
 

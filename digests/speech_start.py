@@ -75,11 +75,25 @@ def _cnn(toks: list[Tok], m: int) -> bool:
             or (nxt == "تي" and after == "في"))
 
 
+# «كشف حساب/حسابات» (a statement of account). Folded; not «الحساب» («كشف الحساب الرسمي
+# للوزارة أن …» is an account that revealed).
+_ACCOUNT = frozenset("حساب حسابات".split())
+
+
+def statement_of_account(norm: str, nxt: str) -> bool:
+    """«… لتقديم كشف حساب للشعب المصري عن فترته الرئاسية: "…"» (F46, seed 41, 5493: «— حساب
+    للشعب المصري»): «كشف» before «حساب» is the noun (a statement of account), never «revealed»;
+    `norm` and `nxt` are the folded word and the one after it."""
+    return strip_conj(norm) == "كشف" and nxt.rstrip("،,") in _ACCOUNT
+
+
 def _is_cue(raw: str, nxt: str = "") -> bool:
     """A speech cue, and not a noun that folds like one: another cue ends this one's reach
     («وصفته X بأنه»: the «أن» is the describer's, not an earlier verb's; in «انتقدت الخطوة
     ووصفتها بأنها» no subject follows «ووصفتها» and the speech goes on)."""
     norm, hit = cue_of(raw)
+    if statement_of_account(norm, nxt):
+        return False  # «… في مؤتمر … لتقديم كشف حساب للشعب …:» (F46): the speech goes on
     return ((hit is not None and not host_noun(raw, hit))
             or (described(norm) is not None and bool(nxt) and nxt[:1] not in "بل"))
 
@@ -106,7 +120,7 @@ def _describes_noun(toks: list[Tok], m: int, last: int) -> bool:
 
 
 # Verbs of informing whose object and occasion may stand between them and «أن». Folded.
-_INFORMING = frozenset("ابلغ ابلغت اعلم اعلمت".split())
+_INFORMING = frozenset("ابلغ ابلغت اعلم اعلمت اخبر اخبرت".split())
 
 
 _NEED_NOUNS = frozenset("ضروره بضروره وجوب بوجوب اهميه باهميه".split())  # folded

@@ -122,6 +122,8 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
             # «الرياض التي قال إنه يرغب بأن تقوم …» (F13): the verb does not agree with the
             # noun, so its subject is someone else (the one speaking), not the noun described.
             return ""
+        if _slain(toks, k, first, last):
+            return ""  # «أعلن الجيش قتل X الذي قال إنه يقف وراء الهجوم» (F46): whom it said
         # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
         return antecedent(toks, k - 1, first)
     contrast = _contrasted_subject(toks, k, first) if not content_open else ""
@@ -168,6 +170,30 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
             return shown_speaker(before) or as_for(before)
         return before
     return ""
+
+
+# Verbal nouns of killing, whose object is no voice. Folded.
+_KILLINGS = frozenset("قتل اغتيال تصفيه اعدام".split())
+
+
+def _slain(toks: list[Tok], k: int, first: int, last: int) -> bool:
+    """«ولاحقا أعلن الجيش الإسرائيلي قتل الشاب الفلسطيني أحمد جرار الذي قال إنه يقف وراء
+    الهجوم» (F46, seed 41, 4625: «بحسب الفلسطيني أحمد جرار»): the relative after the object of
+    a verbal noun of killing, with a «إنه/إنها» that refers back to it, is «whom it said»: the
+    one who killed him speaks, not the man killed. The verbal noun follows a word of the
+    sentence (no «و/ف», not its first word) within six words, with no punctuation between."""
+    if not (k + 1 < last and toks[k + 1].norm in _HIM_HER):
+        return False
+    for m in range(k - 2, max(first, k - 8), -1):
+        t = toks[m]
+        if t.raw[-1] in "،,:.؛" or any(q in t.raw for q in "\"“”«»"):
+            return False
+        if t.norm in _KILLINGS:
+            return m > first and toks[m - 1].raw[-1].isalpha()
+    return False
+
+
+_HIM_HER = frozenset("انه انها".split())  # folded
 
 
 # «… عندما اعتبر أن»: a time clause whose verb names no subject. Folded.

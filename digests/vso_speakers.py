@@ -19,7 +19,7 @@ from digests.describer_subjects import _DESCRIBE, _considered_object, _described
 from digests.fronted_speakers import speaker_before
 from digests.relayed_speakers import relayed_speaker
 from digests.speaker_checks import SHARE_RE, plausible_speaker
-from digests.speakers import Tok, subject
+from digests.speakers import Tok, person_of_other_gender, subject
 from digests.speech import RELATIVES, STOP, cue_of, fold, is_complementizer, strip_conj
 from digests.title_heads import OFFICE_HEADS
 from digests.unwritten_speakers import _KANA, _kana_subject, _predicate_word
@@ -33,7 +33,7 @@ _ANAPHORS = frozenset("نفسه نفسها ذاته ذاتها".split())
 
 
 # «أبلغ/يبلغ»: told someone — the person told follows the verb at once. Folded.
-_INFORM = frozenset("ابلغ ابلغت يبلغ تبلغ".split())
+_INFORM = frozenset("ابلغ ابلغت يبلغ تبلغ اخبر اخبرت يخبر تخبر".split())  # «أخبر» (F46)
 # Verbs with an addressee after them like «أبلغ»: «إلا أن وكالة الصحة طمأنت المواطنين بأن …»
 # (seed 23, 4390), «أن الوزير حث نظيره على …». Folded.
 # («طالب» is also «a student»: «… أو طالب هي لغة …», corpus 1136; only its other forms.)
@@ -58,7 +58,10 @@ _TOLD = frozenset("الشرطه السلطات الصحفيين الصحافيي
 _MEDIA = frozenset("قناه صحيفه وكاله اذاعه تلفزيون مجله موقع شبكه محطه".split())
 # Bodies that open whom «أبلغ» told («وأبلغ لايتهايزر لجنة في مجلس الشيوخ "…"», QA39 #42),
 # cut only after a word that heads no construct («رئيس لجنة …» is the subject). Folded.
-_TOLD_BODIES = frozenset("لجنه لجان اعضاء نواب مجلس برلمان البرلمان الكونغرس مشرعين".split())
+_TOLD_BODIES = frozenset("لجنه لجان اعضاء نواب مجلس برلمان البرلمان الكونغرس مشرعين".split()) | (
+    # people told after a name: «وأخبر نتنياهو قادة العالم …», «أخبر داني المقربين منه» (F46)
+    frozenset("قاده المقربين الحاضرين المشاركين الجمهور الحضور مستشاريه مساعديه زملاءه زملائه"
+              " لاعبيه انصاره مؤيديه".split()))
 # Heads of a construct: the body after them is part of the subject. Folded, without «ال».
 _CONSTRUCT_HEADS = frozenset("عضو اعضاء امين ممثل مندوب رئيس رئيسه نائب مدير"
                              " مديره متحدث متحدثه ناطق ناطقه باسم وفد".split())
@@ -195,6 +198,12 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
             # «عباس أبلغ الرئيس الروسي بأن …» (QA18 R1): the sentence opens with the
             # subject; the one named after the verb is whom he told.
             speaker = before
+        elif (before and strip_conj(norm) in _INFORM and toks[k - 1].raw.endswith(("،", ","))
+              and plausible_speaker(before) and toks[first].norm[:1] not in "وف"
+              and toks[first].norm not in STOP and toks[first].norm not in _BY_PREPS):
+            # «أحد الناجين، ويدعى سامي فريد، أخبر الحاضرين … أن» (F46: «أخبر» a cue now): the
+            # sentence opens on the subject and an aside; the one after the verb was told.
+            speaker = before
         elif any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k)):
             kana = _kana_subject(toks, k, first)
             if kana and plausible_speaker(kana) and not any(
@@ -204,6 +213,14 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
             speaker.split()[-1]) in _TOLD:
         # «وأبلغت أسرة كيارا الشرطة أنها …» (QA13 5468): the police are whom she told.
         speaker = speaker.rsplit(" ", 1)[0]
+    if strip_conj(norm) in _INFORM and speaker and (
+            person_of_other_gender(speaker, "f" if _feminine_verb(norm) else "m")
+            or (fold(speaker) in _TOLD and k > first and not t.norm.startswith(("و", "ف")))):
+        # «فأخبرت مدير أعمالها أنه …» (F46, dev AL-culture-150: her manager, then «لتخبر مدير
+        # أعمالها قائلة» fell back on him), «طالب لجوء … كان قد أخبر الشرطة أنه …» (dev
+        # SK-internationalNews-542): a man after a feminine verb, or the police alone inside a
+        # sentence, is whom the pronoun told, never the subject.
+        speaker, j = "", k + 1
     if strip_conj(norm) in _INFORM and len(speaker.split()) > 1:
         # «وأبلغ الوزير قناة فوكس نيوز التلفزيونية قائلا "…"» (F14's left): a medium named
         # after the subject is whom he told, with all its name.
@@ -233,6 +250,12 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         # speaking before), not the act.
         speaker, j = "", k + 1
     return speaker, j
+
+
+def _feminine_verb(norm: str) -> bool:
+    """«أبلغت», «وأخبرت», «تبلغ»: a feminine past or present informing verb (folded)."""
+    verb = strip_conj(norm)
+    return verb.endswith("ت") or verb.startswith("ت")
 
 
 _ADDED = frozenset("اضاف اضافت يضيف تضيف".split())  # folded, «و/ف» stripped
