@@ -27,7 +27,7 @@ from digests.speech import (
     strip_conj,
 )
 from digests.speech_start import informed_far
-from digests.unwritten_speakers import _publisher, _reported_publisher
+from digests.unwritten_speakers import _publisher, _reported_publisher, statement_relative
 
 
 # «حذّر X بأنه …»: X is warned. Folded, without «و/ف».
@@ -61,7 +61,7 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
             # noun the reported clause described, so the name before the comma is no subject;
             # only a document's publisher speaks («…، أصدر بيانا، قال فيه»); else nobody
             # written here (digests.speech_cues ends the reported clause at the verb).
-            publisher = _publisher(toks, k, first)
+            publisher = _publisher(toks, k, first) or statement_relative(toks, k, first)
             return (publisher if publisher and plausible_speaker(publisher) else ""), k + 2
         speaker, j = ("", k + 1) if t.raw.endswith(":") else subject(toks, k + 1, last)
         if speaker and strip_conj(norm) in _WARN and _warned(toks, j, last):

@@ -82,6 +82,36 @@ def document_owner(toks: list[Tok], k: int, first: int) -> str:
     return ""
 
 
+# What a relative clause may say something in («الذي قال في تغريدة لاحقة،»). Folded.
+_SAID_IN = STATEMENTS | frozenset("تصريح بيان تغريده رساله كلمه مقابله حديث مؤتمر".split())
+
+
+def statement_relative(toks: list[Tok], k: int, first: int) -> str:
+    """«… على الحرس الرئاسي، الذي قال في تغريدة لاحقة، قال فيها: "…"» (F46, dev
+    CN-internationalNews-60): «قال فيها» after a relative clause set off by commas that names the
+    statement («الذي/التي + a verb of saying + في + تغريدة/بيان …») is the relative's noun's, even
+    after a preposition (a place names no tweet); "" when the words before `k` are otherwise."""
+    if not (k - 1 > first and toks[k - 1].raw.endswith(("،", ","))):
+        return ""
+    for m in range(k - 4, max(first, k - 9), -1):
+        if not (toks[m].norm in ("الذي", "التي") and toks[m - 1].raw.endswith(("،", ","))):
+            continue
+        hit = cue_of(toks[m + 1].raw)[1]
+        if hit is None or hit[0] != "verb" or (hit[1] == "f") != (toks[m].norm == "التي") or (
+                toks[m + 2].norm != "في" or strip_conj(toks[m + 3].norm) not in _SAID_IN):
+            return ""  # (the verb agrees with the relative: «التي قال» is someone else's)
+        words: list[str] = []
+        for n in range(m - 1, max(first, m - 5) - 1, -1):
+            t = toks[n]
+            if (t.norm in PREPOSITIONS or t.norm in STOP or any(q in t.raw for q in "\"“”«»:")
+                    or (n < m - 1 and t.raw[-1] in "،,.;؛")):
+                break
+            words.insert(0, t.raw.rstrip("،,"))
+        name = " ".join(words)
+        return name if name and plausible_speaker(name) else ""
+    return ""
+
+
 def _reported_publisher(toks: list[Tok], k: int, first: int, last: int) -> str:
     """Inside reported speech, «… أن X أصدر بيانا جاء فيه "…"» (QA13 3823): the body that
     issued the document speaks, not the agency that reported it; "" when the verb at `k` is not
@@ -111,6 +141,9 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         owner = document_owner(toks, k, first) if toks[k + 1].norm in IN_WHICH else ""
         if owner:
             return owner
+        tweeter = statement_relative(toks, k, first)
+        if tweeter:
+            return tweeter
     if prev in RELATIVES:
         if content_start is None:
             # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and

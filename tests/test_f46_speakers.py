@@ -251,3 +251,19 @@ def test_the_reader_telling_a_friend_is_no_statement() -> None:
 def test_you_should_tell_is_advice() -> None:
     para = 'إذن عليك أن تخبر الصيدلي بأية أدوية تتناولها، لكي يتأكد أن الدواء آمن بالنسبة لك.'
     assert _speakers([para]) == []
+
+
+# --- «… على X، الذي قال في تغريدة لاحقة، قال فيها: "…"» (the «بالقول» rule's dev loss) --------
+
+def test_a_relative_naming_a_tweet_speaks_inside_a_clause() -> None:
+    para = ('نائب السكرتير الإعلامي فاكتفى بالقول إنه على علم بما جرى، موجها أي أسئلة على الحرس'
+            ' الرئاسي، الذي قال في تغريدة لاحقة، قال فيها: "لا توجد تقارير عن إصابات أخرى متعلقة'
+            ' بالحادث".')
+    assert _found([para])[-1] == ("الحرس الرئاسي",
+                                  "لا توجد تقارير عن إصابات أخرى متعلقة بالحادث")
+
+
+def test_a_relative_of_another_gender_names_no_tweeter() -> None:
+    # Guard: «المدينة، التي قال في بيان …» (the verb does not agree): the city says nothing.
+    para = 'ووصل الوفد إلى المدينة، التي قال في بيان لاحق، قال فيه: "الوضع هادئ تماما في كل الأحياء".'
+    assert all(s != "المدينة" for s in _speakers([para]))
