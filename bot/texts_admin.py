@@ -88,7 +88,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_due_at": ("نحو الساعة {time} {zone}", "at about {time} {zone}"),
     "push_due_tomorrow": ("غدًا نحو الساعة {time} {zone}", "tomorrow at about {time} {zone}"),
     "push_due_on": ("يوم {date} نحو الساعة {time} {zone}", "on {date} at about {time} {zone}"),
-    "push_sent_too": ("، وأُرسل {stories} من قبل", "; {stories} went out before"),
+    # «منها»: of the stories found, not all the followers had (QA71-6)
+    "push_sent_too": ("، وأُرسل {stories} منها من قبل", "; {stories} of them went out before"),
     "push_general_name": ("النشرة العامة", "the general digest"),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
                   "✅ Digest finished: {delivered} delivered, {failed} failed."),

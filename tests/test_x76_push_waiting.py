@@ -84,7 +84,7 @@ async def test_some_queued_some_sent_are_told_apart(tmp_path: Path) -> None:
         [answer] = await h.say(ADMIN, "/push")
         assert "خبران في قائمة الإرسال لمتابعي النشرة العامة" in answer.plain_text, \
             answer.plain_text
-        assert "وأُرسل ٣ أخبار من قبل" in answer.plain_text
+        assert "وأُرسل ٣ أخبار منها من قبل" in answer.plain_text
 
 
 async def test_stories_all_sent_are_said_sent(tmp_path: Path) -> None:

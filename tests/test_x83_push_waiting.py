@@ -28,7 +28,7 @@ async def test_two_queued_stories_are_the_subject_and_their_verb_agrees(tmp_path
         text = answer.plain_text
         assert ("خبران في قائمة الإرسال لمتابعي النشرة العامة الآن، يُرسلان "
                 + due_words(h.db, due)) in plain(text), text
-        assert "، وأُرسل ٣ أخبار من قبل." in text, text
+        assert "، وأُرسل ٣ أخبار منها من قبل." in text, text
 
 
 async def test_one_queued_story_and_two_sent(tmp_path: Path) -> None:
@@ -41,9 +41,9 @@ async def test_one_queued_story_and_two_sent(tmp_path: Path) -> None:
     async with running_bot(one) as h:
         [answer] = await h.say(ADMIN, "/push")
         assert "الآن، يُرسل نحو الساعة " in answer.plain_text, answer.plain_text
-        assert "٤ أخبار من قبل" in answer.plain_text
+        assert "٤ أخبار منها من قبل" in answer.plain_text
     async with running_bot(path) as h:
         [answer] = await h.say(ADMIN, "/push")
         assert "٣ أخبار في قائمة الإرسال" in answer.plain_text, answer.plain_text
         assert "الآن، تُرسل نحو الساعة" in answer.plain_text
-        assert "وأُرسل خبران من قبل" in answer.plain_text, answer.plain_text
+        assert "وأُرسل خبران منها من قبل" in answer.plain_text, answer.plain_text
