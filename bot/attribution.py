@@ -13,7 +13,7 @@ returns None when a word could be either: the caller then writes «الفقرة 
 no case at all.
 
 A denial (kind "denial") is the clause the speaker denied, from its «أن»: it is shown as the
-article had it, «نفى X أن يكون …» (`denial`), with «نفت» for a speaker feminine by its form
+article had it, «نفى X أن يكون …» (`denial_parts`), with «نفت» for a speaker feminine by its form
 («وزارة», «السلطات»), and in English "X denied: أن …" (`denied_by`); never «بحسب X، …», which
 would state what X denied.
 
