@@ -26,7 +26,12 @@ from collections.abc import Iterable
 
 from digests.arabic import normalize, sentences
 
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+# Arabic-Indic digits, and the Arabic decimal separator «٫» as a point
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫", "0123456789.")
+# A thousands separator («1,200», «٣٬٠٠٠»: three digits after it) goes; any other comma is a
+# decimal one («2,5 مليون»). Read as a point, «1,200» was 1.2 (a toll rising past a thousand
+# was no update) and «3,000» told as a correction of «3000».
+_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
 _TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d]+")
 
 
@@ -94,7 +99,8 @@ def figures(text: str) -> set[Figure]:
     """The figures of `text`: (kind, value) of each number followed by a unit word of a kind
     (after a multiplier and «من»), or preceded by a noun of death or injury («مقتل 28»). A
     number whose unit is none of them (buses, hours, years) gives none."""
-    tokens = _TOKENS.findall(normalize((text or "").translate(_ARABIC_DIGITS)))
+    digits = _THOUSANDS.sub("", (text or "").translate(_ARABIC_DIGITS))
+    tokens = _TOKENS.findall(normalize(digits))
     out: set[Figure] = set()
     for i, tok in enumerate(tokens):
         if not tok[:1].isdigit():

@@ -1,0 +1,33 @@
+"""REV s25: a figure written with a thousands separator is read as the number it is.
+
+digests.story_figures (X114) read «1,200» as 1.2 and «٣٬٠٠٠» as 0: a toll rising from 900 to
+«1,200» was no update, and a headline rewritten from «3000 شخص» to «3,000 شخص» in place was
+told as a corrected count.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.story_figures import changed_figure, figures, new_lead_figure
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("مقتل 1,200 شخص", 1200.0),
+    ("إجلاء ٣٬٠٠٠ شخص", 3000.0),
+    ("إجلاء 1,250,000 شخص", 1_250_000.0),
+    ("مقتل 2٫5 ألف شخص", 2500.0),
+    ("مقتل 2,5 ألف شخص", 2500.0),  # a decimal comma: not three digits after it
+    ("مقتل 1200 شخص", 1200.0),
+])
+def test_separators_are_read_as_written(text: str, value: float) -> None:
+    assert figures(text) == {("people", value)}
+
+
+def test_a_toll_rising_past_a_thousand_is_an_update() -> None:
+    assert new_lead_figure(["مقتل 900 شخص"], "ارتفاع حصيلة القتلى إلى 1,200 قتيل")
+
+
+def test_the_same_count_rewritten_with_a_separator_is_no_correction() -> None:
+    assert not changed_figure(["إجلاء 3000 شخص"], "إجلاء 3,000 شخص")
+    assert changed_figure(["إجلاء 3,000 شخص"], "إجلاء 3,500 شخص")
