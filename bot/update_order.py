@@ -102,6 +102,13 @@ class Heard:
         self._signed: dict[tuple[int, int], None] = {}
 
     async def sign(self, asked: Asked, why: str) -> None:
+        """Put the «heard» sign on `asked` (a group's message), once per message: SIGNS_KEPT
+        messages are remembered; a group where reactions are off is skipped (logged).
+
+        Args:
+            asked: the message whose answer waits.
+            why: what it waits for, for the log line.
+        """
         key = (asked.chat_id, asked.message_id)
         if self.react is None or not asked.is_group or key in self._signed:
             return

@@ -45,6 +45,7 @@ def _members_fit(db: sqlite_utils.Database, one: int, other: int, when: datetime
     from digests import stories  # the step: read at call time (benchmarks and tests swap it)
 
     def members(story_id: int) -> list[tuple[bytes, datetime, Lead]]:
+        """The story's MERGE_MEMBERS reports nearest to `when`: vector, time and lead each."""
         rows = db.execute(
             "select v.vector, v.published_at, a.title,"
             " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
