@@ -476,10 +476,6 @@ class Courier:
         except TelegramError as exc:  # General closed too: the next send holds the chat
             log.info("closed topic notice not sent chat=%s error=%s", chat_id, exc)
 
-    def unreachable_delay(self) -> float:
-        """Seconds before a "not sent" bundle is tried again (bot.send_failures.Backoff)."""
-        return self.backoff.delay()
-
     def _transient(self, bundle: Bundle, row_ids: Sequence[int], err: Exception) -> None:
         if not isinstance(err, TimedOut) and not not_sent(err):
             self.limiter.accepted()  # a 5xx is an answer, not a flood wait (QA32 R3)

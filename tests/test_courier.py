@@ -247,7 +247,7 @@ async def test_an_unreachable_api_backs_off_and_warns_once_a_minute(
             c.bot = live
             await c.deliver(Bundle(chat_id=2, row_ids=(ids[2],), article_ids=(art.id,),
                                    kinds=frozenset({"instant"}), attempts=0, language="ar"))
-    assert c.unreachable_delay() == 1.0 and len(emu.sent_log()) == 1
+    assert c.backoff.delay() == 1.0 and len(emu.sent_log()) == 1
 
 
 async def test_a_render_is_told_the_chat_s_updates_and_type(database: Database) -> None:
