@@ -1,7 +1,7 @@
 """Article page extraction against golden files (tests/golden/pages/NAME.html → NAME.json).
 
-Set NASHRA_UPDATE_GOLDEN=1 to rewrite the .json files after a deliberate change, then review
-the diff by eye: the golden files are the specification.
+Set UPDATE_GOLDEN=1 (the one variable every golden test reads) to rewrite the .json files after
+a deliberate change, then review the diff by eye: the golden files are the specification.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _extract(name: str) -> Page:
 def test_golden(name: str) -> None:
     got = _page_json(_extract(name))
     expected_path = GOLDEN / f"{name}.json"
-    if os.environ.get("NASHRA_UPDATE_GOLDEN") == "1":
+    if os.environ.get("UPDATE_GOLDEN"):
         expected_path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n",
                                  encoding="utf-8")
     assert got == json.loads(expected_path.read_text(encoding="utf-8"))
