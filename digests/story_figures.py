@@ -131,19 +131,25 @@ def lead_sentence(text: str) -> str:
     return next(iter(sentences((text or "")[:600])), "")
 
 
+# Where a clause ends: a semicolon, or a conjunction that opens another event («فيما نزح 5000
+# مدني» after «قتل 3 جنود»). Not a comma: «قتل، الأربعاء، 12 شخصا» is one clause.
+_CLAUSES = re.compile(r"[؛;]|\b(?:فيما|بينما|في حين)\b")
+
+
 def tolls(text: str) -> dict[str, set[float]]:
     """The tolls `text` gives, by kind («dead», «hurt»): counts of people read as the dead when
-    the text tells deaths («ارتفاع حصيلة القتلى إلى 28 مدنياً»: 28 dead; «200 مصاب»: 200
-    hurt); none when it tells neither."""
-    found = figures(text)
-    words = {b for w in _TOKENS.findall(normalize(text or "")) for b in _bare(w)}
-    deaths = bool(words & (_KILLED | DEAD))
+    their clause tells deaths («ارتفاع حصيلة القتلى إلى 28 مدنياً»: 28 dead; «200 مصاب»: 200
+    hurt); none when it tells neither. By clause, not by sentence (REV s25): «قتل 3 جنود …،
+    فيما نزح أكثر من 5000 مدني» is 3 dead, not 5000."""
     out: dict[str, set[float]] = {}
-    for kind, value in found:
-        if kind == "people" and deaths:
-            kind = "dead"
-        if kind in ("dead", "hurt"):
-            out.setdefault(kind, set()).add(value)
+    for clause in _CLAUSES.split(text or ""):
+        words = {b for w in _TOKENS.findall(normalize(clause)) for b in _bare(w)}
+        deaths = bool(words & (_KILLED | DEAD))
+        for kind, value in figures(clause):
+            if kind == "people" and deaths:
+                kind = "dead"
+            if kind in ("dead", "hurt"):
+                out.setdefault(kind, set()).add(value)
     return out
 
 
