@@ -59,7 +59,7 @@ def _bot(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
                                      "المصادر كل POLL_INTERVAL_MINUTES دقيقة. / Run the bot: "
                                      "long polling, or a webhook when WEBHOOK_URL is set. Polls "
                                      "the sources every POLL_INTERVAL_MINUTES.")
-    bot.set_defaults(func=Command("cli.bot", "run_bot_command"))
+    bot.set_defaults(func=RUN_BOT)
     own = argparse.ArgumentParser(add_help=False)  # not the common «default: DATABASE_PATH»
     own.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                      help="قاعدة بيانات SQLite للعرض (الافتراضي: قاعدة بيانات مؤقتة تُحذف عند "
@@ -74,7 +74,7 @@ def _bot(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
                                       "a Telegram emulator on 127.0.0.1 and chat with the real "
                                       "bot in the terminal. Uses a temporary database unless "
                                       "--db is given.")
-    demo.set_defaults(func=Command("cli.bot", "run_demo_command"))
+    demo.set_defaults(func=RUN_DEMO)
 
 
 def _sandbox(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
@@ -103,7 +103,7 @@ def _sandbox(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
     p.add_argument("--port", type=int, default=0,
                    help="منفذ المحاكي (الافتراضي: أي منفذ حر) / the emulator's port (default: "
                         "any free port)")
-    p.set_defaults(func=Command("cli.sandbox", "run_sandbox_command"))
+    p.set_defaults(func=SANDBOX)
 
 
 def _ingest(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
@@ -170,7 +170,7 @@ def _ingest(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
     ingest.add_argument("--all", action="store_true",
                         help="مع --once: اجلب كل المصادر، حان موعدها أم لا / with --once: poll "
                              "every source, due or not")
-    ingest.set_defaults(func=Command("cli.ingest", "cmd_ingest"))
+    ingest.set_defaults(func=INGEST)
 
 
 def _search(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
