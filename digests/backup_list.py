@@ -58,8 +58,13 @@ def candidates(database: Path, cwd: Path) -> list[Path]:
 
 
 def read_copy(path: Path) -> Listed:
-    """`path` read as a backup (never written: read only, no -wal made)."""
-    stat = path.stat()
+    """`path` read as a backup (never written: read only, no -wal made). One it cannot reach (a
+    link to a removed file, a copy deleted while listing) is a row with its error, not the end
+    of the listing."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return Listed(path, 0, "", "", "", "", " ".join(str(exc).split())[:120])
     file_time = datetime.fromtimestamp(stat.st_mtime, timezone.utc).isoformat(timespec="seconds")
     aside = ".before-restore-" in path.name
     try:
