@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bot.chat_holds import RIGHTS
 from bot.i18n import STRINGS, lasted, num, t
+from digests.db_faults import DatabaseFault
 from digests.errors import NashraError, Reason
 from digests.fetch_failures import size_text
 
@@ -108,7 +109,11 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
 
 
 def error_text(exc: NashraError, lang: str, *, adding: bool = False) -> str:
-    """`reason_text` of an error's `why` (errors without one point to the logs)."""
+    """`reason_text` of an error's `why` (errors without one point to the logs); the database's
+    own trouble (a DatabaseFault, a NashraError since 701ce6f) says which and what to do (REV
+    s25 #4: a locked database during /addsource read «unknown reason»)."""
+    if isinstance(exc, DatabaseFault):
+        return t(f"reason_db_{exc.fault}", lang)
     return reason_text(exc.why, lang, adding=adding)
 
 

@@ -64,7 +64,7 @@ from digests.link_words import link_word
 from digests.reader_sources import inherit_site_mutes
 from digests.source_check import check_link, link_candidates
 from digests.source_names import is_link, new_name_problem, visible_name
-from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
+from digests.storage import FAULT_TEXT, FAULTS, DatabaseFault, fault_in, fault_of
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +272,12 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
                                     name=name or None, title=checked.title or None,
                                     require_dns=False, private_host=checked.private_host)
     except NashraError as exc:
-        log.info("source refused url=%s error=%s", strip_credentials(link), exc)
+        if isinstance(exc, DatabaseFault):  # the database's trouble, not the link's (REV s25
+            # #4): one WARNING a minute and the admins' write alert, as every refused write
+            FAULTS.report(exc.fault, "source add", logger=log)
+            rt.writes.refused(exc.fault)
+        else:
+            log.info("source refused url=%s error=%s", strip_credentials(link), exc)
         # adding=True: nothing was added, so nothing will be retried by itself
         duplicate = exc.why is not None and exc.why.kind == "duplicate"  # of either scheme
         await answer("addsource_failed", not duplicate, error=error_text(exc, lang, adding=True))

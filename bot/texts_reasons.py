@@ -287,6 +287,26 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "bot's log."),
     "reason_other": ("تعذر الجلب من {host}. التفاصيل في سجل البوت.",
                      "Fetching from {host} failed. Details are in the bot's log."),
+    # the database refused the write (a DatabaseFault; bot.reasons.error_text, REV s25 #4): as
+    # bot.texts_alerts «reply_busy» and «db_advice_*» say it, and that nothing was saved
+    "reason_db_locked": ("قاعدة البيانات مشغولة الآن (يقفلها برنامج آخر أو كتابة طويلة)، فلم يُحفظ "
+                         "شيء: أعد المحاولة بعد قليل.",
+                         "The database is busy right now (another program or a long write "
+                         "holds it), so nothing was saved: try again shortly."),
+    "reason_db_full": ("القرص الذي يحمل قاعدة البيانات ممتلئ، فلم يُحفظ شيء: حرّر مساحة في مجلد "
+                       "DATABASE_PATH على الخادم ثم أعد المحاولة.",
+                       "The disk holding the database is full, so nothing was saved: free "
+                       "space at DATABASE_PATH on the server, then try again."),
+    "reason_db_damaged": ("ملف قاعدة البيانات تالف، فلم يُحفظ شيء: استرجع نسخة احتياطية (python "
+                          "run.py restore BACKUP.db) أو أنقذ ما فيه (python run.py recover "
+                          "fixed.db)؛ التفاصيل في سجل البوت.",
+                          "The database file is damaged, so nothing was saved: restore a backup "
+                          "(python run.py restore BACKUP.db) or rescue what it holds (python "
+                          "run.py recover fixed.db); details are in the bot's log."),
+    "reason_db_readonly": ("لا يمكن الكتابة في قاعدة البيانات، فلم يُحفظ شيء: امنح مستخدم البوت "
+                           "حق الكتابة في الملف ومجلده (chmod/chown).",
+                           "The database cannot be written to, so nothing was saved: give the "
+                           "bot's user write access to the file and its folder (chmod/chown)."),
     "reason_unknown": ("سبب غير معروف؛ التفاصيل في سجل البوت (وفي: python run.py sources list).",
                        "Unknown reason; details are in the bot's log (and in: python run.py "
                        "sources list)."),
