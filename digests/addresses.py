@@ -24,12 +24,12 @@ import logging
 import socket
 import ssl
 import typing
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import httpcore
 import httpx
 
+from digests.daemon_pool import DaemonPool
 from digests.errors import Reason, SourceError, TemporaryFetchError
 from digests.fetch_failures import host_of
 from digests.private_hosts import PrivateHosts, never_allowed
@@ -41,9 +41,11 @@ log = logging.getLogger(__name__)
 # but cannot stop its thread: on the loop's default executor, which asyncio.to_thread shares, a
 # hanging resolver held every worker and each feed parse after it waited for the resolver. Here
 # it holds LOOKUP_THREADS threads at most; lookups past them queue (and are dropped at their
-# deadline) while the parsing goes on.
+# deadline) while the parsing goes on. Daemon threads, never joined (digests.daemon_pool): a
+# ThreadPoolExecutor's were joined at exit, so a lookup that never came back kept a stopping
+# process alive (REV s25 #5).
 LOOKUP_THREADS = 8
-_LOOKUPS = ThreadPoolExecutor(max_workers=LOOKUP_THREADS, thread_name_prefix="dns-lookup")
+_LOOKUPS = DaemonPool(LOOKUP_THREADS, "dns-lookup")
 
 
 class AddressRefused(SourceError):
