@@ -12,6 +12,7 @@ feed's own title (`adopt_feed_title`). A name an admin gave is never replaced.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import socket
 import threading
@@ -85,12 +86,23 @@ def lookup_within(host: str, port: int, seconds: float) -> list[Any]:
     return list(box[0])
 
 
+def _written_address(host: str) -> str | None:
+    """The address a host names without DNS: an IP literal, or localhost's loopback; else None."""
+    bare = host.lower().strip("[]").rstrip(".")
+    if bare == "localhost":
+        return "127.0.0.1"
+    try:
+        return str(ipaddress.ip_address(bare.split("%")[0]))
+    except ValueError:
+        return None
+
+
 def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> str:
     """The URL stripped (and its #fragment), or SourceError: not http(s), or a private address
     while refused.
 
-    With `require_dns=False` the host is not resolved at all: the fetcher checks the address
-    again on every request, so nothing private slips through, a DNS outage at start-up does not
+    With `require_dns=False` the host is not resolved (an address literal or localhost is still
+    judged as written): the fetcher checks the address again on every request, so nothing private slips through, a DNS outage at start-up does not
     drop the shipped feeds nor hold the start one lookup per line (QA73-2), and a link
     check_link has just fetched is not looked up twice. With it, the lookup is bounded by
     FETCH_TIMEOUT_SECONDS (a hanging resolver is a SourceError with the Reason «timeout»).
@@ -109,7 +121,15 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
         raise SourceError(f"رابط غير صالح: اسم المضيف {host!r} مكتوب خطأ ({problem})؛ تحقق من "
                           f"الرابط / invalid URL: the host name {host!r} is malformed "
                           f"({problem}); check the URL", why=Reason("invalid_url", "", url))
-    if settings.allow_private_sources or not require_dns:
+    if settings.allow_private_sources:
+        return url
+    if not require_dns:
+        # No lookup, but an address written out is judged at once: a sources-file line for
+        # 127.0.0.1 is skipped at start with its reason (X83/X88), not added to fail every poll.
+        written = _written_address(host)
+        if written is not None and _is_private(written):
+            raise SourceError(private_address_message(url, written),
+                              why=private_reason(url, written))
         return url
     seconds = settings.fetch_timeout_seconds
     try:
