@@ -102,9 +102,10 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
     while refused.
 
     With `require_dns=False` the host is not resolved (an address literal or localhost is still
-    judged as written): the fetcher checks the address again on every request, so nothing private slips through, a DNS outage at start-up does not
-    drop the shipped feeds nor hold the start one lookup per line (QA73-2), and a link
-    check_link has just fetched is not looked up twice. With it, the lookup is bounded by
+    judged as written): the fetcher checks the address again on every request, so nothing
+    private slips through, a DNS outage at start-up does not drop the shipped feeds nor hold the
+    start one lookup per line (QA73-2), and a link check_link has just fetched is not looked up
+    twice. With it, the lookup is bounded by
     FETCH_TIMEOUT_SECONDS (a hanging resolver is a SourceError with the Reason «timeout»).
     """
     url = url.strip()
