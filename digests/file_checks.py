@@ -8,6 +8,7 @@ Split from digests.storage, which re-exports these names.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
 import time
@@ -169,15 +170,35 @@ def journal_files(path: str | Path) -> tuple[Path, Path]:
     return Path(f"{path}-wal"), Path(f"{path}-shm")
 
 
+# SQLite's unix locks (os_unix.c): the byte range of its SHARED lock, which every connection to
+# a WAL-mode file holds as long as it is open, and which SQLite itself takes EXCLUSIVE before it
+# deletes a -wal (the last connection's close).
+_SHARED_FIRST = 0x40000000 + 2  # after the PENDING and RESERVED bytes
+_SHARED_SIZE = 510
+
+
 def drop_empty_journal(path: str | Path) -> None:
     """Remove an empty `-wal` and its `-shm` beside `path`: what the start's read-only check of
     a WAL-mode file makes and cannot remove itself (QA66-10: a start refused on a damaged file
     left them there). The caller calls it only when neither was there before it; a `-wal`
-    holding anything is a database's writes and is kept."""
+    holding anything is a database's writes and is kept.
+
+    Only while no connection holds the file, and holding it meanwhile as SQLite does (REV s25
+    #6): a CLI command takes no instance lock, and one that opened the file during the check had
+    its journal unlinked under it — its next write went to a -wal no other connection saw. A
+    connection opening meanwhile waits on the lock (its busy timeout), then starts afresh.
+    """
     wal, shm = journal_files(path)
     try:
-        if wal.is_file() and wal.stat().st_size == 0:
-            wal.unlink()
-            shm.unlink(missing_ok=True)
+        if not wal.is_file() or wal.stat().st_size != 0:
+            return
+        with open(path, "r+b") as database:  # a write lock needs a file opened for writing
+            # raises (EAGAIN) when a connection holds it: the files stay, in use. POSIX locks
+            # are the process's: the caller has closed its own connections (a refused start).
+            fcntl.lockf(database, fcntl.LOCK_EX | fcntl.LOCK_NB, _SHARED_SIZE, _SHARED_FIRST)
+            if wal.stat().st_size == 0:  # nobody wrote before the lock
+                wal.unlink()
+                shm.unlink(missing_ok=True)
+            # closing the file lets go of the lock
     except OSError:
         pass  # left as it is: SQLite opens the file with them or without
