@@ -150,14 +150,15 @@ def rtl(html: str) -> str:
 
 # Bidi embeddings and overrides (LRE RLE PDF LRO RLO): never written by the bot itself (it uses
 # marks and isolates), so in a value they came from a reader or a source and would mirror the
-# rest of the reply (QA14 F5: «/subscribe \u202eعاجل», a search echoed back).
-_OVERRIDES = dict.fromkeys(range(0x202A, 0x202F))
+# rest of the reply (QA14 F5: «/subscribe \u202eعاجل», a search echoed back). A str.translate
+# table; also for text that does not go through ui(), such as a button's label (bot.welcome).
+BIDI_OVERRIDES = dict.fromkeys(range(0x202A, 0x202F))
 
 
 def ui(lang: str, key: str, **values: object) -> str:
     """An i18n string as Telegram HTML: values escaped and without bidi overrides, RTL lines in
     Arabic."""
-    safe = {k: escape_text(v.translate(_OVERRIDES)) if isinstance(v, str) else v
+    safe = {k: escape_text(v.translate(BIDI_OVERRIDES)) if isinstance(v, str) else v
             for k, v in values.items()}
     text = t(key, lang, **safe)
     return rtl(text) if lang == "ar" else text

@@ -40,6 +40,7 @@ from bot.i18n import (
 from bot.lines import escape_text
 from bot.topic_lists import unsubscribe_list
 from bot.runtime import (
+    BIDI_OVERRIDES,
     Runtime,
     button,
     chat_lang,
@@ -116,8 +117,9 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         elif holds_address(topic):  # a spam link: never followed nor repeated (QA65-6)
             await send(update, context, ui(lang, "deep_link_address"))
         elif not link_topic_known(rt, chat_id, topic):  # asked, not followed at once (QA65-6)
-            # no bidi override in the button either (QA14 F5; ui() drops them in the text)
-            shown = echo(strip_markup(topic) or topic).translate(dict.fromkeys(range(0x202A, 0x202F)))
+            # no bidi override in the button either (QA14 F5; ui() drops them in the text, by
+            # the same table)
+            shown = echo(strip_markup(topic) or topic).translate(BIDI_OVERRIDES)
             await send(update, context, ui(lang, "deep_link_ask", topic=shown), keyboard([[
                 button(rt, chat_id, t("deep_link_follow", lang, topic=shown), "subscribe",
                        {"topic": topic})]]))
