@@ -224,6 +224,9 @@ _ACCUSATIVE_INDEFINITE = frozenset({
     "تحقيقا", "جهودا", "استطلاعا", "مسحا", "مبلغا", "رتلا",  # «مبلغا قدره …» (QA13 4165)
     "سائقا", "لاعبا", "صحفيا", "صحافيا", "مصدرا", "طالبا",  # «سائقا في موكب …» (QA18 R2)
 })
+# The broken plural «أفعال» in the accusative, unvoweled («أشخاصا», «أطفالا», «أموالا»): never a
+# verb or an adverb; a name of that shape («أستانا») reads as well after «فإن».
+_AFAALAN_RE = re.compile(r"^[أا][\u0628-\u064a]{2}ا[\u0628-\u064a]ا$")
 # «هناك تحقيقا …», «ثمة جهودا …»: a fronted predicate before an accusative noun, cut from «أن هناك».
 _THERE = frozenset({"هناك", "هنالك", "ثمة", "ثمّة"})
 # Adverbs and adverbial accusatives in «-ًا» that open a clause in any case («دائماً ما»,
@@ -257,6 +260,8 @@ def _accusative_start(text: str) -> bool:
     first = words[0]
     if _MARKS_RE.sub("", first) in _ACCUSATIVE_INDEFINITE:
         return True
+    if _AFAALAN_RE.match(_MARKS_RE.sub("", first)) and first not in _ADVERBS_IN_AN:
+        return True  # «أشخاصا عانوا», «أطفالا قتلوا»: a broken plural «أفعالًا» (X113, QA71-7)
     if first.endswith(("اً", "ًا")) and _MARKS_RE.sub("", first) not in _ADVERBS_IN_AN:
         return True  # «ألماً جسدياً حاداً أجبرها», «حرباً محتملة … ستكون»: the tanween is written
     if first in _THERE and len(words) > 1 and _there_accusative(words[1]):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from digests.country_adjectives import COUNTRIES
 from digests.speech import STOP, cue_of, fold
 from digests.title_heads import DELEGATE_HEADS, OFFICE_HEADS
 
@@ -41,6 +42,15 @@ _NOT_NAMES = frozenset("بلاده بلادها بلادهم دعم".split())
 _TITLE_HEADS = _HEADS | _TITLE_WORDS  # what a bare title opens on
 # Pronoun endings of a relation («والدها», «مديرته», «شقيقته»). Folded.
 _OWN = ("ها", "هم", "ته", "تها")
+# Countries, which a name run may end in as the verb's object. Folded.
+_COUNTRIES = frozenset(fold(c) for c in COUNTRIES.values())
+# A run read from the text holds one name («رجب طيب أردوغان»); four words are two names
+# («عين الرئيس الأمريكي دونالد ترامب جينا هاسبل»: the object after the subject).
+_MAX_TITLED_WORDS = 3
+# How many words before a name run a title may stand («المتحدثة باسم الأمم المتحدة ليندا توم»).
+_TITLE_REACH = 5
+# Relative pronouns: a clause's verb and its subject follow, not a name («اللاتي اتهمن ترمب»).
+_RELATIVES = frozenset("الذي التي الذين اللاتي اللواتي اللذين اللتين".split())
 # Runs longer than this are a title and a name together, not a name.
 _MAX_NAME_WORDS = 4
 # «الرئيس الصيني، شي جين بينغ،»: a name between commas right after a definite word.
@@ -98,6 +108,41 @@ def _apposed(paragraph: str) -> Iterator[tuple[str, ...]]:
             yield run
 
 
+def _titled(paragraph: str, short: str, *, loose: bool = False) -> Iterator[tuple[str, ...]]:
+    """Name runs that end in `short` right after a title's definite word, wherever the
+    paragraph writes them: «حسبما قالت المتحدثة باسم الأمم المتحدة ليندا توم، الاثنين» (X113,
+    QA71-8: a cue that made no quote, so no candidate carried «ليندا توم», and «وأضافت توم» was
+    shown «— توم», which reads as the English "Tom"). `loose`: every run after any definite
+    word or comma too («…البيت الأبيض، بوب بورتر»), the other forms a titled one must hold."""
+    words = paragraph.split()
+    for k, word in enumerate(words):
+        if word.rstrip("،,.:؛") != short or k < 2:
+            continue
+        run = _name_run([*words[max(0, k - _MAX_NAME_WORDS):k], short])
+        before = k - len(run)
+        if not run or before < 0 or any(w.startswith(("بت", "بإ", "بأ")) and w.endswith("ة")
+                                        for w in run):
+            continue  # «بتهنئة فيدرر», «بإقامة علاقة»: «ب» and a verbal noun, an object
+        prev = words[before]
+        if loose:
+            yield run
+            continue
+        if (prev[-1:] in "،,.:؛)\"»”" or fold(prev) in STOP or fold(prev) in _RELATIVES
+                or not fold(prev).startswith("ال") or len(fold(prev)) < 4):
+            # «…الأخيرة، طلب كونتي من», «اللاتي اتهمن ترمب», «إلى كون حورية»: no title's
+            # name, a clause or a preposition before it
+            continue
+        if any(_a_title(w) for w in words[max(0, before - _TITLE_REACH):before + 1]):
+            yield run  # «المتحدثة باسم الأمم المتحدة ليندا توم», «الرئيس الأمريكي دونالد ترامب»
+
+
+def _a_title(word: str) -> bool:
+    """«المتحدثة», «الرئيس», «وزير»: a title head («حكومة», «الطائرة» are none)."""
+    f = fold(word.strip("،,.:؛\"«»”“()"))
+    f = f.removeprefix("و").removeprefix("ال") if f.startswith(("وال", "ال")) else f
+    return f in _TITLE_WORDS or (f.endswith("ه") and f[:-1] in _TITLE_WORDS)
+
+
 def _forms(short: str, names: Iterable[tuple[str, ...]]) -> set[str]:
     """The fuller names that open or close with `short`."""
     f = fold(short)
@@ -125,12 +170,24 @@ def is_surname_alone(speaker: str) -> bool:
 def fuller_name(speaker: str, speakers: Iterable[str], paragraphs: Sequence[str]) -> str:
     """The longest form of a one-word speaker the article wrote, or the speaker unchanged:
     first from the other candidates' speakers, then from names set between commas after a
-    definite title. Ambiguous (two forms) -> unchanged."""
+    definite title, then from a name run after a title anywhere in the text (`_titled`).
+    Ambiguous (two forms) -> unchanged."""
     if not is_surname_alone(speaker):
         return speaker
     forms = _forms(speaker, (_name_run(s.split()) for s in speakers))
     if not forms:
         forms = _forms(speaker, (run for p in paragraphs for run in _apposed(p)))
+    if not forms and fold(speaker) not in _COUNTRIES:
+        # («قالت روسيا …» and «اتهمت نائبة السفير … كيلي كيري روسيا بـ…»: the country is the
+        # object after a name, no surname of it)
+        forms = _forms(speaker, (run for p in paragraphs for run in _titled(p, speaker)
+                                 if len(run) <= _MAX_TITLED_WORDS))
+        firsts = {f.split()[-2] for f in forms}
+        if forms and any(f.split()[-2] not in firsts for f in _forms(
+                speaker, (run for p in paragraphs for run in _titled(p, speaker, loose=True)))):
+            # «نائب الرئيس الأمريكي دان بورتر» (a verb, «condemned», read as a first name) is
+            # no form when «… البيت الأبيض، بوب بورتر» writes another first name: unchanged
+            return speaker
     # One form, or one form that holds every other (a middle name once left out).
     longest = max(forms, key=len, default="")
     if longest and all(f in longest for f in forms):

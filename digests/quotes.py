@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from digests.claim_objects import claim_stance, claimed_clause
 from digests.first_person import first_person
 from digests.models import Quote, QuoteKind
 from digests.object_tails import own_object_cut
@@ -338,6 +339,19 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     continue  # «:"إن التقنية …"»: the إن inside direct speech opens nothing
                 if not cue.speaker or _is_data(cue.speaker):
                     continue
+                # «انتقد لافروف تقارير عن أن قوات النظام مسؤولة …» (X113, QA71-1): the clause is
+                # the reports' claim; only a verb of rejection makes it the speaker's (a denial).
+                stance, taker = claim_stance(
+                    toks, cs, next((n for n, t in enumerate(toks) if t.start >= s0), 0),
+                    {c.tok: c.end_tok for c in cues})
+                if stance == "none":
+                    continue
+                denier = cue
+                if stance == "denial" and taker != cue.tok:
+                    # «نفى X تقارير تفيد بأن …»: the claim's own verb is a cue too; X denied it
+                    denier = next((c for c in cues if c.tok == taker and c.speaker), cue)
+                    if denier is cue:
+                        continue
                 kind: QuoteKind = "reported"
                 if (stray and para[:cs].rstrip().endswith(":") and subj is None
                         and text[:1] not in "\"“”«„" and para[:cs].count('"') % 2 == 0):
@@ -346,13 +360,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     # whose opening mark was lost; «بحسب مورينيو، جلست …» made them hers. (Not
                     # a colon inside marks: «تحت عنوان "سوريا: الاقتصاد …"», a title.)
                     kind = "direct"
-                elif strip_conj(toks[cue.tok].norm) in DENIALS:
-                    if cue.tok > 0 and toks[cue.tok - 1].norm in RELATIVES:
+                elif strip_conj(toks[cue.tok].norm) in DENIALS or stance == "denial":
+                    if denier is cue and cue.tok > 0 and toks[cue.tok - 1].norm in RELATIVES:
                         continue  # «الروس الذين نفت موسكو أن يكونوا جواسيس»: a description
                     # «نفى المسؤولون أن يكون لهم أي علاقة»: the clause is what they deny; shown as
                     # «بحسب المسؤولين، يكون لهم …» it would say the opposite (QA9 N4). It is kept
                     # with its «أن», to be shown «نفى المسؤولون أن يكون …» (bot.attribution).
-                    denied = _denied_clause(toks, cue, cs, start)
+                    denied = (_denied_clause(toks, cue, cs, start) if denier is cue
+                              else claimed_clause(toks, cs, start))
                     if denied is None or short:
                         continue
                     kind = "denial"
@@ -372,9 +387,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     text, start = para[at:start + len(text)], at
                 if short:
                     shorts.add((pi, start))
-                para_quotes.append(Candidate(text=text, speaker=stated_by or cue.speaker, kind=kind,
+                para_quotes.append(Candidate(text=text, speaker=(
+                    denier.speaker if denier is not cue else stated_by or cue.speaker), kind=kind,
                                              paragraph=pi, start=start,
-                                             named=cue.named, counter=cue.counter,
+                                             named=denier.named, counter=denier.counter,
                                              context=para[s0:s1]))
             para_quotes.extend(g for g in governed if not any(
                 c.kind != "direct" and c.start <= g.start < c.start + len(c.text) + 1

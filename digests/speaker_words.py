@@ -240,6 +240,23 @@ CLAUSE_MASDARS = frozenset(
 _MASDAR_BODIES = frozenset("تنظيم تشكيل مقاطعه".split())
 
 
+# Verbal nouns that open the object of «أعلن/قرر …» when their own object, an act, follows
+# («أعلن أردوغان فتح تحقيق لمعرفة …», X113, QA71-4: «— أردوغان فتح تحقيق لمعرفة الطلاب …»):
+# after a name as after a definite word. Folded; «فتح» alone is the movement («حركة فتح»).
+_OPENING_ACTS = (CLAUSE_MASDARS - _MASDAR_BODIES) | frozenset(("فتح", "اجراء"))
+_INQUIRIES = frozenset("تحقيق تحقيقا تحقيقات".split())
+# Heads a verbal noun may be the genitive of in a body's name («لجنة وقف إطلاق النار»). Folded.
+_ACT_BODIES = frozenset("لجنه هيئه مجلس مكتب جهاز اداره وحده حركه منظمه".split())
+
+
+def act_and_object(t: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
+    """«فتح تحقيق», «إجراء تحقيق», «وقف تنفيذ» after a subject's word: an indefinite verbal noun
+    and the act it takes, the object of the verb before the subject, never more of its name."""
+    return (prev is not None and nxt is not None and t.norm in _OPENING_ACTS
+            and prev.norm not in _ACT_BODIES and t.raw[-1] not in "،,:;؛."
+            and (nxt.norm in _INQUIRIES or nxt.norm in CLAUSE_MASDARS or _tafil_act(nxt.norm)))
+
+
 # Words of the shape «تفعيل» that are no act: bodies, documents and media that speak, and
 # names (Tawfiq, Tahsin, Taghrid, Taysir; the Tasnim agency and Tikrit, REV2). Folded.
 _TAFIL_NOT_ACTS = frozenset(

@@ -35,6 +35,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     _named_addressee,
     _object_word,
     _time_phrase,
+    act_and_object,
     addressed_after,
     addressee,
     anonymity,
@@ -105,6 +106,11 @@ _FIRST_OF = frozenset("ابرز اكبر ارفع اعلي اقدم اهم كب�
 _WEEKDAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس".split())
 
 
+def _media_dual(norm: str) -> bool:
+    """«قناتي», «صحيفتي», «وكالتي» (folded): two media in construct, whose names follow."""
+    return norm.endswith("تي") and len(norm) >= 5 and norm[:-2] + "ه" in MEDIA_NOUNS
+
+
 def _opens_clause(toks: list[Tok], j: int, limit: int) -> bool:
     """Token `j` (after a weekday) opens the said clause: «إن/أن», or «إلى أن»."""
     if j < limit and toks[j].norm in _WEEKDAYS:
@@ -173,6 +179,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         closing = _closing(toks, j, limit) if t.raw[0] in "\"“«„" else None
         if closing is not None and (
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
+                or (j > i and _media_dual(toks[j - 1].norm))
                 # «ذكرت وكالة انباء "كيودو" اليابانية» (F44, seed 40, 6439: «بحسب وكالة انباء»)
                 or (j > i + 1 and toks[j - 1].norm == "انباء"
                     and bool({toks[j - 2].norm, strip_prefix(toks[j - 2].norm)} & MEDIA_NOUNS))
@@ -194,7 +201,14 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             # «وذكر موقع "ساينس ألرت" العلمي أن …», «وقالت "موزيلا" إن …», «أشارت "ماركا" إلى
             # أن …»: a quoted name is
             # (part of) the speaker.
+            dual = j > i and _media_dual(toks[j - 1].norm)
             j = closing + 1
+            if (dual and toks[closing].raw[-1] not in "،,:;؛." and j < limit
+                    and toks[j].raw.startswith(("و\"", "و«", "و“"))):
+                # «مراسلة قناتي "العربية" و"الحدث"» (X113, QA71-8): two channels, both named
+                second = _closing(toks, j, limit)
+                if second is not None and second - j < 3:
+                    closing, j = second, second + 1
             if toks[closing].raw[-1] in "،,:;؛." or (
                     closing > 1 and toks[closing - 1].norm == "انباء" and closing == j - 1
                     and not (j < limit and toks[j].norm.startswith("ال"))):
@@ -434,7 +448,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             relayed, end = subject(toks, j + 1, limit)
             if relayed and end < limit and is_complementizer(toks[end].norm):
                 return relayed, end
-        if _object_word(t, toks[j - 1] if j > i else None):
+        if _object_word(t, toks[j - 1] if j > i else None) or act_and_object(
+                t, toks[j - 1] if j > i else None, toks[j + 1] if j + 1 < limit else None):
             break  # «النظام السوري بعدم منح …», «صديقه مازحا»: the speaker ended before it
         j += 1
         if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
