@@ -190,7 +190,8 @@ def readers_line(readers: Readers) -> str:
 def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:
     report = recover(settings.database_path, args.file)
     # a lost table must not hide behind a ✅ (QA24 R7: subscriptions=0, every follower lost)
-    mark = "⚠️" if report.damaged or report.lost else "✅"
+    # nor a rescue with no readers in it (REV s25)
+    mark = "⚠️" if report.damaged or report.lost or report.readers_empty else "✅"
     print(f"{mark} أُنقذ ما أمكن / rescued: {report.summary.line()} "
           f"search_index={report.indexed} check={report.check}")
     if report.damaged:
@@ -201,6 +202,16 @@ def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:
         print(f"⚠️ جداول ضاع تعريفها وصفوفها، فأُنشئت فارغة كما يعرّفها هذا الإصدار / tables whose "
               f"definition and rows were lost, made empty as this version defines them: "
               f"{', '.join(report.lost)}")
+    if report.readers_empty:  # a lost `chats` table is made empty: every reader gone (REV s25)
+        tables = ", ".join(report.readers_empty)
+        ar, en = (("بلا قرّاء", "with no readers") if "chats" in report.readers_empty
+                  else ("وقرّاؤه لا يتابعون شيئًا", "with its readers following nothing"))
+        print(f"⚠️ لم يُنقذ أي صف من {tables}: إن كانت في الملف التالف صفوف فقد ضاعت، ويبدأ البوت "
+              f"على هذا الملف {ar}. إن كانت لديك نسخة احتياطية فاسترجعها بدلًا منه: python "
+              f"run.py backup list ثم python run.py restore BACKUP.db / no row of {tables} was "
+              f"rescued: if the damaged file had any they are lost, and the bot would start on "
+              f"this file {en}. If you have a backup, prefer it: python run.py backup list, "
+              f"then python run.py restore BACKUP.db")
     # absolute: a .env's relative path is relative to the .env, not to this shell (QA60-8)
     fixed = args.file.absolute()
     print(f"ثم اجعل DATABASE_PATH يشير إلى {fixed} / then point DATABASE_PATH at {fixed}")

@@ -45,6 +45,16 @@ class RecoverReport:
     summary: Summary
     lost: tuple[str, ...] = ()  # tables whose schema row was lost: made empty (QA66-10)
 
+    @property
+    def readers_empty(self) -> tuple[str, ...]:
+        """The readers' tables (READER_TABLES) that hold no row after the rescue: a bot started
+        on it has no readers, or follows nothing for them — if the damaged file had any, a
+        backup is the better start (REV s25: a lost table is made empty, `_make_lost`)."""
+        return tuple(t for t in READER_TABLES if self.summary.counts.get(t, 0) == 0)
+
+
+READER_TABLES = ("chats", "subscriptions")
+
 
 def recover(src: Path, dest: Path) -> RecoverReport:
     """Copy what can be read of the damaged `src` into the new file `dest`.
