@@ -10,6 +10,9 @@ numbers only). Each weighed member is also marked by whether it comes from the l
 site (` own_site=[…]`, in the order the probabilities are listed, and ` own_floor=K`: the story's own-site
 reports within the window under the cosine floor, which vote 0.0 unlisted): brief S32's screen of a
 vote without the arriving report's own site. `n` counts the members the vote weighs (inside the window).
+Brief S34: ` opts=[…]` lists every story the later report's vote let in, as digests.story_choice
+weighed it (`story:fit:lead:other_fit:other_lead`, `T` the earlier report's story, `J` the one
+joined), so a choice rule can be replayed (story_votes.py --choice).
 
 Stories are never re-assigned nor merged in these runs (MERGE off), so the earlier report's final
 story is the story it held when the later one arrived, and the members weighed are the reports of
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from digests import stories
+from digests import stories, story_choice
 
 
 @dataclass
@@ -37,10 +40,19 @@ class Tracer:
         default_factory=dict)  # (article, story) -> (fit or None, members, [(member, p)])
     # (article, story) -> (members of the article's own site, own-site members within the window)
     sites: dict[tuple[int, int], tuple[frozenset[int], int]] = field(default_factory=dict)
+    # article -> the stories it could join, as the choice weighed them (brief S34)
+    options: dict[int, list[story_choice.Option]] = field(default_factory=dict)
 
     def install(self) -> Callable[[], None]:
         """Patch digests.stories (find_match, _judge, _cohesion); returns the restore."""
         real_find, real_judge, real_coh = stories.find_match, stories._judge, stories._cohesion
+        real_choose = story_choice.choose
+
+        def choose(options: Any, *args: Any, **kw: Any) -> Any:
+            listed = list(options)
+            if self.current:
+                self.options[self.current] = listed
+            return real_choose(listed, *args, **kw)
 
         def find(db: Any, article_id: int, *args: Any, **kw: Any) -> Any:
             self.current = article_id if article_id in self.watched else 0
@@ -72,9 +84,11 @@ class Tracer:
             return fit
 
         stories.find_match, stories._judge, stories._cohesion = find, judge, cohesion
+        story_choice.choose = choose
 
         def restore() -> None:
             stories.find_match, stories._judge, stories._cohesion = real_find, real_judge, real_coh
+            story_choice.choose = real_choose
         return restore
 
     def line(self, first: int, second: int, story_of: dict[int, int]) -> str:
@@ -108,6 +122,13 @@ class Tracer:
             v = self.votes.get((later, joined))
             if v is not None:
                 other = (f" other_fit={'-' if v[0] is None else f'{v[0]:.3f}'} other_n={v[1]}")
+        opts = self.options.get(later)
+        if opts is not None:
+            tail += " opts=[" + " ".join(
+                f"{o.story_id}:{o.fit:.4f}:{o.lead:.4f}:"
+                f"{'-' if o.other_fit is None else f'{o.other_fit:.4f}'}:{o.other_lead:.4f}"
+                + ("T" if o.story_id == target else "") + ("J" if o.story_id == joined else "")
+                for o in opts) + "]"
         return f"{own} {seen} joined={where}{other}{tail}"
 
 

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/story_votes.py LOG...           # the shipped vote and variants
     .venv/bin/python benchmarks/story_votes.py --anatomy LOG... # the chained wrong joins listed
     .venv/bin/python benchmarks/story_votes.py --guards LOG...  # brief S32: chain guards, own site
+    .venv/bin/python benchmarks/story_votes.py --choice LOG...  # brief S34: the story choice rules
 
 Each `chain` line (benchmarks/story_trace.py) says how the later report of a labelled pair voted
 on the earlier one's story: the members' pair probabilities. A vote rule is replayed on those
@@ -15,20 +16,32 @@ rules; the stored figure of a rule is story_curve.py's run with it in the step.
 members under the cosine floor; two members past a bar; the mean without the best member) and, on
 traces that mark each member's site (story_trace's ` own_site=`), the vote without the arriving
 report's own site (`own_site_vote`).
+
+`--choice` (brief S34) replays the choice among the stories the later report's vote let in, on
+traces listing them (story_trace's ` opts=[…]`): the shipped rule must pick the story the run
+joined on every line (checked and counted), then each of digests.story_choice's other rules picks;
+a pair whose later report's pick moves onto the earlier report's story comes together, one whose
+pick moves off it comes apart (first order).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from digests.story_choice import RULES, Option, choose  # noqa: E402
 
 CHAIN = re.compile(
     r"^chain (\S+) (\S+) (\S+) (\S+) (\S+) gold=(\d) stored=(\d) p=(\S+) d=(\S+)"
     r" vote=(\S+)(?: n=(\d+) probs=\[([^\]]*)\])? joined=(\S+)(?: other_fit=(\S+))?")
 OWN_SITE = re.compile(r" own_site=\[([^\]]*)\] own_floor=(\d+)")
+OPTS = re.compile(r" opts=\[([^\]]*)\]")
+OPT = re.compile(r"^(\d+):([\d.]+):([\d.]+):([\d.]+|-):([\d.]+)(T?)(J?)$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,11 @@ class Chain:
     # brief S32: per member of `probs` (same order), from the later report's own site (None: the
     # trace does not say)
     own_site: tuple[bool, ...] | None = None
+    # brief S34: the stories the later report's vote let in, as the choice weighed them (None: the
+    # trace does not say), and which of them is the earlier report's (target) and the joined one
+    options: tuple[Option, ...] | None = None
+    target: int | None = None
+    chosen: int | None = None
 
 
 def parse(line: str) -> Chain | None:
@@ -71,12 +89,33 @@ def parse(line: str) -> Chain | None:
         unlisted = max(0, n - len(listed))
         floor = min(int(site.group(2)), unlisted)
         own_site = tuple(marks + [True] * floor + [False] * (unlisted - floor))
+    options, target, chosen = _options(line)
     return Chain(m.group(2), m.group(4), m.group(5), m.group(6) == "1", m.group(7) == "1",
                  None if m.group(8) == "-" else float(m.group(8)),
                  None if m.group(9) == "-" else m.group(9) == "1",
                  None if vote in ("-", "refused") else float(vote), vote != "-", n,
                  tuple(sorted(probs, reverse=True)), own, m.group(13),  # stable: marks align
-                 None if other in (None, "-") else float(other), own_site)
+                 None if other in (None, "-") else float(other), own_site, options, target,
+                 chosen)
+
+
+def _options(line: str) -> tuple[tuple[Option, ...] | None, int | None, int | None]:
+    """The ` opts=[…]` of a trace line: (options, target story, joined story)."""
+    found = OPTS.search(line)
+    if not found:
+        return None, None, None
+    options, target, chosen = [], None, None
+    for token in found.group(1).split():
+        m = OPT.match(token)
+        if not m:
+            raise ValueError(f"bad option {token!r}")
+        story = int(m.group(1))
+        options.append(Option(story, float(m.group(2)), float(m.group(3)), 0.0,
+                              None if m.group(4) == "-" else float(m.group(4)),
+                              float(m.group(5))))
+        target = story if m.group(6) else target
+        chosen = story if m.group(7) else chosen
+    return tuple(options), target, chosen
 
 
 Rule = Callable[[Sequence[float]], bool]
@@ -188,6 +227,39 @@ def replay_by(chains: Sequence[Chain], rule: Callable[[Chain], bool]) -> tuple[i
     return tp, fp, fn
 
 
+def replay_choice(chains: Sequence[Chain], rule: str, lead_weight: float = 0.5
+                  ) -> tuple[tuple[int, int, int], int]:
+    """(tp, fp, fn) with `rule` choosing among each later report's options (first order), and
+    how many lines the shipped rule ("fit") replays differently from the run (0: exact)."""
+    tp = fp = fn = off = 0
+    for c in chains:
+        stored = c.stored
+        if c.options is not None:
+            shipped_pick = choose(c.options, "fit", lead_weight)
+            off += (shipped_pick.story_id if shipped_pick else None) != c.chosen
+            pick = choose(c.options, rule, lead_weight)
+            if c.target is not None and pick is not None and (
+                    pick.story_id != (shipped_pick.story_id if shipped_pick else None)):
+                stored = pick.story_id == c.target
+        tp += stored and c.gold
+        fp += stored and not c.gold
+        fn += c.gold and not stored
+    return (tp, fp, fn), off
+
+
+def screen_choice(chains: Sequence[Chain]) -> list[str]:
+    """Each choice rule against the run, replayed first order."""
+    base = _as_run(chains)
+    listed = sum(c.options is not None for c in chains)
+    rows = [f"{len(chains)} pairs ({listed} with options); stored as run {pr(base)}"]
+    for rule in RULES:
+        counts, off = replay_choice(chains, rule)
+        rows.append(f"choice {rule:<6} {pr(counts)}  same {counts[0] - base[0]:+d},"
+                    f" wrong {counts[1] - base[1]:+d}; the shipped choice replays differently"
+                    f" on {off} lines")
+    return rows
+
+
 def pr(c: tuple[int, int, int]) -> str:
     tp, fp, fn = c
     return f"{tp / max(1, tp + fp):.3f}/{tp / max(1, tp + fn):.3f} ({tp}/{fp}/{fn})"
@@ -227,8 +299,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--anatomy", action="store_true")
     parser.add_argument("--guards", action="store_true",
                         help="chain guards and the vote without the report's own site (S32)")
+    parser.add_argument("--choice", action="store_true",
+                        help="the story-choice rules replayed on traces with opts (S34)")
     args = parser.parse_args(argv)
     chains = load(args.logs)
+    if args.choice:
+        print("\n".join(screen_choice(chains)))
+        return
     if args.anatomy:
         print("\n".join(anatomy(chains)))
         return

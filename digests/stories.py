@@ -48,7 +48,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from digests import (  # tests patch semantic
-    semantic, story_choice, story_evidence, story_model, story_preview)
+    semantic, story_choice, story_evidence, story_model, story_preview, story_sites)
 from digests.leads import Lead, _first_sentence, compare_leads, lead_of
 from digests.models import iso
 from digests.story_meaning import (  # re-exported: the story step's meaning side
@@ -137,7 +137,8 @@ JOIN_FLOOR_MEMBERS = 3
 PREVIEW_RULE = False
 # Brief S23: which story an article joins among those whose vote lets it in
 # (digests.story_choice): "fit" (shipped) the best fit + LEAD_FIT x lead; "link" the story of
-# its strongest pair link first.
+# its strongest pair link first. Brief S34: "site" scores each story over the other sites' reports
+# only (a story of the article's own site alone ranks last).
 CHOICE_RULE = "fit"
 # Brief S23: an article whose strongest pair link to its best story and to another story it fits
 # (each at MERGE_FIT) both reach MERGE_LINK bridges them, on any path: one event told in two
@@ -255,6 +256,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     if not rows:
         return None
     ids = [r[0] for r in rows]
+    home = _site_of_article(db, article_id)  # brief S34: the choice's other-site score
     mine: frozenset[str] = frozenset()
     short = _is_caption(db, article_id, meaning)
     if SCORE_VETO:
@@ -267,10 +269,12 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     passing: dict[int, Match] = {}
     lead_fit: dict[int, float] = {}  # story -> best lead cosine of its passing candidates
     link: dict[int, float] = {}  # story -> highest pair probability of its passing candidates
+    other_lead: dict[int, float] = {}  # story -> best lead cosine of other sites' passing ones
     compared: dict[int, LeadEvidence] = {}  # candidate -> its leads' evidence, for _cohesion
-    for cand_id, published, blob, story_id, title, body, other in db.execute(
+    for cand_id, published, blob, story_id, title, body, other, url, source in db.execute(
         f"select v.article_id, v.published_at, v.vector, a.story_id, a.title,"
-        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600), {_vector_column(meaning)}"
+        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600), {_vector_column(meaning)},"
+        f" a.url, a.source_id"
         f" from story_vectors v join articles a on a.id = v.article_id"
         f" join stories s on s.id = a.story_id {_vector_join(meaning)}"
         f" where v.article_id in ({','.join('?' * len(ids))})"
@@ -298,17 +302,24 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
             passing[story_id] = Match(cand_id, story_id, sim, hours)
         lead_fit[story_id] = max(lead_fit.get(story_id, 0.0), evidence.similarity)
         link[story_id] = max(link.get(story_id, 0.0), p)
+        if story_sites.site_of(url or "", source) != home:
+            other_lead[story_id] = max(other_lead.get(story_id, 0.0), evidence.similarity)
     # Among the stories the article may join (their vote lets it in), CHOICE_RULE picks one
     # (digests.story_choice): shipped, the one it resembles best as a whole and whose closest
     # lead states the same thing.
     fits: dict[int, float] = {}  # story -> cohesion, of the stories the article may join
+    other_fit: dict[int, float | None] = {}  # story -> the vote's mean over other sites' reports
     for story_id in sorted(passing):
+        votes: list[tuple[str, float]] = []
         cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning,
-                             side, scores=mine, short=short)
+                             side, scores=mine, short=short, votes=votes)
         if cohesion is not None:
             fits[story_id] = cohesion
+            others = [p for site, p in votes if site != home]
+            other_fit[story_id] = sum(others) / len(others) if others else None
     chosen = story_choice.choose(
-        (story_choice.Option(s, fit, lead_fit[s], link[s]) for s, fit in fits.items()),
+        (story_choice.Option(s, fit, lead_fit[s], link[s], other_fit[s],
+                             other_lead.get(s, 0.0)) for s, fit in fits.items()),
         CHOICE_RULE, LEAD_FIT)
     best = passing[chosen.story_id] if chosen is not None else None
     if best is None or fits[best.story_id] < MERGE_FIT:
@@ -333,7 +344,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
               when: datetime, lead: Lead, compared: dict[int, LeadEvidence],
               meaning: Meaning | None = None,
               side: story_preview.Side | None = None,
-              scores: frozenset[str] = frozenset(), short: bool = False) -> float | None:
+              scores: frozenset[str] = frozenset(), short: bool = False,
+              votes: list[tuple[str, float]] | None = None) -> float | None:
     """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
@@ -347,11 +359,13 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     MAX_MEMBERS reports nearest in time are weighed, so joining costs the same in any story.
     `scores`: the article's lead's match scores under SCORE_VETO; a member whose lead gives
     another score votes 0.0. `short`: the article is a caption (CAPTION_CHARS); a member the
-    caption rule joins votes with its USE probability.
+    caption rule joins votes with its USE probability. `votes`, when given, receives each
+    weighed member's (site, probability) (brief S34's choice by the other sites' reports).
     """
     members = db.execute(
         f"select a.id, v.vector, v.published_at, a.title,"
-        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600), {_vector_column(meaning)}"
+        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600), {_vector_column(meaning)},"
+        f" a.url, a.source_id"
         f" from story_vectors v join articles a on a.id = v.article_id {_vector_join(meaning)}"
         f" where a.story_id = ? and a.id != ?"
         f" order by abs(julianday(v.published_at) - julianday(?)), a.id limit ?",
@@ -362,7 +376,9 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     if not members:
         return None
     probs = []
-    for member_id, blob, published, title, body, other in members:
+    for member_id, blob, published, title, body, other, url, source in members:
+        if votes is not None:  # its probability is appended below, with probs
+            votes.append((story_sites.site_of(url or "", source), 0.0))
         then = datetime.fromisoformat(published)
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
@@ -379,6 +395,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
             p = _previewed(p, side, title, body, published, sim, hours, evidence, meaning,
                            member_id, other)[0]
         probs.append(p)
+        if votes is not None:
+            votes[-1] = (votes[-1][0], p)
     fit = sum(probs) / len(probs)
     if len(members) == 1:
         return fit
@@ -393,6 +411,12 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     if meaning is None:
         return fit if max(probs) >= STRONG_PAIR else None
     return fit if _floor_applies(meaning) and max(probs) >= USE_STRONG_PAIR else None
+
+
+def _site_of_article(db: sqlite_utils.Database, article_id: int) -> str:
+    """The article's site (digests.story_sites.site_of: two feeds of one site are one site)."""
+    row = db.execute("select url, source_id from articles where id = ?", [article_id]).fetchone()
+    return story_sites.site_of(row[0] or "", row[1]) if row else ""
 
 
 def _short(body: str | None) -> bool:

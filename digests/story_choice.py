@@ -12,6 +12,12 @@ report of one affair split in several stories (a preview and its result, a state
 answer) often fits a small, newer story of that affair best by the mean while its closest report,
 the same event told by another site, sits in an older story whose other angles drag the mean down
 (benchmarks/README.md, session 18, brief S23).
+
+Brief S34's rule ("site") scores a story over the other sites' reports only: a site's copy of its
+own report (two sections) or its own rolling series fits the site's next report at 0.99 and outbids
+the other sites' story of the event (13 of the 28-fold CV's 148 misses went into a story of the
+report's own site alone). A story whose weighed reports are all of the report's own site keeps its
+score but ranks after every story holding another site's report.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-RULES = ("fit", "link")
+RULES = ("fit", "link", "site")
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,11 @@ class Option:
     fit: float   # the vote's mean pair probability over the members weighed
     lead: float  # best lead cosine of the story's candidates that passed the pair decision
     link: float  # the highest pair probability of the report with one of those candidates
+    # brief S34: the vote's mean over the members of other sites than the report's (None: every
+    # member weighed is of its own site), and the best lead cosine of the story's passing
+    # candidates of other sites (0.0 when none)
+    other_fit: float | None = None
+    other_lead: float = 0.0
 
 
 def choose(options: Iterable[Option], rule: str = "fit", lead_weight: float = 0.5
@@ -44,7 +55,12 @@ def choose(options: Iterable[Option], rule: str = "fit", lead_weight: float = 0.
     best_key: tuple[float, ...] = (0.0,) if rule == "fit" else (0.0, 0.0)
     for option in sorted(options, key=lambda o: o.story_id):
         score = option.fit + lead_weight * option.lead
-        key = (score,) if rule == "fit" else (option.link, score)
+        if rule == "site":
+            key: tuple[float, ...] = (
+                (0.0, score) if option.other_fit is None
+                else (1.0, option.other_fit + lead_weight * option.other_lead))
+        else:
+            key = (score,) if rule == "fit" else (option.link, score)
         if key > best_key:
             best, best_key = option, key
     return best

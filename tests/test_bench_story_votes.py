@@ -184,3 +184,27 @@ def test_the_trace_counts_only_the_members_the_vote_weighs(st: ModuleType) -> No
     assert stories.STORY_SPAN_HOURS > 48
     assert st.weighed(db, 10, 4) == 2
     assert st.own_site(db, 10, 4) == (frozenset({1, 3}), 1)
+
+
+def test_a_trace_lists_the_choice_and_the_site_rule_replays_it(
+        st: ModuleType, sv: ModuleType) -> None:
+    """Brief S34: report 4 (site X) may join story 10 (the event told by other sites, report 1 the
+    pair's earlier report) or story 12 (its own site's copy, 0.99): the run joined 12. The trace
+    lists both as the choice weighed them; the shipped rule replays the run's pick, "site" picks 10
+    and the same pair comes together."""
+    from digests.story_choice import Option
+
+    story_of = {1: 10, 2: 12, 4: 12}
+    tracer = st.Tracer({4}, cand={(4, 1): (0.80, True), (4, 2): (0.99, True)},
+                       votes={(4, 10): (0.80, 1, [(1, 0.80)]), (4, 12): (0.99, 1, [(2, 0.99)])},
+                       options={4: [Option(10, 0.80, 0.41, 0.80, 0.80, 0.41),
+                                    Option(12, 0.99, 1.0, 0.99, None, 0.0)]})
+    line = ("chain use fold1 0.65/0.40/0.50 A1 B4 gold=1 stored=0 "
+            + tracer.line(1, 4, story_of))
+    assert line.endswith(" opts=[10:0.8000:0.4100:0.8000:0.4100T 12:0.9900:1.0000:-:0.0000J]")
+    chain = sv.parse(line)
+    assert chain is not None and (chain.target, chain.chosen) == (10, 12)
+    assert chain.options is not None and chain.options[1].other_fit is None
+    assert sv.replay_choice([chain], "fit") == ((0, 0, 1), 0)  # the run, exactly
+    assert sv.replay_choice([chain], "site") == ((1, 0, 0), 0)
+    assert sv.parse(line.split(" opts=")[0]).options is None  # type: ignore[union-attr]

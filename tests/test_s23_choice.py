@@ -36,3 +36,21 @@ def test_nothing_to_choose() -> None:
 def test_unknown_rule() -> None:
     with pytest.raises(ValueError, match="story-choice rule"):
         choose([PREVIEW_STORY], "mean")
+
+
+# Brief S34: a site's copy of its own report (0.99) against the other sites' story of the event.
+OWN_COPY = Option(story_id=5, fit=0.99, lead=1.0, link=0.99, other_fit=None, other_lead=0.0)
+EVENT = Option(story_id=4, fit=0.47, lead=0.41, link=0.84, other_fit=0.47, other_lead=0.41)
+
+
+def test_site_rule_ranks_a_story_of_the_reports_own_site_last() -> None:
+    assert choose([EVENT, OWN_COPY], "fit") == OWN_COPY
+    assert choose([EVENT, OWN_COPY], "site") == EVENT
+    assert choose([OWN_COPY], "site") == OWN_COPY  # alone, it is still joined
+
+
+def test_site_rule_scores_mixed_stories_over_the_other_sites() -> None:
+    # story 6 holds the site's own copy (its mean 0.72 leans on it); story 4 is the event's
+    mixed = Option(6, 0.72, 0.9, 0.99, other_fit=0.30, other_lead=0.2)
+    assert choose([EVENT, mixed], "fit") == mixed
+    assert choose([EVENT, mixed], "site") == EVENT

@@ -84,6 +84,24 @@ def test_the_link_rule_joins_the_story_of_the_strongest_link(
     assert _story_of(database, n.id) == (older if rule == "link" else _story_of(database, b))
 
 
+@pytest.mark.parametrize("rule", ["fit", "site"])
+def test_the_site_rule_joins_the_other_sites_story_not_the_sites_own(
+        database: Database, settings: Settings, probs: dict[int, float],
+        monkeypatch: pytest.MonkeyPatch, rule: str) -> None:
+    """Brief S34: a site's next report of an event fits its own earlier report (its copy in another
+    section, its rolling series) at 0.99; the other sites' story of the event, 0.80."""
+    monkeypatch.setattr(stories, "CHOICE_RULE", rule)
+    words = _words(settings)
+    probs.clear()
+    channel = _source(database, "channel")
+    a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
+    c = _store(database, words, channel, QUAKE_B, T0 + timedelta(hours=1))
+    assert _story_of(database, a.id) != _story_of(database, c.id)
+    probs.update({a.id: 0.80, c.id: 0.99})
+    n = _store(database, words, channel, QUAKE_B, T0 + timedelta(hours=2))
+    assert _story_of(database, n.id) == _story_of(database, a.id if rule == "site" else c.id)
+
+
 @pytest.mark.parametrize("merge_link, merged", [(2.0, False), (0.9, True), (0.93, False)])
 def test_a_report_linking_two_stories_strongly_bridges_them(
         database: Database, settings: Settings, probs: dict[int, float],
@@ -139,3 +157,10 @@ def test_story_curve_names_the_s23_settings() -> None:
     assert (shipped.choice, shipped.merge_link, shipped.strong) == ("fit", 2.0, 2.0)
     with pytest.raises(ValueError):
         story_curve.parse_setting("0.65+choicemean")
+
+
+def test_story_curve_names_the_s34_choice() -> None:
+    import story_curve
+
+    setting = story_curve.parse_setting("0.65+choicesite")
+    assert setting.choice == "site" and setting.name == "0.65/0.40/0.50+choicesite"
