@@ -138,7 +138,8 @@ PREVIEW_RULE = False
 # Brief S23: which story an article joins among those whose vote lets it in
 # (digests.story_choice): "fit" (shipped) the best fit + LEAD_FIT x lead; "link" the story of
 # its strongest pair link first. Brief S34: "site" scores each story over the other sites' reports
-# only (a story of the article's own site alone ranks last).
+# only (a story of the article's own site alone ranks last). Off: on the 28-fold trace, first order,
+# 519/52/148 -> 521/54/146 (its screen asked +7 same at <= 3 wrong; no CV; benchmarks/README.md S34).
 CHOICE_RULE = "fit"
 # Brief S23: an article whose strongest pair link to its best story and to another story it fits
 # (each at MERGE_FIT) both reach MERGE_LINK bridges them, on any path: one event told in two
