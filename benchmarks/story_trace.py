@@ -85,10 +85,12 @@ class Tracer:
 
         stories.find_match, stories._judge, stories._cohesion = find, judge, cohesion
         story_choice.choose = choose
+        sited, stories.SITE_OPTIONS = stories.SITE_OPTIONS, True  # the options' other-site fields
 
         def restore() -> None:
             stories.find_match, stories._judge, stories._cohesion = real_find, real_judge, real_coh
             story_choice.choose = real_choose
+            stories.SITE_OPTIONS = sited
         return restore
 
     def line(self, first: int, second: int, story_of: dict[int, int]) -> str:

@@ -137,10 +137,11 @@ JOIN_FLOOR_MEMBERS = 3
 PREVIEW_RULE = False
 # Brief S23: which story an article joins among those whose vote lets it in
 # (digests.story_choice): "fit" (shipped) the best fit + LEAD_FIT x lead; "link" the story of
-# its strongest pair link first. Brief S34: "site" scores each story over the other sites' reports
-# only (a story of the article's own site alone ranks last). Off: on the 28-fold trace, first order,
-# 519/52/148 -> 521/54/146 (its screen asked +7 same at <= 3 wrong; no CV; benchmarks/README.md S34).
+# its strongest pair link first; brief S34's "site" scores each story over the other sites' reports
+# only, a story of the article's own site alone last (off: 28-fold trace, first order, 519/52/148 ->
+# 521/54/146, +7 asked; benchmarks/README.md S34). Sites read only under it or SITE_OPTIONS (traces).
 CHOICE_RULE = "fit"
+SITE_OPTIONS = False
 # Brief S23: an article whose strongest pair link to its best story and to another story it fits
 # (each at MERGE_FIT) both reach MERGE_LINK bridges them, on any path: one event told in two
 # stories (digests.story_assign merges them, under MERGE_RULE); and on the USE path (the words keep
@@ -257,7 +258,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     if not rows:
         return None
     ids = [r[0] for r in rows]
-    home = _site_of_article(db, article_id)  # brief S34: the choice's other-site score
+    sited = CHOICE_RULE == "site" or SITE_OPTIONS  # brief S34: the choice's other-site score
+    home = _site_of_article(db, article_id) if sited else ""
     mine: frozenset[str] = frozenset()
     short = _is_caption(db, article_id, meaning)
     if SCORE_VETO:
@@ -303,7 +305,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
             passing[story_id] = Match(cand_id, story_id, sim, hours)
         lead_fit[story_id] = max(lead_fit.get(story_id, 0.0), evidence.similarity)
         link[story_id] = max(link.get(story_id, 0.0), p)
-        if story_sites.site_of(url or "", source) != home:
+        if sited and story_sites.site_of(url or "", source) != home:
             other_lead[story_id] = max(other_lead.get(story_id, 0.0), evidence.similarity)
     # Among the stories the article may join (their vote lets it in), CHOICE_RULE picks one
     # (digests.story_choice): shipped, the one it resembles best as a whole and whose closest
@@ -313,7 +315,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     for story_id in sorted(passing):
         votes: list[tuple[str, float]] = []
         cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning,
-                             side, scores=mine, short=short, votes=votes)
+                             side, scores=mine, short=short, votes=votes if sited else None)
         if cohesion is not None:
             fits[story_id] = cohesion
             others = [p for site, p in votes if site != home]
@@ -377,9 +379,7 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     if not members:
         return None
     probs = []
-    for member_id, blob, published, title, body, other, url, source in members:
-        if votes is not None:  # its probability is appended below, with probs
-            votes.append((story_sites.site_of(url or "", source), 0.0))
+    for member_id, blob, published, title, body, other, _, _ in members:
         then = datetime.fromisoformat(published)
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
@@ -396,8 +396,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
             p = _previewed(p, side, title, body, published, sim, hours, evidence, meaning,
                            member_id, other)[0]
         probs.append(p)
-        if votes is not None:
-            votes[-1] = (votes[-1][0], p)
+    if votes is not None:  # brief S34: each member's site, with its vote
+        votes.extend((story_sites.site_of(m[6] or "", m[7]), p) for m, p in zip(members, probs))
     fit = sum(probs) / len(probs)
     if len(members) == 1:
         return fit
