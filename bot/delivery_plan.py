@@ -17,10 +17,11 @@ send. On the way the plan applies the delivery rules that decide *when*, not *ho
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from datetime import datetime, timedelta
 
 from bot.bundles import Bundle, bundle_kind
@@ -58,6 +59,9 @@ INSTANT_SETTLE = 3.0
 SETTLE_MAX = 30.0
 # The wall clock and the monotonic clock parting by more than this is a clock jump (QA27 D3)
 CLOCK_JUMP = timedelta(minutes=1)
+# The running sender's pass gives the event loop its turn this often (plan_sliced, QA72-2): a
+# reader's update waits at most about this long for a pass, not the whole pass.
+SLICE_SECONDS = 0.02
 # Kinds (besides 'instant') a chat's quiet hours hold at send time; a push ('push:') is not held.
 HELD_KINDS = ("update:", "daily:")
 
@@ -111,7 +115,37 @@ class Planner:
     def plan(self, busy: set[int], live: bool) -> list[Bundle]:
         """The bundles to send now, a chat's due rows in each (chats in `busy`, sending a bundle
         already, are left for a later pass); rows held by quiet hours or spaced by the instant
-        gap are postponed on the way. `live`: the running sender, whose first alerts settle."""
+        gap are postponed on the way. `live`: the running sender, whose first alerts settle.
+        In one go: the CLI, tests and benchmarks; the running sender uses `plan_sliced`."""
+        steps = self._plan_steps(busy, live)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+
+    async def plan_sliced(self, busy: set[int], live: bool) -> list[Bundle]:
+        """`plan`, giving the event loop its turn every SLICE_SECONDS between chats (QA72-2: a
+        daily digest's pass over 1,000 chats held the loop for seconds to minutes, and readers'
+        searches and /stats waited for it). The pass is still the sender's only one (its loop
+        awaits it), its reads and writes still on the loop's thread and connection: one
+        writer, the same order; what a reader's update changes meanwhile (a /mute, an
+        /unsubscribe) is met by the checks made when each bundle is claimed and sent, as it
+        is between two passes."""
+        steps = self._plan_steps(busy, live)
+        began = time.monotonic()
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+            if time.monotonic() - began >= SLICE_SECONDS:
+                await asyncio.sleep(0)
+                began = time.monotonic()
+
+    def _plan_steps(self, busy: set[int], live: bool
+                    ) -> Generator[None, None, list[Bundle]]:
+        """The plan, yielding after each chat (a place the event loop may take its turn)."""
         self.clock_jumped()
         rows = outbox_states.due_rows(self.db, self.clock(), limit=1000, exclude_chats=busy,
                                       per_chat=MAX_DUE)
@@ -123,6 +157,7 @@ class Planner:
         now = self.clock()
         ready: list[tuple[int, list[outbox_states.DueRow]]] = []  # not held nor spaced: sent now
         for chat_id, rs in per_chat.items():
+            yield
             # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
             # after a restart at night wait for the morning. Alerts, updates and a daily digest
             # found due after its hour (the bot was down at the reader's hour: brief X25); a
@@ -169,6 +204,7 @@ class Planner:
             self.db.db, {(r.story_id, r.article_id) for _c, rs in ready for r in rs
                          if len(rs) > 1})
         for chat_id, rs in ready:
+            yield
             rs = [r for r in rs if r.id not in repeating and r.id not in muted]
             if not rs:
                 continue

@@ -304,7 +304,10 @@ class Sender:
         if not self._recovered and (self.recover() or not self._recovered):
             return 0  # rows a crash left 'sending' are pending again: the next pass sends them
         self._skip_overdue()
-        bundles = self.planner.plan(self._busy, self._live)
+        # in slices: readers' updates are answered while a long pass (a daily digest) plans
+        bundles = await self.planner.plan_sliced(self._busy, self._live)
+        if self._stopping:  # stopped during the pass: nothing new starts (`stop`)
+            return 0
         for bundle in bundles:
             await self._slots.acquire()
             if self._stopping:  # stopped while waiting for a slot
