@@ -71,6 +71,7 @@ from digests.schema_migrations import (
     m029_pending_prompts,
     m037_feed_hash,
     m043_outbox_article_index,
+    m056_outbox_due_index,
 )
 
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
@@ -130,4 +131,5 @@ MIGRATIONS: list[Migration] = [
     ("053_mojibake_articles", m053_mojibake_articles),
     ("054_private_source_hosts", m054_private_source_hosts),
     ("055_lookalike_readings", m055_lookalike_readings),
+    ("056_outbox_due_index", m056_outbox_due_index),
 ]

@@ -87,11 +87,7 @@ def due_rows(db: Database, now: datetime, *, limit: int = 1000,
     """
     excluded = set(exclude_chats)
     stamp = iso(now)
-    rows = db.db.execute(
-        f"""{_DUE_SELECT}
-           where o.status = 'pending' and (o.not_before is null or o.not_before <= ?)
-             and c.active = 1
-           order by o.id limit ?""", [stamp, limit + len(excluded)]).fetchall()
+    rows = db.db.execute(OLDEST_DUE, [stamp, limit + len(excluded)]).fetchall()
     chats = list(dict.fromkeys(r[1] for r in rows if r[1] not in excluded))[:limit]
     if not chats:
         return []
@@ -112,6 +108,12 @@ def due_rows(db: Database, now: datetime, *, limit: int = 1000,
 _DUE_SELECT = """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts, c.type,
                   c.language, c.thread_id
            from outbox o join chats c on c.id = o.chat_id"""
+# The oldest due rows (their chats are the pass's): read in id order through the partial index
+# outbox_pending (migration 056), stopping at the limit — not every pending row sorted (QA72-1)
+OLDEST_DUE = f"""{_DUE_SELECT}
+           where o.status = 'pending' and (o.not_before is null or o.not_before <= ?)
+             and c.active = 1
+           order by o.id limit ?"""
 
 
 def last_instant(db: Database, chat_id: int) -> datetime | None:
