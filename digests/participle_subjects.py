@@ -96,7 +96,8 @@ def statement_owner(toks: list[Tok], k: int, first: int) -> str:
     return ""
 
 
-# «ليرد عليه X», «لتتدخل أحلام بعدها»: words between a purpose verb and its subject. Folded.
+# «ليرد عليه X», «لتتدخل بعدها أحلام»: words between a purpose verb and its subject — or right
+# after the subject («لتتدخل أحلام بعدها قائلة»). Folded.
 _BEFORE_SUBJECT = frozenset("عليه عليها عليهم بعدها بعده حينها بدوره بدورها".split())
 # «ليكون مستشاره …»: «كان» and «ليس» take a predicate, not a speaker. Folded, «ل» stripped.
 _NOT_A_SPEAKING_VERB = frozenset("يكون تكون يصبح تصبح يبقي تبقي يظل تظل يست".split())
@@ -129,6 +130,8 @@ def purpose_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
     while s < k and toks[s].norm in _BEFORE_SUBJECT:
         s += 1
     name, j = subject(toks, s, k)
+    while j < k and toks[j].norm in _BEFORE_SUBJECT:
+        j += 1  # «لتتدخل أحلام بعدها قائلة»: the same adverb may follow the subject instead
     if not name or (j < k and not toks[j - 1].raw.endswith(("،", ","))):
         return ""  # the subject does not reach the participle: an object or a clause between
     rest = [toks[m].raw.rstrip("،,") for m in range(j, k)]

@@ -75,13 +75,19 @@ def test_purpose_subject_of_the_other_gender_is_nobody() -> None:
                 "purpose_subject", "m") == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the module's own _BEFORE_SUBJECT comment names «لتتدخل أحلام بعدها» as its case, but "
-    "only words between the verb and the subject are skipped: «بعدها» after the subject makes "
-    "the subject not reach the participle, so nobody is read"))
-def test_purpose_subject_with_the_adverb_after_the_subject() -> None:
-    assert _run("وانتهى الاجتماع، لتتدخل سلمى بعدها قائلة: كان لقاء مثمرا", "قائلة",
-                "purpose_subject", "f") == "سلمى"
+@pytest.mark.parametrize(("sentence", "gender", "expected"), [
+    ("وانتهى الاجتماع، لتتدخل سلمى بعدها قائلة: كان لقاء مثمرا", "f", "سلمى"),
+    ("وانتهى الاجتماع، ليعلق الوزير بدوره قائلا: كان لقاء مثمرا", "m", "الوزير"),
+    # whom she told, with the adverb after it, is still not who speaks
+    ("وانتهى الاجتماع، لتخبر مديرة المكتب بعدها قائلة: كان لقاء مثمرا", "f", ""),
+    # an object between the subject and the adverb: the subject does not reach the participle
+    ("وانتهى الاجتماع، ليشكر الوزير الحضور بعدها قائلا: كان لقاء مثمرا", "m", ""),
+])
+def test_purpose_subject_with_the_adverb_after_the_subject(sentence: str, gender: str,
+                                                           expected: str) -> None:
+    """«لتتدخل سلمى بعدها قائلة»: the adverb of «لتتدخل بعدها سلمى» may follow the subject."""
+    participle = "قائلة" if gender == "f" else "قائلا"
+    assert _run(sentence, participle, "purpose_subject", gender) == expected
 
 
 def test_named_opener_is_the_bare_name_after_the_opening_verb() -> None:
