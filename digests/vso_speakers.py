@@ -89,6 +89,23 @@ def _one_party(read: str) -> bool:
             or (len(words) == 2 and words[1].startswith("ال") and words[1].endswith(("يه", "ي"))))
 
 
+def _urged_at(read: str) -> int:
+    """How many words of the subject read after an addressing verb come before whom it
+    addressed: «وحث الرئيس المستثمرين على …» → 1 — a definite sound plural right after a
+    definite singular word agrees with nothing before it, so it is the verb's object, not the
+    subject's adjective or name («الدول الأوروبية», «خادم الحرمين الشريفين»: kept); 0 when no
+    object is read."""
+    words = [fold(w) for w in read.split()]
+    for n in range(1, len(words)):
+        w, prev = words[n], words[n - 1]
+        # «ين» only: the subject's own adjective is nominative («القادة المضربون»); «يين» is a
+        # relative adjective («القادة الأوروبيين»).
+        if (w.startswith("ال") and len(w) >= 7 and w.endswith("ين") and not w.endswith("يين")
+                and prev.startswith("ال") and not prev.endswith(("ين", "ون", "ان"))):
+            return n
+    return 0
+
+
 def titled(t: Tok) -> bool:
     """«وزير», «المتحدث»: a title that opens the subject of a verb before it."""
     return t.norm.removeprefix("ال") in _TITLES
@@ -178,7 +195,13 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         # that his own «نظيره/مساعديه …» ends («وصف الرئيس X نظيره السوري بـ"…"، قائلا»),
         # or one the reading ended before the description (`_describer_subject`).
         speaker, j = _described_by(toks, k, speaker, j, last)
-    if (norm in _URGE and t.norm.startswith(("و", "ف")) and _one_party(speaker)
+    urged = _urged_at(speaker) if strip_conj(norm) in _ADDRESS | {"طالب"} | _URGE else 0
+    if urged and speaker.split() == [toks[m].raw for m in range(k + 1, min(j, last))]:
+        # «وحث الرئيس المستثمرين على العودة»: the subject, then whom he urged — read together
+        # they looked like a title and its name (`_one_party`), so the president was cleared.
+        speaker = " ".join(speaker.split()[:urged])
+        j = k + 1 + urged
+    elif (norm in _URGE and t.norm.startswith(("و", "ف")) and _one_party(speaker)
             and j + 1 < last and toks[j].norm == "علي"
             and toks[j + 1].norm not in ("ان", "انه", "انها")):
         # «وحث وزير الخزانة فيليب هاموند على استغلال …» (seed 22, 1365): the one urged.
