@@ -27,6 +27,7 @@ from digests.speech import (
     strip_conj,
 )
 from digests.speech_start import informed_far
+from digests.title_heads import OFFICE_HEADS
 from digests.unwritten_speakers import _publisher, _reported_publisher, statement_relative
 
 
@@ -171,6 +172,13 @@ def _whole_before(toks: list[Tok], k: int, before: str) -> str:
         # قال فيه إنه» (6737): the relative's own verb, no subject written before it
         return ""
     words = before.split()
+    joined = _coordinated_clause(words)
+    if joined:
+        # «إن الطرق مقطوعة والسكان يقولون إنهم …»: a definite noun and its indefinite
+        # predicate close the reported clause; «و» + the definite noun after them opens the
+        # next one, and only that noun speaks (not «الطرق مقطوعة والسكان»).
+        tail = " ".join([words[joined][1:], *words[joined + 1:]])
+        return tail if plausible_speaker(tail) else ""
     named = next((n for n in range(len(words) - 2, 0, -1) if fold(words[n]) in ("هو", "هي")), 0)
     if named:
         # «تصريحات لمتحدث باسم حملة بوتين هو أندريه كوندراشوف قال إن» (5091): the name «هو»
@@ -184,6 +192,21 @@ def _whole_before(toks: list[Tok], k: int, before: str) -> str:
             and not any(_PRESENT_PLURAL.match(fold(w)) for w in extra)):
         return longer
     return ""
+
+
+def _coordinated_clause(words: list[str]) -> int:
+    """The index of «والـX» in the words read before a verb when the two words before it are
+    a definite noun and an indefinite one — a subject and its predicate («الطرق مقطوعة
+    والسكان»), not a name's own «و» («وزارة الخارجية والتعاون الدولي», «سامي حداد والوزير») or
+    a title and its name («الرئيس ترامب والسيدة الأولى»): 0."""
+    for n in range(2, len(words)):
+        w, pred, head = fold(words[n]), fold(words[n - 1]), fold(words[n - 2])
+        if (w.startswith("وال") and len(w) >= 5 and head.startswith("ال")
+                and head.removeprefix("ال") not in OFFICE_HEADS  # «الرئيس ترامب والسيدة …»
+                and not pred.startswith("ال") and pred.isalpha() and pred not in STOP
+                and (n == 2 or fold(words[n - 3]) in STOP or is_complementizer(fold(words[n - 3])))):
+            return n
+    return 0
 
 
 _OF_PREPS = frozenset(("في",))  # folded: a phrase inside a noun phrase («العديد من X» is X)
