@@ -106,6 +106,14 @@ def statement_relative(toks: list[Tok], k: int, first: int) -> str:
             if (t.norm in PREPOSITIONS or t.norm in STOP or any(q in t.raw for q in "\"“”«»:")
                     or (n < m - 1 and t.raw[-1] in "،,.;؛")):
                 break
+            if (cue_of(t.raw)[1] or ("", ""))[0] == "verb" or (n == first and _opening_verb(t)):
+                # «وهاجم المحتجون الحزب الحاكم، الذي قال …»: the read reached the sentence's
+                # verb; its nominative plural subject («المحتجون») is no part of the object
+                # the relative describes.
+                plural = [i for i, w in enumerate(words[:-1])
+                          if len(fold(w)) >= 5 and fold(w).endswith("ون")]
+                words = words[plural[-1] + 1:] if plural else words
+                break
             words.insert(0, t.raw.rstrip("،,"))
         name = " ".join(words)
         return name if name and plausible_speaker(name) else ""
