@@ -1,13 +1,14 @@
 """Who is speaking: the speaker as written around a speech verb in news Arabic.
 
 The subject written after the verb (VSO, «قال وزير الخارجية سامي الحسن»), up to a stop word,
-punctuation, an addressee («للصحفيين»), an object («وقوف بلاده») or another verb; whether a
-statement opens after «قال X،»; and `Speakers`, the named speakers so far, so that
-«وأضاف»/«مضيفةً» find the last one of their grammatical gender. The subject written before the
-verb (SVO, «روحاني قال لماكرون إن») and the noun a relative clause describes («الشهود الذين
-قالوا») are digests.fronted_speakers. Pure functions over the words of one paragraph; the
-tokens, the word lists and the tests of where a noun phrase ends are digests.speaker_words
-(re-exported here).
+punctuation, an addressee («للصحفيين»), an object («وقوف بلاده») or another verb; and whether a
+statement opens after «قال X،». The subject written before the verb (SVO, «روحاني قال لماكرون
+إن») and the noun a relative clause describes («الشهود الذين قالوا») are
+digests.fronted_speakers. Pure functions over the words of one paragraph; the tokens, the word
+lists and the tests of where a noun phrase ends are digests.speaker_words, and `Speakers` (the
+named speakers so far, for «وأضاف»/«مضيفةً») is digests.speaker_memory — both re-exported here.
+The tests `subject` makes at one token are digests.subject_parts; its finishing step (the words
+once the end is found) is digests.subject_text.
 """
 
 from __future__ import annotations
@@ -45,31 +46,22 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     possessed_object,
     tokens,
 )
-from digests.apposed_names import apposed_name, far_apposed_name, placed_name
-from digests.placed_countries import country_placed_name
 from digests.name_ends import (
     ANSWERS,
-    RANKS,
     bi_al_name,
-    dangling_title,
     describes_name,
-    limit_end,
     plural_speech_participle,
-    without_own_title,
 )
 from digests.skipped_objects import skip_object
 from digests.speaker_spans import (
     asked_unnamed,
-    bare_person,
     field_end,
     placed_title_end,
-    plural_noun,
 )
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
     ADDRESSEES,
     ATTRIBUTION_PREPS,
-    EDGE_PUNCT,
     MEDIA_NOUNS,
     NAME_NOUNS,
     OBJECT_NOUNS,
@@ -78,68 +70,32 @@ from digests.speech import (
     PREPOSITIONS,
     RELATIVES,
     SPEAKING,
-    STATEMENT_NOUNS,
     STOP,
     cue_of,
-    fold,
     is_complementizer,
     strip_prefix,
 )
-
-
-def _closing(toks: list[Tok], j: int, limit: int) -> int | None:
-    """The token that closes the quote mark opening token `j` (within five words), or None."""
-    for k in range(j, min(limit, j + 5)):
-        raw = toks[k].raw.rstrip("،,:.;؛")
-        if (k > j or len(raw) > 1) and raw.endswith(("\"", "”", "»")):
-            return k
-    return None
+from digests.speaker_memory import Speakers, person_of_other_gender  # re-exported
+from digests.subject_parts import (
+    _TOLD_MEDIA,
+    _a_body,
+    _closing,
+    _command_end,
+    _glued_after,
+    _in_a_statement,
+    _media_dual,
+    _medium_adjective,
+    _opens_clause,
+    _rank_and_name,
+    _titled_medium,
+)
+from digests.subject_text import finished_subject
 
 
 # «طالب/طالبة» read as a noun where a subject opens (folded).
 _STUDENT = frozenset(("طالب", "طالبه"))
 # Elatives that head a subject in construct: «أبرز/أكبر/أرفع متحدث …» (folded).
 _FIRST_OF = frozenset("ابرز اكبر ارفع اعلي اقدم اهم كبير".split())
-
-
-# «وأشار "يونايتد بيد" الخميس إلى أن» (F32): a weekday between a quoted subject and its clause.
-_WEEKDAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس".split())
-
-
-def _media_dual(norm: str) -> bool:
-    """«قناتي», «صحيفتي», «وكالتي» (folded): two media in construct, whose names follow."""
-    return norm.endswith("تي") and len(norm) >= 5 and norm[:-2] + "ه" in MEDIA_NOUNS
-
-
-def _opens_clause(toks: list[Tok], j: int, limit: int) -> bool:
-    """Token `j` (after a weekday) opens the said clause: «إن/أن», or «إلى أن»."""
-    if j < limit and toks[j].norm in _WEEKDAYS:
-        j += 1
-    return j < limit and (is_complementizer(toks[j].norm) or (
-        toks[j].norm == "الي" and j + 1 < limit and is_complementizer(toks[j + 1].norm)))
-
-
-def _medium_adjective(toks: list[Tok], i: int, j: int) -> bool:
-    """Token `j - 1` is a definite relative adjective («اليابانية») and a medium's noun
-    («شبكة», «صحيفة») stands among the two words before it, from token `i` on."""
-    adj = toks[j - 1].norm
-    return (adj.startswith("ال") and adj.endswith(("يه", "ي")) and len(adj) >= 6
-            and any({toks[m].norm, strip_prefix(toks[m].norm)} & MEDIA_NOUNS
-                    for m in range(max(i, j - 3), j - 1)))
-
-
-# What a body says in («وقالت "فتح" في بيان …»): after a quoted word or two right after the
-# verb, these show the marks hold the subject's name, not speech. Folded.
-_STATEMENT_PLACES = STATEMENT_NOUNS | frozenset("بيانها بيانه".split())
-
-
-def _in_a_statement(toks: list[Tok], j: int, limit: int) -> bool:
-    """Tokens `j`… read «في بيان/تصريح/مؤتمر …»: where a subject said it, so the one or two
-    quoted words before them, right after the verb, are its name (QA59-41: «وقالت "فتح" في
-    بيان صحفي …، إن …» was given to the presidency named before). Not one definite word: «وقال
-    "السلطان" في مؤتمر صحفي» is a nickname of the one named before, who goes on."""
-    return (j + 1 < limit and toks[j].norm == "في"
-            and toks[j + 1].norm.rstrip("،,:") in _STATEMENT_PLACES)
 
 
 _COURTS = frozenset("لمحكمه للمحكمه لقاض لقاضي لقاضيه".split())  # folded
@@ -454,62 +410,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         j += 1
         if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
             break
-    if (j - i == MAX_SPEAKER_WORDS and j < limit and toks[j - 1].norm.startswith("ل")
-            and toks[j - 1].raw[-1] not in "،,:;؛." and toks[j].norm.startswith("ال")
-            and not toks[j].norm.endswith(("ين", "ون"))
-            and toks[j].norm not in STOP and not cue_of(toks[j].raw)[1]):
-        j += 1  # «… للأمم المتحدة للشؤون السياسية», «… لكرة القدم»: the title's last word
-    if j - i == MAX_SPEAKER_WORDS:
-        j = limit_end(toks, i, j, limit)  # a long title's name read to its end, or cut back
-    words = [toks[k].raw for k in range(i, j)]
-    if glued:
-        words[-1] = glued
-    if len(words) >= 3 and fold(words[-1]) in _TITLE_HEADS and j < limit and (
-            toks[j].norm in ("هذه", "هذا", "تلك", "ذلك")):
-        # «كارلوس نييتو مدير هذه المنظمة»: the title's own words were cut at «هذه»; the name
-        # before it is whole, the title alone is not.
-        words = words[:-1]
-    if len(words) >= 3 and dangling_title(toks, j, limit):
-        words = words[:-1]  # «وليد الطبطبائي النائب | في مجلس الأمة» (F32's 5939)
-    if len(words) >= 3 and fold(words[-1]) in ("الصادر", "الصادره") and j < limit and (
-            toks[j].norm in ("عن", "من")):
-        # «كشف تقرير السعادة العالمي الصادر عن شبكة …» (seed 25, 4457: «… الصادر»): the
-        # participle whose issuer was cut off dangles; the report's name is whole without it.
-        words = words[:-1]
-    if len(words) >= 2 and fold(words[-1]) in _ALL_OF:
-        # «أكدت له عائلته وأصدقاؤه وكل من يقابله أنه» (F16's seed 19, 2371): «and everyone
-        # who …» was cut at its relative; the ones named before it speak.
-        words = words[:-1]
-    named = apposed_name(toks, i, j, limit) if words else 0
-    far, far_end = far_apposed_name(toks, i, j, limit) if words and not named else (0, 0)
-    if words and not named and not far_end:
-        # «الخبير السعودي في التجارة الدولية الدكتور فواز العلمي أن» (F30): the name after
-        # the title's place, the place dropped as a far title's rest is
-        far, far_end = placed_name(toks, i, j, limit)
-        if not far_end:
-            # «الممثل المقيم … في سوريا علي الزعتري في بيان» (QA50 E9): a country, then the name
-            far, far_end = country_placed_name(toks, i, j, limit)
-    if far_end:
-        # «وقال الأستاذ في مركز … في جامعة كلية لندن، غاريث بارنز، المشارك …:» (5721): the
-        # name after the long title's comma
-        words = [*words, *(toks[k].raw.rstrip("،,:") for k in range(far, far_end))]
-        j = far_end
-    if named:
-        # «وقال وزير الداخلية الأسترالي، بيتر دوتون، إن» (seed 27, 4721: «بحسب وزير الداخلية
-        # الأسترالي»): the name set after the title's comma is the speaker's too
-        words = [w.rstrip("،,:") for w in [*words, *(toks[k].raw for k in range(j, named))]]
-        j = named
-    words = without_own_title(words, toks[i - 1].norm if i > 0 else "")  # F32's 4659
-    # «#الشرطة_البريطانية»: a hashtag is shown as the words it joins (QA11).
-    words = [w.replace("_", " ").replace("#", "") for w in words]
-    words = [w + words[n + 1] if w == "لـ" and n + 1 < len(words) else w
-             for n, w in enumerate(words) if n == 0 or words[n - 1] != "لـ"]  # «لـصندوق …»
-    speaker = " ".join(w for w in words if w.strip()).strip(EDGE_PUNCT + " ")
-    if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
-        speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
-    if speaker.count("(") > speaker.count(")") and words[-1].rstrip("،,:;؛.").endswith(")"):
-        speaker += ")"  # and a name in brackets: «شبكة (سي.بي.اس)»
-    return speaker, j
+    return finished_subject(toks, i, j, limit, glued)
 
 
 _TOLD_GROUPS = frozenset("وفد وفود حشد حشود".split())  # folded, after «ل»
@@ -522,10 +423,6 @@ _BI_AL_WORDS = frozenset("بالفعل بالطبع بالضبط بالذات ب
 # Titles whom a name spoke to behind «لل» («سليم للرئيس الروسي»); after a title or a
 # definite noun they are its genitive («المدير الفني للفريق», «مستشار للرئيس»). Folded.
 _TOLD_TITLES = frozenset("رئيس وزير ملك امير امين مبعوث سفير مستشار مستشاره رئيسه وزيره".split())
-# Media a speaker spoke to behind «لل» («للأسوشيتد برس», «للشبكة», «للصحيفة»); after a title they
-# are its genitive («المدير العام للقناة»). Folded, without «لل».
-_TOLD_MEDIA = frozenset("اسوشيتد شبكه صحيفه قناه وكاله اذاعه تلفزيون مجله موقع".split())
-_ALL_OF = frozenset("وكل وجميع وسائر وبعض".split())  # folded; their noun or «من» follows
 _AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر مندوب ممثل معارض مؤيد منتقد".split())
 # «عدد من الخبراء»: some of a group, named with it. Folded.
 _SOME = frozenset(("عدد", "مجموعه", "العديد", "كثير"))  # («العديد من الإسرائيليين»: F18)
@@ -534,83 +431,10 @@ _MEMBER = frozenset("عضو عضوه اعضاء عنصر عناصر".split())  #
 # the body he serves in, when «في» opens a body (not «في تصريح», «في بيان», «في غزة»).
 # «وقال مصدر في الشرطة إن …» (F38's left: «— مصدر»): a source likewise, by the body he is in.
 _OFFICIAL = OFFICIALS | frozenset("مصدر مصادر مصدران".split())
-# The first words of a body's name (`_a_body`); quote_marks' titles before one are others. Folded.
-_BODY_FIRST_WORDS = frozenset(
-    "وزاره هيئه منظمه حركه حزب مكتب جماعه مجلس اداره شركه جهاز قوات لجنه سفاره الدفاع"
-    " الحكومه الوزاره الجيش الشرطه الامم الاتحاد البيت الخارجيه الداخليه الرئاسه الحرس"
-    " الهلال الصليب المعارضه التحالف".split())
-
-
-def _glued_after(t: Tok) -> bool:
-    """«باخشوينعقب»: a name of three letters or more with «عقب» (after) glued to it by a typo —
-    not a word of the root «عقب» («المعقب», «المتعقب», «يتعقب»: «عقب» after «م», «ت» or «ي»)."""
-    norm = t.norm
-    return (norm.endswith("عقب") and len(norm) >= 7
-            and norm[:-3][-1:] not in ("ت", "م", "ي") and t.raw[-1].isalpha())
-
-
-def _rank_and_name(toks: list[Tok], j: int, limit: int) -> bool:
-    """A rank and a name follow at token `j` («العميد حسين …»): after «قائد "…"» the marks held
-    the unit's name («أعلن قائد "اللواء السادس حرس حدود" العميد حسين حسان الغمري أن»: Q40's
-    3060, «— قائد»), however long, since the man it heads is named after it."""
-    return (j + 1 < limit and toks[j - 1].raw[-1] not in "،,:;؛." and toks[j].norm in RANKS
-            and toks[j].raw[-1] not in "،,:;؛." and not toks[j + 1].norm.startswith("ال")
-            and toks[j + 1].norm not in STOP and not cue_of(toks[j + 1].raw)[1])
-
-
-# Commands and directorates named by the indefinite nouns in construct after them («قيادة
-# شرطة ريف دمشق», «مديرية صحة حلب»). Folded.
-_COMMANDS = frozenset("قياده مديريه".split())
-
-
-def _command_end(toks: list[Tok], k: int, limit: int) -> int:
-    """Where «قيادة/مديرية» at token `k` and its indefinite nouns in construct end, when the
-    clause («أن/إن», marks) follows them at once or a comma or colon closes them (at most four
-    words: «قيادة الجيش السوري», «قيادة شرطة ريف دمشق»); else 0."""
-    if k >= limit or toks[k].norm not in _COMMANDS or toks[k].raw[-1] in "،,:;؛.":
-        return 0
-    m = k + 1
-    definite = False  # the construct ends on a definite noun, then its adjectives
-    while m < limit and m - k <= 4:
-        t = toks[m]
-        if (not t.raw.rstrip("،,:").isalpha() or t.norm in STOP or cue_of(t.raw)[1]
-                or is_complementizer(t.norm) or (definite and not t.norm.startswith("ال"))):
-            break
-        definite = definite or t.norm.startswith("ال")
-        m += 1
-        if t.raw[-1] in "،,:":
-            break
-    if m == k + 1 or m >= limit:
-        return 0
-    after = toks[m]
-    return m if (toks[m - 1].raw[-1] in "،,:" or is_complementizer(after.norm)
-                 or after.raw[0] in "\"“«„") else 0
-
-
-def _a_body(t: Tok) -> bool:
-    """`t` opens the name of a body («وزارة …», «الدفاع المدني», «الأمم المتحدة»)."""
-    return t.norm in _BODY_FIRST_WORDS
 
 
 # Bodies named by their members («نقابة الصحفيين», «رابطة المراسلين»). Folded.
 _BODIES_OF = frozenset("نقابه اتحاد جمعيه رابطه لجنه هيئه منظمه نادي مرصد".split())
-
-
-def _titled_medium(toks: list[Tok], i: int, j: int) -> bool:
-    """Token `j` is «لـ/لل» + a medium that a title before it governs: the title's head alone
-    («مدير للشبكة») or a definite head and its adjective («الرئيس التنفيذي لشبكة التواصل
-    الاجتماعي», «المدير العام للقناة»: F18's left, corpus 37). «قال لشبكة CNN» and «رئيس
-    الوزراء للصحيفة» (a whole title) name whom he told."""
-    t = toks[j]
-    if t.norm[:1] != "ل" or t.raw[-1] in "،,:" or not (
-            t.norm[1:] in _TOLD_MEDIA or (t.norm[:2] == "لل" and t.norm[2:] in _TOLD_MEDIA)):
-        return False
-    if j - 1 == i:
-        return toks[i].norm.removeprefix("ال") in _TITLE_HEADS
-    head, adjective = toks[j - 2], toks[j - 1].norm
-    return (j - 2 >= i and head.norm.startswith("ال") and head.norm[2:] in _TITLE_HEADS
-            and (adjective in ("العام", "العامه")
-                 or (adjective.startswith("ال") and adjective.endswith("ي"))))
 
 
 _HE_WHO = frozenset("هو هي وهو وهي".split())  # before a relative: an aside on the speaker
@@ -632,71 +456,3 @@ def opens_statement(toks: list[Tok], j: int, last: int) -> bool:
     # An «إن» or another cue a few words on means this was a parenthesis, not the statement.
     return not any(is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None
                    for m in range(j, min(last, j + 6)))
-
-
-# Heads that name a man or a woman (folded, without «ال»): a bare cue of the other gender never
-# falls back on them.
-_MAN_HEADS = frozenset(
-    "ملحن مخرج رئيس وزير مدرب لاعب نجم مهاجم حارس مدير سفير قائد زعيم محامي قاضي ملك امير شيخ"
-    " مستشار خبير باحث طبيب متحدث ناطق ممثل مغني فنان كاتب شاعر صحفي اعلامي رجل".split())
-_WOMAN_HEADS = frozenset(
-    "ملحنه مخرجه رئيسه وزيره مدربه لاعبه نجمه مديره سفيره محاميه قاضيه ملكه اميره شيخه"
-    " مستشاره باحثه طبيبه متحدثه ناطقه ممثله مغنيه فنانه كاتبه شاعره صحفيه اعلاميه سيده"
-    " امراه فتاه".split())
-
-
-def person_of_other_gender(name: str, gender: str) -> bool:
-    """«الملحن بليغ حمدي» for a feminine cue, «الممثلة …» for a masculine one."""
-    words = name.split()
-    head = fold(words[0]).removeprefix("ال") if words else ""
-    return (gender == "f" and head in _MAN_HEADS) or (gender == "m" and head in _WOMAN_HEADS)
-
-
-# Broken plurals a masculine singular pronoun never means (F42, seed 38, 4212: a bare «قال»
-# two paragraphs after «وذكر الأطباء» / «وتقول التقارير» was shown «بحسب الأطباء»): plurals
-# of things that speak («التقارير», «مصادر»: a feminine «وأضافت» goes on with them) and of
-# people («الأطباء», «خبراء»). Folded, without «ال»; the first word only («رئيس الوزراء»).
-_BROKEN_PLURALS = frozenset(
-    "تقارير مصادر وسائل دراسات ابحاث بيانات اطباء علماء خبراء نشطاء شهود سكان اهالي زعماء"
-    " وزراء سفراء".split())
-
-
-def _things(name: str) -> bool:
-    """«التقارير الإعلامية», «الأطباء»: a broken plural, which «قال» never means."""
-    words = name.split()
-    return bool(words) and fold(words[0]).removeprefix("ال") in _BROKEN_PLURALS
-
-
-class Speakers:
-    """The named speakers so far, to resolve «وأضاف»/«مضيفةً» to the last one of that gender."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, str]] = []
-        # The subject of a non-speech verb that opened the last sentence and named nobody else
-        # (digests.sentence_openers.sentence_opener), with the genders its verb allows.
-        self.opener: tuple[str, frozenset[str]] | None = None
-
-    def add(self, name: str, gender: str) -> None:
-        if masdar_act(name):
-            # «فهم يتوقعون رفع سعر الفائدة أكثر» (F37): an act read as a subject is no one a
-            # later bare «وقالت» could mean
-            return
-        self.seen.append((name, gender))
-
-    def last(self, gender: str | None = None, *, singular: bool = False,
-             plural: bool = False) -> str:
-        """The last speaker of `gender`; `singular`: a singular verb's, so no plural noun
-        («وقال» after «ويتهم المنتقدون …» is not «المنتقدون», seed 24, 3506); `plural`: a plural
-        verb's («وأضافوا»), so never a person's bare name (`bare_person`) named last."""
-        seen = [(n, g) for n, g in self.seen if not (singular and plural_noun(n)) and not (
-            singular and gender == "m" and _things(n))]
-        if plural and seen and bare_person(seen[-1][0]):
-            return ""  # «وأضافوا» after only «فارادكار» spoke (F36, seed 34, 5849)
-        for name, g in reversed(seen):
-            if gender is None or g == gender:
-                return name
-        if seen and gender is not None and person_of_other_gender(seen[-1][0], gender):
-            # «وقالت: "…"» after only «الملحن بليغ حمدي» was named (F32, corpus_dev 2613): a
-            # person titled as a man is not the woman speaking; nobody is shown instead.
-            return ""
-        return seen[-1][0] if seen else ""
