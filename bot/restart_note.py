@@ -47,11 +47,13 @@ def text(left: InFlight, lang: str = "") -> str:
     """The admins' message in `lang` ('ar' or 'en': the language the bot speaks in the admin's
     private chat), Arabic first then English when it is not known (bot.texts_alerts;
     HTML-escaped). QA62-6: an Arabic admin got both, and «20 articles» beside «stories»."""
-    from bot.i18n import num, t
+    from bot.i18n import amount, t
 
+    # QA72-6: what may arrive twice is a message (the sender has one bundle a chat on the wire),
+    # not each of its rows: 6 daily digests of ~50 stories read «٣٢٧ خبرًا … قد يصل مرتين»
     return "\n\n".join(
-        escape(t("restart_mid_broadcast", lg, rows=_stories(left.rows, lg),
-                 chats=num(left.chats, lg)), quote=False)
+        escape(t("restart_mid_broadcast", lg, messages=amount(left.chats, lg, "message"),
+                 rows=_stories(left.rows, lg)), quote=False)
         for lg in ((lang,) if lang in ("ar", "en") else ("ar", "en")))
 
 

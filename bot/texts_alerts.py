@@ -130,13 +130,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db_cause_then": ("، ثم ", ", then "),
     # QA53 S5: the last run was killed mid-send (bot.restart_note). QA66-8: worded so that one
     # story reads as well as five («خبر … كانت … هذه» was made for «٥ أخبار»), and «sending»,
-    # not «a broadcast» (an instant alert is cut as often as a /push)
+    # not «a broadcast» (an instant alert is cut as often as a /push). QA72-6: counted in
+    # messages (one a chat: what may come twice), the rows they carry beside them, not «٣٢٧ خبرًا»
     "restart_mid_broadcast": (
         "↻ توقّف البوت في المرة السابقة أثناء الإرسال (إيقاف قسري أو انقطاع)، وكان قيد الإرسال "
-        "عندها: {rows} (عدد المحادثات: {chats})؛ يُعاد إرسال ذلك الآن. ما سبقه وصل مرة واحدة، "
+        "عندها: {messages}، رسالة لكل محادثة (فيها {rows})؛ يُعاد إرسال ذلك الآن. ما سبقه وصل مرة واحدة، "
         "وقد يصل ما يُعاد مرتين إن كان تيليجرام قد تسلّمه قبل التوقف (يُفضَّل التكرار على الضياع).",
-        "↻ The last run stopped while sending (killed or cut off); being sent then: {rows} "
-        "(chats: {chats}), sent again now. What went before went once; what is sent again may "
+        "↻ The last run stopped while sending (killed or cut off); being sent then: {messages}, "
+        "one a chat ({rows} in them), sent again now. What went before went once; what is sent again may "
         "arrive twice if Telegram had it before the stop (at least once: a repeat rather than "
         "a loss)."),
     # the subject of the restart note for one and two stories (QA66-8; more: bot.i18n.amount)
