@@ -46,6 +46,7 @@ from digests.search_readings import (
     m048_place_readings,
     m052_definite_readings,
     m055_lookalike_readings,
+    m057_food_readings,
 )
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
@@ -132,4 +133,5 @@ MIGRATIONS: list[Migration] = [
     ("054_private_source_hosts", m054_private_source_hosts),
     ("055_lookalike_readings", m055_lookalike_readings),
     ("056_outbox_due_index", m056_outbox_due_index),
+    ("057_food_readings", m057_food_readings),
 ]

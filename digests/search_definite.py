@@ -78,7 +78,29 @@ _AMR = "عمرو"  # «عمرة X» is «عمرو X» when the text writes «ع�
 # keys before which a bare «عمرة» is another noun: «صيانة وعمرة» (an overhaul, QA70-4)
 _OVERHAUL_BEFORE = frozenset(run_keys("صيانة") + run_keys("إصلاح"))
 
-_NOUNS = frozenset(DEFINITE_NOUNS) | frozenset(BARE_NAMES) | frozenset(CONSTRUCT_PLURALS)
+# proclitics a city's name takes in the news («وحمص», «بحمص», «لحمص», «فحمص»)
+_CITY_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول", "فب")
+
+
+def _clitic_spellings(key: str) -> tuple[str, ...]:
+    """The keys of `key` written with a proclitic where the index keeps the word whole
+    («وحمص»: the reference table writes it more often than «حمص», so it is not split)."""
+    out: list[str] = []
+    for clitic in _CITY_CLITICS:
+        spelled = run_keys(clitic + key)
+        if len(spelled) == 1 and spelled[0] not in (key, *out) and not spelled[0].startswith("ال"):
+            out.append(spelled[0])
+    return tuple(out)
+
+
+# A bare name's clitic spelling -> the name's key («وحمص» -> «حمص»), and the keys of the dishes
+# after which it is the food (QA74-1: «وجبة فلافل وحمص», article 2215, is chickpeas; «دمشق
+# وحلب وحمص والرقة» the city): keyed as the definite noun («الحمص»).
+CLITIC_NAMES: dict[str, str] = {c: k for k in BARE_NAMES for c in _clitic_spellings(k)}
+CLITIC_NAMES_OF: dict[str, tuple[str, ...]] = {k: _clitic_spellings(k) for k in BARE_NAMES}
+_FOOD_BEFORE = frozenset(k for w in """فلافل الفلافل طعمية الطعمية فول الفول طحينة الطحينة
+    متبل تبولة فتوش شاورما كباب خبز سلطة مقبلات""".split() for k in run_keys(w))
+_NOUNS = frozenset(DEFINITE_NOUNS) | frozenset(BARE_NAMES) | frozenset(CONSTRUCT_PLURALS) | frozenset(CLITIC_NAMES)
 _DEFINITE = re.compile("^[وف]?(?:[بك]?ال|لل)")
 _HARAKAT = re.compile("[\u064b-\u065f\u0640\u0670]")
 
@@ -131,6 +153,10 @@ def read_keys(runs: list[str], keyed: list[tuple[str, ...]]) -> list[tuple[str, 
             out.append(keys)
             continue
         key = keys[0]
+        if key in CLITIC_NAMES:  # «وحمص»: the city, but «فلافل وحمص» the food
+            food = bool(i) and bool(keyed[i - 1]) and keyed[i - 1][-1] in _FOOD_BEFORE
+            out.append((definite_key(CLITIC_NAMES[key]),) if food else keys)
+            continue
         if key in CONSTRUCT_PLURALS:
             nxt = after[0] if after else ""
             nxt = nxt[2:] if is_definite_key(nxt) else nxt  # «الأقصى» read as the noun
@@ -159,7 +185,10 @@ def bare_spellings(key: str) -> tuple[str, ...]:
     if key in DEFINITE_NOUNS:
         return (definite_key(key),)
     if key in BARE_NAMES:
-        return ()  # «حمص» typed is the city, never written with the article
+        # «حمص» typed is the city, never written with the article; but the index keeps «وحمص»
+        # whole (the reference table writes it more often than «حمص»: «وحلب وحمص والرقة»), so
+        # its clitic spellings are searched too (QA74-1: 3 of the 6 Homs articles were lost)
+        return tuple(CLITIC_NAMES_OF.get(key, ()))
     other = OTHER_NUMBER.get(key) or next((k for k, v in OTHER_NUMBER.items() if v == key), None)
     return (other,) if other else ()
 

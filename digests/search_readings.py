@@ -25,6 +25,9 @@ digests.search_definite (QA68-6, QA70-4): the articles holding «الحمص» (a
 before a noun of its construct («حماة الديار»), or «عمرة» with its «ة» (read as «عمرو» before a
 name the text writes after «عمرو», or as the bare key after «صيانة») are keyed again, then the
 followed topics.
+
+Migration 057_food_readings (session 25, X119, QA74-1) does the same for a bare name's clitic
+spelling after a dish («فلافل وحمص»: chickpeas, keyed «الحمص»; «وحلب وحمص» stays the city).
 """
 
 from __future__ import annotations
@@ -38,7 +41,13 @@ import sqlite_utils
 
 from digests.arabic import normalize
 from digests.reader_spellings import reindex_where, rewrite_topics
-from digests.search_definite import BARE_NAMES, CONSTRUCT_PLURALS, DEFINITE_NOUNS, unmarked
+from digests.search_definite import (
+    BARE_NAMES,
+    CLITIC_NAMES,
+    CONSTRUCT_PLURALS,
+    DEFINITE_NOUNS,
+    unmarked,
+)
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +125,20 @@ def needs_lookalike_reindex(text: str) -> bool:
 def m055_lookalike_readings(db: sqlite_utils.Database) -> None:
     """Migration 055_lookalike_readings (module docstring)."""
     read_again(db, needs_lookalike_reindex, "055_lookalike_readings", "look-alike")
+
+
+# A bare name's clitic spelling («وحمص»), normalized: the food is read after a dish since X119.
+_CLITIC_NAME_WORDS = re.compile("|".join(CLITIC_NAMES))
+
+
+def needs_food_reindex(text: str) -> bool:
+    """Whether `text` (as stored) may be keyed differently since X119 (module docstring)."""
+    return bool(_CLITIC_NAME_WORDS.search(normalize(text)))
+
+
+def m057_food_readings(db: sqlite_utils.Database) -> None:
+    """Migration 057_food_readings (module docstring)."""
+    read_again(db, needs_food_reindex, "057_food_readings", "food")
 
 
 def m035_search_readings(db: sqlite_utils.Database) -> None:

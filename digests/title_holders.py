@@ -17,11 +17,14 @@ holder written here would find the old holder's title mentions and the new name'
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 
 from digests.arabic import run_keys
 
 # title -> the holder's name as the news writes it (one row per way of writing the title the
-# spelling rules do not join already: «الأمريكي/الأميركي» are one by digests.variants)
+# spelling rules do not join already: «الأمريكي/الأميركي» are one by digests.variants, whose
+# spellings `_holders` lists for each title — QA74-2: «الرئيس الأميركي», the spelling of Sky
+# News Arabia and Al Arabiya, found no «ترامب» while the row matched «الأمريكي» only)
 HOLDERS: dict[str, str] = {
     "الرئيس الأمريكي": "ترامب",
     "الرئيس الروسي": "بوتين",
@@ -45,7 +48,14 @@ def _keys(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _holders() -> dict[tuple[str, ...], tuple[str, ...]]:
-    return {_keys(title): _keys(name) for title, name in HOLDERS.items()}
+    """Every spelling of every title's keys («رئيس امريكي», «رئيس اميركي») -> the holder's keys."""
+    from digests.variants import alternatives  # digests.variants asks here: imported late
+
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for title, name in HOLDERS.items():
+        for spelled in product(*(alternatives(k) for k in _keys(title))):
+            out.setdefault(tuple(spelled), _keys(name))
+    return out
 
 
 def holder_phrase(terms: tuple[str, ...]) -> tuple[str, ...] | None:
