@@ -13,8 +13,9 @@ needs three things, resolved here in reading order:
 
 Words inside quote marks are speech, not cues (digests.cue_window). Whether a word is a cue,
 and of what kind, is read by digests.cue_heads; the speaker as written by digests.cue_speakers;
-where the speech starts by digests.speech_start. Pure functions of tokens
-(digests.speakers).
+where the speech starts by digests.speech_start; the verbs that introduce no speech where they
+stand by digests.silent_cues; the speaker a cue resolves to (and the speakers it records) by
+digests.speaker_resolution. Pure functions of tokens (digests.speakers).
 """
 
 from __future__ import annotations
@@ -56,7 +57,15 @@ from digests.participle_subjects import (
     statement_owner,
 )
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
-from digests.speaker_spans import plural_verb, singular_verb, writer_said
+from digests.silent_cues import (
+    _ACCUSED_THAT,
+    _is_called,
+    _no_one_speaks,
+    _reminds,
+    _reports_no_statement,
+)
+from digests.speaker_resolution import _another, _fuller, _resolved_speaker
+from digests.speaker_spans import writer_said
 from digests.passive_subjects import (
     considered,
     considered_marks,
@@ -65,7 +74,6 @@ from digests.passive_subjects import (
 )
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
-    AMBIGUOUS,
     ATTRIBUTION_PREPS,
     COUNTER_CUES,
     DENIALS,
@@ -84,16 +92,11 @@ from digests.cue_heads import IF_WORDS, WHETHER_WORDS, Head, cue_head
 from digests.speech_start import comma_start, host_noun, marked_start  # noqa: F401
 from digests.unwritten_speakers import ABOVE, WHERE, interview_owner, unwritten_speaker
 
-_CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
-_BY_THAT = frozenset("بان بانه بانها بانهم".split())  # «بأن» and its forms (folded)
-# Verbs of denouncing (folded): the «بأن» after their object is the object's claim.
-_DENOUNCE = frozenset("استنكر استنكرت يستنكر تستنكر ندد نددت شجب شجبت ادان ادانت".split())
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
 _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
 _VERBAL_NOUN_FORMS = frozenset(p + n for p in ("", "و", "ب", "ل", "وب", "ول") for n in _VERBAL_NOUNS)
 _NOT_IN_A_NAME = frozenset("ضد وسط مفاده مفادها القائله القائل".split())
-_ACCUSED_THAT = frozenset("بانه بانها بانهم بانهما بانهن".split())  # folded
 
 
 @dataclass(frozen=True)
@@ -383,139 +386,11 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
                attribution=head.norm in ATTRIBUTION_PREPS), max(k + 1, j)
 
 
-# «ذكر» in the future (folded), and the «بأن» forms: «سوف تذكر X بأن …» is «تُذكّر» (reminds).
-_MENTION_FORMS = frozenset("تذكر يذكر ستذكر سيذكر".split())
-_FUTURE = frozenset("سوف لن".split())
-
-
-# «يُدعى/تُدعى» (is called), written as «يدّعي» (claims) is without its marks. Folded.
-_CALLED = frozenset("يدعي تدعي".split())
-
-
-def _is_called(w: Window, k: int) -> bool:
-    """«أصيب بمرض عصبي يدعى "التصلب الجانبي"» (F42, seed 38, 4212: «أصيب بمرض عصبي» was then
-    the speaker a later bare «قال» fell back on): a present «يدعى» right before quote marks
-    names a thing; a claim («يدعي أن …») takes its clause. Written with «ى» before a word that
-    opens no clause, it names a man: «رجل يدعى #أشعب_بن_جبير، تذهب بعض الروايات إلى أنه …»
-    (F43, seed 39, 3654: «بحسب أشعب بن جبير، فإنه ولد سنة 9 هجرية» — the accounts' words about
-    him, read as his own claim)."""
-    toks = w.toks
-    if not (strip_conj(toks[k].norm) in _CALLED and k + 1 < w.last):
-        return False
-    if toks[k + 1].raw[:1] in "\"“«":
-        return True
-    if not toks[k].raw.endswith("ى") or toks[k].raw.startswith("و") or any(
-            cue_of(toks[m].raw)[1] is not None for m in range(w.first, k)):
-        # («أحد الناجين، ويدعى X، أخبر الحاضرين أن …»: «ويدعى» set off names the subject,
-        # whose verb follows; read as before)
-        # («وقال المسلح، ويدعى X (26 عاما)، إنه …»: after a verb of saying the name set off
-        # is its speaker's, and the old reading stays)
-        return False
-    # the name closed by its comma before any clause («يدعى X، تذهب …»); «التي تدعى فلورار لو
-    # إن …» (F14) keeps the name's «إن»
-    for m in range(k + 1, min(w.last, k + 6)):
-        if is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None:
-            return False
-        if toks[m].raw.endswith(("،", ",")):
-            return True
-    return False
-
-
-def _reminds(w: Window, k: int) -> bool:
-    """«لكن الولايات المتحدة سوف تذكر الزعيم الكوري الشمالي، كيم جونغ أون، بأن خياراتها
-    العسكرية لم تبرح الطاولة» (QA59-50: shown «بحسب … كيم جونغ أون، خياراتها العسكرية …»):
-    «ذكر» in the future with a noun, then «بأن», reminds the noun of the clause — the noun
-    is whom the subject told, and no one's statement is read here. («بينما تذكر الدعوى بأن
-    …», mentions, is not in the future.)"""
-    toks = w.toks
-    norm = toks[k].norm
-    if norm not in _MENTION_FORMS or not (norm.startswith("س") or (
-            k > w.first and toks[k - 1].norm in _FUTURE)):
-        return False
-    return k + 1 < w.last and not is_complementizer(toks[k + 1].norm) and any(
-        toks[m].norm in _BY_THAT for m in range(k + 2, min(w.last, k + 10)))
-
-
-# «فتأكد أنك …» (folded): the imperative «make sure», the writer telling the reader.
-_MAKE_SURE = frozenset("تاكد فتاكد وتاكد تاكدي فتاكدي تاكدوا فتاكدوا".split())
-_YOU_THAT = frozenset("انك انكم انكي بانك بانكم".split())
-# «يرى فيه المتسبب الأول» (folded): what one sees in it, no subject after «فيه».
-_SEE = frozenset("يري تري رأي راي رات رات يرون".split())
-# «خبراً أفاد به بوصول …»: «به» takes the verb back to the news item (folded).
-_OF_IT = frozenset("به بها".split())
-
-
-def _no_one_speaks(w: Window, k: int) -> bool:
-    """Verbs read as cues where nobody's speech is written (QA59):
-
-    * «فتأكد أنك غير مصاب …» (-7): the writer's «make sure you …» to the reader;
-    * «وتقدم بعرض وُصف بأنه "خرافي"» (-8): the passive «وُصف» describing the noun before it
-      (no «و», no comma, the clause at once);
-    * «الاتحاد الأوروبي الذي يرى فيه المتسبب الأول …» (-30): what he sees in it is the
-      object, not a subject a later «وعد» could mean;
-    * «خبراً عاجلاً أفاد به بوصول …» (-39): «أفاد به» describes the news item; «بوصول» is
-      what it told, not its speaker.
-    """
-    toks = w.toks
-    norm = toks[k].norm
-    nxt = toks[k + 1].norm if k + 1 < w.last else ""
-    if norm in _MAKE_SURE and nxt in _YOU_THAT:
-        return True
-    if strip_conj(norm) in ("اعلم", "اعلمت"):
-        # «أعلم» informs only with its object and «أن» after it («الحمد الله أعلم خلال لقاء
-        # … عددا من رجال الأعمال … أن "…"», F41): «الله أعلم», «لا أعلم», «أعلم أن» (I know)
-        # and «أعلم» without a clause are no speech
-        prev = toks[k - 1].norm if k > w.first else ""
-        if prev == "الله" and k - 2 >= w.first and toks[k - 2].norm in _ALLAH_NAMES:
-            prev = ""  # «الحمد الله», «عبد الله», «نصر الله»: a name, its bearer informs
-        that = next((m for m in range(k + 2, min(w.last, k + 25))
-                     if toks[m].norm in ("ان", "بان")), None)
-        return (prev in _NOT_INFORMING or is_complementizer(nxt) or that is None
-                or toks[k + 1].raw.rstrip("،,").endswith(("اً", "ًا"))  # «أعلم جيداً أن» (I know)
-                or nxt in ("جيدا", "تماما", "يقينا")
-                or any(toks[m].raw[-1] in ".:؛" or cue_of(toks[m].raw)[1] is not None
-                       for m in range(k + 1, that)))
-    if (norm in ("وصف", "وصفت") and k > w.first
-            and toks[k - 1].raw[-1] not in "،,.:؛\"”»" and nxt in _ACCUSED_THAT
-            and toks[k - 1].norm not in ("الذي", "التي", "ما", "قد", "ان")):
-        return True
-    if strip_conj(norm) in _SEE and nxt in ("فيه", "فيها", "فيهم") and not any(
-            is_complementizer(toks[m].norm) for m in range(k + 2, min(w.last, k + 9))):
-        return True  # («في وقت ترى فيه المعارضة أن …»: «فيه» is when; the subject speaks)
-    if (strip_conj(norm) == "يعتبر" and k + 1 < w.last
-            and (toks[k + 1].raw.endswith("اً") or (nxt.endswith("يا") and len(nxt) >= 5))):
-        return True  # «يعتبر طبيعيا ومبررا له، فتأكد أنك …» (-7): «is considered natural»
-    return nxt in _OF_IT and k > w.first and toks[k - 1].raw[-1] not in "،,.:؛" \
-        and k + 2 < w.last and toks[k + 2].norm[:1] == "ب" \
-        and not is_complementizer(toks[k + 2].norm)
-
-
-# Words before «أعلم» that make it «(God) knows best» or «I (do not) know». Folded.
-_NOT_INFORMING = frozenset("الله والله لا ولا ما انا وانا لست لسنا".split())
-_ALLAH_NAMES = frozenset("الحمد عبد نصر فضل جار حزب خير عطا".split())  # folded
 # «سيرغي لافروف،الاثنين» (QA59-31): a comma the site glued between two words ends the name.
 _GLUED_COMMA_RE = re.compile(r"(?<=\w)[،,](?=\w).*$")
 # «تصريحات لمن سمتهم مراقبين يقولون إن» (QA59-23): the paper's «those it called»; the speakers
 # are the ones named after it.
 _CALLED_RE = re.compile(r"^لمن (?:سمتهم|سماهم|وصفتهم|وصفهم|تسميهم|يسميهم|اسمتهم|أسمتهم) (?=\S)")
-
-
-def _another(speaker: str, speakers: Speakers) -> str:
-    """«وصرح مسؤول أميركي أن …، في حين قال آخر إنه …»: «آخر» alone is «another» of the head
-    named last («مسؤول آخر»), which «بحسب آخر» does not say (QA13 5422); else `speaker`."""
-    if fold(speaker) != "اخر" or not speakers.seen:
-        return speaker
-    head = speakers.seen[-1][0].split()[0]
-    if fold(head) not in _ONE_OF_MANY:
-        return speaker  # «أحد المستخدمين», «وسائل إعلام»: no head «آخر» can borrow
-    return f"{head} {speaker}"
-
-
-# Indefinite heads of one person among many («مسؤول أميركي», «مصدر أمني»), which «آخر» alone
-# refers back to. Folded.
-_ONE_OF_MANY = frozenset(
-    "مسؤول مصدر مستخدم مغرد متحدث دبلوماسي ضابط شاهد مواطن ناشط خبير محلل قيادي لاعب مشجع"
-    " معلق نائب مسعف طبيب صحفي صحافي موظف جندي عضو باحث محام محامي".split())
 
 
 _PRONOUN_LEADS = frozenset("انه انها لكنه لكنها ولكنه ولكنها وهو وهي".split())
@@ -526,13 +401,6 @@ def _bare(w: Window, k: int) -> bool:
     subject written before it («لكن مراسل "العربية" أفاد» names its own)."""
     return (k == w.first or w.toks[k].norm[:1] in "وف"
             or (k > w.first and w.toks[k - 1].norm in _PRONOUN_LEADS))
-
-
-def _fuller(name: str, speakers: Speakers) -> str:
-    """The fuller form of `name` named before («المدرب» → «المدرب سامي نور», «كاراغر» →
-    «جيمي كاراغر»), else `name`."""
-    return next((n for n, _ in reversed(speakers.seen)
-                 if n.startswith(name + " ") or n.endswith(" " + name)), name)
 
 
 def _verbal_noun_cue(w: Window, k: int, speakers: Speakers) -> Cue | None:
@@ -586,89 +454,3 @@ def _speech_start(w: Window, k: int, j: int, head: Head, speaker: str) -> int | 
         # Only a verb of saying with its subject written lets a comma stand for «:».
         start = comma_start(w.toks, j, w.last, k)
     return start
-
-
-def _reports_no_statement(w: Window, k: int, norm: str, content_start: int | None) -> bool:
-    """True for «رفض» with a clause (what was refused) and «تضمن» whose clause is not speech."""
-    if strip_conj(norm) in REFUSE:
-        # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.
-        return content_start is not None
-    if strip_conj(norm) in _DENOUNCE and content_start is not None:
-        # «واستنكر محاولة وسائل إعلامية التسويق بأن هذه المنظمة ماليزية …» (QA59-14): after
-        # the thing denounced, «بأن» opens what that thing claims — the claim he rejects,
-        # never his statement.
-        at = next((m for m in range(k + 2, min(w.last, k + 14))
-                   if w.toks[m].end == content_start), None)
-        if at is not None and w.toks[at].norm in _BY_THAT and not any(
-                w.toks[m].raw[-1] in "،," or cue_of(w.toks[m].raw)[1] is not None
-                for m in range(k + 1, at)):
-            # (not «وندد عريقات، …، بتصريحات نتنياهو، ووصفها بأنها "…"»: the «بأن» of
-            # another verb, his description)
-            return True
-    if strip_conj(norm) not in _CONTAIN:
-        return False
-    # «وتضمن بيان للمتحدث … الأحد أن …» is speech; «تضمنت التهم تلقي "…"» and «تضمن للأندية
-    # حقها، أي أن» are not: the complementizer must close the verb's clause.
-    toks = w.toks
-    return content_start is None or not any(
-        toks[m].end == content_start and is_complementizer(toks[m].norm)
-        and not any(toks[x].raw[-1] in "،,\"“”«»" for x in range(k, m))
-        for m in range(k + 1, min(w.last, k + 10)))
-
-
-# Verbs of a person's own speech (folded): after «حسبما» they name who spoke («حسبما توضح X»),
-# unlike a relaying verb («حسبما نقلت وكالة …», «حسبما ذكرت الصحيفة»).
-_SAID = frozenset(
-    "قال قالت يقول تقول اوضح اوضحت يوضح توضح اكد اكدت يؤكد تؤكد صرح صرحت يري تري".split())
-
-
-# Unnamed sources a lead sentence cites («حسبما قالت مصادر مطلعة لـ"رويترز"»): a relay, not
-# the one a later bare verb means (dev holdout7, SK-internationalNews-473). Folded.
-_UNNAMED = frozenset(fold(w) for w in "مصادر مصدر مسؤولون مسؤولين مسؤول تقارير وسائل".split())
-
-
-def _resolved_speaker(speaker: str, head: Head, content_start: int | None,
-                      cues: Sequence[Cue], speakers: Speakers, *,
-                      relative: bool = False) -> tuple[str, bool]:
-    """The cue's speaker and whether it is written here; records a named speaker in `speakers`.
-
-    A cue without a written speaker takes its clause's (a participle) or the last named one.
-    `relative`: the verb opens a relative clause («الذي/التي أعلن X»).
-    """
-    if speaker:
-        # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
-        # that a later «وأضاف» could mean; nor does a relative clause's verb that opens no
-        # speech («قال مايك بومبيو، وزير الخارجية الذي أعلن الرئيس الأمريكي، دونالد ترامب، عن
-        # تعيينه …، إن …» then «حيث قال:», F44, seed 40, 4178: the president only describes
-        # the minister, who goes on speaking).
-        if head.kind != "prep" and (content_start is not None or (
-                head.norm not in AMBIGUOUS and not relative)):
-            speakers.add(speaker, head.gender)
-        elif head.kind == "prep" and head.norm in _SAID and head.prev in (
-                "حسبما", "وحسبما", "بحسبما") and fold(speaker.split()[0]) not in _UNNAMED:
-            # «…، حسبما توضح إيرين غيبس من مؤسسة …» then «وقالت "…"» (F37, dev holdout3,
-            # BB-economy-13): a verb of speech after «حسبما» names who spoke, the one a
-            # later bare «وقالت» means (a bare «بحسب X» still names no one)
-            speakers.add(speaker, head.gender)
-        return speaker, True
-    # A participle's subject is its clause's: «رد مكابي على طرده مشيرا إلى أن …» is
-    # McCabe speaking even when someone else spoke last.
-    # A verb's subject before an attribution's source: in «وأوضح الوزير … وفقا للجهاز الحكومي،
-    # لافتا إلى أن» the minister goes on; in «بحسب وكالة دوغان موضحة أن» the agency does.
-    named = [c for c in cues if c.named and c.speaker]
-    earlier = next((c.speaker for c in reversed(named) if not c.attribution),
-                   named[-1].speaker if named else "")
-    if head.kind == "part" and not earlier and any(
-            c.kind == "verb" and not c.speaker and c.gender == head.gender for c in cues):
-        # «قال إن …، منوها إلى أن …» (F42, seed 38, 4212): the participle goes on with the
-        # sentence's bare verb, which meant nobody named («الأطباء» were only named before)
-        return "", False
-    speaker = earlier if head.kind == "part" and earlier else speakers.last(
-        head.gender, singular=head.kind == "verb" and singular_verb(head.norm),
-        plural=head.kind == "verb" and plural_verb(head.norm))
-    if head.kind == "part" and earlier and content_start is not None and (
-            not speakers.seen or speakers.seen[-1][0] != earlier):
-        # «هاجم X … قائلا إن …»: the stance verb named X; what X said makes X the one a
-        # later «وتابع» or «حيث قال:» means.
-        speakers.add(earlier, head.gender)
-    return speaker, False
