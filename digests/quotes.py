@@ -17,8 +17,10 @@ About two thirds of quoted spans in Arabic news are short names, so the filters
 puts the statement behind the headline first, then another voice, then the strongest remaining
 point, preferring direct speech over its paraphrase. The word lists live in digests.speech, quote marks in digests.quote_marks, speech
 cues and their speakers in digests.speech_cues, the speaker of words in marks in
-digests.direct_speakers, the bounds of a reported clause in digests.reported_clauses. This
-module holds the finder (find_quotes), a column's «we» and the digest's entry (key_quotes).
+digests.direct_speakers, the bounds of a reported clause in digests.reported_clauses, the
+finder's second looks (a two-word statement, echoes, an addressee in the speaker) in
+digests.quote_corrections. This module holds the finder (find_quotes), a column's «we» and the
+digest's entry (key_quotes).
 
 Everything here is pure: text in, values out. Quote texts are verbatim slices of the paragraphs
 (trimmed at a word boundary and marked with « …» when long).
@@ -27,7 +29,6 @@ Everything here is pure: text in, values out. Quote texts are verbatim slices of
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -49,21 +50,19 @@ from digests.quote_marks import (
     trim,
     word_count,
 )
+from digests.quote_corrections import _addressee_cut, _echoes_out, _short_statement, _statements_of
 from digests.quote_rank import MAX_QUOTES, rank_quotes
 from digests.speaker_guard import shown_speaker
 from digests.speakers import Speakers, tokens
 from digests.speech import (
     DENIALS,
     RELATIVES,
-    SAY,
     cue_of,
     fold,
-    is_complementizer,
     strip_conj,
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
 from digests.describer_subjects import described
-from digests.apposed_names import TITLES
 from digests.display_names import fuller_name, named_title, spelled_name
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
@@ -107,10 +106,6 @@ __all__ = [
 ]
 
 MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
-# ... and so is a two-word clause right after إن/أن («وتقول كليفورد إن المزاعم باطلة», «قال
-# إنه سيعاود الاتصال»: F34, `_short_statement`).
-MIN_SHORT_STATEMENT_WORDS = 2
-_SAYING = frozenset("قائلا قائله بالقول".split())  # folded, beside SAY
 
 @dataclass(frozen=True)
 class Candidate:
@@ -410,95 +405,6 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in (fold(x.strip("\"“”«»„،,.:؛!؟?()")) for x in text.split()) if len(w) >= 3}
-
-
-def _echoes_out(cands: list[Candidate], shorts: set[tuple[int, int]]) -> list[Candidate]:
-    """Without the two-word clauses that echo a fuller candidate: «قال إنه ليس نادما» beside
-    his own «لست خائفاً … لست نادما», «إنه "إجراءات مؤقتة"» beside «هناك إجراءات مؤقتة
-    تفرضها …» (half their words or more in it). Too short for the ranking's paraphrase rule,
-    they would take the fuller one's place (F34's corpus diff)."""
-    if not shorts:
-        return cands
-    words = [_content_words(c.text) for c in cands]
-    return [c for n, c in enumerate(cands) if (c.paragraph, c.start) not in shorts or not any(
-        (c.paragraph, c.start) != (d.paragraph, d.start)
-        and 2 * len(words[n] & words[m]) >= len(words[n]) > 0
-        for m, d in enumerate(cands))]
-
-
-def _short_statement(para: str, cs: int, text: str, verb: str) -> bool:
-    """A reported clause under MIN_REPORTED_WORDS that is still a statement: at least
-    MIN_SHORT_STATEMENT_WORDS words right after «إن/أن» («إنه», «وأن» …) of a verb of saying
-    (`verb`, folded: «قال», «تقول», «قائلة», «بالقول»). Other verbs' short clauses are views and
-    labels («يرى الكثيرون أن دوافعها سياسية», «يظن منظمو المعرض أنها طيبة») that a digest then
-    shows instead of a fuller statement (F34's corpus diff). Not after «بأن» (the describer's
-    «بأنها "غير عادلة"»); not words after «:» (a heading's tail, or a short line in marks
-    MIN_QUOTE_WORDS keeps out)."""
-    if (word_count(text) < MIN_SHORT_STATEMENT_WORDS or ":" in text
-            or strip_conj(verb) not in SAY and verb not in _SAYING):
-        return False
-    at = para.find(text, cs)
-    if para[at + len(text):].lstrip(" \"”»").startswith(":"):
-        return False  # «يقول التحقيق إن مواطنين روس :» and a list: the statement is the list's
-    before = para[:cs].split()
-    raw = before[-1].strip("\"“”«»„") if before else ""
-    word = fold(raw)
-    if raw.removeprefix("و") == "أن" and text.lstrip("\"“«„")[:1] in "يتن":
-        return False  # «أن تقول "رأيهم"», «المحتمل أن توجه إليه»: a subjunctive, not a statement
-    return is_complementizer(word) and not word.startswith(("ب", "وب"))
-
-
-# «إذ تضمن خطة العام المالي 2018 أن تدفع رواتب …، وفقا لتصريحات سليم الجبوري» (QA39 #20:
-# «بحسب خطة العام المالي»): a document's clause whose tail names the person whose statements
-# it is; heads of such documents (folded) and the tail.
-_DOCUMENT_HEADS = frozenset("خطه موازنه ميزانيه قانون مشروع وثيقه قرار اتفاق اتفاقيه".split())
-_STATEMENTS_TAIL_RE = re.compile(
-    r"[،,]\s*(?:و?ب?حسب|و?وفق(?:ا|اً|ًا)?)\s+(?:ل)?تصريحات\s+([^،,.:\"«»()]+?)\s*(?:[.،,:]|$)")
-
-
-def _statements_of(speaker: str, clause: str) -> str:
-    """The person a document's clause is credited to by its «، وفقا لتصريحات X» tail; ""."""
-    words = speaker.split()
-    if not words or fold(words[0]).removeprefix("ال") not in _DOCUMENT_HEADS:
-        return ""
-    m = _STATEMENTS_TAIL_RE.search(clause)
-    if m is None:
-        return ""
-    name = m.group(1).split()
-    return " ".join(name) if 1 <= len(name) <= 6 and not any(
-        cue_of(w)[1] is not None for w in name) else ""
-
-
-def _addressee_cut(cands: list[Candidate], paragraphs: Sequence[str]) -> list[Candidate]:
-    """«وقال زيدان لبيل إنه "يتوقع منه الكثير"» (F30, seed 30, 1748: «بحسب زيدان لبيل»): a
-    speaker's last word «ل» + a name the article writes alone at least twice elsewhere, right
-    after a name, is whom it was said to; it is cut («لوبان», «ليفربول» leave no such name)."""
-    counts: Counter[str] | None = None  # the article's words, counted once a speaker asks
-    out: list[Candidate] = []
-    for c in cands:
-        parts = c.speaker.split()
-        if len(parts) >= 2 and _addressed(parts[-2], parts[-1]):
-            if counts is None:
-                counts = Counter(w.strip("،,.:؛\"«»“”()") for para in paragraphs
-                                 for w in para.split())
-            if counts[parts[-1][1:]] >= 2:
-                c = replace(c, speaker=" ".join(parts[:-1]))
-        out.append(c)
-    return out
-
-
-def _addressed(before: str, last: str) -> bool:
-    """`last` may be «ل» + whom the name `before` spoke to (see `_addressee_cut`)."""
-    norm = fold(before)
-    return (last.startswith("ل") and not last.startswith(("لل", "لـ")) and len(last) >= 4
-            and not last[1:].startswith("ال")
-            # after a name only: «المدير الفني لتوتنهام», «موالية لدمشق» are the title's
-            and not norm.startswith("ال") and not norm.endswith(("ه", "ي"))
-            and not before.endswith(("،", ",")) and norm not in TITLES)
 
 
 # «وأوضح البيان أن أحقية الأرباح للدفعات ستكون كالتالي» (seed 22, 6837): a clause that ends
