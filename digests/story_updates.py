@@ -55,7 +55,8 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     story, and the oil follower never saw it). The row's kind is 'update:<the chat's local
     date>' for an instant chat (unique per chat, story and kind: one update a day) and the next
     daily digest's kind for a daily chat; none for a report published before the last delivery
-    or one the chat already has a row for. An update that says what the chat was sent in the last
+    (unless newer than the report delivered and telling a new outcome, QA74-14) or one the chat
+    already has a row for. An update that says what the chat was sent in the last
     48 h under another story (digests.repeats, QA19 N3) is recorded 'skipped' with
     REPEAT_REASON instead (its row also keeps that day's update of the story from coming).
     Returns how many were queued. Its log lines go to `said` when given: the caller logs them
@@ -94,9 +95,15 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
         # hours or a daily digest: «النفط يغلق» of 01:16 seen at 07:00, «النفط يرتفع» at 22:21)
         later_day = now - sent >= UPDATE_AFTER or (
             shown is not None and published - shown >= UPDATE_AFTER)
-        if published <= sent:
+        # A report published before the delivery was no update (the chat's bundle came after
+        # it), unless it is newer than the report the chat read and tells something new: a toll
+        # of 27 published 25 s before the «12 dead» of 10 minutes earlier went out, fetched at
+        # the next poll, never reached the chat (QA74-14). Such a report needs a new outcome.
+        newer = published > sent
+        if not newer and (shown is None or published <= shown):
             continue
-        if not later_day and not (may_tell and _new_outcome(db, article, chat_id, story, lead)):
+        if (not later_day or not newer) and not (
+                may_tell and _new_outcome(db, article, chat_id, story, lead)):
             continue
         day = now.astimezone(chat_zone(chat)).date().isoformat()
         rows.append(update_row(chat_id, chat, story, article.id, f"update:{day}", now))

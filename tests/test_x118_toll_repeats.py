@@ -57,7 +57,8 @@ def test_an_own_storys_rising_toll_is_no_repeat_of_another_storys_toll(
         row = tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at)"
                          " values (1, 14, ?, 'update:2026-11-29', ?)",
                          [update_id, iso(later(31))]).lastrowid
-    assert repeating_rows(database.db, [Queued(int(row), 1, update_id, 14)],
+    assert row is not None
+    assert repeating_rows(database.db, [Queued(row, 1, update_id, 14)],
                           later(40)) == []
 
 
