@@ -64,3 +64,23 @@ def test_an_older_or_same_report_published_before_the_delivery_is_still_none(
                       published=NOW - timedelta(minutes=20))
     _enqueue(database, old, sent + timedelta(minutes=2))
     assert rows(database, "article_id in (?, ?)", [retold.id, old.id]) == []
+
+
+def test_an_admins_push_takes_the_daily_chats_waiting_update_now(database: Database) -> None:
+    """QA74-14's second half: «/push سوريا» answered «nothing new» to the daily reader; its
+    waiting update goes with the push (push_queue._take_daily, X114)."""
+    from digests.archive import get_article
+    from digests.push_queue import enqueue_push
+    from digests.search_index import index_article
+
+    src, sent = _story_sent(database, "daily")
+    toll = add_article(database, src, TOLL[0], body=TOLL[1], story_id=12, published=NOW)
+    _enqueue(database, toll, sent + timedelta(minutes=1))
+    with database.transaction() as tx:  # the search /push asks (the ingest indexes)
+        for r in tx.query("select id from articles"):
+            a = get_article(tx, r["id"])
+            assert a is not None
+            index_article(tx, a, ctx())
+    plan = enqueue_push(database, topic="سوريا", now=sent + timedelta(minutes=2))
+    [row] = rows(database, "article_id = ?", [toll.id])
+    assert (row["kind"], row["not_before"], plan.chats) == (plan.kind, None, 1)
