@@ -192,8 +192,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "أخرى؛ مستحقة الآن: {due}، قيد الإرسال: {sending}",
                      "• ⏸ Sending paused at Telegram's request (429, flood control) for "
                      "{seconds} more; due now: {due}, being sent: {sending}"),
-    "stats_queue": ("• مستحقة الآن: {due}، قيد الإرسال: {sending}",
-                    "• Due now: {due}, being sent: {sending}"),
+    # QA72-6: «مستحقة الآن: ٥٩٧٬٢٥٦» counted rows while 13,000 digests were owed: the messages
+    # (one a chat) first, the rows in them after; and while they go, a rate and the time left
+    "stats_queue": ("• مستحقة الآن: {due_messages} (فيها {due_rows})، قيد الإرسال: {sending}",
+                    "• Due now: {due_messages} ({due_rows} in them), being sent: {sending}"),
+    "stats_rate": ("• يُرسل نحو {rate} في الدقيقة (آخر ١٠ دقائق)؛ يبقى نحو {left}",
+                   "• Sending about {rate} a minute (last 10 min); about {left} left"),
     # /stats warnings (bot.stats_warnings, QA27 D8): a full disk, a wrong clock
     "stats_disk_low": ("⚠️ القرص الذي يحمل قاعدة البيانات يكاد يمتلئ (بقي {free} م.ب): حرّر مساحة "
                        "في مجلد DATABASE_PATH قبل أن تتوقف الكتابة",

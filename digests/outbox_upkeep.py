@@ -45,6 +45,13 @@ class QueueStats:
     sent_last_hour: int
     failed: int
     failed_last_hour: int
+    # QA72-6: the chats those due rows go to (one message each: a bundle a chat), and the
+    # chats sent to in the last RATE_WINDOW, so /stats can say a rate and the time left
+    due_chats: int = 0
+    chats_sent_recently: int = 0
+
+
+RATE_WINDOW = timedelta(minutes=10)  # /stats's sending rate is over this window
 
 
 def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
@@ -163,7 +170,11 @@ def queue_stats(db: Database | sqlite_utils.Database, now: datetime) -> QueueSta
                   coalesce(sum(o.status = 'sending'), 0),
                   coalesce(sum(o.status = 'sent' and o.sent_at >= ?), 0),
                   coalesce(sum(o.status = 'failed'), 0),
-                  coalesce(sum(o.status = 'failed' and o.sent_at >= ?), 0)
+                  coalesce(sum(o.status = 'failed' and o.sent_at >= ?), 0),
+                  count(distinct case when o.status = 'pending' and c.active = 1
+                        and (o.not_before is null or o.not_before <= ?) then o.chat_id end),
+                  count(distinct case when o.status = 'sent' and o.sent_at >= ?
+                        then o.chat_id end)
            from outbox o left join chats c on c.id = o.chat_id""",
-        [now_s, hour_ago, hour_ago]).fetchone()
+        [now_s, hour_ago, hour_ago, now_s, iso(now - RATE_WINDOW)]).fetchone()
     return QueueStats(*[int(v) for v in row])
