@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
 DEEP_LINK_PREFIX = "t-"
@@ -48,10 +49,32 @@ def decode_start_payload(payload: str) -> str:
     return payload.replace("_", " ").strip()
 
 
+# The usual disguises of a domain's dot (QA74-3: «scam[.]io» was echoed in the bot's voice and in
+# a «🔔 تابع» button): «[.]», «(.)», «{.}», «[dot]», «(dot)», and « dot » between Latin letters;
+# full-width forms («＠», «．») are folded by NFKC first, the ideographic stop «。» here.
+_DISGUISED_DOT = re.compile(r"(?i)\s*[\[({<]\s*(?:\.|dot)\s*[\])}>]\s*|(?<=[a-z0-9])\s+dot\s+(?=[a-z])"
+                            "|[\u3002\uff61]")
+# A phone number: seven digits or more, spaces, dashes, dots or brackets between them
+# («0501234567», «+966 50 123 4567»); digit groups that are all years («2018 2022») are not one.
+_PHONE = re.compile(r"\+?\d(?:[\s\-.()]{0,2}\d){6,}")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# invisible marks a spammer puts inside an address («scam\u200b.io»)
+_INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def _phone_in(text: str) -> bool:
+    return any(not all(len(g) == 4 for g in re.findall(r"\d+", m.group()))
+               for m in _PHONE.finditer(text))
+
+
 def holds_address(topic: str) -> bool:
-    """Whether a link's topic holds a web address or a @handle (`_ADDRESS`): bot.welcome
-    refuses such a topic without repeating it (QA65-6)."""
-    return bool(_ADDRESS.search(topic))
+    """Whether a link's topic points a reader somewhere: a web address or a @handle
+    (`_ADDRESS`), also disguised («scam[.]io», «scam (dot) io», full-width «＠scam»), any «@»,
+    or a phone number (`_PHONE`; «كورونا 2020» is no number to call). bot.welcome refuses such
+    a topic without repeating it (QA65-6, QA74-3)."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", topic)).translate(_DIGITS)
+    text = _DISGUISED_DOT.sub(".", text)
+    return bool(_ADDRESS.search(text)) or "@" in text or _phone_in(text)
 
 
 def start_payload_of(link: str, bot_username: str | None) -> str | None:

@@ -231,11 +231,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deep_link_stop": ("لإلغاء المتابعة: /unsubscribe {topic}",
                        "To stop following it: /unsubscribe {topic}"),
     # a share link's topic holding a web address or @handle: refused, not repeated (QA65-6)
-    "deep_link_address": ("لم أتابع شيئًا بهذا الرابط: ما يطلب متابعته فيه عنوان موقع أو حساب، "
-                          "والمواضيع أسماء وكلمات. اكتب اسم الموضوع الذي تريده.",
+    # (a disguised address «scam[.]io» or a phone number too: QA74-3)
+    "deep_link_address": ("لم أتابع شيئًا بهذا الرابط: ما يطلب متابعته فيه عنوان موقع أو حساب "
+                          "أو رقم هاتف، والمواضيع أسماء وكلمات. اكتب اسم الموضوع الذي تريده.",
                           "Nothing was followed from this link: what it asks to follow holds a "
-                          "web address or an account, and topics are names and words. Type a topic "
-                          "instead."),
+                          "web address, an account or a phone number, and topics are names and "
+                          "words. Type a topic instead."),
     # a share link's topic the archive has no news of: asked, not followed (QA65-6)
     "deep_link_ask": ("يطلب هذا الرابط متابعة «{topic}»، ولا أخبار عنه في الأرشيف بعد. "
                       "إن أردت متابعته فاضغط الزر.",

@@ -19,7 +19,7 @@ from digests.errors import QueryError
 from digests.general_names import is_general_name
 from digests.named_questions import flags_read, named_topic
 from digests.query import followable
-from digests.topic_keys import readable
+from digests.topic_keys import key_of, readable
 from digests.topic_names import arabic_topic, is_latin
 
 
@@ -43,6 +43,24 @@ def follow(rt: Runtime, target: int, topic: str) -> Followed:
     """Follow one topic in chat `target`, as /subscribe and a list of several do (one path for
     both: «/subscribe شكو ماكو بالعراق» follows «العراق», «Syria» «سوريا»); "" is the general
     digest, and so is its name typed («النشرة العامة», «the general digest»: QA40 N1)."""
+    read = would_follow(rt, topic)
+    if read.refusal is not None:
+        return read
+    topic, latin = read.topic, read.latin
+    try:
+        sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
+    except subscriptions.TooManyTopics:
+        return Followed(topic, "full", latin=latin)
+    except QueryError:
+        return Followed(topic, "unsearchable", latin=latin)
+    return Followed(topic, None, sub.topic, created, latin)
+
+
+def would_follow(rt: Runtime, topic: str) -> Followed:
+    """`topic` read as `follow` reads it, and its refusal if any, without storing anything
+    (refusal None: `follow` would follow it, unless the chat's topics are full). A share
+    link's «🔔 تابع» button is offered only then (QA74-12: «زززز قققق» was offered, and the
+    press answered «لا يحوي كلمات يمكن البحث عنها»)."""
     if topic and is_general_name(topic):
         topic = ""
     if topic and not readable(topic):
@@ -74,10 +92,8 @@ def follow(rt: Runtime, target: int, topic: str) -> Followed:
     elif is_latin(topic):  # it could never match an Arabic story: not followed
         return Followed(topic, "latin")
     try:
-        sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
-    except subscriptions.TooManyTopics:
-        return Followed(topic, "full", latin=latin)
+        key_of(topic)
     except QueryError:
         return Followed(topic, "unsearchable", latin=latin)
-    return Followed(topic, None, sub.topic, created, latin)
+    return Followed(topic, None, latin=latin)
 

@@ -38,6 +38,7 @@ from bot.i18n import (
     topic_label,
 )
 from bot.lines import escape_text
+from bot.topic_follows import would_follow
 from bot.topic_lists import unsubscribe_list
 from bot.runtime import (
     BIDI_OVERRIDES,
@@ -116,7 +117,8 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
             await send(update, context, ui(lang, "deep_link_broken"))
         elif holds_address(topic):  # a spam link: never followed nor repeated (QA65-6)
             await send(update, context, ui(lang, "deep_link_address"))
-        elif not link_topic_known(rt, chat_id, topic):  # asked, not followed at once (QA65-6)
+        elif (not link_topic_known(rt, chat_id, topic)  # asked, not followed at once (QA65-6)
+              and would_follow(rt, topic).refusal is None):  # a press would follow (QA74-12)
             # no bidi override in the button either (QA14 F5; ui() drops them in the text, by
             # the same table)
             shown = echo(strip_markup(topic) or topic).translate(BIDI_OVERRIDES)
@@ -124,6 +126,7 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
                 button(rt, chat_id, t("deep_link_follow", lang, topic=shown), "subscribe",
                        {"topic": topic})]]))
         else:
+            # known, or refused here with the reason the press would have given (QA74-12)
             await subscribe(update, context, rt, topic, lang, deep_link=True)
     # «Ghouta (الغوطة)» in English: a name the reader can type back (QA26 N8)
     rows = [[button(rt, chat_id, topic_label(topic, lang, with_arabic=True), "search",
