@@ -98,12 +98,15 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
         # A report published before the delivery was no update (the chat's bundle came after
         # it), unless it is newer than the report the chat read and tells something new: a toll
         # of 27 published 25 s before the «12 dead» of 10 minutes earlier went out, fetched at
-        # the next poll, never reached the chat (QA74-14). Such a report needs a new outcome.
+        # the next poll, never reached the chat (QA74-14). Such a report needs a new outcome,
+        # new also beside every report stored by the delivery (any may have been its face).
         newer = published > sent
         if not newer and (shown is None or published <= shown):
             continue
         if (not later_day or not newer) and not (
                 may_tell and _new_outcome(db, article, chat_id, story, lead)):
+            continue
+        if not newer and not _new_since(db, article, story, sent, lead):
             continue
         day = now.astimezone(chat_zone(chat)).date().isoformat()
         rows.append(update_row(chat_id, chat, story, article.id, f"update:{day}", now))
@@ -178,6 +181,24 @@ def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, stor
         [chat_id, story, story]).fetchall()] if lead else []
     return new_outcome(sent_headlines(db, chat_id, story), article.title, lead=lead,
                        sent_leads=leads)
+
+
+def _new_since(db: sqlite_utils.Database, article: Article, story: int, sent: datetime,
+               lead: str) -> bool:
+    """Whether the report gives an outcome none of the story's reports stored by `sent` (a
+    delivery) gave in headline or lead: the bundle shows a story under its face, any of them
+    (digests.story_face), so a late-fetched retelling of the face's toll is no update."""
+    from digests.story_figures import lead_sentence
+    from digests.story_outcomes import new_outcome  # late, as may_give_outcome
+
+    stored = db.execute(
+        """select coalesce(nullif(a.headline, ''), a.title, ''),
+                  coalesce(nullif(a.body, ''), a.summary, '')
+           from articles a where a.id != ? and a.fetched_at <= ? and (a.story_id = ? or
+                 a.story_id in (select merged_id from story_merges where into_id = ?))""",
+        [article.id, iso(sent), story, story]).fetchall()
+    return new_outcome([str(r[0]) for r in stored], article.title, lead=lead,
+                       sent_leads=[lead_sentence(str(r[1])) for r in stored])
 
 
 def sent_headlines(db: sqlite_utils.Database, chat_id: int, story: int,
