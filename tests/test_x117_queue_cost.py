@@ -73,3 +73,24 @@ def test_a_second_report_asks_about_updates_once_not_once_a_follower(
     # what a chat had of the story (digests.story_updates): one query, was one a follower
     asked = [s for s in statements if "sum(o.status in ('pending', 'sending'))" in s]
     assert len(asked) == 1, len(asked)
+
+
+def test_the_one_row_a_story_check_searches_the_chat_and_story(database: Database) -> None:
+    """A chat's every row was read for each new row (`story_id = ? or …` used only chat_id of
+    outbox_chat): a daily reader keeps ~46 rows a day for 30 days. The check now searches
+    (chat_id, story_id) and nothing scans the chat's rows."""
+    src = add_source(database, "a")
+    _many_daily_chats(database)
+    statements: list[str] = []
+    database.conn.set_trace_callback(statements.append)
+    try:
+        with database.transaction() as tx:
+            new_deliveries.insert_rows(tx, [(100, 1, add_article(database, src, "قمة",
+                                                                  story_id=1).id,
+                                             "instant", None)], NOW)
+    finally:
+        database.conn.set_trace_callback(None)
+    [insert] = [s for s in statements if s.lstrip().startswith("insert or ignore into outbox")]
+    plan = [row[-1] for row in database.conn.execute(f"explain query plan {insert}")]
+    searches = [p for p in plan if "outbox_chat" in p]
+    assert searches and all("chat_id=? AND story_id=?" in p for p in searches), plan
