@@ -242,6 +242,12 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 rt.held.flush(rt.db)
     if cb is None or cb.action not in ACTIONS:
         refused = callbacks.refusal(rt.db, query.data, chat_id=chat_id, now=rt.now())
+        if refused.reason == "unknown" and rt.writes.refused_since is not None:
+            # no row while writes are refused: a button whose meaning was never stored (and
+            # lost from memory) — «expired» would be false: the database is busy (QA74-9)
+            busy = "reply_unsaved" if rt.writes.fault not in (None, "locked") else "reply_busy"
+            await query.answer(t(busy, lang), show_alert=True)
+            return
         await query.answer(t(refusal_key(refused), lang), show_alert=True)
         return
     await ACTIONS[cb.action](update, context, rt, cb, lang)

@@ -65,6 +65,7 @@ from bot.settings_words import (  # noqa: F401 (hour_label, moved_note, settings
     waiting_alerts,
 )
 from digests import delivery_times, subscriptions
+from digests.storage import DatabaseFault
 from digests.language_words import language_asked
 from digests.reader_text import echo
 
@@ -166,6 +167,27 @@ QUIET_PRESETS: tuple[tuple[int, int], ...] = (NEW_CHAT_QUIET, (22, 7), (23, 8), 
 HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
 
 
+def unsaved_buttons(rt: Runtime, rows: list[list[InlineKeyboardButton]]) -> bool:
+    """Whether any of `rows`' buttons was sent unstored (bot.held_buttons: writes refused)."""
+    return any(b.callback_data in rt.held.held for row in rows for b in row)
+
+
+def stored_now(rt: Runtime) -> bool:
+    """Store the held buttons now (one try: `button` skips writes for a few seconds after a
+    lock, which may be gone); whether it worked."""
+    try:
+        rt.held.flush(rt.db)
+    except DatabaseFault:
+        return False
+    rt.writes.worked()
+    return True
+
+
+def busy_key(rt: Runtime) -> str:
+    """The «try again» text key for the write fault the process saw last (a lock: busy)."""
+    return "reply_unsaved" if rt.writes.fault not in (None, "locked") else "reply_busy"
+
+
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/lang: choose Arabic or English for this chat; «/lang en» (or English, عربي …) sets it
     at once (in a group: an admin)."""
@@ -188,6 +210,12 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code, lang), "lang",
                     {"lang": code}) for code in ("ar", "en")]]
+    if unsaved_buttons(rt, rows) and not stored_now(rt):
+        # another program holds the database: the press would need a write too, and its
+        # buttons live only in this process — «try again» now, as /subscribe says, not a menu
+        # whose press is refused a moment later as «expired» (QA74-9)
+        await send(update, context, t(busy_key(rt), lang))
+        return
     typed = " ".join(context.args or []).strip()
     # «/lang french» said why the picker came (QA51 L10), as «/zone Mars» does
     unknown = ui(lang, "lang_unknown", typed=echo(typed)) + "\n" if typed else ""
