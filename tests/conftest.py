@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
+import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -76,3 +78,19 @@ async def bot(emu: Emulator) -> AsyncIterator[Bot]:
     """A real PTB Bot whose base_url is the emulator."""
     async with Bot("123456:TEST-DELIVERY", base_url=emu.base_url) as b:
         yield b
+
+
+@pytest.fixture
+def hanging_getaddrinfo(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """socket.getaddrinfo blocks until the test ends; yields the hosts it was asked."""
+    asked: list[str] = []
+    release = threading.Event()
+
+    def hang(host: str, *args: object, **kwargs: object) -> list[object]:
+        asked.append(host)
+        release.wait(60)
+        raise OSError("released")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hang)
+    yield asked
+    release.set()

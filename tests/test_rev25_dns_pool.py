@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import threading
-from collections.abc import Iterator
 
 import pytest
 
@@ -20,22 +18,6 @@ from digests import addresses
 from digests.errors import TemporaryFetchError
 from digests.fetcher import Fetcher
 from digests.settings import Settings
-
-
-@pytest.fixture
-def hanging_getaddrinfo(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """socket.getaddrinfo blocks until the test ends; yields the hosts it was asked."""
-    asked: list[str] = []
-    release = threading.Event()
-
-    def hang(host: str, *args: object, **kwargs: object) -> list[object]:
-        asked.append(host)
-        release.wait(60)
-        raise OSError("released")
-
-    monkeypatch.setattr(socket, "getaddrinfo", hang)
-    yield asked
-    release.set()
 
 
 async def test_hanging_lookups_leave_the_default_executor_free(

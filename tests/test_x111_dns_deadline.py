@@ -9,9 +9,7 @@ bounds (wait_for, join) are only there so a regression fails instead of hanging 
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -48,22 +46,6 @@ async def test_a_hanging_lookup_fails_the_fetch_with_its_timeout(
     assert "timed out resolving" in str(info.value) and "انتهت المهلة" in str(info.value)
 
 
-@pytest.fixture
-def hanging_dns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """socket.getaddrinfo blocks until the test ends; yields the hosts it was asked."""
-    asked: list[str] = []
-    release = threading.Event()
-
-    def hang(host: str, *args: object, **kwargs: object) -> list[object]:
-        asked.append(host)
-        release.wait(60)
-        raise OSError("released")
-
-    monkeypatch.setattr(socket, "getaddrinfo", hang)
-    yield asked
-    release.set()
-
-
 def _in_thread(call: object) -> list[object]:
     """Run `call` on a thread given 30 s; what it returned or raised (empty: still running)."""
     out: list[object] = []
@@ -81,7 +63,7 @@ def _in_thread(call: object) -> list[object]:
 
 
 def test_validate_url_gives_up_on_a_hanging_lookup_at_the_fetch_timeout(
-        strict: Settings, hanging_dns: list[str]) -> None:
+        strict: Settings, hanging_getaddrinfo: list[str]) -> None:
     out = _in_thread(lambda: validate_url("https://news.hang.test/rss", strict))
     assert out, "validate_url still waiting for the resolver"
     error = out[0]
@@ -90,15 +72,15 @@ def test_validate_url_gives_up_on_a_hanging_lookup_at_the_fetch_timeout(
     assert "timed out" in str(error) and "انتهت مهلة" in str(error)
 
 
-def test_require_dns_false_asks_no_resolver(strict: Settings, hanging_dns: list[str]) -> None:
+def test_require_dns_false_asks_no_resolver(strict: Settings, hanging_getaddrinfo: list[str]) -> None:
     out = _in_thread(lambda: validate_url("https://news.hang.test/rss", strict,
                                           require_dns=False))
     assert out == ["https://news.hang.test/rss"]
-    assert hanging_dns == []
+    assert hanging_getaddrinfo == []
 
 
 def test_the_sources_file_is_read_without_a_lookup_per_line(
-        strict: Settings, hanging_dns: list[str], tmp_path: Path) -> None:
+        strict: Settings, hanging_getaddrinfo: list[str], tmp_path: Path) -> None:
     path = tmp_path / "sources.txt"
     path.write_text("".join(f"https://news{i}.hang.test/rss\n" for i in range(5)),
                     encoding="utf-8")
@@ -108,4 +90,4 @@ def test_the_sources_file_is_read_without_a_lookup_per_line(
             return len(load_sources_file(database, strict, NOW, path, check=False))
 
     assert _in_thread(load) == [5]
-    assert hanging_dns == []
+    assert hanging_getaddrinfo == []
