@@ -61,6 +61,7 @@ FRESH: Mapping[str, tuple[int, int, int, str]] = {
     "holdout29": (9, 2, 5, "USE (s18 refit), 72 h, S29 face"),
     "holdout30": (11, 0, 6, "USE (s18 refit), 72 h"),
     "holdout31": (9, 3, 6, "USE (s18 refit), 72 h"),
+    "holdout32": (12, 0, 6, "USE (s18 refit), 72 h"),
 }
 
 
