@@ -33,6 +33,8 @@ TOKEN_CHECK_SECONDS = 5.0  # the getMe before the database opens (a silent API: 
 # A refused token is a configuration error, cli.main's exit status 2: deploy/nashra.service's
 # RestartPreventExitStatus=2 leaves it for the operator to fix. As exit 1 a revoked token was
 # started again every 30 s for ever (review REV2 #3); a lost network at boot stays 1 (restarted).
+# So is a start request Telegram refuses («bad webhook: …»: a WEBHOOK_URL it will not call): the
+# same settings meet the same refusal at every restart (X120).
 CONFIG_STATUS = 2
 FAILED_STATUS = 1
 
@@ -116,10 +118,11 @@ def token_refusal(settings: Settings, *, seconds: float = TOKEN_CHECK_SECONDS) -
 
 
 def start_status(exc: BaseException) -> int:
-    """The exit status after the start's line for `exc`: CONFIG_STATUS for a token Telegram
-    refuses (retrying cannot cure it), FAILED_STATUS for the rest (a restart may: the network
-    not up yet at boot, a port still held)."""
-    return CONFIG_STATUS if isinstance(exc, InvalidToken) else FAILED_STATUS
+    """The exit status after the start's line for `exc`: CONFIG_STATUS for a token or a start
+    request Telegram refuses (a BadRequest: «bad webhook: …»; retrying the same settings cannot
+    cure it), FAILED_STATUS for the rest (a restart may: the network not up yet at boot, a port
+    still held, a server answering garbage)."""
+    return CONFIG_STATUS if isinstance(exc, (InvalidToken, BadRequest)) else FAILED_STATUS
 
 
 def start_failure(exc: BaseException, settings: Settings) -> str | None:
