@@ -32,7 +32,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.day_search import day_key, day_page
 from bot.i18n import chat_worded, format_date, list_sep, num, t, topic_label
-from bot.latin_help import latin_miss
+from bot.latin_help import latin_miss, latin_synonym
 from bot.lines import utf16_len
 from bot.link_answers import answer_link
 from bot.my_digest import reader_now, send_days_news, send_my_digest
@@ -159,17 +159,21 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await send(update, context, *several_question(rt, chat.id, several, lang))
         return
     mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic
+    # «Brexit», a name the search reads as «بريكست»: said and answered as «Ghouta» (QA74-16)
+    synonym = None if mapped else latin_synonym(query)
+    mapped = mapped or synonym
     latin = mapped is None and is_latin(query)
     lead = None
     if mapped:
-        whole = arabic_topic(query) is not None and not is_adjective(query)
+        whole = (arabic_topic(query) is not None or synonym is not None) and not is_adjective(
+            query)
         lead = ui(lang, "latin_mapped" if whole else "latin_partial", latin=echo(query),
                   topic=mapped)
     # «شكو ماكو بالعراق», «اريد اعرف اخبار ترامب»: a sentence the archive does not cover is
     # answered, headed and offered for following as the news names it holds (QA24 R1); an
     # English name as its Arabic topic, as `run.py search` reads it
     typed = query
-    query = reader_topic(rt.db.db, query)
+    query = synonym or reader_topic(rt.db.db, query)
     # «سوريا امبارح», "Syria today": that day's stories, the day said (QA47 Z4); «المزيد»
     # carries the day asked
     local = reader_now(rt, chat.id)
@@ -233,8 +237,10 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         if latin:  # a Latin word no table maps: the names near it, or what to do (QA51 L5)
             await send(update, context, *latin_miss(rt, chat.id, query, lang))
             return
+        # «Tariq Ramadan (طارق رمضان)» in English, as the other buttons (QA74-17)
         rows: list[list[InlineKeyboardButton]] = [
-            [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
+            [button(rt, chat.id, topic_label(s, lang, with_arabic=True), "search",
+                    {"query": s})] for s in page.suggestions[:5]]
         # the topic asked, not the question: «مين ربح بالانتخابات اللبنانية» was echoed and
         # offered for following whole (QA57-10); as the found results' header and button do
         asked = topic_shown(query) or query
@@ -289,7 +295,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             messages[-1] += "\n" + ask
         else:
             messages.append(ask)
-        rows += [[button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:3]]
+        rows += [[button(rt, chat.id, topic_label(s, lang, with_arabic=True), "search",
+                         {"query": s})] for s in page.suggestions[:3]]
     # the topic the header names, not the text typed (QA33 S6: «شو صار بعفرين» followed «بعفرين»)
     last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
                        {"topic": topic_shown(query) or query})] if can_follow else []

@@ -160,7 +160,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     near = misspelt(rt, topic) if created else ()
     if near:  # «/subscribe اردغان»: the archive writes «أردوغان» (QA33 S6)
         text += "\n" + ui(lang, "did_you_mean")
-        rows = [[button(rt, chat.id, "🔔 " + s, "subscribe", {"topic": s})] for s in near]
+        rows = [[button(rt, chat.id, "🔔 " + topic_label(s, lang, with_arabic=True), "subscribe",
+                        {"topic": s})] for s in near]
     await _answer_button(update, lang, done=created)  # followed before: no «تم.» (QA26 N12)
     await send(update, context, text, keyboard(rows) if rows else None)
 

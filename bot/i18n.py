@@ -309,8 +309,30 @@ def _spelled_labels(labels: dict[str, str]) -> dict[str, str]:
     return out
 
 
+# The readings «هل تقصد» offers for a word naming two things (digests.search_senses) that no
+# English table names (QA74-17: «Ramadan» got [شهر رمضان] [طارق رمضان], which an English reader
+# cannot tell apart), and the Arabic names the search reads a Latin name as
+# (digests.variants.SYNONYMS: «بريكست» is "Brexit", QA74-16).
+_READING_LABELS = {"شهر رمضان": "Month of Ramadan", "طارق رمضان": "Tariq Ramadan",
+                   "اتحاد جدة": "Al-Ittihad Jeddah"}
+
+
+def _synonym_labels() -> dict[str, str]:
+    from digests.topic_names import is_latin
+    from digests.variants import SYNONYMS
+
+    out: dict[str, str] = {}
+    for group in SYNONYMS:
+        latin = next((name for name in group if is_latin(name)), None)
+        if latin is not None:
+            out.update({name: latin for name in group if not is_latin(name)})
+    return out
+
+
 _ENGLISH_LABELS = _english_labels()
 _ENGLISH_LABELS.update(_spelled_labels(_ENGLISH_LABELS))
+for _arabic, _english in {**_READING_LABELS, **_synonym_labels()}.items():
+    _ENGLISH_LABELS.setdefault(_arabic, _english)
 # «سورية»/«سوريه» is the country «سوريا» (digests.typed_forms.country_key): followed as typed
 # («/subscribe بسورية» is «سورية», X87) it is "Syria" in English too
 _ENGLISH_LABELS.update({w: _ENGLISH_LABELS[country]

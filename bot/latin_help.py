@@ -6,6 +6,10 @@ to the spelling as buttons (digests.latin_near: «🔎 Idlib (إدلب)» in a s
 after /subscribe), and for a spelling near no known name says what they can do: try the country
 or the nearest city, or copy the name from an Arabic headline. The Arabic interface keeps its
 answer (an Arabic reader can write the name as the news writes it).
+
+A Latin name the search itself reads as an Arabic one (digests.variants.SYNONYMS: «Brexit» is
+«بريكست») is no miss: `latin_synonym` gives the Arabic name, and bot.answers answers it as
+«Ghouta» (QA74-16: «/search Brexit» with no news was told to type it in Arabic).
 """
 
 from __future__ import annotations
@@ -16,6 +20,20 @@ from bot.i18n import topic_label
 from bot.runtime import Runtime, button, keyboard, ui
 from digests.latin_near import near_topics
 from digests.reader_text import echo
+from digests.topic_names import is_latin
+from digests.variants import SYNONYMS
+
+
+def latin_synonym(text: str) -> str | None:
+    """The Arabic name of the search's synonyms that Latin `text` is another name of
+    («Brexit», «brexit» → «بريكست»), else None."""
+    typed = " ".join(text.split()).casefold()
+    if not typed or not is_latin(typed):
+        return None
+    for group in SYNONYMS:
+        if any(is_latin(name) and name.casefold() == typed for name in group):
+            return next((name for name in group if not is_latin(name)), None)
+    return None
 
 
 def latin_miss(rt: Runtime, chat_id: int, text: str, lang: str, *, follow: bool = False,
