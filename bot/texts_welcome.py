@@ -248,6 +248,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "جديدة: {command}",
                        "That edit made the message a command, and commands are not run from an "
                        "edited message. Send it as a new message: {command}"),
+    # … with a button that runs it (QA74-13)
+    "edited_command_button": ("عدّلتَ رسالة فصارت أمرًا، ولا أنفّذ الأوامر من رسالة معدّلة. "
+                              "لتنفيذه اضغط الزر، أو أرسله رسالة جديدة: {command}",
+                              "That edit made the message a command, and commands are not run "
+                              "from an edited message. To run it, press the button, or send it "
+                              "as a new message: {command}"),
     "deep_link_broken": ("لم أفهم هذا الرابط، ولعله نُسخ ناقصًا؛ فلم أتابع به شيئًا. اطلب رابطًا "
                          "جديدًا ممن أرسله، أو اكتب اسم الموضوع.",
                          "I could not read this link (it may have been copied incompletely), so "
