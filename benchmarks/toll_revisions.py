@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 from digests.arabic import normalize  # noqa: E402
 from digests.toll_revisions import (  # noqa: E402
     _CORRECTION,
-    _DIGITS,
     _SENTENCE,
     _WORD,
     REVISIONS,
@@ -36,6 +35,7 @@ from digests.toll_revisions import (  # noqa: E402
     states_revision,
     toll_figures,
 )
+from digests.tolls import plain  # noqa: E402
 
 DEV = ROOT.parent / "notes" / "s19" / "corpus_dev.jsonl.gz"
 RANKED = ROOT / "benchmarks" / "out" / "ranked.db"
@@ -65,7 +65,7 @@ def main() -> None:
             title, text = a.get("title") or "", a.get("text") or ""
             story = stories.get((a.get("url") or "").split("#")[0], -n)
             tolls += bool(toll_figures(title))
-            whole = normalize(f"{title}\n{text}").translate(_DIGITS)
+            whole = plain(f"{title}\n{text}")  # as states_revision reads it
             for i, pattern in enumerate(REVISIONS):
                 if pattern.search(whole):
                     bare[i].add(story)

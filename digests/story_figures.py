@@ -16,7 +16,8 @@ two things were never told:
 
 A figure is a number followed by its unit word, after a multiplier («3 آلاف شخص» is 3000 people,
 «100 مليون دولار» a sum) and «من» («10 من الجنود»); words are read normalized
-(digests.arabic.normalize), a و/ب/ل/ال prefix dropped.
+(digests.arabic.normalize), a و/ب/ل/ال prefix dropped. The numbers and the words of the dead and
+the hurt are read by digests.tolls, as digests.toll_revisions reads them (REV s25).
 """
 
 from __future__ import annotations
@@ -25,24 +26,17 @@ import re
 from collections.abc import Iterable
 
 from digests.arabic import normalize, sentences
+from digests.tolls import COUNTED, DEAD, HURT, MONEY, bare, before_kind, counted_kind, counts
 
-# Arabic-Indic digits, and the Arabic decimal separator «٫» as a point
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫", "0123456789.")
-# A thousands separator («1,200», «٣٬٠٠٠»: three digits after it) goes; any other comma is a
-# decimal one («2,5 مليون»). Read as a point, «1,200» was 1.2 (a toll rising past a thousand
-# was no update) and «3,000» told as a correction of «3000».
-_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
-_TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d]+")
+# The numbers (digits, thousands separators, multipliers, «من») and the words of the dead and
+# the hurt are digests.tolls', shared with digests.toll_revisions (REV s25: two readers that
+# disagreed); what this module adds is people, money and the kind each figure is.
 
 
 def _forms(words: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in words.split())
 
 
-# The dead: a count beside these is a death toll
-DEAD = _forms("قتيلا قتيل قتلى ضحية ضحايا جثة جثث وفاة وفيات")
-# The hurt
-HURT = _forms("جريحا جريح جرحى مصابا مصاب مصابين مصابون اصابة اصابات")
 # People counted: the dead's count when the sentence tells deaths (`lead_tolls`), and what a
 # correction of a count of people is about (`changed_figure`)
 PEOPLE = _forms(
@@ -53,75 +47,39 @@ PEOPLE = _forms(
     "مواطن مواطنا مواطنين ساكن نسمة عائلة عائلات اسرة اسر طالب طالبا طلاب عامل عاملا عمال "
     "متظاهر متظاهرا متظاهرين محتج محتجا محتجين ناخب ناخبا ناخبين موظف موظفا موظفين "
     "حاج حاجا حجاج مصل مصليا مصلين زائر زائرا زوار سائح سائحا سياح")
-# Money: a count of these (after a multiplier or not) is a sum
-MONEY = _forms("دولار دولارا دولارات يورو جنيه جنيها جنيهات ريال ريالا ريالات درهم درهما "
-               "دراهم دينار دينارا دنانير ليرة ليرات روبل ين يوان فرنك استرليني")
-_MULTIPLIERS = {**dict.fromkeys(_forms("الف الاف آلاف"), 1_000),
-                **dict.fromkeys(_forms("مليون ملايين"), 1_000_000),
-                **dict.fromkeys(_forms("مليار مليارات بليون"), 1_000_000_000)}
-# A sentence tells deaths (its bare counts of people are the dead): these, or DEAD's
+# A sentence tells deaths (its bare counts of people are the dead): these, or the dead's nouns
 _KILLED = _forms("قتل قتلت يقتل تقتل مقتل مصرع حصيلة الحصيلة لقي لقوا حتفهم حتفه توفي "
                  "وفاة ارتفاع سقوط سقط")
-_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+_TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d]+")
 
 Figure = tuple[str, float]  # (kind: dead, hurt, people, money; the value)
 
 
-def _bare(word: str) -> set[str]:
-    """`word` and its forms without a prefix («والقتلى» → «القتلى», «قتلى»)."""
-    out = {word}
-    for p in _PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            out.add(word[len(p):])
-    return out
-
-
-def _kind(word: str) -> str | None:
-    forms = _bare(word)
-    for kind, vocabulary in (("dead", DEAD), ("hurt", HURT), ("money", MONEY),
-                             ("people", PEOPLE)):
-        if forms & vocabulary:
-            return kind
-    return None
-
-
-_DEATH_NOUNS = _forms("مقتل مصرع وفاة")
-_HURT_NOUNS = _forms("اصابة اصابات جرح")
-
-
-def _before(word: str) -> str | None:
-    """The kind of a count a noun before it gives: «مقتل 28» the dead, «إصابة 150» the hurt."""
-    forms = _bare(word)
-    return "dead" if forms & _DEATH_NOUNS else "hurt" if forms & _HURT_NOUNS else None
+def _kind(word: str | None) -> str | None:
+    """The kind of what a number counts: the dead, the hurt (digests.tolls), money, people."""
+    if word is None:
+        return None
+    kind = counted_kind(word)
+    if kind is not None:
+        return kind
+    forms = bare(word)
+    return "money" if forms & MONEY else "people" if forms & PEOPLE else None
 
 
 def figures(text: str) -> set[Figure]:
     """The figures of `text`: (kind, value) of each number followed by a unit word of a kind
     (after a multiplier and «من»), or preceded by a noun of death or injury («مقتل 28»). A
-    number whose unit is none of them (buses, hours, years) gives none."""
-    digits = _THOUSANDS.sub("", (text or "").translate(_ARABIC_DIGITS))
-    tokens = _TOKENS.findall(normalize(digits))
+    number whose unit is none of them (buses, hours, years) gives none; nor a multiplied one
+    without its unit («100 مليار» alone: a sum of what, or a count of what, unsaid)."""
     out: set[Figure] = set()
-    for i, tok in enumerate(tokens):
-        if not tok[:1].isdigit():
+    for count in counts(text)[1]:
+        kind = _kind(count.unit)
+        if kind is None and count.multiplied:
             continue
-        try:
-            value = float(tok.replace(",", "."))
-        except ValueError:
-            continue
-        j = i + 1
-        if j < len(tokens) and tokens[j] in _MULTIPLIERS:
-            value *= _MULTIPLIERS[tokens[j]]
-            j += 1
-            if j >= len(tokens) or _kind(tokens[j]) is None:
-                continue  # «100 مليار» alone: a sum of what, or a count of what, unsaid
-        if j < len(tokens) and tokens[j] == "من":
-            j += 1
-        kind = _kind(tokens[j]) if j < len(tokens) else None
-        if kind is None and i > 0:  # the noun first: «مقتل 28», «وإصابة 150»
-            kind = _before(tokens[i - 1])
+        if kind is None:  # the noun first: «مقتل 28», «وإصابة 150»
+            kind = before_kind(count.before)
         if kind is not None:
-            out.add((kind, value))
+            out.add((kind, count.value))
     return out
 
 
@@ -143,12 +101,12 @@ def tolls(text: str) -> dict[str, set[float]]:
     فيما نزح أكثر من 5000 مدني» is 3 dead, not 5000."""
     out: dict[str, set[float]] = {}
     for clause in _CLAUSES.split(text or ""):
-        words = {b for w in _TOKENS.findall(normalize(clause)) for b in _bare(w)}
-        deaths = bool(words & (_KILLED | DEAD))
+        words = {b for w in _TOKENS.findall(normalize(clause)) for b in bare(w)}
+        deaths = bool(words & (_KILLED | COUNTED[DEAD]))
         for kind, value in figures(clause):
             if kind == "people" and deaths:
-                kind = "dead"
-            if kind in ("dead", "hurt"):
+                kind = DEAD
+            if kind in (DEAD, HURT):
                 out.setdefault(kind, set()).add(value)
     return out
 

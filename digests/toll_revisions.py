@@ -31,16 +31,18 @@ from __future__ import annotations
 import re
 
 from digests.arabic import normalize
-from digests.story_outcomes import TOLL_WORDS, _measures
+from digests.story_outcomes import TOLL_WORDS
+from digests.tolls import DEAD, HURT, MEASURES, MONEY, bare, counted_kind, counts, named_kind, plain
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d.,]*%)")  # «49» but not «49.6%» nor «3-1»'s parts
+# The two tolls (X80) are digests.tolls' DEAD and HURT, read by its words (shared with
+# digests.story_figures, REV s25); «حصيلة», «مدنيين» name neither
+__all__ = ["DEAD", "HURT", "REVISIONS", "down_kinds", "states_revision", "toll_figures",
+           "toll_kinds"]
 _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 # a toll named in a sentence: the outcome module's toll words, «حصيلة», «عدد القتلى/الضحايا…»
 _TOLL = TOLL_WORDS | frozenset(normalize(w) for w in ("الحصيلة", "حصيلة", "حصيلتها"))
 _WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"[^.!?؟\n]+")
-_PREFIXES = ("و", "ف", "ب", "ل", "ال", "وال", "بال", "لل")
 
 
 def _arabic_normalized(pattern: str) -> str:
@@ -72,43 +74,14 @@ _NOT_TOLL = re.compile(_arabic_normalized(
     r"|انفجار|عمليات|ضربات|مناطق|مدن|محافظات|ولايات|قرى|بلدات|احياء|دول|مواقع|حوادث|حادث)(?!\w)"
     r"|(?<!\w)في\s+\d+(?!\d)"))
 _CORRECTION = re.compile(_arabic_normalized(r"^\W*تصحيح\s*[:：\-–]"))
-# the two tolls (X80): the words naming the dead and the hurt; «حصيلة», «مدنيين» name neither
-DEAD, HURT = "dead", "hurt"
-_KIND_WORDS = {DEAD: frozenset(normalize(w) for w in (
-    "قتيلا قتلى قتيل مقتل مصرع ضحايا ضحية وفاة وفيات تقتل يقتل قتل قتلت قتلوا موتى"
-    " القتلى الضحايا الوفيات").split()),
-    HURT: frozenset(normalize(w) for w in (
-        "جرحى جريحا جريح مصابا مصابين مصاب إصابة إصابات الجرحى المصابين الإصابات"
-        " المصابون").split())}
-# the counted nouns that follow their number («52 قتيلا و80 جريحا»); a verbal noun («مقتل»,
-# «إصابة») comes before it, and may come after the one before («إصابة 80 ومقتل 52»)
-_COUNTED = frozenset(normalize(w) for w in
-                     "قتيلا قتلى قتيل ضحية ضحايا جريحا جرحى جريح مصابا مصابين".split())
-
-
-def _bare(word: str) -> list[str]:
-    """`word` and its readings without a prefix («وإصابة» → «اصابه»)."""
-    return [word, *(word[len(p):] for p in _PREFIXES if word.startswith(p))]
-
-
-def _kind(word: str) -> str | None:
-    """DEAD or HURT for a word naming the dead or the hurt, else None."""
-    for w in _bare(word):
-        for kind, names in _KIND_WORDS.items():
-            if w in names:
-                return kind
-    return None
 
 
 def _kinds_named(words: list[str]) -> set[str]:
-    return {k for w in words if (k := _kind(w)) is not None}
+    return {k for w in words if (k := named_kind(w)) is not None}
 
 
 def _has_toll(words: list[str]) -> bool:
-    for w in words:
-        if w in _TOLL or any(w.startswith(p) and w[len(p):] in _TOLL for p in _PREFIXES):
-            return True
-    return False
+    return any(bare(w) & _TOLL for w in words)
 
 
 def states_revision(headline: str, text: str = "",
@@ -119,8 +92,7 @@ def states_revision(headline: str, text: str = "",
     headline opening «تصحيح:»."""
     if _CORRECTION.search(normalize(headline or "")):
         return True
-    for sentence in _SENTENCE.findall(normalize(f"{headline or ''}\n{text or ''}")
-                                      .translate(_DIGITS)):
+    for sentence in _SENTENCE.findall(plain(f"{headline or ''}\n{text or ''}")):
         words = _WORD.findall(sentence)
         if not any(p.search(sentence) for p in REVISIONS) or not _has_toll(words):
             continue
@@ -134,24 +106,27 @@ def toll_kinds(headline: str) -> list[tuple[str, int]]:
     """The figures of a headline that names a toll, in order, each with the toll it counts
     (DEAD or HURT; none when it names no toll): the counted noun after it («52 قتيلا»), else the
     nearest toll word before it («مقتل 52 وإصابة 80», «ارتفاع حصيلة الجرحى إلى 95»), else DEAD
-    («ارتفاع الحصيلة إلى 52»). Not a score, a percentage, an age, a sum or a time («31 عاما»,
-    «100 مليار»)."""
-    text = normalize(headline or "").translate(_DIGITS)
+    («ارتفاع الحصيلة إلى 52»). Numbers as digests.tolls reads them: «1,200» and «٣٬٠٠٠» are
+    1200 and 3000, «4 آلاف جريح» 4000 hurt. Not a score, a percentage, an age, a sum, a time
+    or a fraction («31 عاما», «100 مليار», «40 ألف جريمة», «2.5»), nor a count of events or
+    places («في 3 هجمات»)."""
+    text = plain(headline)
     if not _has_toll(_WORD.findall(text)):
         return []
-    measures = _measures(headline)
     text = _NOT_TOLL.sub(" ", _SCORE.sub(" ", text))
     out = []
-    for m in _NUMBER.finditer(text):
-        if m.group() in measures:
+    for count in counts(text)[1]:
+        unit = bare(count.unit) if count.unit else set()
+        kind = counted_kind(count.unit)
+        # «20 ألف ضحية» is a toll, «40 ألف جريمة» and «100 مليار» are not
+        if count.percent or not count.whole or unit & (MEASURES | MONEY) or (
+                count.multiplied and kind is None):
             continue
-        after = _WORD.findall(text[m.end():])[:1]
-        kind = _kind(after[0]) if after and any(w in _COUNTED for w in _bare(after[0])) else None
-        for word in reversed(_WORD.findall(text[:m.start()])):
+        for word in reversed(_WORD.findall(text[:count.start])):
             if kind is not None:
                 break
-            kind = _kind(word)
-        out.append((kind or DEAD, int(m.group())))
+            kind = named_kind(word)
+        out.append((kind or DEAD, int(count.value)))
     return out
 
 

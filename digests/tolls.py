@@ -1,0 +1,168 @@
+"""Tolls: the numbers of a text and the dead or hurt they count, read one way (pure; REV s25).
+
+Two modules read tolls: digests.toll_revisions (a headline's toll revised down, QA48 R10) and
+digests.story_figures (a lead's toll, a corrected count of people or a sum, QA71-2/-3). Each had
+its own digit table, prefixes and words for the dead and the hurt, and they disagreed: the first
+read «1,200» as 1 and «٣٬٠٠٠» as 3 and 0 (a toll rising past a thousand looked revised down),
+the second «مقتل 52 وإصابة 80» as 52 hurt. This module is what they share:
+
+- `counts`: every number of a text (Arabic-Indic or Western digits, a thousands separator «,»
+  or «٬» before three digits, «٫» or another comma a decimal one), its value after a multiplier
+  («3 آلاف» is 3000), the word it counts (after the multiplier and «من»: «10 من الجنود») and
+  the word before it. A word after punctuation counts nothing, nor one opening with «و»: «مقتل
+  52 وإصابة 80» counts 52 by «مقتل», not by «وإصابة» (the next figure's noun).
+- the words of the two tolls (DEAD, HURT): the nouns counted after their number (`COUNTED`:
+  «52 قتيلا», «80 إصابة»), the verbal nouns before it (`BEFORE`: «مقتل 52», «إصابة 80»), and
+  every word naming a toll (`named_kind`: those and the verbs «قتل», «تقتل» …);
+- what a count of no one is: a time, an age or a sum (`MEASURES`, `MONEY`).
+
+What each caller makes of a number stays its own: toll_revisions reads any figure of a headline
+that names a toll (its kind the counted noun after it, else the nearest toll word before it);
+story_figures only a figure with its unit word, and people and money besides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digests.arabic import normalize
+
+DEAD, HURT = "dead", "hurt"
+
+# After digests.arabic.normalize (Arabic-Indic and Persian digits are 0-9 already): «٫» is a
+# decimal point; a thousands separator (three digits after it, no fourth) goes
+_DECIMAL = str.maketrans("٫", ".")
+_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
+# a number (a comma left is a decimal one: «2,5 مليون»), a word, or one mark of punctuation
+_TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d]+|[^\w\s]")
+_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def _forms(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+# the nouns that follow their number and count the dead or the hurt («52 قتيلا و80 جريحا»)
+COUNTED = {DEAD: _forms("قتيلا قتيل قتلى ضحية ضحايا جثة جثث وفاة وفيات موتى"),
+           HURT: _forms("جريحا جريح جرحى مصابا مصاب مصابين مصابون اصابة اصابات")}
+# the verbal nouns that go before their number («مقتل 28», «وإصابة 150»)
+BEFORE = {DEAD: _forms("مقتل مصرع وفاة"), HURT: _forms("اصابة اصابات جرح")}
+# every word naming a toll's kind: those, and its verbs («تقتل 37», «قتل 3 جنود»)
+_NAMED = {DEAD: COUNTED[DEAD] | BEFORE[DEAD] | _forms("تقتل يقتل قتل قتلت قتلوا"),
+          HURT: COUNTED[HURT] | BEFORE[HURT]}
+# what a figure of no one's toll counts: a time, an age («31 عاما»)
+MEASURES = _forms("عام عاما اعوام سنة سنوات شهر شهرا اشهر اسبوع اسابيع يوم يوما ايام ساعة"
+                  " ساعات دقيقة دقائق ثانية ثوان")
+# a sum: a count of these (after a multiplier or not)
+MONEY = _forms("دولار دولارا دولارات يورو جنيه جنيها جنيهات ريال ريالا ريالات درهم درهما "
+               "دراهم دينار دينارا دنانير ليرة ليرات روبل ين يوان فرنك استرليني")
+MULTIPLIERS = {**dict.fromkeys(_forms("الف الاف آلاف"), 1_000),
+               **dict.fromkeys(_forms("مليون ملايين"), 1_000_000),
+               **dict.fromkeys(_forms("مليار مليارات بليون"), 1_000_000_000)}
+
+
+def plain(text: str) -> str:
+    """`text` normalized (digests.arabic.normalize) with its numbers in one script: «٫» a point,
+    thousands separators dropped («1,200», «٣٬٠٠٠» → 1200, 3000)."""
+    return _THOUSANDS.sub("", normalize(text or "").translate(_DECIMAL))
+
+
+def bare(word: str) -> set[str]:
+    """`word` and its forms without a prefix («والقتلى» → «القتلى», «قتلى»), three letters
+    left at least."""
+    out = {word}
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            out.add(word[len(p):])
+    return out
+
+
+def named_kind(word: str) -> str | None:
+    """DEAD or HURT for a (normalized) word naming the dead or the hurt, else None."""
+    forms = bare(word)
+    for kind, names in _NAMED.items():
+        if forms & names:
+            return kind
+    return None
+
+
+def counted_kind(word: str | None) -> str | None:
+    """DEAD or HURT for the word a number counts («قتيلا», «إصابة»), else None."""
+    if word is None:
+        return None
+    forms = bare(word)
+    for kind, names in COUNTED.items():
+        if forms & names:
+            return kind
+    return None
+
+
+def before_kind(word: str | None) -> str | None:
+    """DEAD or HURT for a verbal noun before a number («مقتل 28», «وإصابة 150»), else None."""
+    if word is None:
+        return None
+    forms = bare(word)
+    for kind, names in BEFORE.items():
+        if forms & names:
+            return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Count:
+    """One number of a text: its value (a multiplier applied), where its digits are in the
+    `plain` text, the word it counts and the word before it (normalized; None when none)."""
+
+    value: float
+    start: int
+    end: int
+    unit: str | None
+    before: str | None
+    multiplied: bool = False  # «3 آلاف», «100 مليار»
+    percent: bool = False  # «49.6%», «٪»
+
+    @property
+    def whole(self) -> bool:
+        """Whether the value is a whole number (a count of people is)."""
+        return self.value == int(self.value)
+
+
+def _unit(tokens: list[re.Match[str]], j: int) -> str | None:
+    """The word at tokens[j], when it may be what a number counts: not a mark of punctuation
+    and not a «و» conjunct opening the next figure («52 وإصابة 80», «3 والجرحى»; «52 وفاة» is
+    a count)."""
+    if j >= len(tokens):
+        return None
+    word = tokens[j].group()
+    if not word[:1].isalpha():
+        return None
+    if word[:1] in "وف" and not any(word in names for names in COUNTED.values()) and (
+            counted_kind(word[1:]) or before_kind(word[1:])):
+        return None
+    return word
+
+
+def counts(text: str) -> tuple[str, list[Count]]:
+    """The `plain` text of `text` and its numbers, in order (module doc)."""
+    read = plain(text)
+    tokens = list(_TOKENS.finditer(read))
+    out = []
+    for i, tok in enumerate(tokens):
+        digits = tok.group()
+        if not digits[:1].isdigit():
+            continue
+        value = float(digits.replace(",", "."))
+        j = i + 1
+        multiplied = False
+        if j < len(tokens) and tokens[j].group() in MULTIPLIERS:
+            value *= MULTIPLIERS[tokens[j].group()]
+            multiplied = True
+            j += 1
+        if j < len(tokens) and tokens[j].group() == "من":
+            j += 1
+        after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        before = tokens[i - 1].group() if i > 0 and tokens[i - 1].group()[:1].isalpha() else None
+        out.append(Count(value, tok.start(), tok.end(), _unit(tokens, j), before, multiplied,
+                         after in ("%", "٪")))
+    return read, out
