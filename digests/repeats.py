@@ -129,21 +129,34 @@ def repeated_chats(db: sqlite_utils.Database, article_id: int, update: Report, s
     return found
 
 
+# The headline a sent row `o` showed, when its article was corrected in place after the send
+# (digests.earlier_headlines: the first headline replaced at or after it); null when the
+# article still reads as it was sent. Its lead then is not known: the body is stored over.
+_SHOWN = """(select h.headline from earlier_headlines h where h.article_id = o.article_id
+            and h.replaced_at >= o.sent_at order by h.replaced_at, h.id limit 1)"""
+
+
 def _rising_toll(db: sqlite_utils.Database, chat_id: int, story: int, update: Report,
                  other: int) -> bool:
     """Whether `update` gives a toll of the dead higher than every one the chat read of its
     own `story` (headlines and leads sent, merged halves included), a figure the `other`
     story's report the chat had did not give: the story's news, whatever else the other report
     said (QA74-15: Afrin's 5 → 18 dead is no repeat). A first figure of a story the chat had
-    none of is not, nor one the other report gave (one event split across two stories)."""
+    none of is not, nor one the other report gave (one event split across two stories).
+
+    What the chat read is what its sent rows showed (X121): a report its site corrected in
+    place after the send counts by the headline shown then («مقتل 5», not the «18» stored
+    over it — the correction's own «🔄 تعديل» was skipped as a repeat), without its lead;
+    rows queued and not sent (pending, skipped, expired, failed) were never read."""
     if not update.dead:
         return False
     sent = stored_report(db, other)
     if sent is not None and max(update.dead) in sent.dead:
         return False
     told = [f"{title}؛ {lead_sentence(str(text or ''))}" for title, text in db.execute(
-        """select coalesce(nullif(a.headline, ''), a.title, ''),
-                  case when a.body != '' then a.body else a.summary end
+        f"""select coalesce({_SHOWN}, nullif(a.headline, ''), a.title, ''),
+                  case when {_SHOWN} is not null then ''
+                       when a.body != '' then a.body else a.summary end
            from outbox o join articles a on a.id = o.article_id
            where o.chat_id = ? and o.status = 'sent' and (o.story_id = ? or o.story_id in
                  (select merged_id from story_merges where into_id = ?))""",
