@@ -2,10 +2,13 @@
 bot's own membership changes (added to a group or channel, removed or blocked, a group migrating
 to a supergroup).
 
-/start with a deep-link payload follows that topic first (bot.following decodes the payload; a
-payload it cannot decode is said to be not understood); then every /start shows the welcome and
-example topics as buttons, which bot.answers answers. A t.me link to the bot pasted into a chat
-acts the same (`start_with`).
+Every /start shows the welcome and example topics as buttons, which bot.answers answers. With a
+deep-link payload the link's answer comes last, the thing the reader came for at the bottom of
+the screen (QA74-4: its «🔔 تابع» was buried under the welcome and its five topics): the welcome
+before it only for a chat new to the bot (or back after blocking it), a reader who knows the bot
+gets the answer alone — it follows the topic, asks first, or says why not (bot.following decodes
+the payload; one it cannot decode is said to be not understood). A t.me link to the bot pasted
+into a chat acts the same, without the welcome (`start_with`).
 In groups the welcome and /help say «اكتبوا /search الغوطة» (plain text there is not a
 question), and speak to the group: «أهلًا بكم», «جرّبوا», «/topics — المواضيع التي تتابعها
 المجموعة». Added to a group, the bot introduces itself once (`my_chat_member`).
@@ -66,16 +69,20 @@ log = logging.getLogger(__name__)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start [payload]: follow a deep-linked topic if any, then the welcome and example topics.
-    A private reader back after blocking the bot (or after Telegram lost their chat) is told
-    which topics they still follow (`still_following`, QA20 O8)."""
+    """/start [payload]: the welcome and example topics, then a deep-linked topic's answer if
+    any (the welcome only to a chat new to the bot or back: `start_with`). A private reader back
+    after blocking the bot (or after Telegram lost their chat) is told which topics they still
+    follow (`still_following`, QA20 O8)."""
     came_back = was_lost(runtime(context), update)
+    new = update.effective_chat is not None and subscriptions.get_chat(
+        runtime(context).db, update.effective_chat.id) is None
     entered = enter(update, context)  # makes the chat active again
     if entered is None:
         return
     rt, chat, lang = entered
     await start_with(update, context, rt, chat.id, lang, " ".join(context.args or []),
-                     back=still_following(rt, chat.id, lang) if came_back else "")
+                     back=still_following(rt, chat.id, lang) if came_back else "",
+                     welcome=new or came_back)
 
 
 def was_lost(rt: Runtime, update: Update) -> bool:
@@ -106,28 +113,46 @@ INLINE_PAYLOAD = "inline"
 
 
 async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                     chat_id: int, lang: str, payload: str, *, back: str = "") -> None:
-    """/start with `payload` ("" for none): follow the deep-linked topic, or say that a broken
-    link («t-!!!», cut short when copied) was not understood; then the welcome. Also what a
-    pasted t.me link to this bot does (bot.link_answers)."""
+                     chat_id: int, lang: str, payload: str, *, back: str = "",
+                     welcome: bool = False) -> None:
+    """/start with `payload` ("" for none): the welcome alone; with a link's payload, the
+    welcome when `welcome` (a chat new to the bot, or back), then the link's answer, last
+    (QA74-4): the deep-linked topic followed or asked, or a broken link («t-!!!», cut short when
+    copied) said to be not understood. Also what a pasted t.me link to this bot does
+    (bot.link_answers: no welcome)."""
     payload = payload.strip()
-    if payload and payload != INLINE_PAYLOAD:
-        topic = decode_start_payload(payload)
-        if not topic:
-            await send(update, context, ui(lang, "deep_link_broken"))
-        elif holds_address(topic):  # a spam link: never followed nor repeated (QA65-6)
-            await send(update, context, ui(lang, "deep_link_address"))
-        elif (not link_topic_known(rt, chat_id, topic)  # asked, not followed at once (QA65-6)
-              and would_follow(rt, topic).refusal is None):  # a press would follow (QA74-12)
-            # no bidi override in the button either (QA14 F5; ui() drops them in the text, by
-            # the same table)
-            shown = echo(strip_markup(topic) or topic).translate(BIDI_OVERRIDES)
-            await send(update, context, ui(lang, "deep_link_ask", topic=shown), keyboard([[
-                button(rt, chat_id, t("deep_link_follow", lang, topic=shown), "subscribe",
-                       {"topic": topic})]]))
-        else:
-            # known, or refused here with the reason the press would have given (QA74-12)
-            await subscribe(update, context, rt, topic, lang, deep_link=True)
+    if not payload or payload == INLINE_PAYLOAD:
+        await send_welcome(update, context, rt, chat_id, lang, back=back)
+        return
+    if welcome:
+        await send_welcome(update, context, rt, chat_id, lang, back=back)
+    await answer_start_payload(update, context, rt, chat_id, lang, payload)
+
+
+async def answer_start_payload(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                               chat_id: int, lang: str, payload: str) -> None:
+    """A share link's answer: its topic followed, asked first, or refused with the reason."""
+    topic = decode_start_payload(payload)
+    if not topic:
+        await send(update, context, ui(lang, "deep_link_broken"))
+    elif holds_address(topic):  # a spam link: never followed nor repeated (QA65-6)
+        await send(update, context, ui(lang, "deep_link_address"))
+    elif (not link_topic_known(rt, chat_id, topic)  # asked, not followed at once (QA65-6)
+          and would_follow(rt, topic).refusal is None):  # a press would follow (QA74-12)
+        # no bidi override in the button either (QA14 F5; ui() drops them in the text, by
+        # the same table)
+        shown = echo(strip_markup(topic) or topic).translate(BIDI_OVERRIDES)
+        await send(update, context, ui(lang, "deep_link_ask", topic=shown), keyboard([[
+            button(rt, chat_id, t("deep_link_follow", lang, topic=shown), "subscribe",
+                   {"topic": topic})]]))
+    else:
+        # known, or refused here with the reason the press would have given (QA74-12)
+        await subscribe(update, context, rt, topic, lang, deep_link=True)
+
+
+async def send_welcome(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                       chat_id: int, lang: str, *, back: str = "") -> None:
+    """The welcome with the example topics as buttons; `back`: a returning reader's topics."""
     # «Ghouta (الغوطة)» in English: a name the reader can type back (QA26 N8)
     rows = [[button(rt, chat_id, topic_label(topic, lang, with_arabic=True), "search",
                     {"query": topic})

@@ -29,9 +29,9 @@ def _topics(h: object) -> list[str]:
 
 async def test_a_deep_link_in_english_follows_the_arabic_topic_and_says_so(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        got = await h.say(READER, "/start syria", n=2)
+        got = await h.say(READER, "/start syria", n=2)  # the welcome, then the link (QA74-4)
         _ok(got)
-        text = got[0].plain_text.replace("\u200e", "")
+        text = got[1].plain_text.replace("\u200e", "")
         assert "«syria» هو «سوريا»" in text and "تمت متابعة «سوريا» عبر الرابط" in text
         assert _topics(h) == ["سوريا"]
 
@@ -39,7 +39,7 @@ async def test_a_deep_link_in_english_follows_the_arabic_topic_and_says_so(tmp_p
 async def test_a_latin_topic_with_no_arabic_name_is_not_followed(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         got = await h.say(READER, "/start lebanon_vote", n=2)
-        text = got[0].plain_text.replace("\u200e", "")
+        text = got[1].plain_text.replace("\u200e", "")
         assert "لم أتابع «lebanon vote»: الموضوعات تُتابع بالعربية" in text
         [m] = await h.say(READER, "/subscribe Zzyzx")
         assert "الموضوعات تُتابع بالعربية" in m.plain_text
@@ -137,18 +137,18 @@ async def test_a_deep_link_follow_says_how_to_stop(tmp_path: Path) -> None:
 
     async with running_bot(sample_db(tmp_path)) as h:
         got = await h.say(READER, "/start " + encode_start_payload("الغوطة"), n=2)
-        lines = [line.strip("\u200e\u200f") for line in got[0].plain_text.split("\n")]
+        lines = [line.strip("\u200e\u200f") for line in got[1].plain_text.split("\n")]
         assert lines[-1].replace("\u200e", "") == "لإلغاء المتابعة: /unsubscribe الغوطة"
         [stop] = await h.say(READER, lines[-1].split(": ", 1)[1].replace("\u200e", ""))
         assert "أُلغيت متابعة «الغوطة»" in stop.plain_text  # the line works as typed
         assert _topics(h) == []
 
 
-async def test_a_broken_deep_link_says_so_then_welcomes(tmp_path: Path) -> None:
+async def test_a_broken_deep_link_welcomes_then_says_so(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        got = await h.say(READER, "/start t-!!!bad", n=2)
-        assert "لم أفهم هذا الرابط" in got[0].plain_text
-        assert "أهلًا بك" in got[1].plain_text
+        got = await h.say(READER, "/start t-!!!bad", n=2)  # the link's answer last (QA74-4)
+        assert "لم أفهم هذا الرابط" in got[1].plain_text
+        assert "أهلًا بك" in got[0].plain_text
         assert _topics(h) == []
         [welcome] = await h.say(READER, "/start inline")  # the inline «no results» button
         assert "أهلًا بك" in welcome.plain_text and "لم أتابع" not in welcome.plain_text
@@ -169,7 +169,8 @@ async def test_a_deep_link_to_a_followed_topic_still_says_how_to_stop(tmp_path: 
 
     async with running_bot(sample_db(tmp_path)) as h:
         await h.say(READER, "/subscribe الغوطة")
-        got = await h.say(READER, "/start " + encode_start_payload("الغوطة"), n=2)
+        # a reader the bot knows: the link's answer alone, no welcome (QA74-4)
+        got = await h.say(READER, "/start " + encode_start_payload("الغوطة"))
         lines = [line.strip("\u200e\u200f").replace("\u200e", "")
                  for line in got[0].plain_text.split("\n")]
         assert any("تتابع «الغوطة» بالفعل" in line for line in lines)
@@ -536,7 +537,7 @@ async def test_bidi_overrides_a_reader_types_never_reach_a_reply_or_a_topic(
         got += await h.say(READER, "/topics")
         got += await h.say(READER, "الغوطة \u202eevil \u202dmoc.live")  # found nothing: echoed
         payload = encode_start_payload("\u202eالغوطة \u202dmoc.evil")
-        got += await h.say(READER + 2, f"/start {payload}", language_code="en")
+        got += await h.say(READER + 2, f"/start {payload}", n=2, language_code="en")
         got += await h.say(READER, "/unsubscribe غير موجود \u202e")
         for m in got:
             assert not overrides.search(m.text), m.text
@@ -547,7 +548,7 @@ async def test_bidi_overrides_a_reader_types_never_reach_a_reply_or_a_topic(
         assert topics and not any(overrides.search(t) for t in topics), topics
         assert "الغوطة" in topics
         payload = encode_start_payload("\u202eالغوطة \u202dالشرقية")
-        got += await h.say(READER + 3, f"/start {payload}", language_code="en")
+        got += await h.say(READER + 3, f"/start {payload}", n=2, language_code="en")
         assert not overrides.search(got[-1].text), got[-1].text
         assert "الغوطة الشرقية" in got[-1].plain_text  # the words stay, the override goes
         # a link's topic holding an address («moc.evil») is refused unrepeated (X110, QA65-6)

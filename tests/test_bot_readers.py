@@ -170,9 +170,9 @@ async def test_deep_link_subscribes_to_an_encoded_arabic_topic(tmp_path: Path) -
     payload = deep_links.encode_start_payload("الغوطة الشرقية")
     assert payload.isascii() and len(payload) <= 64
     async with running_bot(sample_db(tmp_path)) as h:
-        got = await h.say(READER, f"/start {payload}", n=2)
-        assert "تمت متابعة «الغوطة الشرقية» عبر الرابط" in got[0].plain_text
-        assert "أهلًا بك" in got[1].plain_text
+        got = await h.say(READER, f"/start {payload}", n=2)  # the link's answer last (QA74-4)
+        assert "تمت متابعة «الغوطة الشرقية» عبر الرابط" in got[1].plain_text
+        assert "أهلًا بك" in got[0].plain_text
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == [
             "الغوطة الشرقية"]
 

@@ -37,20 +37,20 @@ def test_a_topic_holding_a_web_address_is_told_apart() -> None:
 async def test_a_share_link_with_an_address_is_refused_and_not_echoed(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         got = await h.say(READER, "/start " + encode_start_payload("ادخل scam.io"), n=2)
-        assert "scam.io" not in got[0].plain_text and "لم أتابع" in got[0].plain_text
-        assert "أهلًا بك" in got[1].plain_text  # the welcome follows
+        assert "scam.io" not in got[1].plain_text and "لم أتابع" in got[1].plain_text
+        assert "أهلًا بك" in got[0].plain_text  # the welcome before, the link's answer last
         for m in got:  # the Arabic lines start right to left
             assert check_message(m.text) == [], m.text
         got = await h.say(READER + 1, "/start " + encode_start_payload("ادخل scam.io"), n=2,
                           language_code="en")
-        assert "scam.io" not in got[0].plain_text and "Nothing was followed" in got[0].plain_text
+        assert "scam.io" not in got[1].plain_text and "Nothing was followed" in got[1].plain_text
         assert _topics(h) == [] and _topics(h, READER + 1) == []
 
 
 async def test_a_share_link_to_a_topic_with_no_news_asks_first(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         got = await h.say(READER, "/start " + encode_start_payload("اربح ١٠٠٠$ الآن"), n=2)
-        ask = got[0]
+        ask = got[1]  # the question last, its button at the bottom (QA74-4)
         assert "تمت متابعة" not in ask.plain_text and "تابع" in ask.plain_text
         assert _topics(h) == []  # not followed by opening the link
         [done] = await h.click(ask, ask.button_texts()[0])
@@ -58,10 +58,10 @@ async def test_a_share_link_to_a_topic_with_no_news_asks_first(tmp_path: Path) -
         assert len(_topics(h)) == 1  # the reader's own press follows it
         got = await h.say(READER + 1, "/start " + encode_start_payload("موضوع نادر جدا"), n=2,
                           language_code="en")
-        assert "Follow" in " ".join(got[0].button_texts()) and _topics(h, READER + 1) == []
+        assert "Follow" in " ".join(got[1].button_texts()) and _topics(h, READER + 1) == []
         # a topic with news is still followed at once, as before
         got = await h.say(READER + 2, "/start " + encode_start_payload("الغوطة"), n=2)
-        assert "تمت متابعة «الغوطة» عبر الرابط" in got[0].plain_text.replace("\u200e", "")
+        assert "تمت متابعة «الغوطة» عبر الرابط" in got[1].plain_text.replace("\u200e", "")
         assert _topics(h, READER + 2) == ["الغوطة"]
 
 
