@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.i18n import counted
 from cli.counts import DELIVERIES, LINKS, ar_counted
 from digests.backup_list import MOVED_ASIDE, listed_backups
-from digests.backups import UPGRADE_COPY, backup, restore
+from digests.backups import UPGRADE_BY_COMMAND, UPGRADE_COPY, backup, restore
 from digests.fetch_failures import size_text
 from digests.rescue import recover
 from digests.restore_readers import Readers
@@ -82,26 +82,40 @@ _MADE_BY = {
     "1": ("والبوت يعمل", "bot running"),
     UPGRADE_COPY: ("قبل ترقية (أخذها البوت عند تشغيله)", "before an upgrade (by the bot at its "
                    "start)"),
+    UPGRADE_BY_COMMAND: ("قبل ترقية (أخذها أمر run.py فتحها)", "before an upgrade (by a run.py "
+                         "command that opened it)"),
     MOVED_ASIDE: ("ملف نقله restore جانبًا", "a file restore moved aside"),
     "": ("لا تذكر من أخذها", "not stamped"),
 }
+# an older copy before an upgrade (no source stamp): the bot's and a command's were stamped
+# alike then (QA74-11: one a CLI run took was listed «by the bot at its start»)
+_UPGRADE_EITHER = ("قبل ترقية (أخذها البوت أو أمر run.py فتحها، لا تذكر أيهما)",
+                   "before an upgrade (by the bot or a run.py command that opened it: not "
+                   "recorded which)")
 
 
 def cmd_backup_list(settings: Settings) -> int:
-    """`backup list`: the copies digests.backup_list finds, newest first, one a line."""
-    rows = listed_backups(Path(settings.database_path))
+    """`backup list`: this database's copies digests.backup_list finds, newest first, one a
+    line; one stamped from another path (a database moved here) names it."""
+    database = Path(settings.database_path)
+    rows = listed_backups(database)
     if not rows:
-        print(f"لا نسخ في backups/ ولا بجانب {settings.database_path} / no copies in backups/ "
-              f"nor beside {settings.database_path}: run.py backup backups/nashra-DATE.db")
+        print(f"لا نسخ في backups/ ولا بجانب {database} / no copies in backups/ nor beside "
+              f"{database}: run.py backup backups/{database.stem}-DATE.db")
         return 0
     print(f"نسخ قاعدة البيانات، الأحدث أولًا / the database's copies, newest first: {len(rows)}")
+    itself = str(database.resolve())
     for row in rows:
-        ar_by, en_by = _MADE_BY.get(row.made_by, _MADE_BY[""])
+        ar_by, en_by = (_UPGRADE_EITHER if row.made_by == UPGRADE_COPY and not row.source
+                        else _MADE_BY.get(row.made_by, _MADE_BY[""]))
         when = row.taken_at or f"{row.file_time} (file / الملف)"
         schema = row.schema.split("_", 1)[0] or "?"
         en_size = size_text(row.size)[1]
         state = f" ⚠️ {row.error}" if row.error else ""
-        print(f"• {row.path}  {when}  {en_size}  schema {schema}  {ar_by} / {en_by}{state}")
+        whose = (f"  نسخة من / a copy of {row.source}" if row.source and row.source != itself
+                 else "")
+        print(f"• {row.path}  {when}  {en_size}  schema {schema}  {ar_by} / {en_by}{whose}"
+              f"{state}")
     return 0
 
 
@@ -136,6 +150,10 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
                           ("أخذها البوت نفسه قبل ترقية ثم عمل بعدها", "the bot took it itself "
                            "before an upgrade and ran on after it")
                           if report.bot_running == UPGRADE_COPY else
+                          ("أخذها أمر run.py قبل ترقية، وربما عمل البوت بعدها", "a run.py "
+                           "command took it before an upgrade, and the bot may have run after "
+                           "it")
+                          if report.bot_running == UPGRADE_BY_COMMAND else
                           ("لا تذكر النسخة أكان البوت متوقفًا", "the backup does not say whether "
                            "the bot was stopped"))
         print(f"التسليمات المستحقة في النسخة عُلّمت متروكة (أغلب الظن أنها أُرسلت بعد النسخة: "

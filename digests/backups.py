@@ -63,6 +63,13 @@ RUNNING_KEY = "backup_bot_running"
 # (digests.upgrade_backups): it held the lock then, but nobody else ran; it ran on after the
 # copy, so a restore treats it as a running bot's (its due rows most likely went out since)
 UPGRADE_COPY = "upgrade"
+# … or this, when a run.py command opening the database upgraded it (QA74-11: such a copy was
+# listed «by the bot at its start»); a bot may have run on it since, as after UPGRADE_COPY.
+# An older copy stamped UPGRADE_COPY without SOURCE_KEY may be either's.
+UPGRADE_BY_COMMAND = "upgrade-command"
+# meta key: the absolute path of the database copied, so `backup list` shows only this
+# database's copies (QA74-11: another database's upgrade copy in the same backups/ was listed)
+SOURCE_KEY = "backup_source"
 
 
 def backup(src: Path, dest: Path, *, now: datetime | None = None,
@@ -73,7 +80,8 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None,
     database even while the bot writes (a paged backup restarts at every write of another
     connection and may never end under a busy bot). The copy is checked (`quick_check`) before
     it takes its name; the time of the snapshot is stored in its `meta` table for `restore`,
-    and whether a bot ran (`RUNNING_KEY`), or `made_by` the bot's own upgrade (`UPGRADE_COPY`).
+    and whether a bot ran (`RUNNING_KEY`), or `made_by` an upgrade's (`UPGRADE_COPY`, the bot's;
+    `UPGRADE_BY_COMMAND`), and the database's own path (`SOURCE_KEY`).
     """
     require_database(src)
     refuse_existing(dest)
@@ -89,6 +97,8 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None,
                            [BACKUP_KEY, taken])
             target.execute("insert or replace into meta (key, value) values (?, ?)",
                            [RUNNING_KEY, running])
+            target.execute("insert or replace into meta (key, value) values (?, ?)",
+                           [SOURCE_KEY, str(src.resolve())])
             target.commit()
             # one file, no -wal to carry: the copy can be moved or mailed as it is
             target.execute("pragma journal_mode=delete")
@@ -178,6 +188,7 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
             _drop_meta(conn, BACKUP_KEY)
             running = _meta(conn, RUNNING_KEY) or ""
             _drop_meta(conn, RUNNING_KEY)
+            _drop_meta(conn, SOURCE_KEY)  # the restored file is no copy of that path
             # what the replaced file delivered since, read before it is moved aside: neither
             # the backup's due rows nor the articles fetched again are sent a second time
             carried = Carried(0, "--resend") if resend else carry_over(target, conn)

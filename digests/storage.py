@@ -101,6 +101,7 @@ class Database:
         # the start check's outcome, for /stats (None: not asked; a thread may replace it)
         self.file_check: FileCheck | None = None
         self._checked = False  # checked whole before migrating: the upgrade's check is done
+        self._by_bot = start_check  # the bot's start: its copy before an upgrade says so
         if read_only:
             self._depth = 0
             refuse_empty(Path(self.path))  # an empty file: writing it would not help (X89)
@@ -243,7 +244,7 @@ class Database:
             self._check_before_upgrade(pending[0])
         if done and pending and self.path != ":memory:":  # the way back (QA66-4)
             last = self.applied_migrations()[-1]
-            backup_before_upgrade(Path(self.path), last, pending[0])
+            backup_before_upgrade(Path(self.path), last, pending[0], by_bot=self._by_bot)
         applied = []
         for name, fn in MIGRATIONS:
             if name in done:

@@ -36,16 +36,20 @@ def upgrade_copy_name(database: Path, last_migration: str, now: datetime) -> Pat
 
 
 def backup_before_upgrade(database: Path, last_migration: str, first_pending: str,
-                          *, now: datetime | None = None) -> Path | None:
+                          *, now: datetime | None = None, by_bot: bool = True) -> Path | None:
     """Copy `database` before migration `first_pending` runs, rotate older copies, log both.
-    Returns the copy's path, None when it could not be written (logged, the upgrade goes on)."""
-    from digests.backups import UPGRADE_COPY, backup  # digests.backups imports digests.storage
+    `by_bot`: the bot's start takes it, else a run.py command opening the database (stamped
+    so: QA74-11). Returns the copy's path, None when it could not be written (logged, the
+    upgrade goes on)."""
+    # digests.backups imports digests.storage
+    from digests.backups import UPGRADE_BY_COMMAND, UPGRADE_COPY, backup
 
     dest = upgrade_copy_name(database, last_migration, now or datetime.now(timezone.utc))
     started = time.monotonic()
     try:
         # stamped as the bot's own, not «bot running»: the bot holds the lock while it copies
-        summary = backup(database, dest, now=now, made_by=UPGRADE_COPY)
+        summary = backup(database, dest, now=now,
+                         made_by=UPGRADE_COPY if by_bot else UPGRADE_BY_COMMAND)
     except (StorageError, OSError) as exc:
         log.warning("backup before upgrade failed dest=%s error=%s: the upgrade goes on without "
                     "it; take one by hand next time (README «Upgrading»)", dest,
