@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.latin_help import latin_synonym
 from bot.runtime import Runtime
 from digests import subscriptions
 from digests.asked_topics import topic_text, topic_too_long, without_proclitic
@@ -85,7 +86,9 @@ def would_follow(rt: Runtime, topic: str) -> Followed:
         topic = without_proclitic(topic_text(topic)) or topic
     if topic_too_long(topic):
         return Followed(topic, "too_long")
-    mapped = arabic_topic(topic)
+    # «Brexit», a name the search reads as «بريكست», followed as that, as /search answers it
+    # (QA74-16)
+    mapped = arabic_topic(topic) or latin_synonym(topic)
     latin = topic if mapped else None
     if mapped:
         topic = mapped

@@ -74,3 +74,15 @@ async def test_did_you_mean_buttons_carry_english(tmp_path: Path) -> None:
         # Arabic readers keep the names as the news writes them
         [got] = await h.say(READER + 1, "رمضان")
         assert "طارق رمضان" in got.button_texts(), got.button_texts()
+
+
+async def test_subscribe_brexit_follows_its_arabic_name(tmp_path: Path) -> None:
+    """As /search answers it: /subscribe Brexit was refused «topics are followed in Arabic»."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [got] = await h.say(READER, "/subscribe Brexit")
+        text = _plain(got.plain_text)
+        assert MAPPED_AR in text and "تمت متابعة «بريكست»" in text, text
+        [got] = await h.say(READER + 1, "/subscribe Brexit", language_code="en")
+        assert MAPPED_EN in _plain(got.plain_text), got.plain_text
+        for chat in (READER, READER + 1):
+            assert [s.topic for s in subscriptions.list_subscriptions(h.db, chat)] == ["بريكست"]
