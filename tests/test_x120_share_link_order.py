@@ -49,3 +49,16 @@ async def test_a_reader_the_bot_knows_gets_the_links_answer_alone(tmp_path: Path
         # /start alone still welcomes
         [again] = await h.say(READER, "/start")
         assert "أهلًا بك" in again.plain_text
+
+
+async def test_a_reader_back_after_blocking_gets_the_welcome_back_then_the_answer(
+        tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        h.db.db.execute("update chats set active = 0 where id = ?", [READER])  # blocked, kept
+        h.db.conn.commit()
+        got = await h.say(READER, "/start " + encode_start_payload("كورونا 2020"), n=2)
+        await h.settle()
+        assert h.emu.messages(READER)[-2:] == got
+        assert "أهلًا بعودتك" in got[0].plain_text and "الغوطة" in got[0].plain_text
+        assert got[1].button_texts() == ["🔔 تابع «كورونا 2020»"], got[1].plain_text
