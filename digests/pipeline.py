@@ -340,30 +340,43 @@ def _close_poll(db: Database, poll_id: int, summary: PollSummary) -> None:
 def _refresh_digests(db: Database, stopping: Callable[[], bool] = lambda: False) -> int:
     """A batch of digests made by older headline/quote rules is made again (digests.digest).
     `stopping`: true once the poll is cancelled (the bot stops): the batch ends after the
-    digest in hand, what was remade committed (QA64-13)."""
-    from digests.digest import CONDENSER_VERSION, REFRESH_BATCH, digests_left, refresh_digests
+    digest in hand, what was remade committed (QA64-13).
 
-    done = 0
+    Each slice is made outside the write lock (the related links' search, the story's reports,
+    the condensing: ~0.9 s for 20 digests at 100k articles, all of it once inside BEGIN
+    IMMEDIATE, QA72-5: the sender's writes were refused), then written in a short transaction
+    that skips a row changed meanwhile (`digests.digest.write_remade`)."""
+    from digests.digest import (
+        CONDENSER_VERSION,
+        REFRESH_BATCH,
+        digests_left,
+        remake_digests,
+        write_remade,
+    )
+
+    done = looked = 0
     limit = REFRESH_SLICE
     try:
         # in short transactions: a bot handler's write waits for the write lock at most
         # HANDLER_BUSY_SECONDS (bot.app), and a batch of 200 takes seconds (QA16 F7)
-        while done < REFRESH_BATCH:
-            asked = min(limit, REFRESH_BATCH - done)
+        while looked < REFRESH_BATCH:
+            asked = min(limit, REFRESH_BATCH - looked)
+            remade = remake_digests(db.db, limit=asked, stop=stopping)  # reads only
             started = _clock()
             with db.transaction() as sql:
-                made = refresh_digests(sql, limit=asked, stop=stopping)
+                made = write_remade(sql, remade)
+            took = _clock() - started  # the write lock's hold
             done += made
+            looked += len(remade)
             if stopping():
                 log.info("digest refresh stopped with the bot count=%d; the rest waits for"
                          " the next poll", done)
                 return done
-            if made < asked:
-                break
-            took = _clock() - started
+            if len(remade) < asked and made == len(remade):
+                break  # none left (a row changed meanwhile is made again first)
             if took > REFRESH_SLICE_SECONDS:
-                # long articles (pages near the text cap: ~0.3–0.9 s a digest) make a slice of
-                # 20 hold the lock for seconds: fewer a slice from then on (same digests made)
+                # a slow disk (or a busy host) makes even the writes of 20 hold the lock long:
+                # fewer a slice from then on (same digests made)
                 limit = max(1, int(limit * REFRESH_SLICE_SECONDS / took))
             # SQLite wakes a waiting writer on its own schedule (sleeps of up to 100 ms): back-to-
             # back slices kept every handler from the lock until its 2 s ran out, and readers
@@ -386,7 +399,7 @@ def _refresh_digests(db: Database, stopping: Callable[[], bool] = lambda: False)
         return done
 
 
-REFRESH_SLICE = 20  # digests remade per transaction (~14 ms each)
-REFRESH_SLICE_SECONDS = 0.25  # a slice that took longer makes the next ones smaller
+REFRESH_SLICE = 20  # digests remade a slice, then written in one transaction
+REFRESH_SLICE_SECONDS = 0.25  # a slice's writes that held the lock longer make the next smaller
 _clock = time.perf_counter  # the refresh's clock (tests move it)
 REFRESH_PAUSE = 0.15  # seconds between slices: longer than SQLite's longest busy-handler sleep
