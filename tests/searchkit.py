@@ -1,6 +1,7 @@
 """Test kit for search: invented articles indexed as processing indexes them, over a real SQLite
 file, and what a query finds of them by name (X104: test_x91_place_readings and
-test_x101_definite_nouns each kept a copy)."""
+test_x101_definite_nouns each kept a copy); the same articles stored only, for the alert
+matcher (X123: test_x110_lookalikes and test_x119_search each built them, REV s25 D4)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Mapping
 from delivery_helpers import add_article, add_source, ctx
 
 from digests.arabic import analyze
+from digests.models import Article
 from digests.search import search
 from digests.search_index import FTS_TABLE, index_article
 from digests.storage import Database
@@ -24,6 +26,14 @@ def archive(db: Database, articles: Mapping[str, tuple[str, str]]) -> dict[int, 
             index_article(tx, article, ctx())
         names[article.id] = name
     return names
+
+
+def stored(db: Database, articles: Mapping[str, tuple[str, str]]) -> dict[str, Article]:
+    """Store `articles` (name → (title, body)) from one source, not indexed (what an alert is
+    matched against: digests.topic_match); name → the stored article."""
+    source = add_source(db, "news")
+    return {name: add_article(db, source, title, body=body)
+            for name, (title, body) in articles.items()}
 
 
 def found(db: Database, names: Mapping[int, str], query: str, *, widen: bool = True

@@ -11,13 +11,14 @@ fetcher, check, migration and feed-move code; a stand-in resolver names a DNS ho
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from botkit import ADMIN, running_bot, sample_db
+from trustkit import NOW, feed_response, flags, internal_site, names_answer_internal
+from trustkit import fresh_trust_cache  # noqa: F401  (autouse: each test's own trust cache)
 
-from digests import addresses, feed_moves, private_hosts
+from digests import feed_moves, private_hosts
 from digests.errors import NashraError
 from digests.fetcher import Fetcher
 from digests.pipeline import poll_once
@@ -27,29 +28,11 @@ from digests.source_check import check_source
 from digests.sources import add_source
 from digests.storage import Database
 
-FEED = ('<?xml version="1.0"?><rss version="2.0"><channel><title>لوحة داخلية</title>'
-        '<item><title>كلمة السر للخادم الداخلي</title><link>{base}/item1</link>'
-        '<description>سري للغاية</description></item></channel></rss>')
-NOW = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
-
 
 @pytest.fixture
 def internal() -> Iterator[SampleSite]:
-    with SampleSite(with_sample=False, host="127.0.0.2") as site:
-        site.add_route("/secret.xml", Response(body=FEED.format(base=site.base_url).encode(),
-                                               content_type="application/rss+xml"))
+    with internal_site() as site:
         yield site
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    private_hosts.forget_cache()
-    yield
-    private_hosts.forget_cache()
-
-
-def _flags(db: Database) -> dict[str, object]:
-    return {str(u): f for u, f in db.db.execute("select url, private_host from sources")}
 
 
 async def _poll_refused(settings: Settings, url: str) -> bool:
@@ -66,8 +49,7 @@ async def test_an_adopted_move_to_another_private_host_gains_no_trust(
     """A source's site 301s its feed to 127.0.0.2 until the bot adopts it: the row keeps the new
     address, but its host is the site's word, and polls there are refused (before: read)."""
     with SampleSite(with_sample=False) as site:
-        site.add_route("/feed.xml", Response(body=FEED.format(base=site.base_url).encode(),
-                                             content_type="application/rss+xml"))
+        site.add_route("/feed.xml", feed_response(site.base_url))
         checked = await check_source(site.url("/feed.xml"), settings)
         assert checked.private_host  # typed, and resolved to 127.0.0.1
         source = add_source(database, checked.url, settings=settings, now=NOW,
@@ -79,7 +61,7 @@ async def test_an_adopted_move_to_another_private_host_gains_no_trust(
         if move is not None and move.stored:
             break
     assert move is not None and move.stored
-    assert _flags(database) == {target: 0}
+    assert flags(database) == {target: 0}
     assert await _poll_refused(settings, target)
     summary = await poll_once(database, settings, now=NOW)  # the real poll of the moved source
     assert summary.failed == 1 and summary.new == 0
@@ -94,7 +76,7 @@ async def test_a_move_within_the_same_host_keeps_its_trust(
         move = feed_moves.note(database, source.id, "http://intranet.example:8080/b.xml", 3)
         if move is not None and move.stored:
             break
-    assert _flags(database) == {"http://intranet.example:8080/b.xml": 1}
+    assert flags(database) == {"http://intranet.example:8080/b.xml": 1}
     assert private_hosts.source_hosts(settings.database_path) == {"intranet.example"}
 
 
@@ -104,10 +86,7 @@ async def test_a_host_public_when_added_is_not_trusted_when_it_rebinds(
     """feeds.example was public when added (its check found no private address); it now
     answers 127.0.0.2: the poll is refused and the internal service never asked. A host that
     resolved private when the operator added it is trusted."""
-    async def resolve(host: str, port: int) -> list[str]:
-        return ["127.0.0.2"] if host in ("feeds.example", "wiki.example") else [host]
-
-    monkeypatch.setattr(addresses, "resolve_addresses", resolve)
+    names_answer_internal(monkeypatch, ("feeds.example", "wiki.example"))
     rebound = f"http://feeds.example:{internal.port}/secret.xml"
     add_source(database, rebound, settings=settings, now=NOW, require_dns=False,
                private_host=False)
@@ -142,7 +121,7 @@ def test_old_rows_are_decided_by_their_host_s_form(tmp_path: Path) -> None:
                       " values (?, ?, ?, 1, 0)", [url, f"s{i}", NOW.isoformat()])
     db.db.execute("update sources set private_host = null")
     private_hosts.m054_private_source_hosts(db.db)
-    assert _flags(db) == {urls[0]: 1, urls[1]: 1, urls[2]: 1, urls[3]: 1, urls[4]: 1,
+    assert flags(db) == {urls[0]: 1, urls[1]: 1, urls[2]: 1, urls[3]: 1, urls[4]: 1,
                           urls[5]: 0, urls[6]: 0, urls[7]: 1, urls[8]: 0}
     names = [r[0] for r in db.db.execute("select name from _migrations")]
     assert "054_private_source_hosts" in names
@@ -153,8 +132,7 @@ async def test_addsource_records_the_typed_host_as_private(
         tmp_path: Path, internal: SampleSite) -> None:
     """The bot: a page on 127.0.0.1 declaring its own feed is the typed host, found private."""
     with SampleSite(with_sample=False) as site:
-        site.add_route("/feed.xml", Response(body=FEED.format(base=site.base_url).encode(),
-                                             content_type="application/rss+xml"))
+        site.add_route("/feed.xml", feed_response(site.base_url))
         site.add_route("/page1", Response(body=(
             f'<html><head><link rel="alternate" type="application/rss+xml" '
             f'href="{site.url("/feed.xml")}"></head><body>x</body></html>').encode()))

@@ -17,52 +17,29 @@ sources-file check; a stand-in resolver names DNS hosts.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from trustkit import NOW, flags, internal_site, names_answer_internal
+from trustkit import fresh_trust_cache  # noqa: F401  (autouse: each test's own trust cache)
 
-from digests import addresses, private_hosts
+from digests import private_hosts
 from digests.fetcher import Fetcher
 from digests.pipeline import poll_once
-from digests.samplesite import Response, SampleSite
+from digests.samplesite import SampleSite
 from digests.settings import Settings
 from digests.sources import add_source, load_sources_file
 from digests.storage import Database
 
-FEED = ('<?xml version="1.0"?><rss version="2.0"><channel><title>لوحة داخلية</title>'
-        '<item><title>كلمة السر للخادم الداخلي</title><link>{base}/item1</link>'
-        '<description>سري للغاية</description></item></channel></rss>')
-PAGE = ("<html><body><article><h1>كلمة السر للخادم الداخلي</h1>"
-        + "<p>سري للغاية، لا يُنشر خارج الشبكة الداخلية للشركة مهما كان السبب.</p>" * 4
-        + "</article></body></html>")
-NOW = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
 NAMES = ("wiki.example", "feeds.example", "news.example")  # DNS names answering 127.0.0.2
 
 
 @pytest.fixture
 def internal(monkeypatch: pytest.MonkeyPatch) -> Iterator[SampleSite]:
-    async def resolve(host: str, port: int) -> list[str]:
-        return ["127.0.0.2"] if host in NAMES else [host]
-
-    monkeypatch.setattr(addresses, "resolve_addresses", resolve)
-    with SampleSite(with_sample=False, host="127.0.0.2") as site:
-        base = f"http://wiki.example:{site.port}"  # the items on the feed's own host
-        site.add_route("/secret.xml", Response(body=FEED.format(base=base).encode(),
-                                               content_type="application/rss+xml"))
-        site.add_route("/item1", Response(body=PAGE.encode()))
+    names_answer_internal(monkeypatch, NAMES)
+    with internal_site("wiki.example") as site:  # the items on the feed's own host
         yield site
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    private_hosts.forget_cache()
-    yield
-    private_hosts.forget_cache()
-
-
-def _flags(db: Database) -> dict[str, int]:
-    return {str(u): f for u, f in db.db.execute("select url, private_host from sources")}
 
 
 async def test_a_shared_fetcher_follows_trust_the_database_dropped(
@@ -94,7 +71,7 @@ async def test_a_link_added_unchecked_is_trusted_by_its_hosts_form_only(
     local = ["http://wiki.corp/rss", "http://127.0.0.1:8000/feed", "http://intranet/feed"]
     for url in (public, *local):
         add_source(database, url, settings=settings, now=NOW, require_dns=False)
-    assert _flags(database) == {public: 0, **{url: 1 for url in local}}
+    assert flags(database) == {public: 0, **{url: 1 for url in local}}
     with database.transaction() as tx:
         tx.execute("update sources set active = 0 where url != ?", [public])
     summary = await poll_once(database, settings, now=NOW, only_due=False)
@@ -112,9 +89,9 @@ def test_a_sources_file_line_whose_check_failed_is_not_trusted(
     listed = tmp_path / "sources.txt"
     listed.write_text(f"{down} خبر\n{works} لوحة\n", encoding="utf-8")
     load_sources_file(database, settings, NOW, listed)
-    assert _flags(database) == {down: 0, works: 1}
+    assert flags(database) == {down: 0, works: 1}
     unchecked = tmp_path / "more.txt"
     unchecked.write_text("http://wiki.example/a.xml\nhttp://wiki.lan/a.xml\n", encoding="utf-8")
     load_sources_file(database, settings, NOW, unchecked, check=False)
-    assert _flags(database) == {down: 0, works: 1, "http://wiki.example/a.xml": 0,
+    assert flags(database) == {down: 0, works: 1, "http://wiki.example/a.xml": 0,
                                 "http://wiki.lan/a.xml": 1}

@@ -16,8 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from delivery_helpers import add_article, add_source
-from searchkit import archive, found, older_keys
+from searchkit import archive, found, older_keys, stored
 
 from digests.search import search
 from digests.storage import Database
@@ -62,9 +61,7 @@ def test_a_look_alike_is_not_the_word_typed(tmp_path: Path, query: str, wanted: 
 
 def test_a_follower_of_the_city_is_not_alerted_for_the_other_word(tmp_path: Path) -> None:
     with Database(tmp_path / "n.db") as db:
-        source = add_source(db, "news")
-        arts = {name: add_article(db, source, title, body=body)
-                for name, (title, body) in ARTICLES.items()}
+        arts = stored(db, ARTICLES)
     assert alert_matches("حمص", arts["homs"]) and not alert_matches("حمص", arts["chickpeas"])
     assert alert_matches("حماة", arts["hama"]) and not alert_matches("حماة", arts["anthem"])
     assert not alert_matches("العمرة", arts["typo"])

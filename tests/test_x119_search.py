@@ -12,8 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from delivery_helpers import add_article, add_source
-from searchkit import archive, found, older_keys
+from searchkit import archive, found, older_keys, stored
 
 from digests.storage import Database
 from digests.title_holders import HOLDERS, _keys, holder_phrase
@@ -45,9 +44,7 @@ def test_the_city_and_the_title_are_found_as_written(tmp_path: Path, query: str,
 
 def test_a_follower_of_homs_is_alerted_for_its_clitic_spelling(tmp_path: Path) -> None:
     with Database(tmp_path / "n.db") as db:
-        source = add_source(db, "news")
-        arts = {name: add_article(db, source, title, body=body)
-                for name, (title, body) in ARTICLES.items()}
+        arts = stored(db, ARTICLES)
     assert alert_matches("حمص", arts["cities"]) and not alert_matches("حمص", arts["falafel"])
     assert alert_matches("الرئيس الأميركي", arts["trump"])
 
