@@ -21,7 +21,11 @@ The variants (each patches digests.quote_rank for its run only, then restores it
 * **counter** — the counter-voice bonus in the second or the third slot (once);
 * **K17** (session 22) — a quote whose bare cue resolves to a person named at an earlier quote
   credited as named (`pronoun_named`), a fragment that leads on a demonstrative −1.2
-  (`demonstrative_lead`), both; the last only below a headline match (not pre-registered).
+  (`demonstrative_lead`), both; the last only below a headline match (not pre-registered);
+* **K26** (session 26) — «own voice»: a carried direct quote (no speaker written at it) that speaks
+  in the first person credited as named (`own_voice`, pre-registered in
+  /work/notes/s26/K26_prereg.md); exploratory: half the credit, a first-person term for every
+  direct quote.
 
 Session 20's table (run on 4a340ab, before «long» became 0; `long+0.4` was the one variant to
 clear the bar): /work/notes/s20/KEY.md and benchmarks/README.md «Session 20 (brief KEY)».
@@ -48,6 +52,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import digests.quote_rank as rank_module  # noqa: E402
 from digest_quality import (  # noqa: E402
     CORPUS, DEVELOPMENT, GOLD, Score, gold_sets, read_corpus, to_article)
+from digests.first_person import first_person  # noqa: E402
 from digests.headline import clean_headline  # noqa: E402
 from digests.quote_rank import WEIGHTS, Pool, _keys, _overlap, _persons  # noqa: E402
 from digests.quotes import MAX_QUOTE_CHARS, Candidate, find_quotes  # noqa: E402
@@ -260,6 +265,22 @@ def demonstrative_weak(weight: float, below_about: float = 2.0) -> FeatureEdit:
     return edit
 
 
+def own_voice(credit: float = 1.0, carried_only: bool = True) -> FeatureEdit:
+    """K26: a direct quote that speaks in the first person («نحن», «أعتقد», «…نا») is the voice's
+    own words; when its speaker is not written at it (`carried_only`) it gets `named` = `credit`,
+    else (every direct first-person quote) `named` += `credit`."""
+    def edit(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+        for c, f in zip(cands, out):
+            if c.kind != "direct" or not first_person(c.text):
+                continue
+            if carried_only:
+                if not c.named:
+                    f["named"] = max(f["named"], credit)
+            else:
+                f["named"] += credit
+    return edit
+
+
 def both(*edits: FeatureEdit) -> FeatureEdit:
     def edit(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
         for one in edits:
@@ -305,6 +326,11 @@ def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     for below in (0.1, 0.3):
         out[f"K17b weak if about < {below}"] = (
             {"features": features_with(demonstrative_weak(1.2, below))}, {})
+    # Session 26 (K26): the pre-registered «own voice», then two exploratory forms.
+    out["K26 own voice"] = ({"features": features_with(own_voice())}, {})
+    out["K26 own voice half"] = ({"features": features_with(own_voice(0.5))}, {})
+    out["K26 first person +0.5 named"] = (
+        {"features": features_with(own_voice(0.5, carried_only=False))}, {})
     return out
 
 
