@@ -22,7 +22,7 @@ from bot.i18n import amount, bundle_stop, format_date, num, relative_time, t, to
 from bot.lines import (RLM, Line, Span, byline, clean, english_run, isolate_ltr, safe_url,
                        wrap_ltr, wrap_rtl)
 from bot.packer import pack, truncate
-from bot.story_sites import others_line, site_count, sites_label
+from bot.story_sites import others_line, same_event_line, site_count, sites_label
 # The alert and the quote lines live in their own modules (Y7); their names stay importable here.
 from bot.story_alerts import (  # noqa: F401
     ALERT_CHARS,
@@ -115,6 +115,9 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         if others:
             lines.append((Span(others, italic=True, ltr=True),) if lang == "en"
                          else (Span(ltr(others), italic=True),))
+        folded = same_event_line(digest, lang)  # one event of two stories, once (QA68-13)
+        if folded:
+            lines.append(folded)
     if compact:
         lines.extend(key_line(digest, lang, topics)[0])
         return lines

@@ -6,7 +6,7 @@ digests.retries.GONE) is found by search and by its link, but never offered as a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from digests.errors import QueryError
@@ -66,7 +66,7 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
                     muted=muted)
     if not result.hits and not result.terms:
         raise QueryError(result.message or f"nothing searchable in {query!r}")
-    digests = tuple(hit.digest for hit in result.hits[:limit])
+    digests = tuple(with_folded(db, hit.digest, hit.also) for hit in result.hits[:limit])
     has_more = len(result.hits) > limit
     exact = True
     if has_more:
@@ -86,6 +86,20 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
                 dropped=result.dropped if digests else (),
                 read_as=result.read_as if digests else None,
                 muted_hidden=result.muted_hidden if not digests and offset == 0 else 0)
+
+
+def with_folded(db: Database, digest: Digest, also: tuple[int, ...]) -> Digest:
+    """`digest` with the reports a search page folded under it as the same event (digests.
+    search_events, QA68-13): linked under it by their sites' names («وتقرير آخر عن الحدث
+    نفسه: سكاي نيوز عربية»), their stories' sites counted as its story's («٣ مصادر»)."""
+    from digests.story_sites import site_name  # late: a reader-side module
+
+    folded = [d for d in (digest_by_article(db, a) for a in also) if d is not None]
+    if not folded:
+        return digest
+    return replace(digest, same_event=tuple((site_name(d.source, d.url), d.url) for d in folded),
+                   also_stories=tuple(dict.fromkeys(d.story_id for d in folded
+                                                    if d.story_id is not None)))
 
 
 SUGGEST_MAX_WORDS = 3  # a long question or a pasted paragraph gets no «هل تقصد»

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import format_date, num, t
-from bot.lines import LRM, clean, english_run, isolate_ltr, isolate_rtl
+from bot.lines import LRM, Line, Span, clean, english_run, isolate_ltr, isolate_rtl, safe_url
 from digests.models import Digest, RelatedItem
 from digests.story_sites import site_of
 from digests.urls import url_key
@@ -47,6 +47,35 @@ def others_line(digest: Digest, lang: str) -> str:
     if lang == "en":  # each Arabic name its own island: «فرانس 24» not «24 فرانس» (QA41 T5)
         shown = [isolate_rtl(n) for n in shown]
     return t("story_sites_others", lang, names=("، " if lang != "en" else ", ").join(shown))
+
+
+def same_event_line(digest: Digest, lang: str) -> Line | None:
+    """«وتقريران آخران عن الحدث نفسه: سكاي نيوز عربية، بي بي سي», each site's name a link to
+    its report: the other reports of the event a search page folded under this entry
+    (digests.search_events, QA68-13); None when none was."""
+    reports = [(clean(name) or url, safe) for name, url in digest.same_event
+               if (safe := safe_url(url)) is not None]
+    if not reports:
+        return None
+    n = len(reports)
+    key = ("same_event_1" if n == 1 else "same_event_2" if n == 2
+           else "same_event_few" if n <= 10 else "same_event_acc")
+    before, _, after = t(key, lang, n=num(n, lang), links="\x00").partition("\x00")
+    english = lang == "en"
+
+    def piece(text: str, href: str | None = None) -> Span:
+        if english:  # each Arabic name its own island, as the «Also reported by» line
+            return Span(isolate_rtl(text) if href else text, italic=True, href=href, ltr=True)
+        return Span(isolate_ltr(text, always=True), italic=True, href=href)
+
+    spans = [piece(before)]
+    for i, (name, url) in enumerate(reports):
+        if i:
+            spans.append(piece(", " if english else "، "))
+        spans.append(piece(name, url))
+    if after:
+        spans.append(piece(after))
+    return tuple(spans)
 
 
 def link_date(when: datetime | None, now: datetime, lang: str) -> str:

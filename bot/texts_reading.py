@@ -239,4 +239,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "story_sites_acc": ("{n} مصدرًا", "{n} sources"),     # 11–99
     "story_sites_gen": ("{n} مصدر", "{n} sources"),       # 100 and up
     "story_sites_others": ("ينقله أيضًا: {names}", "Also reported by: {names}"),
+    # a search page's other reports of one event the story index kept apart (QA68-13)
+    "same_event_1": ("وتقرير آخر عن الحدث نفسه: {links}",
+                     "And 1 more report of the same event: {links}"),
+    "same_event_2": ("وتقريران آخران عن الحدث نفسه: {links}",
+                     "And 2 more reports of the same event: {links}"),
+    "same_event_few": ("و{n} تقارير أخرى عن الحدث نفسه: {links}",    # 3–10
+                       "And {n} more reports of the same event: {links}"),
+    "same_event_acc": ("و{n} تقريرًا آخر عن الحدث نفسه: {links}",    # 11 and up
+                       "And {n} more reports of the same event: {links}"),
 }

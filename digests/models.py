@@ -170,6 +170,11 @@ class Digest:
     # of a revised report, the headline the chat read before the correction (digests.
     # earlier_headlines.read_before): the update says what changed (QA63-12); "" when unknown
     was: str = ""
+    # a search page's other reports of this event, of stories the index kept apart (digests.
+    # search_events, QA68-13): (site name, url) each, shown as links under the entry; their
+    # stories' sites count as this one's (digests.story_sites.sited)
+    same_event: tuple[tuple[str, str], ...] = ()
+    also_stories: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The object `run.py digest --json` and `run.py search --json` print."""
@@ -191,3 +196,6 @@ class SearchHit:
     digest: Digest
     score: float
     matched: tuple[str, ...] = field(default=())  # the matched words as written in the article
+    # article ids of other stories' reports folded under this one as the same event
+    # (digests.search_events: the story index kept them apart), in page order
+    also: tuple[int, ...] = field(default=())

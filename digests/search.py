@@ -56,6 +56,7 @@ from digests.search_candidates import (
     first_found,
     story_count,
 )
+from digests.search_events import fold_events, stored_reports
 from digests.search_index import doc_counts, matched_words, rows_by_id
 from digests.search_order import fold, judged, ranked, titled
 from digests.search_scores import score_matches, score_of, tatweel_dashed
@@ -87,7 +88,8 @@ class SearchResult:
 
     `total` counts every matching article (before folding stories; a very common topic's count
     stops at COUNT_CAP); `stories` counts the stories among them (an article in no story is one
-    of its own) — what a folded list shows. `stories_exact` is False when `stories` is only a
+    of its own) — what a folded list shows, less the stories folded into another as one event
+    on the pages up to this one (digests.search_events). `stories_exact` is False when `stories` is only a
     lower bound: a topic with more than `CANDIDATES` matches is not scanned whole (its stories are
     counted among the matches it was ranked on). `terms` are the analyzed keys searched; `mode`
     is "phrase" (all words in order), "all" (all words, any order: the phrase found nothing) or
@@ -133,7 +135,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         now: the time recency is measured from (default: the current UTC time).
         fold_stories: keep only the best report of each story (the bot's pages); a common
             topic whose newest matches fold into too few stories for the page is ranked
-            among more of them (up to COUNT_CAP).
+            among more of them (up to COUNT_CAP). Stories the pair model says are one event
+            are then one entry, the others' reports in its hit's `also`
+            (digests.search_events, QA68-13).
         widen: when the exact phrase finds fewer than WIDEN_BELOW articles, the articles
             with all its words follow them (note "more"); False keeps the phrase alone.
         muted: source ids whose articles are left out of the answer, its pages and its
@@ -251,8 +255,13 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     stories, stories_exact = len(folded), total <= k
     if fold_stories and not stories_exact and total <= STORY_COUNT_MAX and score_typed is None:
         stories, stories_exact = story_count(db, expr, muted), True
+    under: dict[int, tuple[int, ...]] = {}
     if fold_stories:
-        cands = folded
+        # one event the story index kept in two stories is one entry (QA68-13): judged on
+        # the pages up to this one, so the count drops by the folds seen
+        cands, under = fold_events(folded, offset + limit,
+                                   lambda ids: stored_reports(db, ids))
+        stories -= sum(map(len, under.values()))
     page = cands[offset:offset + limit]
     rows = rows_by_id(db, [c[0] for c in page])
     hits = []
@@ -262,7 +271,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             continue
         text = (row.get("title") or "") + "\n" + (row.get("body") or row.get("summary") or "")
         hits.append(SearchHit(digest=digest_from_row(row), score=round(score, 6),
-                              matched=tuple(matched_words(text, every_key(plan)))))
+                              matched=tuple(matched_words(text, every_key(plan))),
+                              also=under.get(article_id, ())))
     log.debug("search terms=%s mode=%s note=%s total=%s stories=%s%s hits=%s",
               " ".join(plan.terms), mode, note, total, stories, "" if stories_exact else "+",
               len(hits))

@@ -185,9 +185,11 @@ def link_sources(db: sqlite_utils.Database, urls: Iterable[str]) -> dict[str, st
 
 def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
     """`digests` as `SitedDigest`s: links by site (`site_links`), the story's sites counted and
-    the others named, each link to a stored article named by its source (`link_sources`). One
-    query for all their stories, one for all their links."""
-    found = story_sites(db, (d.story_id for d in digests if d.story_id is not None))
+    the others named, each link to a stored article named by its source (`link_sources`); the
+    sites of the stories a search page folded under a digest (`also_stories`) count as its
+    story's. One query for all their stories, one for all their links."""
+    found = story_sites(db, (s for d in digests for s in (d.story_id, *d.also_stories)
+                             if s is not None))
     named = link_sources(db, (r.url for d in digests for r in d.related
                               if r.kind in ("story", "archive")))
     ids = [d.article_id for d in digests if d.article_id is not None]
@@ -203,6 +205,8 @@ def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
             url_key(r.url) for r in links if r.kind in ("story", "archive")) if k in named)
         own = site_of(d.url, source_of.get(d.article_id) if d.article_id is not None else None)
         sites = found.get(d.story_id, []) if d.story_id is not None else []
+        for story in d.also_stories:  # an event a search page folded (digests.search_events)
+            sites = sites + [x for x in found.get(story, []) if all(x[0] != s for s, _ in sites)]
         others = tuple(name for site, name in sites if site != own)
         count = len(others) + 1 if own or not sites else max(1, len(sites))
         out.append(SitedDigest(url=d.url, source=d.source, headline=d.headline,
@@ -210,5 +214,6 @@ def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
                                related=links, story_id=d.story_id,
                                article_id=d.article_id, site_count=count,
                                other_sites=others, site_names=tuple(sites),
-                               link_sources=sources))
+                               link_sources=sources, same_event=d.same_event,
+                               also_stories=d.also_stories))
     return out

@@ -1,0 +1,124 @@
+"""One event once on a search page, when the story index kept its reports apart (QA68-13).
+
+The story step joins about three quarters of the same-event pairs, so a page of stories
+(digests.search_order.fold: one report a story) can list one event two or three times:
+«بعد نقله للمستشفى نتنياهو يغرد …» at #4 and «نقل نتانياهو إلى المستشفى» at #5, BBC and Sky on
+Sisi's win the same night at #1 and #3. Here, at search time, the page's entries are taken in
+their order and each is compared with the entries kept before it by the same-story pair model
+(digests.story_model, word weights: the stored story vectors and the 600-character leads the
+story step's merge check reads, digests.story_assign._members_fit); an entry the model gives
+FOLD_PROBABILITY or more with an entry kept before it, published within the story window
+(story_model.WINDOW_HOURS) of it, is folded under it: the reader sees the event once, its
+other reports' sites and links with it (bot.stories.search_page).
+
+The threshold is far above the story decision (0.65): a fold that joins two events sharing a
+place or a person hides one of them, so it must be rare. FOLD_PROBABILITY is chosen on the
+development story pairs by benchmarks/search_events.py (pairwise precision ≥ 0.95; the
+figures in benchmarks/README.md, session 26). Only the page's prefix up to the entries asked
+for is judged: the folds of a page never depend on later entries, so «المزيد» pages on from
+the same list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+import sqlite_utils
+
+from digests import story_model
+from digests.leads import Lead, compare_leads, lead_of
+from digests.models import parse_iso
+from digests.search_candidates import Candidate
+from digests.search_index import chunks
+from digests.similarity import StoryVector, pair_features, similarity, story_vector
+
+# The pair probability (word weights) at which two stories on one page are one event; see the
+# module docstring and benchmarks/search_events.py.
+FOLD_PROBABILITY = 0.9
+LEAD_CHARS = 600  # of the body, for the lead: its first sentence (as the story merge check)
+LOAD_STEP = 40  # reports read at a time while the page's prefix is judged
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the pair model reads of one report: its time, story vector, headline and the top of
+    its body; the lead is analyzed only when a pair gets that far (`same_event`: most pairs
+    are told apart by time or cosine, and a lead costs ~1 ms)."""
+
+    when: datetime
+    vector: StoryVector
+    title: str
+    top: str  # the body's first LEAD_CHARS
+
+    @cached_property
+    def lead(self) -> Lead:
+        """The lead (headline and first sentence), as the story step reads it."""
+        return lead_of(self.title, self.top, self.when)
+
+
+def report_of(title: str, text: str, when: datetime) -> Report:
+    """The `Report` of a text (the benchmark's path; the search reads stored vectors)."""
+    return Report(when, story_vector(title, text), title, text[:LEAD_CHARS])
+
+
+def same_event(a: Report, b: Report) -> float:
+    """The word model's same-story probability of two reports; 0 outside the story window or
+    below the model's cosine floor (story_model.SIM_FLOOR), as the story step decides."""
+    hours = abs((a.when - b.when).total_seconds()) / 3600
+    if hours > story_model.WINDOW_HOURS:
+        return 0.0
+    sim = similarity(a.vector, b.vector)
+    if sim < story_model.SIM_FLOOR:
+        return 0.0
+    return story_model.probability(pair_features(sim, hours, compare_leads(a.lead, b.lead)),
+                                   story_model.WEIGHTS)
+
+
+def fold_events(cands: Sequence[Candidate], wanted: int,
+                read: Callable[[list[int]], Mapping[int, Report]],
+                threshold: float = FOLD_PROBABILITY
+                ) -> tuple[list[Candidate], dict[int, tuple[int, ...]]]:
+    """`cands` (one entry a story, in page order) with each entry the pair model joins to an
+    entry kept before it folded under that one, judged until `wanted` entries are kept (the
+    rest follow as they are). Returns the entries and, by kept article id, the article ids
+    folded under it, in page order. `read` gives the reports of article ids (one without a
+    stored vector is missing: never folded)."""
+    kept: list[Candidate] = []
+    under: dict[int, list[int]] = {}
+    reports: dict[int, Report] = {}
+    asked = 0
+    for i, cand in enumerate(cands):
+        if len(kept) >= wanted:
+            return kept + list(cands[i:]), {k: tuple(v) for k, v in under.items()}
+        if i >= asked:  # the next reports, read a few at a time
+            reports.update(read([c[0] for c in cands[asked:asked + LOAD_STEP]]))
+            asked += LOAD_STEP
+        mine = reports.get(cand[0])
+        head = None if mine is None else next(
+            (k for k in kept if (other := reports.get(k[0])) is not None
+             and same_event(other, mine) >= threshold), None)
+        if head is None:
+            kept.append(cand)
+        else:
+            under.setdefault(head[0], []).append(cand[0])
+    return kept, {k: tuple(v) for k, v in under.items()}
+
+
+def stored_reports(db: sqlite_utils.Database, ids: list[int]) -> dict[int, Report]:
+    """Article id → its `Report` from the stored story vector and the article's headline and
+    first LEAD_CHARS of body (an article with no stored vector is left out)."""
+    out: dict[int, Report] = {}
+    for chunk in chunks(ids):
+        for aid, blob, published, title, body in db.execute(
+                "select v.article_id, v.vector, v.published_at, a.title,"
+                f" substr(coalesce(nullif(a.body, ''), a.summary), 1, {LEAD_CHARS})"
+                " from story_vectors v join articles a on a.id = v.article_id"
+                f" where v.article_id in ({','.join('?' * len(chunk))})", chunk).fetchall():
+            when = parse_iso(published)
+            if blob is None or when is None:
+                continue
+            out[int(aid)] = Report(when, StoryVector.from_blob(blob), title or "", body or "")
+    return out
