@@ -4,7 +4,8 @@ A site corrects a report under the same link and GUID («مقتل 10 أشخاص 
 digests.article_updates stores the new text over the old. A chat that was sent the report gets
 it again as «🔄 تعديل» (digests.correction_updates), and it should say what changed: the reader
 should not have to remember the earlier figure. So each headline a correction replaces is kept
-here (`record`, in the re-read's transaction), with when it was replaced, and `read_before`
+here (`record`, in the re-read's transaction), with when it was replaced (`SHOWN`: what a
+sent row showed, for the questions about what a chat read), and `read_before`
 finds, for a chat's queued row of the article, the headline the chat read: the one shown when
 it was last sent the article (the first headline replaced after that send). That is what the
 chat read whichever corrections it was not told in between (a reworded title is stored but not
@@ -36,6 +37,14 @@ _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # at most this many changed figures are shown («١٠ ← ١٧»); more is a rewritten headline
 MAX_FIGURES = 3
+
+
+# SQL: the headline a sent outbox row `o` (joined to its article) showed, when its article was
+# corrected in place after the send — the first headline replaced at or after it — else null
+# (the article reads as it was sent). The lead shown then is not kept (the body is stored
+# over). What a chat read of a story is asked with it (digests.repeats, digests.story_updates).
+SHOWN = """(select h.headline from earlier_headlines h where h.article_id = o.article_id
+            and h.replaced_at >= o.sent_at order by h.replaced_at, h.id limit 1)"""
 
 
 def m051_earlier_headlines(db: sqlite_utils.Database) -> None:

@@ -38,6 +38,7 @@ from functools import lru_cache
 import sqlite_utils
 
 from digests import story_model
+from digests.earlier_headlines import SHOWN
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import iso, parse_iso
 from digests.outbox_skips import skip_rows
@@ -129,11 +130,8 @@ def repeated_chats(db: sqlite_utils.Database, article_id: int, update: Report, s
     return found
 
 
-# The headline a sent row `o` showed, when its article was corrected in place after the send
-# (digests.earlier_headlines: the first headline replaced at or after it); null when the
-# article still reads as it was sent. Its lead then is not known: the body is stored over.
-_SHOWN = """(select h.headline from earlier_headlines h where h.article_id = o.article_id
-            and h.replaced_at >= o.sent_at order by h.replaced_at, h.id limit 1)"""
+# The headline a sent row `o` showed (digests.earlier_headlines.SHOWN; null: as stored now)
+_SHOWN = SHOWN
 
 
 def _rising_toll(db: sqlite_utils.Database, chat_id: int, story: int, update: Report,

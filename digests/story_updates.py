@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from digests.delivery_times import after_quiet, chat_zone, next_daily
+from digests.earlier_headlines import SHOWN
 from digests.models import Article, iso, parse_iso
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
@@ -171,12 +172,16 @@ def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, stor
     """Whether the report gives a result or a changed figure the headlines the chat was sent of
     the story did not (digests.story_outcomes, QA34 R1: the preview came, the score never did),
     or its `lead` a higher toll than those reports' headlines and leads (QA71-2): such a report
-    is an update the same day too."""
+    is an update the same day too. What the chat was shown (X124): a report corrected in place
+    after the send counts by its headline then (`sent_headlines`), without its lead."""
     from digests.story_figures import lead_sentence
     from digests.story_outcomes import new_outcome  # late, as may_give_outcome
 
+    # a report corrected in place after its send: its lead then is not known (stored over)
     leads = [lead_sentence(str(r[0] or "")) for r in db.execute(
-        f"""select coalesce(nullif(a.body, ''), a.summary) from outbox o join articles a on a.id = o.article_id
+        f"""select case when {SHOWN} is not null then ''
+                        else coalesce(nullif(a.body, ''), a.summary) end
+            from outbox o join articles a on a.id = o.article_id
             where o.chat_id = ? and o.status = 'sent' and {IN_STORY}""",
         [chat_id, story, story]).fetchall()] if lead else []
     return new_outcome(sent_headlines(db, chat_id, story), article.title, lead=lead,
@@ -204,9 +209,11 @@ def _new_since(db: sqlite_utils.Database, article: Article, story: int, sent: da
 def sent_headlines(db: sqlite_utils.Database, chat_id: int, story: int,
                    besides: int | None = None) -> list[str]:
     """The headlines of `story`'s reports (merged halves included) the chat was sent, but
-    article `besides`: what it read of the story, for digests.story_outcomes.new_outcome."""
+    article `besides`: what it read of the story, for digests.story_outcomes.new_outcome. Each
+    as its row showed it (X124): a report its site corrected in place after the send by the
+    headline shown then (digests.earlier_headlines.SHOWN), not the one stored over it."""
     return [str(r[0] or "") for r in db.execute(
-        f"""select coalesce(nullif(a.headline, ''), a.title) from outbox o
+        f"""select coalesce({SHOWN}, nullif(a.headline, ''), a.title) from outbox o
             join articles a on a.id = o.article_id
             where o.chat_id = ? and o.status = 'sent' and {IN_STORY}
               and (? is null or o.article_id != ?)""",
