@@ -101,6 +101,7 @@ class Setting:
     # joins at the USE pair model's D): "+caption300-0.45"; 0: off
     caption: int = 0
     caption_decision: float = stories.CAPTION_DECISION
+    twin: bool = False  # brief S35: stories.TWIN_RULE (a site's twin copies one report): "+twin"
 
     @property
     def name(self) -> str:
@@ -118,20 +119,23 @@ class Setting:
                 + (f"+keys{self.keys}" if self.keys else "")
                 + ("+vetoscore" if self.veto else "")
                 + (f"+caption{self.caption}-{self.caption_decision:.2f}" if self.caption
-                   else ""))
+                   else "") + ("+twin" if self.twin else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]
-    [+spanH][+semD][+keysK][+vetoscore][+captionN-D]` (see the module docstring; J:
+    [+spanH][+semD][+keysK][+vetoscore][+captionN-D][+twin]` (see the module docstring; J:
     JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
     span, sem, keys, veto = stories.STORY_SPAN_HOURS, 0.0, "", False
     caption, caption_decision = 0, stories.CAPTION_DECISION
+    twin = False
     for flag in flags:
-        if flag.startswith("caption"):
+        if flag == "twin":
+            twin = True
+        elif flag.startswith("caption"):
             chars, _, decision = flag[len("caption"):].partition("-")
             caption, caption_decision = int(chars), float(decision or caption_decision)
         elif flag == "vetoscore":
@@ -164,7 +168,7 @@ def parse_setting(text: str) -> Setting:
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
                    band=band, choice=choice, merge_link=merge_link, strong=strong, span=span,
                    sem=sem, keys=keys, veto=veto, caption=caption,
-                   caption_decision=caption_decision)
+                   caption_decision=caption_decision, twin=twin)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -448,6 +452,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
                     stories.SCORE_VETO = setting.veto
                     stories.CAPTION_CHARS = setting.caption if path == "use" else 0
                     stories.CAPTION_DECISION = setting.caption_decision
+                    stories.TWIN_RULE = setting.twin
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor

@@ -48,7 +48,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from digests import (  # tests patch semantic
-    semantic, story_choice, story_evidence, story_model, story_preview, story_sites)
+    semantic, story_choice, story_evidence, story_model, story_preview, story_sites, story_twins)
 from digests.leads import Lead, _first_sentence, compare_leads, lead_of
 from digests.models import iso
 from digests.story_meaning import (  # re-exported: the story step's meaning side
@@ -181,6 +181,9 @@ SCORE_VETO = False
 CAPTION_CHARS = 0
 CAPTION_DECISION = 0.45
 CAPTION_FLOOR = 0.15
+# Brief S35: a site's twin copies (one article in two sections: digests.story_twins) are one
+# report: the second copy takes its twin's story, and a story's vote weighs a twin once.
+TWIN_RULE = False
 
 
 def lead_scores(title: str, body: str) -> frozenset[str]:
@@ -258,6 +261,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     if not rows:
         return None
     ids = [r[0] for r in rows]
+    own = _copy_of(db, article_id, when) if TWIN_RULE else None
     sited = CHOICE_RULE == "site" or SITE_OPTIONS  # brief S34: the choice's other-site score
     home = _site_of_article(db, article_id) if sited else ""
     mine: frozenset[str] = frozenset()
@@ -286,6 +290,10 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
+        if own is not None and story_twins.is_twin(own, story_twins.Copy(
+                cand_id, story_sites.site_of(url or "", source), title or "",
+                datetime.fromisoformat(published))):
+            return Match(cand_id, story_id, sim, hours)  # the second copy: its twin's story
         caption = short or _short(body)
         if sim < _floor(hours, meaning, caption):
             continue
@@ -376,6 +384,11 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     if STORY_SPAN_HOURS > story_model.WINDOW_HOURS:  # a story reaching past the window (S25):
         members = [m for m in members  # its reports beyond it do not vote
                    if _hours(when, datetime.fromisoformat(m[2])) <= story_model.WINDOW_HOURS]
+    if TWIN_RULE:  # brief S35: a twin votes once (its earlier copy)
+        again = story_twins.repeated([story_twins.Copy(
+            m[0], story_sites.site_of(m[6] or "", m[7]), m[3] or "",
+            datetime.fromisoformat(m[2])) for m in members])
+        members = [m for m in members if m[0] not in again]
     if not members:
         return None
     probs = []
@@ -412,6 +425,14 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     if meaning is None:
         return fit if max(probs) >= STRONG_PAIR else None
     return fit if _floor_applies(meaning) and max(probs) >= USE_STRONG_PAIR else None
+
+
+def _copy_of(db: sqlite_utils.Database, article_id: int, when: datetime) -> story_twins.Copy:
+    """The arriving article as the twin test reads it (TWIN_RULE)."""
+    row = db.execute("select url, source_id, title from articles where id = ?",
+                     [article_id]).fetchone()
+    return story_twins.Copy(article_id, story_sites.site_of(row[0] or "", row[1]) if row else "",
+                            (row[2] or "") if row else "", when)
 
 
 def _site_of_article(db: sqlite_utils.Database, article_id: int) -> str:
