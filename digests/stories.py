@@ -182,7 +182,10 @@ CAPTION_CHARS = 0
 CAPTION_DECISION = 0.45
 CAPTION_FLOOR = 0.15
 # Brief S35: a site's twin copies (one article in two sections: digests.story_twins) are one
-# report: the second copy takes its twin's story, and a story's vote weighs a twin once.
+# report: the second copy takes its twin's story, and a story's vote weighs a twin once. Off: the
+# second copy already follows its twin on every labelled pair, and counting a twin once cut both
+# ways on 29 folds (536/50/149 -> 536/56/149: 4 same pairs found, 4 lost, 6 wrong joins made;
+# benchmarks/README.md, session 26, S35).
 TWIN_RULE = False
 
 

@@ -5,7 +5,8 @@ same title, the same minute, two URLs. The corpus of the benchmarks holds 181 su
 France 24). To the story step they were two reports: the second copy follows the first at pair
 probability 0.99–1.00 whatever the first decided, and a story holding both gave the article twice
 the weight in every later report's vote. Under `digests.stories.TWIN_RULE` the second copy takes
-its twin's story and a story's vote weighs a twin once. Twins are what a reader's links already
+its twin's story and a story's vote weighs a twin once (off: on 29 folds it moved 14 labelled pairs
+both ways and lost precision; benchmarks/README.md, S35). Twins are what a reader's links already
 fold (digests.story_sites.site_links, QA34 R7): one site, one normalized title, published within
 story_sites.TWIN_MINUTES. Pure.
 """
