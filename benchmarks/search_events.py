@@ -22,7 +22,8 @@ vectors (e.g. a copy of benchmarks/out/ranked.db, the corpus through the story s
 corpus's last day, with the event fold and without it (digests.search.fold_events swapped for
 the identity), alternating, `--runs` times each: each query's median, then the p50 / p95 / mean
 over the queries (the quality topics, search.py's common words and QA68-13's three), and what
-QA68-13's three topics fold on their first page.
+QA68-13's three topics fold on their first page, and every fold on the
+other first pages.
 
     .venv/bin/python benchmarks/search_events.py --db /tmp/ranked.db --runs 7
 """
@@ -130,7 +131,7 @@ def timing(path: Path, runs: int) -> None:
     queries = list(dict.fromkeys([*QA68_13, *(t.query for t in TOPICS), *COMMON]))
     real = search_module.fold_events
     ways = {"with": real,
-            "without": lambda cands, wanted, read, threshold=0.0: (list(cands), {})}
+            "without": lambda cands, wanted, read, threshold=0.0, members=None: (list(cands), {})}
     took: dict[str, dict[str, list[float]]] = {w: {q: [] for q in queries} for w in ways}
     for _ in range(runs):
         for way, fold in ways.items():

@@ -56,7 +56,7 @@ from digests.search_candidates import (
     first_found,
     story_count,
 )
-from digests.search_events import fold_events, stored_reports
+from digests.search_events import fold_events, stored_reports, story_members
 from digests.search_index import doc_counts, matched_words, rows_by_id
 from digests.search_order import fold, judged, ranked, titled
 from digests.search_scores import score_matches, score_of, tatweel_dashed
@@ -80,6 +80,7 @@ TIER_MAX = 1600  # a common topic ranked among more matches is not tiered (keys 
 # A common topic's stories are counted over all its matches up to this many (≈5 ms per 1,000 on
 # the corpus's index; a larger total shows the stories of those ranked, «at least»)
 STORY_COUNT_MAX = 5_000
+EVENT_MEMBERS = True  # an event fold compares the stories' reports on the list, not only theirs
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         # one event the story index kept in two stories is one entry (QA68-13): judged on
         # the pages up to this one, so the count drops by the folds seen
         cands, under = fold_events(folded, offset + limit,
-                                   lambda ids: stored_reports(db, ids))
+                                   lambda ids: stored_reports(db, ids),
+                                   members=story_members(cands) if EVENT_MEMBERS else None)
         stories -= sum(map(len, under.values()))
     page = cands[offset:offset + limit]
     rows = rows_by_id(db, [c[0] for c in page])

@@ -6,10 +6,14 @@ The story step joins about three quarters of the same-event pairs, so a page of 
 Sisi's win the same night at #1 and #3. Here, at search time, the page's entries are taken in
 their order and each is compared with the entries kept before it by the same-story pair model
 (digests.story_model, word weights: the stored story vectors and the 600-character leads the
-story step's merge check reads, digests.story_assign._members_fit); an entry the model gives
-FOLD_PROBABILITY or more with an entry kept before it, published within the story window
-(story_model.WINDOW_HOURS) of it, is folded under it: the reader sees the event once, its
-other reports' sites and links with it (bot.stories.search_page).
+story step's merge check reads, digests.story_assign._members_fit); an entry one of whose
+story's reports on the list (at most MEMBERS) the model gives FOLD_PROBABILITY or more with
+one of an earlier kept entry's, the two entries published within the story window
+(story_model.WINDOW_HOURS) of each other, is folded under it: the reader sees the event once,
+its other reports' sites and links with it (bot.stories.search_page). Through the stories'
+other reports: «تقديرات أولية.. السيسي يتجه لتحقيق فوز ساحق» reads like Sky's «مؤشرات أولية
+بفوز السيسي باكتساح» (0.91), a report of the results' story, not like the results' own
+headline (0.02).
 
 The threshold is far above the story decision (0.65): a fold that joins two events sharing a
 place or a person hides one of them, so it must be rare. FOLD_PROBABILITY is chosen on the
@@ -40,6 +44,7 @@ from digests.similarity import StoryVector, pair_features, similarity, story_vec
 FOLD_PROBABILITY = 0.9
 LEAD_CHARS = 600  # of the body, for the lead: its first sentence (as the story merge check)
 LOAD_STEP = 40  # reports read at a time while the page's prefix is judged
+MEMBERS = 3  # of an entry's story, its reports on the list compared (`fold_events`)
 
 
 @dataclass(frozen=True)
@@ -79,32 +84,67 @@ def same_event(a: Report, b: Report) -> float:
 
 def fold_events(cands: Sequence[Candidate], wanted: int,
                 read: Callable[[list[int]], Mapping[int, Report]],
-                threshold: float = FOLD_PROBABILITY
+                threshold: float = FOLD_PROBABILITY,
+                members: Mapping[int, Sequence[int]] | None = None,
                 ) -> tuple[list[Candidate], dict[int, tuple[int, ...]]]:
     """`cands` (one entry a story, in page order) with each entry the pair model joins to an
     entry kept before it folded under that one, judged until `wanted` entries are kept (the
     rest follow as they are). Returns the entries and, by kept article id, the article ids
     folded under it, in page order. `read` gives the reports of article ids (one without a
-    stored vector is missing: never folded)."""
+    stored vector is missing: never folded). `members`: by entry, its story's reports on the
+    list (itself first, at most MEMBERS): two entries are one event when a report of one and a
+    report of the other are (the story a report joined is as much the event as the report),
+    and their own reports are within the story window."""
     kept: list[Candidate] = []
     under: dict[int, list[int]] = {}
     reports: dict[int, Report] = {}
     asked = 0
+
+    def group(entry: int) -> list[Report]:
+        ids = (members or {}).get(entry) or [entry]
+        missing = [i for i in ids[:MEMBERS] if i not in reports and i not in tried]
+        if missing:
+            tried.update(missing)
+            reports.update(read(missing))
+        return [reports[i] for i in ids[:MEMBERS] if i in reports]
+
+    tried: set[int] = set()
     for i, cand in enumerate(cands):
         if len(kept) >= wanted:
             return kept + list(cands[i:]), {k: tuple(v) for k, v in under.items()}
-        if i >= asked:  # the next reports, read a few at a time
-            reports.update(read([c[0] for c in cands[asked:asked + LOAD_STEP]]))
+        if i >= asked:  # the next entries' own reports, read a few at a time
+            ids = [c[0] for c in cands[asked:asked + LOAD_STEP]]
+            tried.update(ids)
+            reports.update(read(ids))
             asked += LOAD_STEP
-        mine = reports.get(cand[0])
-        head = None if mine is None else next(
-            (k for k in kept if (other := reports.get(k[0])) is not None
-             and same_event(other, mine) >= threshold), None)
+        mine = group(cand[0])
+        head = next((k for k in kept if (theirs := group(k[0])) and _near(theirs[0], mine[0])
+                     and any(same_event(other, one) >= threshold
+                             for other in theirs for one in mine)), None) if mine else None
         if head is None:
             kept.append(cand)
         else:
             under.setdefault(head[0], []).append(cand[0])
     return kept, {k: tuple(v) for k, v in under.items()}
+
+
+def _near(a: Report, b: Report) -> bool:
+    """Whether two entries' own reports are within the story window: through their stories'
+    other reports a fold never joins entries further apart."""
+    return abs((a.when - b.when).total_seconds()) <= story_model.WINDOW_HOURS * 3600
+
+
+def story_members(cands: Sequence[Candidate]) -> dict[int, list[int]]:
+    """By the first (best ranked) report of each story on the list, the story's reports on it
+    in their order (itself first); a report in no story is alone."""
+    first: dict[int, int] = {}
+    out: dict[int, list[int]] = {}
+    for aid, _score, story in cands:
+        if story is None:
+            continue
+        head = first.setdefault(story, aid)
+        out.setdefault(head, []).append(aid)
+    return out
 
 
 def stored_reports(db: sqlite_utils.Database, ids: list[int]) -> dict[int, Report]:

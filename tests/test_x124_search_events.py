@@ -103,6 +103,26 @@ def test_a_page_is_judged_only_up_to_the_entries_asked() -> None:
     assert [c[0] for c in kept] == [1, 3, 6] and under == {1: (2, 4, 5)}
 
 
+def test_an_entry_folds_under_a_story_through_another_of_its_reports() -> None:
+    # QA68-13's «انتخابات»: the early indicators (#2) read like Sky's report of them in the
+    # results' story (#1's story, another of its reports), not like the results themselves
+    when = NOW - timedelta(hours=1)
+    results, indicators = report_of(*PARIS, when), report_of(*HOSPITAL, when)
+    reports = {1: results, 2: indicators, 3: indicators}  # 2: #1's story's other report
+
+    def read(ids: list[int]) -> dict[int, Report]:
+        return {i: reports[i] for i in ids if i in reports}
+
+    cands = [(1, 1.0, 11), (3, 1.0, 12)]
+    assert fold_events(cands, 10, read)[1] == {}
+    kept, under = fold_events(cands, 10, read, members={1: [1, 2], 3: [3]})
+    assert [c[0] for c in kept] == [1] and under == {1: (3,)}
+    # never across more than the story window: the results 60 h after the indicators
+    reports[1] = report_of(*PARIS, when + timedelta(hours=60))
+    reports[2] = report_of(*HOSPITAL, when + timedelta(hours=30))
+    assert fold_events(cands, 10, read, members={1: [1, 2], 3: [3]})[1] == {}
+
+
 async def test_the_bot_shows_the_event_once_with_its_other_report(database: Database) -> None:
     _archive(database)
     path = Path(database.db.execute("pragma database_list").fetchone()[2])
