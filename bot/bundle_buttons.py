@@ -10,7 +10,6 @@ answers them.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -21,7 +20,7 @@ from bot.bundles import Bundle
 from bot.i18n import num, t
 from bot.i18n_labels import feed_unit, label_words
 from bot.owed import Locked, OwedWrites
-from digests.storage import Database
+from digests.storage import Database, DatabaseFault
 
 log = logging.getLogger("bot.courier")  # the courier's log: these are its messages' buttons
 
@@ -48,12 +47,13 @@ def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
     try:
         cb_id = writes.attempt("more button", _new_more, chat_id, ids, list(topics), clock(),
                                len(bundle.article_ids))
-    except Locked:
+    except Locked:  # the database's fault, as bot.owed words it: send the bundle later
         raise
-    except sqlite3.Error as exc:  # the digest still goes, honestly: no button it cannot keep
+    except DatabaseFault as exc:  # the digest still goes, honestly: no button it cannot keep
         log.warning("more button not stored chat=%s error=%r", chat_id, exc)
         return None
-    except Exception:  # a bug: the digest still goes, and the traceback shows (QA73-5)
+    except Exception:  # a bug: the digest still goes, and the traceback shows (QA73-5; a
+        # constraint's sqlite3 error too: QA73-4)
         log.exception("more button not stored chat=%s", chat_id)
         return None
     return InlineKeyboardMarkup([[InlineKeyboardButton(
@@ -80,12 +80,12 @@ def story_rows(writes: OwedWrites, chat_id: int, shown: list[int], places: list[
     try:
         cb_id = writes.attempt("story buttons", _new_stories, chat_id, shown, list(topics),
                                clock())
-    except Locked:
+    except Locked:  # the database's fault, as bot.owed words it: send the bundle later
         raise
-    except sqlite3.Error as exc:  # the digest still goes
+    except DatabaseFault as exc:  # the digest still goes
         log.warning("story buttons not stored chat=%s error=%r", chat_id, exc)
         return []
-    except Exception:  # a bug: the digest still goes, and the traceback shows (QA73-5)
+    except Exception:  # a bug: the digest still goes, and the traceback shows (QA73-4/-5)
         log.exception("story buttons not stored chat=%s", chat_id)
         return []
     return story_keyboard(cb_id, places, lang, numbered=len(shown) > 1,
@@ -124,7 +124,7 @@ def headlines(db: Database, ids: Sequence[int]) -> list[str]:
             "select id, coalesce(nullif(headline, ''), title) from articles"
             f" where id in ({','.join('?' * len(ids))})",
             list(ids)).fetchall()) if ids else {}
-    except sqlite3.Error as exc:  # a label is not worth a lost digest
+    except DatabaseFault as exc:  # a label is not worth a lost digest
         log.warning("story button labels not read error=%r", exc)
         return []
     except Exception:  # a bug: nor is it then, but it shows with its traceback (QA73-5)

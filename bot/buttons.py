@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
@@ -50,12 +49,13 @@ from bot.bundle_buttons import _new_more, page_story_rows
 from bot.i18n import lang_of, num, t
 from bot.reader_clock import reader_now
 from bot.render import has_details, render_bundle, render_digest_messages, story_alert
-from bot.runtime import Action, Runtime, chat_lang, runtime, send
+from bot.runtime import Action, Runtime, chat_lang, runtime, send, write_refused
 from bot.shown_stories import MAX_BUNDLE
 from bot.stories import digest_by_article, live_digests
 from digests import subscriptions
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
+from digests.storage import DatabaseFault
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +138,13 @@ def _rest_button(rt: Runtime, chat_id: int, digests: list[Any], pages: list[tupl
         return None
     try:
         cb_id = _new_more(rt.db, chat_id, ids, topics, rt.now(), after + cut)
-    except sqlite3.Error as exc:  # writes refused: the whole rest goes at once, as before
+    except DatabaseFault as exc:  # writes refused: the whole rest goes at once, as before,
+        # and the refusal is reported as every other (the admins' alert: QA73-4)
+        write_refused(rt, exc, "more button", log)
         log.warning("more button for the rest not stored chat=%s error=%r", chat_id, exc)
+        return None
+    except Exception:  # a bug: the rest goes all the same, the traceback shows (QA73-4)
+        log.exception("more button for the rest not stored chat=%s", chat_id)
         return None
     return [InlineKeyboardButton(t("more_button", lang, count=num(len(ids), lang)),
                                  callback_data=cb_id)]
@@ -238,7 +243,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             # stored now, so a once-only action can mark it used (callbacks.take found no row
             # and «🔗 روابط الخبر» said the links were above, never sent: RB). Should the
             # database still refuse, the action's own write meets the same refusal
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(DatabaseFault):
                 rt.held.flush(rt.db)
     if cb is None or cb.action not in ACTIONS:
         refused = callbacks.refusal(rt.db, query.data, chat_id=chat_id, now=rt.now())

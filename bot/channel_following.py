@@ -10,7 +10,6 @@ it. The lists are bot.topic_lists'.
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from telegram import ForceReply, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -34,9 +33,11 @@ from bot.runtime import (
     ensure_chat,
     runtime,
     ui,
+    write_refused,
 )
 from bot.topic_lists import channel_topics
 from digests import prompts, subscriptions
+from digests.storage import DatabaseFault
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +76,13 @@ async def _act_channel_add_topic(update: Update, context: ContextTypes.DEFAULT_T
                                                           lang)))
     try:  # stored, so that an answer after a restart still adds the topic (brief X25)
         prompts.remember(rt.db, scope.chat_id, prompt.message_id, scope.target, now=rt.now())
-    except sqlite3.Error as exc:  # locked or full: this run still knows the prompt
+    except DatabaseFault as exc:  # locked or full: this run still knows the prompt, and the
+        # refusal is reported as every other (the admins' alert: QA73-4)
+        write_refused(rt, exc, "channel prompt", log)
         log.warning("prompt kept in memory only chat=%s error=%s", scope.chat_id, exc)
+        remember_prompt(context, scope.chat_id, prompt.message_id, scope.target)
+    except Exception:  # a bug: kept in memory too, with its traceback
+        log.exception("prompt kept in memory only chat=%s", scope.chat_id)
         remember_prompt(context, scope.chat_id, prompt.message_id, scope.target)
 
 

@@ -27,7 +27,6 @@ queue without a word. Now such a chat (not a private one: a blocked reader stays
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,7 +42,7 @@ from digests.late_rows import LATE_HOURS
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
 from digests.push_queue import audience
-from digests.storage import Database
+from digests.storage import Database, DatabaseFault
 
 if TYPE_CHECKING:
     from bot.hold_teller import HoldTeller
@@ -273,8 +272,11 @@ class HoldNotices:
             return 0
         try:
             fresh = first_telling(db, chat_id, now)
-        except sqlite3.Error as exc:
+        except DatabaseFault as exc:  # locked, full: this process decides
             log.warning("hold notice not recorded chat=%s error=%s", chat_id, exc)
+            fresh = chat_id not in self._told
+        except Exception:  # a bug: the same, with its traceback (QA73-4/-5)
+            log.exception("hold notice not recorded chat=%s", chat_id)
             fresh = chat_id not in self._told
         if not fresh:
             return 0

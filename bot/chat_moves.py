@@ -28,8 +28,9 @@ from telegram.ext import ContextTypes, TypeHandler
 
 from bot import callbacks
 from bot.ptb_types import App
-from bot.runtime import runtime
+from bot.runtime import runtime, write_refused
 from digests import outbox_states, subscriptions
+from digests.storage import DatabaseFault
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +67,14 @@ async def first_sight(update: object, context: ContextTypes.DEFAULT_TYPE) -> Non
             try:
                 outbox_states.move_chat(rt.db, old, chat.id)
                 callbacks.move_chat(rt.db, old, chat.id)
-            except sqlite3.Error:  # a locked database: the service message or a 400 moves it
-                log.warning("chat move on first sight not stored old=%s new=%s", old, chat.id,
-                            exc_info=True)
+            except DatabaseFault as exc:  # locked, full: the service message or a 400 moves
+                # it; the refused write is reported as every other (QA73-4: it was a traceback)
+                write_refused(rt, exc, "chat move", log)
+                log.warning("chat move on first sight not stored old=%s new=%s error=%s", old,
+                            chat.id, exc)
+                return
+            except Exception:  # a bug: the update is still answered (as before the move)
+                log.exception("chat move on first sight failed old=%s new=%s", old, chat.id)
                 return
             log.info("chat migrated on first sight old=%s new=%s", old, chat.id)
             return

@@ -33,7 +33,6 @@ import asyncio
 import functools
 import logging
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,7 +45,7 @@ from telegram.error import TelegramError
 
 from bot import restart_note
 from bot.runtime import Runtime, WriteHealth
-from digests.db_faults import FAULT_LOG, Fault
+from digests.db_faults import FAULT_LOG, DatabaseFault, Fault
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +195,7 @@ def _language(rt: Runtime, admin: int, known: dict[int, str]) -> str:
     the one read at start (`known`), else "" (both languages)."""
     try:
         known[admin] = restart_note.admin_language(rt.db, admin) or known.get(admin, "")
-    except sqlite3.Error as exc:  # a damaged or unreadable file: what was read before, or both
+    except DatabaseFault as exc:  # a damaged or unreadable file: what was read before, or both
         # (DEBUG: the alert being sent is the news, once per admin per alert)
         log.debug("admin language not read admin=%s error=%s", admin, exc)
     except Exception:  # a bug: the same, with its traceback (QA73-5)

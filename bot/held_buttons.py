@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -30,7 +29,7 @@ from typing import Any
 
 from bot import callbacks
 from digests.models import iso
-from digests.storage import Database
+from digests.storage import Database, DatabaseFault
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +84,9 @@ class HeldButtons:
     def flush(self, db: Database) -> int:
         """Write the held buttons to the callbacks table, and the used marks the database
         refused (one transaction); they are let go once written. Returns how many buttons.
-        Raises sqlite3.Error when the database still refuses (all are kept): the caller holds
-        the button it was making too, without waiting out the busy timeout a second time."""
+        Raises DatabaseFault when the database still refuses (all are kept): the caller holds
+        the button it was making too, without waiting out the busy timeout a second time. Any
+        other error goes through as it came (a bug, not the file's: QA73-4)."""
         if not self.held and not self.used and not self.used_places:
             return 0
         rows = [[cb_id, h.chat_id, h.action, json.dumps(dict(h.payload), ensure_ascii=False),
@@ -129,7 +129,7 @@ class HeldButtons:
             return False
         try:
             return callbacks.take(db, cb_id, action=action)
-        except sqlite3.Error as exc:
+        except DatabaseFault as exc:  # not another error: its mark would fail every flush
             # the answer needs no write: it is given, the mark waits for the next flush
             self.used[cb_id] = action
             log.warning("button used while writes are refused action=%s error=%s (the mark is"
@@ -143,7 +143,7 @@ class HeldButtons:
             return False
         try:
             return callbacks.take_index(db, cb_id, index)
-        except sqlite3.Error as exc:
+        except DatabaseFault as exc:  # not another error (as `take`)
             self.used_places.setdefault(cb_id, set()).add(index)
             log.warning("story button used while writes are refused place=%d error=%s (the"
                         " mark is kept in memory until the database takes it)", index, exc)

@@ -22,14 +22,13 @@ closed forum) keeps the bot as a member and stays held: its admins may give the 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import datetime, timedelta
 
 from bot.chat_holds import HELD, HOLD_TOLD, held, refusal_kind, say
 from bot.i18n import amount
 from digests import chat_notices
 from digests.models import iso
-from digests.storage import Database
+from digests.storage import Database, DatabaseFault
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +68,15 @@ def expire_holds(db: Database, now: datetime, days: int) -> list[tuple[int, int]
 
 
 def try_expire(db: Database, now: datetime, days: int) -> None:
-    """`expire_holds`, a refused write (locked) only logged: the next look tries again."""
+    """`expire_holds`, a write the database refused (locked, full) only logged: the next look
+    tries again. Anything else is a bug, logged with its traceback: /stats and the daily job
+    still go on (QA73-4)."""
     try:
         expire_holds(db, now, days)
-    except sqlite3.Error as exc:
+    except DatabaseFault as exc:
         log.warning("held chats not expired error=%s", exc)
+    except Exception:
+        log.exception("held chats not expired")
 
 
 def expired(db: Database) -> tuple[int, int]:

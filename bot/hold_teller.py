@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -42,7 +41,7 @@ from bot.limiter import RateLimiter, wait_event
 from bot.reply_limiter import SENDER_CALL
 from bot.send_failures import retry_after_seconds
 from digests import chat_notices
-from digests.storage import Database
+from digests.storage import Database, DatabaseFault
 
 if TYPE_CHECKING:
     from bot.chat_holds import HoldNotices
@@ -181,7 +180,7 @@ class HoldTeller:
                     with db.transaction() as tx:
                         chat_notices.mark(tx, chat.chat_id, HOLD_TOLD, now,
                                           sent_count(db, chat.chat_id))
-                except sqlite3.Error as exc:  # locked: this process remembers it
+                except DatabaseFault as exc:  # locked, full: this process remembers it
                     log.warning("hold notice not recorded chat=%s error=%s", chat.chat_id, exc)
                 except Exception:  # a bug: remembered too, with its traceback (QA73-5)
                     log.exception("hold notice not recorded chat=%s", chat.chat_id)

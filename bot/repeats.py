@@ -30,7 +30,7 @@ part of which Telegram refused (`answer_cut`, from bot.runtime.send) is not whol
 
 from __future__ import annotations
 
-import sqlite3
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,9 +39,12 @@ from telegram.ext import ContextTypes
 
 from bot.command_names import command_of
 from digests import subscriptions
+from digests.db_faults import DatabaseFault
 
 if TYPE_CHECKING:
     from digests.storage import Database
+
+log = logging.getLogger(__name__)
 
 REPEAT_SECONDS = 60.0
 KEPT = 512  # answers remembered (first message of each), oldest forgotten first
@@ -61,7 +64,10 @@ def chat_state(db: "Database", chat_id: int) -> State | None:
         # the newest stored article (QA41 T10): news stored between two asks makes the first
         # answer stale — a pointer would hide the new strike from the second asker
         newest = db.db.execute("select max(id) from articles").fetchone()[0]
-    except sqlite3.Error:
+    except DatabaseFault:  # a damaged file: answered again, never pointed back
+        return None
+    except Exception:  # a bug: the same, with its traceback (QA73-4)
+        log.exception("chat state not read chat=%s", chat_id)
         return None
     if chat is None:
         return ("unknown", newest, *topics)

@@ -17,13 +17,12 @@ rule for late rows (digests.late_rows, as a held chat's are), and the admins tol
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
 from digests.late_rows import LATE_REASON, skip_late, was_down
-from digests.storage import Database
+from digests.storage import Database, DatabaseFault
 
 log = logging.getLogger("bot.app")
 
@@ -113,7 +112,7 @@ def note(db: Database) -> InFlight | None:
     ended cleanly (or the read failed: the watch must start whatever the database does)."""
     try:
         left = in_flight(db)
-    except sqlite3.Error as exc:  # a locked or damaged file: the database alert tells that
+    except DatabaseFault as exc:  # a locked or damaged file: the database alert tells that
         log.warning("in-flight rows not read at start error=%s", exc)
         return None
     except Exception:  # a bug: no note this start, and a traceback to find it by (QA73-5)

@@ -219,21 +219,23 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     except DatabaseFault as exc:
         # Locked by another program or a full disk: what needs no write is still answered
         # (help, search, /digest; QA16 F1, F2); a write later in the handler says «busy».
-        _refused(rt, exc, "chat record")
+        write_refused(rt, exc, "chat record")
         return unrecorded
     rt.writes.worked()
     return recorded
 
 
-def _refused(rt: Runtime, exc: DatabaseFault, what: str) -> None:
-    """Report a write the database refused for a fault (once a minute); any other sqlite3
-    error is not caught (QA73-4: the storage boundary names the faults).
+def write_refused(rt: Runtime, exc: DatabaseFault, what: str,
+                  logger: logging.Logger | None = None) -> None:
+    """Report a write the database refused for a fault as bot.update_errors does: one WARNING a
+    minute (on `logger`, default this module's) and the admins' write alert (bot.db_alerts).
+    Any other sqlite3 error is no fault: the caller does not catch it as one (QA73-4).
 
     A lock also skips the optional writes for UNSAVED_SECONDS: each try waits out the busy
     timeout, while a full disk fails at once.
     """
     kind = exc.fault
-    FAULTS.report(kind, what, logger=log)
+    FAULTS.report(kind, what, logger=logger or log)
     rt.writes.refused(kind)
     if kind == "locked":
         rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
@@ -269,7 +271,7 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
                                        now=held.created_at)
     except DatabaseFault as exc:
         # the next buttons of this answer do not wait out the busy timeout again
-        _refused(rt, exc, "button")
+        write_refused(rt, exc, "button")
         return InlineKeyboardButton(text, callback_data=rt.held.hold(held))
     rt.writes.worked()
     return InlineKeyboardButton(text, callback_data=cb_id)

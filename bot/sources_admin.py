@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import sqlite3
 from datetime import datetime
 from html import escape as escape_html
 from typing import Any, Final, Literal
@@ -46,7 +45,7 @@ from bot.lines import Line, Span, isolate_ltr
 from bot.packer import pack
 from bot.reader_clock import reader_now
 from bot.reasons import error_text, reason_text
-from bot.runtime import Runtime, chat_lang, runtime, ui
+from bot.runtime import Runtime, chat_lang, runtime, ui, write_refused
 from bot.source_notes import (
     added_during_poll,
     fetch_now,
@@ -289,8 +288,12 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     try:  # a site a chat muted: its new feed too (X69; else at its first article)
         with rt.db.transaction() as tx:
             inherit_site_mutes(tx, source.id, rt.now())
-    except sqlite3.Error as exc:
+    except DatabaseFault as exc:  # the source is added: its answer goes; the refusal is
+        # reported as every other (the admins' alert: QA73-4)
+        write_refused(rt, exc, "source add", log)
         log.warning("site mutes not extended at add source=%s error=%s", source.id, exc)
+    except Exception:  # a bug: the answer goes all the same, with a traceback in the log
+        log.exception("site mutes not extended at add source=%s", source.id)
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id,
              strip_credentials(source.url), strip_credentials(checked.page_url or ""),
              checked.entries)

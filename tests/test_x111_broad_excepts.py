@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from bot import bundle_buttons, restart_note
+from digests.db_faults import as_fault
 from digests.storage import Database
 
 CLOCK = lambda: datetime(2026, 12, 2, 8, 0, tzinfo=UTC)  # noqa: E731
@@ -37,7 +38,8 @@ def test_a_bug_reading_the_in_flight_rows_is_logged_with_its_traceback(
     assert _records(caplog) == [(logging.ERROR, True)]
     caplog.clear()
     monkeypatch.setattr(restart_note, "in_flight",
-                        _raise(sqlite3.OperationalError("database is locked")))
+                        # as the storage boundary raises it (X123: a bare sqlite3 error is a bug)
+                        _raise(as_fault(sqlite3.OperationalError("database is locked"))))
     assert restart_note.note(database) is None
     assert _records(caplog) == [(logging.WARNING, False)]
 
@@ -49,7 +51,7 @@ def test_a_bug_storing_story_buttons_is_logged_with_its_traceback(
     assert bundle_buttons.story_rows(writes, 1, [5], [1], "ar", CLOCK) == []
     assert _records(caplog) == [(logging.ERROR, True)]
     caplog.clear()
-    writes.attempt = _raise(sqlite3.DatabaseError("database disk image is malformed"))
+    writes.attempt = _raise(as_fault(sqlite3.DatabaseError("database disk image is malformed")))
     assert bundle_buttons.story_rows(writes, 1, [5], [1], "ar", CLOCK) == []
     assert _records(caplog) == [(logging.WARNING, False)]
 
