@@ -1,7 +1,7 @@
 """Faults and limits the Telegram emulator can impose (a mixin of bot.emulator.Emulator).
 
 Tests configure them (`block`, `migrate`, `inject_429`, `fail_next`, `outage`, `slow_next`,
-`rate_limits`);
+`reset_next`, `rate_limits`);
 `_check_faults` applies them to every send method before it runs (`_check_injected`, the queued
 faults only, to any other method), raising `ApiError` as Telegram
 would answer. State belongs to the Emulator; it is declared here so the methods type-check.
@@ -22,6 +22,7 @@ from bot.emulator_model import (
     SEND_METHODS,
     ApiError,
     Chat,
+    RESET,
     RateWindows,
     User,
     maybe_int,
@@ -149,6 +150,12 @@ class FaultInjection:
                 self._slow_chats.setdefault(chat_id, []).extend([seconds] * count)
             else:
                 self._slow.extend([seconds] * count)
+
+    def reset_next(self, count: int = 1, *, chat_id: int | None = None) -> None:
+        """The next `count` sends (to `chat_id` if given) are accepted and recorded, then the
+        connection is reset before any answer byte (QA75: what a connection dropped after the
+        request left looks like; the client cannot tell whether the message went)."""
+        self.slow_next(count, RESET, chat_id=chat_id)
 
     def rate_limits(self, enabled: bool = True, *, overall_per_second: int = 30,
                     per_chat_interval: float = 1.0, group_per_minute: int = 20,

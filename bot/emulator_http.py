@@ -12,11 +12,14 @@ import json
 import logging
 import re
 import socket
+import struct
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
+
+from bot.emulator_model import RESET
 
 if TYPE_CHECKING:
     from bot.emulator import Emulator
@@ -87,9 +90,23 @@ class _Handler(BaseHTTPRequestHandler):
                               "description": f"Bad Request: {err}"})
             return
         status, payload, delay = self.server.emulator.handle(m.group(1), m.group(2), params)
+        if delay == RESET:
+            self._reset()
+            return
         if delay:
             time.sleep(delay)
         self._reply(status, payload)
+
+    def _reset(self) -> None:
+        """Close the connection with a TCP RST (SO_LINGER 0) before any answer byte: the call
+        was handled, the client gets no answer (Emulator.reset_next)."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+        self.connection.close()
 
     do_GET = _serve
     do_POST = _serve

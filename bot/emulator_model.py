@@ -25,6 +25,9 @@ BLOCK_REASONS = {
 
 # Methods that deliver a message: the ones rate limits and send faults apply to.
 SEND_METHODS = frozenset({"sendMessage"})
+# A send's "delay" that means: accepted and recorded, then the connection reset before any
+# answer byte (Emulator.reset_next; PTB sees httpx.RemoteProtocolError or ReadError)
+RESET = -1.0
 
 
 

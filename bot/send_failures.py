@@ -24,6 +24,11 @@ which errors prove the message never left, and how long a retry waits.
   is accepted), their rows use attempts and fail as any other's. The price: with only three
   chats to send to, a real outage is taken for theirs after those pauses (rows then fail after
   MAX_ATTEMPTS, as before X48).
+- Sent, never answered (QA75): a read timeout, or the connection reset after the request left
+  (`sent_unanswered`: httpx's RemoteProtocolError or ReadError as PTB wraps them) may have
+  been delivered — Telegram may have taken it —, unlike a 5xx, which is Telegram's answer that
+  it failed. The outage counts them apart (`Backoff.outage_unanswered`): /stats does not call
+  such an outage «refusing» and warns that the sends retried may arrive twice.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 import httpx
+from telegram.error import TimedOut
 
 from bot.bundles import Bundle
 from bot.owed import OwedWrites
@@ -95,6 +101,10 @@ class Backoff:
         self._outage_start: frozenset[int] = frozenset()  # the chats that made it an outage
         self._outage_pauses = 0
         self._own: set[int] = set()  # chats whose failures were their own (QA37 T5)
+        # of `_failing`, the chats whose send went out and got no answer (`sent_unanswered`)
+        self._failing_unanswered: set[int] = set()
+        self._outage_failures = 0  # sends failed in the outage (its starters' included)
+        self._outage_unanswered = 0  # … of them sent and never answered: they may have gone
 
     def outage(self) -> tuple[float, int, float] | None:
         """(seconds since it started, rows retried for it, current pause) while Telegram fails
@@ -103,6 +113,14 @@ class Backoff:
             return None
         return (self._monotonic() - self._outage_since, len(self._outage_rows),
                 self._outage_delay)
+
+    def outage_unanswered(self) -> tuple[int, int]:
+        """(sends failed in the current outage, those of them sent and never answered — a
+        reset connection, a read timeout: they may have reached their chat, QA75-4); (0, 0)
+        when there is no outage."""
+        if self._outage_since is None:
+            return 0, 0
+        return self._outage_failures, self._outage_unanswered
 
     def delay(self) -> float:
         """Seconds before a "not sent" bundle is tried again: 1, 2, 4 … UNREACHABLE_MAX_DELAY
@@ -114,6 +132,7 @@ class Backoff:
         again, and an outage is over."""
         self._unreachable = 0
         self._failing.clear()
+        self._failing_unanswered.clear()
         if chat_id is not None:
             self._own.discard(chat_id)  # it takes messages again: its failures count again
         if self._outage_since is not None:
@@ -129,19 +148,30 @@ class Backoff:
         self._outage_chats.clear()
         self._outage_start = frozenset()
         self._outage_pauses = 0
+        self._outage_failures = self._outage_unanswered = 0
 
-    def _in_outage(self, chat_id: int, reason: str) -> bool:
-        """Count a "maybe sent" failure of `chat_id`; True while Telegram fails for everyone."""
+    def _in_outage(self, chat_id: int, reason: str, unanswered: bool = False) -> bool:
+        """Count a "maybe sent" failure of `chat_id` (`unanswered`: sent, no answer came);
+        True while Telegram fails for everyone."""
         if chat_id in self._own:  # its own trouble, seen before: no outage from it
             return False
         self._failing.add(chat_id)
+        if unanswered:
+            self._failing_unanswered.add(chat_id)
+        else:
+            self._failing_unanswered.discard(chat_id)
         if self._outage_since is None and len(self._failing) >= OUTAGE_CHATS:
             self._outage_since = self._monotonic()
             self._outage_start = frozenset(self._failing)
+            # the failures that made it one, counted as the outage's first
+            self._outage_failures = len(self._failing) - 1
+            self._outage_unanswered = len(self._failing_unanswered - {chat_id})
             log.warning("Telegram fails for every chat (outage): pausing all sends, rows keep "
                         "their attempts chats=%d reason=%s", len(self._failing), reason)
         if self._outage_since is not None:
             self._outage_chats.add(chat_id)
+            self._outage_failures += 1
+            self._outage_unanswered += unanswered
         return self._outage_since is not None
 
     def _only_its_starters(self, mono: float) -> bool:
@@ -177,7 +207,7 @@ class Backoff:
             self.writes.owe("retry", refunded, row_ids, now + timedelta(seconds=delay), reason)
             self._report_unreachable(bundle.chat_id, delay, reason)
             return "not sent"
-        if self._in_outage(bundle.chat_id, reason) \
+        if self._in_outage(bundle.chat_id, reason, sent_unanswered(err)) \
                 and not self._only_its_starters(self._monotonic()):
             # Telegram's failure, not the rows': no attempt used, every send paused (the
             # message first in line after it is the probe; accepted, the outage is over)
@@ -237,6 +267,29 @@ def not_sent(err: Exception) -> bool:
         return True
     return "Pool timeout" in str(err) or "ConnectError" in str(err) \
         or "ConnectTimeout" in str(err)
+
+
+# httpx's errors (as PTB's NetworkError names them, "httpx.<class>: …", and chains them) that
+# come after the request was written, before any answer: the connection reset or closed while
+# waiting (RemoteProtocolError "Server disconnected without sending a response", ReadError
+# "Connection reset by peer"). Telegram may have handled the request. A WriteError is not one:
+# the request was cut while being written. digests.push_queue.MAYBE_TWICE reads the same names
+# in the rows' last_error.
+UNANSWERED_ERRORS = (httpx.RemoteProtocolError, httpx.ReadError)
+
+
+def sent_unanswered(err: Exception) -> bool:
+    """True when the request went out and no answer came — a read or write timeout (not a pool
+    or connect one: `not_sent`), or the connection dropped after the request left — so the
+    message may have been delivered; False for an answer (a 5xx) or a send that never left."""
+    if not_sent(err):
+        return False
+    if isinstance(err, TimedOut):
+        return True
+    cause = err.__cause__
+    if isinstance(cause, UNANSWERED_ERRORS):
+        return True
+    return str(err).startswith(tuple(f"httpx.{e.__name__}:" for e in UNANSWERED_ERRORS))
 
 
 def retry_after_seconds(value: timedelta | float) -> float:

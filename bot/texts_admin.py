@@ -103,10 +103,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_progress_done": ("✔️ انتهى الإرسال؛ التقرير أدناه.",
                            "✔️ Sending over; the report is below."),
     # QA62-7: chats sent the push again after Telegram's answer never came, or after a kill
-    "push_repeats": ("↻ قد تكون وصلت {chats} مرتين: لم يصل رد تيليجرام على إرسالها (أو توقف البوت "
-                     "أثناءه) فأُرسلت من جديد، حتى لا تفوتها.",
+    # QA75-1: a connection reset after the send is an answer that never came too
+    "push_repeats": ("↻ قد تكون وصلت {chats} مرتين: لم يصل رد تيليجرام على إرسالها (انقطع الاتصال "
+                     "أو طال الانتظار، أو توقف البوت أثناءه) فأُرسلت من جديد، حتى لا تفوتها.",
                      "↻ {chats} may have got it twice: Telegram's answer to the send never came "
-                     "(or the bot stopped meanwhile), so it was sent again rather than lost."),
+                     "(the connection dropped or the wait ran out, or the bot stopped meanwhile), "
+                     "so it was sent again rather than lost."),
     "push_repeats_one": ("محادثة واحدة", "1 chat"),
     "push_repeats_two": ("محادثتان", "2 chats"),
     # nobody got it, and no chat failed: every chat it went to is held (X84): no ✅ of success

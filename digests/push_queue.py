@@ -62,8 +62,9 @@ class PushProgress:
     failed: int
     pending: int
     held: int = 0  # chats held (lost the right to post), the push kept for them: not failed
-    # chats delivered after a send whose answer never came (a read timeout) or that a killed
-    # process left on the wire: sent again, they may have it twice (QA62-7)
+    # chats delivered after a send whose answer never came (a read timeout, a connection reset
+    # after the request left: QA75-1) or that a killed process left on the wire: sent again,
+    # they may have it twice (QA62-7)
     repeats: int = 0
 
     @property
@@ -306,10 +307,18 @@ def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bo
     return row is not None and alert_matches(topic, article_from_row(row))
 
 
-# last_error of a sent row that may have reached its chat twice (LIKE patterns): a read timeout
-# (bot.send_failures: "TimedOut (maybe sent): …") or a row a killed process left 'sending'
-# (outbox_states.recover_in_flight)
-MAYBE_TWICE = ("TimedOut (maybe sent)%", "interrupted while sending%")
+# last_error of a sent row that may have reached its chat twice (LIKE patterns): a send that
+# went out and got no answer — a read timeout (bot.send_failures: "TimedOut (maybe sent): …")
+# or the connection reset after the request left (QA75-1: "NetworkError (maybe sent):
+# httpx.RemoteProtocolError: Server disconnected …", httpx.ReadError; bot.send_failures.
+# UNANSWERED_ERRORS) — or a row a killed process left 'sending' (outbox_states.
+# recover_in_flight). Not every NetworkError: Telegram's 5xx («NetworkError (maybe sent):
+# Internal Server Error», «Bad Gateway») is an answer, and such sends mostly never went.
+MAYBE_TWICE = ("TimedOut (maybe sent)%",
+               "NetworkError (maybe sent): httpx.RemoteProtocolError:%",
+               "NetworkError (maybe sent): httpx.ReadError:%",
+               "interrupted while sending%")
+_MAYBE_SQL = " or ".join(["o.last_error like ?"] * len(MAYBE_TWICE))
 
 
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
@@ -319,7 +328,7 @@ def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushPro
     was deactivated meanwhile), or still pending."""
     sdb = db.db if isinstance(db, Database) else db
     row = sdb.execute(
-        """select count(*),
+        f"""select count(*),
                   coalesce(sum(case when busy = 0 and sent > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy = 0 and sent = 0 and held = 0 then 1 else 0 end),
                            0),
@@ -329,8 +338,7 @@ def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushPro
                   coalesce(sum(case when busy = 0 and sent > 0 and maybe > 0 then 1 else 0 end),
                            0)
            from (select o.chat_id,
-                        sum(o.status = 'sent' and (o.last_error like ? or o.last_error like ?))
-                          as maybe,
+                        sum(o.status = 'sent' and ({_MAYBE_SQL})) as maybe,
                         sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
                         sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
                           as sent,
