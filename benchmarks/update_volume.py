@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from digests.story_fronts import new_places  # noqa: E402
 from digests.story_figures import lead_sentence, tolls  # noqa: E402
+from digests.story_sites import site_of  # noqa: E402
 from digests.story_outcomes import may_give_outcome, new_outcome  # noqa: E402
 
 RANKED = ROOT / "benchmarks" / "out" / "ranked.db"
@@ -39,15 +41,18 @@ UPDATE_AFTER = timedelta(hours=18)
 LOCAL = timezone(timedelta(hours=3))
 
 
-def replay(reports: list[tuple[str, str, datetime]], with_lead: bool
-           ) -> tuple[int, int, list[int]]:
+def replay(reports: list[tuple[str, str, datetime, str]], with_lead: bool,
+           fronts: str | None = None) -> tuple[int, int, list[int]]:
     """(next-day updates, same-day updates, indexes of the same-day ones) of one story's
-    reports (title, body, published), sorted by time, for a chat sent the first."""
+    reports (title, body, published, site), sorted by time, for a chat sent the first. With
+    `fronts` ("one-site" or "any") a report naming a place the chat's headlines did not
+    (digests.story_fronts, X126) is a same-day update too ("one-site": when every report of
+    the story so far is one site's)."""
     sent_heads, sent_leads = [reports[0][0]], [lead_sentence(reports[0][1])]
     shown = reports[0][2]
-    days = {shown.astimezone(LOCAL).date()}
+    days: set[object] = set()  # the first came as 'instant': a same-day update may follow it
     next_day, same_day, which = 0, 0, []
-    for i, (title, body, published) in enumerate(reports[1:], 1):
+    for i, (title, body, published, _site) in enumerate(reports[1:], 1):
         if published <= shown:
             continue
         day = published.astimezone(LOCAL).date()
@@ -56,6 +61,9 @@ def replay(reports: list[tuple[str, str, datetime]], with_lead: bool
             later = True
         elif may_give_outcome(title, lead) and new_outcome(
                 sent_heads, title, lead=lead, sent_leads=sent_leads if with_lead else ()):
+            later = False
+        elif fronts and new_places(title, sent_heads) and (
+                fronts == "any" or len({r[3] for r in reports[:i + 1]}) == 1):
             later = False
         else:
             continue
@@ -81,23 +89,27 @@ def main(argv: Sequence[str] | None = None) -> dict[str, int]:
     con = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     rows = con.execute(
         "select story_id, id, coalesce(nullif(headline, ''), title), coalesce(nullif(body, ''),"
-        " summary, ''), coalesce(published_at, fetched_at) from articles"
+        " summary, ''), coalesce(published_at, fetched_at), url, source_id from articles"
         " where story_id is not null order by story_id, coalesce(published_at, fetched_at), id"
     ).fetchall()
     con.close()
-    stories: dict[int, list[tuple[int, str, str, datetime]]] = {}
-    for story, aid, title, body, when in rows:
+    stories: dict[int, list[tuple[int, str, str, datetime, str]]] = {}
+    for story, aid, title, body, when, url, source in rows:
         stories.setdefault(int(story), []).append(
             (int(aid), str(title or ""), str(body or ""),
-             datetime.fromisoformat(str(when)).astimezone(timezone.utc)))
+             datetime.fromisoformat(str(when)).astimezone(timezone.utc),
+             site_of(str(url or ""), source)))
+    times = [r[3] for reports in stories.values() for r in reports]
+    span = max(1.0, (max(times) - min(times)).total_seconds() / 86400) if times else 1.0
     out = {"stories": 0, "later_reports": 0, "next_day": 0, "same_day_before": 0,
-           "same_day_after": 0, "lead_only": 0}
+           "same_day_after": 0, "lead_only": 0, "fronts_one_site": 0, "fronts_any": 0}
     shown: list[str] = []
-    for reports in stories.values():
+    gained: dict[str, list[str]] = {"one-site": [], "any": []}
+    for story_id, reports in stories.items():
         if len(reports) < 2:
             continue
         reports.sort(key=lambda r: (r[3], r[0]))
-        plain = [(t, b, w) for _a, t, b, w in reports]
+        plain = [(t, b, w, site) for _a, t, b, w, site in reports]
         out["stories"] += 1
         out["later_reports"] += len(reports) - 1
         day_b, same_b, which_b = replay(plain, with_lead=False)
@@ -108,15 +120,29 @@ def main(argv: Sequence[str] | None = None) -> dict[str, int]:
         extra = [i for i in which_a if i not in which_b]
         out["lead_only"] += len(extra)
         for i in extra:
-            aid, title, body, _w = reports[i]
+            aid, title, body, _w, _s = reports[i]
             shown.append(f"  {aid}: {title[:70]} | lead tolls {tolls(lead_sentence(body))}"
                          f" | first: {reports[0][1][:50]}")
+        for rule, key in (("one-site", "fronts_one_site"), ("any", "fronts_any")):
+            day_f, same_f, which_f = replay(plain, with_lead=True, fronts=rule)
+            out[key] += day_f + same_f - day_a - same_a
+            if (day_f, which_f) != (day_a, which_a):
+                sent = [0, *which_f]
+                gained[rule].append(f"  story {story_id} ({reports[0][4]}): " + " -> ".join(
+                    f"{reports[i][0]} {reports[i][3]:%d %b %H:%M} {reports[i][1][:60]}"
+                    for i in sent))
     print(f"stories with 2+ reports: {out['stories']}, later reports: {out['later_reports']}")
     print(f"next-day updates (headline rule): {out['next_day']}")
     print(f"same-day updates: headline rule {out['same_day_before']}, headline + lead"
           f" {out['same_day_after']} (sent only with the lead: {out['lead_only']})")
     for line in shown[:args.show]:
         print(line)
+    for rule, key in (("one-site", "fronts_one_site"), ("any", "fronts_any")):
+        print(f"another front ({rule} stories, digests.story_fronts): {out[key]:+d} updates over"
+              f" {span:.1f} days ({out[key] / span:+.2f} a day for a follower of every story);"
+              f" stories changed: {len(gained[rule])}")
+        for line in gained[rule][:args.show]:
+            print(line)
     return out
 
 

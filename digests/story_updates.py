@@ -20,6 +20,7 @@ import sqlite_utils
 from digests.delivery_times import after_quiet, chat_zone, next_daily
 from digests.earlier_headlines import SHOWN
 from digests.models import Article, iso, parse_iso
+from digests.story_fronts import front_chats
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
 
@@ -57,7 +58,9 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     date>' for an instant chat (unique per chat, story and kind: one update a day) and the next
     daily digest's kind for a daily chat; none for a report published before the last delivery
     (unless newer than the report delivered and telling a new outcome, QA74-14) or one the chat
-    already has a row for. An update that says what the chat was sent in the last
+    already has a row for. A newer report of a one-site story whose headline names a place none
+    of the chat's headlines of it named is news of another front, an update the same day too
+    (digests.story_fronts, X126, QA71-5). An update that says what the chat was sent in the last
     48 h under another story (digests.repeats, QA19 N3) is recorded 'skipped' with
     REPEAT_REASON instead (its row also keeps that day's update of the story from coming).
     Returns how many were queued. Its log lines go to `said` when given: the caller logs them
@@ -84,6 +87,7 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
            from outbox o left join articles a on a.id = o.article_id
            where {IN_STORY} group by o.chat_id""",
         [article.id, story, story])}
+    fronts: set[int] | None = None  # read once, for the first chat that asks
     for chat_id, chat in sorted(chats.items()):
         if chat_id not in had:
             continue
@@ -106,7 +110,11 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
             continue
         if (not later_day or not newer) and not (
                 may_tell and _new_outcome(db, article, chat_id, story, lead)):
-            continue
+            # news of another front of a one-site story (X126, QA71-5: digests.story_fronts)
+            if fronts is None:
+                fronts = front_chats(db, article.title, story, set(chats) & set(had))
+            if not newer or chat_id not in fronts:
+                continue
         if not newer and not _new_since(db, article, story, sent, lead):
             continue
         day = now.astimezone(chat_zone(chat)).date().isoformat()
