@@ -9,7 +9,8 @@ in the admin's language, and one WARNING in the log whenever /stats shows it:
   LOW_DISK_BYTES, full under FULL_BYTES, with the outcomes of sent messages the sender could
   not write yet (bot.owed) when it holds some;
 - **outage**: Telegram failing for every chat (QA32 R2, bot.send_failures): how long, the pause,
-  and how many deliveries wait for it without losing an attempt;
+  and how many deliveries wait for it without losing an attempt; refusing (a 5xx) or not
+  answering (the connection reset after the send, a timeout: those may arrive twice, QA75-4);
 - **clock**: Telegram dates every message by its own clock. A /stats dated more than
   CLOCK_BEHIND after this server's now means the server's clock is behind (what a clock set
   back looks like); one dated more than CLOCK_AHEAD before it means the clock is ahead — or the
@@ -135,15 +136,23 @@ def clock_warning(now: datetime, telegram: datetime | None,
     return None
 
 
-def outage_warning(outage: tuple[float, int, float] | None) -> StatsWarning | None:
+def outage_warning(outage: tuple[float, int, float] | None,
+                   unanswered: tuple[int, int] = (0, 0)) -> StatsWarning | None:
     """The line while Telegram fails for every chat and the sender waits it out (QA32 R2:
-    bot.send_failures.Backoff.outage — seconds since it began, rows retried, current pause)."""
+    bot.send_failures.Backoff.outage — seconds since it began, rows retried, current pause;
+    `unanswered`: Backoff.outage_unanswered — sends failed in it, those of them sent and never
+    answered). QA75-4: sends accepted and then reset were called «refused», and nothing said
+    they may arrive twice: an outage of unanswered sends says so, and how many."""
     if outage is None:
         return None
     seconds, retried, pause = outage
-    return StatsWarning("outage", "stats_outage",
-                        (("seconds", round(seconds)), ("rows", retried), ("pause", round(pause))),
-                        detail=f"seconds={seconds:.0f} rows_retried={retried} pause={pause:.0f}")
+    failures, lost = unanswered
+    key = ("stats_outage" if not lost else
+           "stats_outage_unanswered" if lost >= failures else "stats_outage_mixed")
+    numbers = (("seconds", round(seconds)), ("rows", retried), ("pause", round(pause)))
+    return StatsWarning("outage", key, numbers + ((("unanswered", lost),) if lost else ()),
+                        detail=f"seconds={seconds:.0f} rows_retried={retried} pause={pause:.0f}"
+                               f" failures={failures} unanswered={lost}")
 
 
 def free_bytes(db_path: str) -> int | None:
@@ -163,7 +172,7 @@ def gather(rt: Runtime, message_date: datetime | None) -> list[StatsWarning]:
     found = [disk_warning(free_bytes(rt.db.path), owed)]
     backoff = getattr(courier, "backoff", None)
     if backoff is not None:
-        found.append(outage_warning(backoff.outage()))
+        found.append(outage_warning(backoff.outage(), backoff.outage_unanswered()))
     if rt.clock is utc_now:  # a pinned clock (demo, tests) is no server clock to check
         last = rt.db.db.execute("select max(started_at) from polls").fetchone()[0]
         found.append(clock_warning(rt.now(), message_date, parse_iso(last) if last else None))

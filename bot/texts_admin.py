@@ -236,6 +236,29 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "⚠️ Telegram has been failing every chat for {seconds} (a server error "
                      "on its side): sending is paused and tried again every {pause}; {rows} "
                      "deliveries wait without losing an attempt — nothing is lost"),
+    # QA75-4: the sends went out and the connection was reset before Telegram answered (or the
+    # answer never came): not «refused», and what was sent may have arrived — said, and counted
+    "stats_outage_unanswered": ("⚠️ لا يصل ردّ تيليجرام على الرسائل لكل المحادثات منذ {seconds} "
+                                "(ينقطع الاتصال بعد الإرسال أو تنتهي مهلة الرد): الإرسال متوقف "
+                                "ويُجرَّب كل {pause}؛ التسليمات المنتظرة: {rows}، لا تُحسب عليها "
+                                "محاولة — لا يضيع شيء، لكن ما أُرسل ولم يُردّ عليه ربما تسلّمه "
+                                "تيليجرام فقد يصل مرتين (عدد الإرسالات: {unanswered})",
+                                "⚠️ Telegram's answers have not come for every chat for {seconds} "
+                                "(the connection drops after the send, or the wait runs out): "
+                                "sending is paused and tried again every {pause}; {rows} "
+                                "deliveries wait without losing an attempt — nothing is lost, but "
+                                "what was sent without an answer may have reached Telegram and may "
+                                "arrive twice (sends: {unanswered})"),
+    "stats_outage_mixed": ("⚠️ تيليجرام يفشل لكل المحادثات منذ {seconds}: يرفض بعض الرسائل (خطأ من "
+                           "خوادمه) ولا يصل ردّه على غيرها: الإرسال متوقف ويُجرَّب كل {pause}؛ "
+                           "التسليمات المنتظرة: {rows}، لا تُحسب عليها محاولة — لا يضيع شيء، لكن "
+                           "ما أُرسل ولم يُردّ عليه ربما تسلّمه تيليجرام فقد يصل مرتين (عدد "
+                           "الإرسالات: {unanswered})",
+                           "⚠️ Telegram has been failing every chat for {seconds}: it refuses some "
+                           "sends (a server error on its side) and does not answer others: sending "
+                           "is paused and tried again every {pause}; {rows} deliveries wait without "
+                           "losing an attempt — nothing is lost, but what was sent without an answer "
+                           "may have reached Telegram and may arrive twice (sends: {unanswered})"),
     "stats_clock_set_back": ("⚠️ آخر جلب مسجّل {poll}، بعد ساعة الخادم الآن ({ours} {zone}): "
                              "أُرجعت الساعة منذئذ، فقد تنتظر تسليمات حُسبت مواعيدها بالساعة "
                              "السابقة",
