@@ -140,8 +140,8 @@ def _rest_button(rt: Runtime, chat_id: int, digests: list[Any], pages: list[tupl
         cb_id = _new_more(rt.db, chat_id, ids, topics, rt.now(), after + cut)
     except DatabaseFault as exc:  # writes refused: the whole rest goes at once, as before,
         # and the refusal is reported as every other (the admins' alert: QA73-4)
-        write_refused(rt, exc, "more button", log)
-        log.warning("more button for the rest not stored chat=%s error=%r", chat_id, exc)
+        write_refused(rt, exc, "more button", log)  # its WARNING, once a minute
+        log.info("more button for the rest not stored chat=%s error=%r", chat_id, exc)
         return None
     except Exception:  # a bug: the rest goes all the same, the traceback shows (QA73-4)
         log.exception("more button for the rest not stored chat=%s", chat_id)

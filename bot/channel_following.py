@@ -78,8 +78,8 @@ async def _act_channel_add_topic(update: Update, context: ContextTypes.DEFAULT_T
         prompts.remember(rt.db, scope.chat_id, prompt.message_id, scope.target, now=rt.now())
     except DatabaseFault as exc:  # locked or full: this run still knows the prompt, and the
         # refusal is reported as every other (the admins' alert: QA73-4)
-        write_refused(rt, exc, "channel prompt", log)
-        log.warning("prompt kept in memory only chat=%s error=%s", scope.chat_id, exc)
+        write_refused(rt, exc, "channel prompt", log)  # its WARNING, once a minute
+        log.info("prompt kept in memory only chat=%s error=%s", scope.chat_id, exc)
         remember_prompt(context, scope.chat_id, prompt.message_id, scope.target)
     except Exception:  # a bug: kept in memory too, with its traceback
         log.exception("prompt kept in memory only chat=%s", scope.chat_id)

@@ -69,9 +69,9 @@ async def first_sight(update: object, context: ContextTypes.DEFAULT_TYPE) -> Non
                 callbacks.move_chat(rt.db, old, chat.id)
             except DatabaseFault as exc:  # locked, full: the service message or a 400 moves
                 # it; the refused write is reported as every other (QA73-4: it was a traceback)
-                write_refused(rt, exc, "chat move", log)
-                log.warning("chat move on first sight not stored old=%s new=%s error=%s", old,
-                            chat.id, exc)
+                write_refused(rt, exc, "chat move", log)  # its WARNING, once a minute
+                log.info("chat move on first sight not stored old=%s new=%s error=%s", old,
+                         chat.id, exc)
                 return
             except Exception:  # a bug: the update is still answered (as before the move)
                 log.exception("chat move on first sight failed old=%s new=%s", old, chat.id)

@@ -290,8 +290,8 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
             inherit_site_mutes(tx, source.id, rt.now())
     except DatabaseFault as exc:  # the source is added: its answer goes; the refusal is
         # reported as every other (the admins' alert: QA73-4)
-        write_refused(rt, exc, "source add", log)
-        log.warning("site mutes not extended at add source=%s error=%s", source.id, exc)
+        write_refused(rt, exc, "source add", log)  # its WARNING, once a minute
+        log.info("site mutes not extended at add source=%s error=%s", source.id, exc)
     except Exception:  # a bug: the answer goes all the same, with a traceback in the log
         log.exception("site mutes not extended at add source=%s", source.id)
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id,

@@ -83,10 +83,12 @@ def _locked_while(real: Callable[..., Any], path: Path) -> Callable[..., Any]:
 
 
 async def test_the_rest_button_under_a_lock_still_sends_the_rest_and_tells_the_admins(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     """«📰 more» with more than MORE_PRESS_PAGES pages, the rest's own button refused (locked):
     the reader gets the whole rest at once, as before; the admins' write alert now hears of it
-    (before: one WARNING line, rt.writes never told)."""
+    (before: one WARNING line, rt.writes never told). The refusal is one WARNING, FAULTS'
+    line of the minute (REV s26: its own line was a second WARNING each time, unthrottled)."""
     FAULTS.forget()
     path = tmp_path / "rest.db"
     with Database(path) as db:
@@ -97,11 +99,16 @@ async def test_the_rest_button_under_a_lock_still_sends_the_rest_and_tells_the_a
         bundle = h.emu.messages(1)[-1]
         label = next(t for t in bundle.button_texts() if t.startswith("📰"))
         monkeypatch.setattr(buttons, "_new_more", _locked_while(buttons._new_more, path))
-        await h.click(bundle, label, n=4)  # 45 stories: pages of 10, 10, 10, 15
-        await h.settle()
+        with caplog.at_level(logging.INFO, logger="bot.buttons"):
+            await h.click(bundle, label, n=4)  # 45 stories: pages of 10, 10, 10, 15
+            await h.settle()
         got = h.emu.messages(1)[1:]
         assert not any(t.startswith("📰") for m in got for t in m.button_texts())
         assert h.app.bot_data[RUNTIME_KEY].writes.fault == "locked"
+    mine = [r for r in caplog.records if r.name == "bot.buttons"]
+    assert any("more button for the rest not stored" in r.getMessage() for r in mine), mine
+    assert [r.levelno for r in mine if r.levelno >= logging.WARNING] == [logging.WARNING], \
+        [(r.levelname, r.getMessage()) for r in mine]
 
 
 def _broken_articles(path: Path) -> Database:
