@@ -78,35 +78,27 @@ def bare(word: str) -> set[str]:
     return out
 
 
+def _kind_in(word: str | None, words: dict[str, frozenset[str]]) -> str | None:
+    """The kind (DEAD, HURT) of `words` that `word` or one of its `bare` forms is, else None."""
+    if word is None:
+        return None
+    forms = bare(word)
+    return next((kind for kind, names in words.items() if forms & names), None)
+
+
 def named_kind(word: str) -> str | None:
     """DEAD or HURT for a (normalized) word naming the dead or the hurt, else None."""
-    forms = bare(word)
-    for kind, names in _NAMED.items():
-        if forms & names:
-            return kind
-    return None
+    return _kind_in(word, _NAMED)
 
 
 def counted_kind(word: str | None) -> str | None:
     """DEAD or HURT for the word a number counts («قتيلا», «إصابة»), else None."""
-    if word is None:
-        return None
-    forms = bare(word)
-    for kind, names in COUNTED.items():
-        if forms & names:
-            return kind
-    return None
+    return _kind_in(word, COUNTED)
 
 
 def before_kind(word: str | None) -> str | None:
     """DEAD or HURT for a verbal noun before a number («مقتل 28», «وإصابة 150»), else None."""
-    if word is None:
-        return None
-    forms = bare(word)
-    for kind, names in BEFORE.items():
-        if forms & names:
-            return kind
-    return None
+    return _kind_in(word, BEFORE)
 
 
 @dataclass(frozen=True)
