@@ -130,10 +130,6 @@ def repeated_chats(db: sqlite_utils.Database, article_id: int, update: Report, s
     return found
 
 
-# The headline a sent row `o` showed (digests.earlier_headlines.SHOWN; null: as stored now)
-_SHOWN = SHOWN
-
-
 def _rising_toll(db: sqlite_utils.Database, chat_id: int, story: int, update: Report,
                  other: int) -> bool:
     """Whether `update` gives a toll of the dead higher than every one the chat read of its
@@ -152,8 +148,8 @@ def _rising_toll(db: sqlite_utils.Database, chat_id: int, story: int, update: Re
     if sent is not None and max(update.dead) in sent.dead:
         return False
     told = [f"{title}؛ {lead_sentence(str(text or ''))}" for title, text in db.execute(
-        f"""select coalesce({_SHOWN}, nullif(a.headline, ''), a.title, ''),
-                  case when {_SHOWN} is not null then ''
+        f"""select coalesce({SHOWN}, nullif(a.headline, ''), a.title, ''),
+                  case when {SHOWN} is not null then ''
                        when a.body != '' then a.body else a.summary end
            from outbox o join articles a on a.id = o.article_id
            where o.chat_id = ? and o.status = 'sent' and (o.story_id = ? or o.story_id in
