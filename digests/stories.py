@@ -8,7 +8,8 @@ step's choice: the candidates, the pair decision and the join vote, and the sett
 together: the benchmarks and tests swap `_judge`, `_cohesion`, `find_match` and the JOIN_/MERGE_
 settings on this module). Acting on the choice (the assignment, the merge rule, the backfill) is
 digests.story_assign, which reads those on this module at call time; its functions are
-re-exported here.
+re-exported here. The extra pair rules, all off (the caption and preview rules, the score veto),
+are digests.story_pair_rules, which reads their settings here too.
 
 A new article looks up only its own heavy terms inside its ±48 h window, ranks the articles that
 share them, and compares at most 64 of them: the cost depends on the news of those four days,
@@ -48,8 +49,8 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from digests import (  # tests patch semantic
-    semantic, story_choice, story_evidence, story_model, story_preview, story_sites, story_twins)
-from digests.leads import Lead, _first_sentence, compare_leads, lead_of
+    semantic, story_choice, story_model, story_preview, story_sites, story_twins)
+from digests.leads import Lead, compare_leads, lead_of
 from digests.models import iso
 from digests.story_meaning import (  # re-exported: the story step's meaning side
     Meaning,
@@ -71,7 +72,6 @@ from digests.similarity import (
     WINDOW,
     StoryVector,
     is_same_story,
-    lowest_threshold,
     pair_features,
     similarity,
     similarity_to_blob,
@@ -84,6 +84,16 @@ from digests.story_rows import (  # re-exported: the story tables
     refresh_story,
     stories_row,
     story_articles,
+)
+from digests.story_pair_rules import (  # the caption and preview rules, the score veto (X126)
+    captioned as _captioned,
+    floor as _floor,
+    is_caption as _is_caption,
+    judge_preview as _judge_preview,
+    lead_scores,
+    previewed as _previewed,
+    score_gap as _score_gap,
+    short as _short,
 )
 from digests.story_assign import (  # re-exported: the step's storage side
     _assign,
@@ -187,19 +197,6 @@ CAPTION_FLOOR = 0.15
 # ways on 29 folds (536/50/149 -> 536/56/149: 4 same pairs found, 4 lost, 6 wrong joins made;
 # benchmarks/README.md, session 26, S35).
 TWIN_RULE = False
-
-
-def lead_scores(title: str, body: str) -> frozenset[str]:
-    """The match scores a report's lead gives (SCORE_VETO)."""
-    return story_evidence.scores(f"{title or ''} {_first_sentence(body or '')}")
-
-
-def _score_gap(mine: frozenset[str], title: str, body: str | None) -> bool:
-    """Under SCORE_VETO, whether the other report's lead gives a match score none of `mine`."""
-    if not mine:
-        return False
-    theirs = lead_scores(title, body or "")
-    return bool(theirs) and not (theirs & mine)
 
 
 def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
@@ -442,75 +439,6 @@ def _site_of_article(db: sqlite_utils.Database, article_id: int) -> str:
     """The article's site (digests.story_sites.site_of: two feeds of one site are one site)."""
     row = db.execute("select url, source_id from articles where id = ?", [article_id]).fetchone()
     return story_sites.site_of(row[0] or "", row[1]) if row else ""
-
-
-def _short(body: str | None) -> bool:
-    """Whether a text (as the candidate queries read it: its first 600 characters) is a caption
-    under CAPTION_CHARS (off: never)."""
-    return 0 < len((body or "").strip()) < CAPTION_CHARS
-
-
-def _is_caption(db: sqlite_utils.Database, article_id: int, meaning: Meaning | None) -> bool:
-    """Whether the arriving article is a caption (CAPTION_CHARS; the USE path only)."""
-    if not CAPTION_CHARS or meaning is None:
-        return False
-    row = db.execute("select substr(coalesce(nullif(body, ''), summary), 1, 600) from articles"
-                     " where id = ?", [article_id]).fetchone()
-    return bool(row) and _short(row[0])
-
-
-def _floor(hours: float, meaning: Meaning | None, caption: bool) -> float:
-    """The least whole-text cosine a candidate is weighed from: CAPTION_FLOOR for a caption pair
-    on the USE path (CAPTION_CHARS), else similarity.lowest_threshold."""
-    lowest = lowest_threshold(hours, meaning is not None)
-    if caption and CAPTION_CHARS and meaning is not None and lowest <= story_model.LOW_SIM_FLOOR:
-        return min(lowest, CAPTION_FLOOR)
-    return lowest
-
-
-def _captioned(p: float, caption: bool, sim: float, hours: float, evidence: LeadEvidence,
-               meaning: Meaning | None, other_id: int, blob: bytes | None) -> tuple[float, bool]:
-    """(probability, decision) of a pair the pair decision refused (probability `p`), under the
-    caption rule (CAPTION_CHARS): with a caption on either side, the USE pair model's
-    probability, asked inside the words' band or not, decides at CAPTION_DECISION; else `p`,
-    refused."""
-    if not (CAPTION_CHARS and caption) or meaning is None or sim < CAPTION_FLOOR:
-        return p, False
-    use = _judge_preview(sim, hours, evidence, meaning, other_id, blob)
-    if use is None or use < CAPTION_DECISION:
-        return p, False
-    return max(p, use), True
-
-
-def _previewed(p: float, side: story_preview.Side | None, title: str | None, body: str | None,
-               published: str, sim: float, hours: float, evidence: LeadEvidence,
-               meaning: Meaning | None, other_id: int, blob: bytes | None) -> tuple[float, bool]:
-    """(probability, decision) of a pair the pair decision refused (probability `p`), under the
-    preview rule (PREVIEW_RULE, digests.story_preview): when the earlier report announces the
-    event the later one reports, the USE pair model's probability decides at PREVIEW_DECISION;
-    else `p`, refused."""
-    if not PREVIEW_RULE or side is None or meaning is None or sim < story_model.LOW_SIM_FLOOR:
-        return p, False
-    other = story_preview.side_of_text(title or "", body or "", datetime.fromisoformat(published))
-    if not story_preview.joins(side, other, evidence.shared_words):
-        return p, False
-    use = _judge_preview(sim, hours, evidence, meaning, other_id, blob)
-    if use is None or max(p, use) < story_preview.PREVIEW_DECISION:
-        return p, False
-    return max(p, use), True
-
-
-def _judge_preview(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning,
-                   other_id: int, blob: bytes | None) -> float | None:
-    """The USE pair model's probability of a pair, inside the words' band or not (None without
-    the model or the vectors: e5 or words decide as before); benchmarks swap it with their
-    stand-in judge."""
-    if meaning.pair_model is None:
-        return None
-    pair = meaning.vectors(other_id, blob)
-    if pair is None:
-        return None
-    return meaning.pair_model.probability(pair_features(sim, hours, evidence), *pair)
 
 
 def _span() -> timedelta:
