@@ -267,9 +267,10 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     mine: frozenset[str] = frozenset()
     short = _is_caption(db, article_id, meaning)
     if SCORE_VETO:
-        own = db.execute("select title, substr(coalesce(nullif(body, ''), summary), 1, 600)"
-                         " from articles where id = ?", [article_id]).fetchone()
-        mine = lead_scores(own[0], own[1]) if own else frozenset()
+        # its own name: `own` is the twin copy (TWIN_RULE), read by the candidate loop below
+        lead_row = db.execute("select title, substr(coalesce(nullif(body, ''), summary), 1, 600)"
+                              " from articles where id = ?", [article_id]).fetchone()
+        mine = lead_scores(lead_row[0], lead_row[1]) if lead_row else frozenset()
     # A story reaches at most STORY_SPAN_HOURS (72 h; the 48 h window until brief S25): its first
     # and last reports must both lie that close to this article, so a developing affair does not
     # chain into one story over days.
