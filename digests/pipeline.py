@@ -362,6 +362,10 @@ def _refresh_digests(db: Database, stopping: Callable[[], bool] = lambda: False)
         while looked < REFRESH_BATCH:
             asked = min(limit, REFRESH_BATCH - looked)
             remade = remake_digests(db.db, limit=asked, stop=stopping)  # reads only
+            if not remade:
+                # every digest current (the usual poll): no write transaction at all — it
+                # waited out another program's lock, for nothing, and logged it (REV s26)
+                break
             started = _clock()
             with db.transaction() as sql:
                 made = write_remade(sql, remade)

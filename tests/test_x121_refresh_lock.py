@@ -9,6 +9,8 @@ condenser is wrapped so the other connection writes while a digest is being made
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from test_x96_refresh_stop import ARTICLES, _stale_archive
 
 from digests import digest as digest_module
 from digests import pipeline
-from digests.storage import Database
+from digests.storage import FAULTS, Database
 
 
 def _other_writes(path: Path, sql: str, args: list[object]) -> str:
@@ -85,3 +87,24 @@ def test_refresh_digests_in_one_transaction_still_remakes(tmp_path: Path) -> Non
         with db.transaction() as sql:
             assert digest_module.refresh_digests(sql, limit=5) == 5
         assert digest_module.digests_left(db.db) == ARTICLES - 5
+
+
+def test_nothing_to_refresh_takes_no_write_lock(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # REV s26: with every digest current (most polls) the refresh still opened BEGIN IMMEDIATE;
+    # under another program's lock it waited out the busy timeout and reported «locked … where=
+    # digest refresh», for nothing to write
+    path = tmp_path / "n.db"
+    FAULTS.forget()
+    with Database(path) as db:
+        _stale_archive(db)
+        with db.transaction() as sql:
+            assert digest_module.refresh_digests(sql, limit=ARTICLES) == ARTICLES
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("begin immediate")
+        try:
+            with db.waiting_at_most(0), caplog.at_level(logging.INFO, logger="digests.pipeline"):
+                assert pipeline._refresh_digests(db) == 0
+        finally:
+            other.close()
+    assert not [r.getMessage() for r in caplog.records if "digest refresh" in r.getMessage()]
