@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from digests.apposed_names import TITLES
 from digests.fronted_speakers import amma_subject, antecedent, speaker_before
+from digests.indefinite_speakers import indefinite_subject
 from digests.relayed_speakers import after_lam
 from digests.speaker_checks import plausible_speaker, tail_cut
 from digests.speaker_guard import nonsense_speaker, shown_speaker
@@ -167,6 +168,11 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
             return ""  # «أعلن الجيش قتل X الذي قال إنه يقف وراء الهجوم» (F46): whom it said
         # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
         return antecedent(toks, k - 1, first)
+    relative = indefinite_subject(toks, k, first) if not content_open else ""
+    if relative:
+        # «كلفت المحكمة خبيرا طبيا قال إن …» (F48, seed 42, 1312): the indefinite noun the bare
+        # verb describes speaks, not «كان»'s subject nor the verb's before it.
+        return relative
     contrast = _contrasted_subject(toks, k, first) if not content_open else ""
     if contrast:
         # «وكان عقد يونغ ينتهي الصيف المقبل، لكن يونايتد أكد أنه …» (seed 23, 5189): «لكن»

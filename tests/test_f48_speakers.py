@@ -1,0 +1,80 @@
+"""F48: seed 42's wrong quote lines (session 26) and QA74's quote findings, on invented sentences.
+
+Each test named for a fix fails on the tree before F48 (57425c2); the guards keep what must stay.
+"""
+
+from __future__ import annotations
+
+from digests.quotes import find_quotes
+
+
+def _speakers(paragraphs: list[str]) -> list[str]:
+    return [c.speaker for c in find_quotes(paragraphs)]
+
+
+# --- «كلفت المحكمة خبيرا طبيا قال إن …»: the indefinite noun the verb describes speaks (1312) ---
+
+def test_the_expert_who_said_speaks_not_the_court() -> None:
+    para = ('وكانت المحكمة قد كلفت، قبل إصدار قرارها، خبيرا طبيا قال إن الوضع الصحي للمتهم لا'
+            ' يتعارض مع احتجازه في السجن.')
+    assert _speakers([para]) == ["خبير طبي"]
+
+
+def test_the_official_met_speaks_not_the_paper_and_its_verb() -> None:
+    para = 'والتقت الصحيفة مسؤولا أمريكيا قال إن الإدارة لن تتراجع عن قرارها الأخير بشأن الرسوم.'
+    assert _speakers([para]) == ["مسؤول أمريكي"]
+
+
+def test_an_accusative_subject_after_lakin_speaks() -> None:
+    # Guard (read so before F48 too): the same run after «لكنّ» is the subject.
+    para = 'لكن مسؤولا أمريكيا رفيعا قال إن الإدارة لن تتراجع عن قرارها الأخير بشأن الرسوم.'
+    assert _speakers([para]) == ["مسؤول أمريكي رفيع"]
+
+
+def test_kana_and_qad_then_the_verb_stay_kanas_subject() -> None:
+    # Guard: no accusative word before the verb.
+    para = 'وكان الوزير قد قال إن الحكومة لن تتراجع عن قرارها الأخير بشأن الرسوم.'
+    assert _speakers([para]) == ["الوزير"]
+
+
+def test_an_adverb_before_the_verb_is_no_speaker() -> None:
+    # Guard: «سابقا» has the accusative shape but speaks for no one.
+    para = 'وكان الوزير سابقا قال إن الحكومة لن تتراجع عن قرارها الأخير بشأن الرسوم.'
+    assert all("سابق" not in s for s in _speakers([para]))
+
+
+def test_a_feminine_verb_is_not_the_masculine_nouns() -> None:
+    # Guard: «القبض على 16 عنصرا إرهابيا قالت إنهم …»: the ministry's «قالت», not the men's.
+    para = ('أعلنت وزارة الداخلية، السبت، عن إحباط عدد من العمليات والقبض على 16 عنصرا إرهابيا'
+            ' قالت إنهم ينتمون إلى تنظيم مسلح خارج البلاد.')
+    assert _speakers([para]) == ["وزارة الداخلية"]
+
+
+def test_a_name_in_alif_before_its_verb_stays_the_subject() -> None:
+    # Guard: «غوارديولا قال إن …» (one word in «ا», no adjective): the name, not «غوارديول».
+    para = 'وفي المؤتمر الصحفي غوارديولا قال إن الفريق لن يغير طريقة لعبه في المباريات المقبلة.'
+    assert all(s != "غوارديول" for s in _speakers([para]))
+
+
+# --- «تؤكد الأرقام السابقة أن …»: the figures the writer listed are no voice (5552) --------------
+
+_FIGURES = ['وكشفت الهيئة العامة للاستثمار أن حجم الاستثمارات الأجنبية في السوق فاق مئتي مليار ريال'
+            ' خلال العام الماضي.',
+            'تؤكد الأرقام السابقة أن المملكة شهدت عدة إصلاحات واسعة في بيئتها الاستثمارية خلال'
+            ' السنوات الأخيرة.']
+
+
+def test_the_figures_above_are_no_source() -> None:
+    assert _speakers(_FIGURES) == ["الهيئة العامة للاستثمار"]
+
+
+def test_official_figures_stay_a_source() -> None:
+    # Guard: figures without «السابقة» are a source as before.
+    para = 'وتشير الأرقام الرسمية إلى أن البطالة تراجعت إلى عشرة في المئة خلال العام الماضي.'
+    assert _speakers([para]) == ["الأرقام الرسمية"]
+
+
+def test_the_former_government_speaks() -> None:
+    # Guard: «السابقة» after a body is "former", a voice.
+    para = 'وقالت الحكومة السابقة إن الاتفاق لم يكن في مصلحة البلاد على الإطلاق.'
+    assert _speakers([para]) == ["الحكومة السابقة"]
