@@ -64,6 +64,7 @@ from digests.speech import (
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
 from digests.describer_subjects import described
 from digests.display_names import fuller_name, named_title, spelled_name
+from digests.reached_names import named_elsewhere, reached_name
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
     MAX_HEADING_WORDS,
@@ -460,9 +461,12 @@ def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MA
     # A bare title shows the name set after it between commas (QA39 D2).
     # A first name the article spells otherwise more often shows that spelling (QA70-4).
     texts = [headline, *paragraphs]
-    return tuple(replace(c, speaker=spelled_name(named_title(
+    # A bare title cut at its complement shows the name written past it (F48, QA74-6); a
+    # title and its nationality, the one name the body gives that title (QA74-8; not the
+    # headline's verbs: «الرئيس الفلسطيني يتوعد حماس»).
+    return tuple(replace(c, speaker=spelled_name(named_elsewhere(reached_name(named_title(
         fuller_name(named_in(resolved, c), speakers, paragraphs), _paragraph(paragraphs, c)),
-        texts)).to_quote(max_chars) for c in ranked)
+        _paragraph(paragraphs, c)), paragraphs), texts)).to_quote(max_chars) for c in ranked)
 
 
 def _paragraph(paragraphs: Sequence[str], c: Candidate) -> str:

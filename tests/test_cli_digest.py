@@ -126,7 +126,9 @@ def test_human_output_is_arabic_first(site: SampleSite, tmp_path: Path,
     assert any(line.startswith("  «لوضع حد للهجمات") and "— الرئاسة الفرنسية" in line
                for line in lines)
     # reported speech as the bot shows it: «بحسب X، …», not in quote marks (QA8 F10)
-    assert "  بحسب الوزير الفرنسي، ينبغي لإيران تهدئة المخاوف بشأن برنامجها للصواريخ " \
+    # (the name the article gives the title, QA74-8)
+    assert "  بحسب الوزير الفرنسي جان إيف لودريان، ينبغي لإيران تهدئة المخاوف بشأن " \
+           "برنامجها للصواريخ " \
            "البالستية، وإلا فإنها ستكون معرضة لعقوبات جديدة" in lines
     assert not any("«ينبغي لإيران" in line for line in lines)
     assert "روابط ذات صلة / related:" in lines

@@ -5,11 +5,15 @@ Each test named for a fix fails on the tree before F48 (57425c2); the guards kee
 
 from __future__ import annotations
 
-from digests.quotes import find_quotes
+from digests.quotes import find_quotes, key_quotes
 
 
 def _speakers(paragraphs: list[str]) -> list[str]:
     return [c.speaker for c in find_quotes(paragraphs)]
+
+
+def _shown(paragraphs: list[str]) -> list[str]:
+    return [q.speaker for q in key_quotes(paragraphs)]
 
 
 # --- «كلفت المحكمة خبيرا طبيا قال إن …»: the indefinite noun the verb describes speaks (1312) ---
@@ -78,3 +82,65 @@ def test_the_former_government_speaks() -> None:
     # Guard: «السابقة» after a body is "former", a voice.
     para = 'وقالت الحكومة السابقة إن الاتفاق لم يكن في مصلحة البلاد على الإطلاق.'
     assert _speakers([para]) == ["الحكومة السابقة"]
+
+
+# --- a bare title cut at its complement reaches the name past it (QA74-6, 4107, 1528) ----------
+
+def test_a_bare_participle_shows_the_name_past_its_complement() -> None:
+    para = ('وقالت المكلفة بالإعلام في البيت الأبيضن سارة ساندرز، إن "القرار يعود إلى وزير العدل'
+            ' وحده دون غيره".')
+    assert _shown([para]) == ["سارة ساندرز"]
+
+
+def test_a_bare_adjective_shows_the_name_after_a_country() -> None:
+    para = ('ويقول الإداري في حزب اليسار الكردي في سوريا محمد جلال قاسم: "المدينة تواجه تهجيرا'
+            ' ثانيا وسط صمت دولي".')
+    assert _shown([para]) == ["محمد جلال قاسم"]
+
+
+def test_a_title_keeps_its_words_and_gains_the_name() -> None:
+    para = ('وقد ذكر مدير الابتكار بالشركة أرثر أوردونا لـ CNN إن "العملية تتطلب عناية كبيرة'
+            ' وتركيزا من العمال".')
+    assert _shown([para]) == ["مدير الابتكار أرثر أوردونا"]
+
+
+def test_a_title_before_a_setting_stays_bare() -> None:
+    # Guard: no name past the complement («في مؤتمر صحفي عقده …»): unchanged.
+    para = ('وقال الرئيس في مؤتمر صحفي عقده في القصر إن "الحكومة لن تتراجع عن قرارها مهما'
+            ' كانت الضغوط".')
+    assert _shown([para]) == ["الرئيس"]
+
+
+def test_a_time_after_the_place_is_no_name() -> None:
+    # Guard: «مساء أمس» after a definite word is no name run (not closed by «إن»/comma).
+    para = ('وقال الوزير للصحفيين في القصر الجمهوري مساء أمس إن "الحكومة لن تتراجع عن قرارها'
+            ' مهما كانت الضغوط".')
+    assert _shown([para]) == ["الوزير"]
+
+
+# --- QA74-8: «الوزير الفرنسي» shows the name the article gives that title ----------------------
+
+_MINISTER = ['ومن الجدير بالذكر أن طهران تستعد لاستضافة وزير الخارجية الفرنسي جان إيف لودريان؛ غدا'
+             ' الإثنين.',
+             'وقال الوزير الفرنسي في تصريحات لصحيفة "جورنال دو ديمانش" إنه ينبغي لإيران تهدئة'
+             ' المخاوف بشأن برنامجها للصواريخ البالستية.',
+             'ويزور لودريان العاصمة الإيرانية غدا.']
+
+
+def test_a_bare_title_shows_the_name_written_after_that_title() -> None:
+    assert _shown(_MINISTER) == ["الوزير الفرنسي جان إيف لودريان"]
+
+
+def test_two_names_for_the_title_leave_it_bare() -> None:
+    # Guard: two presidents named: no telling which one.
+    paras = ['وكان الرئيس الأمريكي باراك أوباما قد وقع الاتفاق، ثم انسحب منه الرئيس الأمريكي'
+             ' دونالد ترامب.',
+             'وقال الرئيس الأمريكي في تصريحات للصحفيين إن الاتفاق كان سيئا منذ البداية.']
+    assert _shown(paras) == ["الرئيس الأمريكي"]
+
+
+def test_a_former_holder_is_not_the_title() -> None:
+    # Guard: «الرئيس الأمريكي السابق باراك أوباما» is no name of «الرئيس الأمريكي».
+    paras = ['وكان الرئيس الأمريكي السابق باراك أوباما قد وقع الاتفاق قبل سنوات.',
+             'وقال الرئيس الأمريكي في تصريحات للصحفيين إن الاتفاق كان سيئا منذ البداية.']
+    assert _shown(paras) == ["الرئيس الأمريكي"]

@@ -45,7 +45,9 @@ def test_seed_key_quotes() -> None:
     assert first.speaker in {"الرئاسة الفرنسية", "ماكرون", "الرئيس الفرنسي إيمانويل ماكرون"}
     assert first.kind == "direct"
     le_drian = [q for q in quotes if "ينبغي لإيران تهدئة المخاوف بشأن برنامجها للصواريخ" in q.text]
-    assert le_drian and le_drian[0].speaker == "الوزير الفرنسي"
+    # (QA74-8, F48: the bare title shows the name the article gives it, «وزير الخارجية الفرنسي جان
+    # إيف لودريان»)
+    assert le_drian and le_drian[0].speaker == "الوزير الفرنسي جان إيف لودريان"
     texts = " ".join(q.text for q in quotes)
     assert "جورنال دو ديمانش" not in texts
     assert all(q.text.strip("\"«» ") != "هاتفيًا" for q in quotes)
