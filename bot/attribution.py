@@ -353,11 +353,21 @@ def denial_parts(text: str, speaker: str) -> tuple[str, str]:
 _THAT_RE = re.compile(r"^(?:ب?أن|ب?أنّ)\s+")
 
 
+# A verb in the subjunctive after «أن» («أن يكون», «أن تكون», «أن يتدخل», «أن تستخدم»): without
+# its «أن» it is no sentence (QA74-7: "X denied: يكون هناك دليل …" read "there is evidence").
+_SUBJUNCTIVE_RE = re.compile(r"^ب?أن\s+(?:يكون|تكون|يكونا|تكونا|يكونوا|[يت]\S{2,}وا|ي\S{3,}"
+                             r"|تت\S{3,}|تست\S{2,})(?:\s|$)")
+
+
 def denied_alone(text: str) -> str:
     """The denied clause after an English frame, "X denied: …" (QA68-14: "X denied: أن ترامب
-    أقام …" was neither language): without its «أن/بأن» («ترامب أقام …», «يكون لهم أي علاقة»),
-    «أنه …» read «إنه …» as `standalone` does."""
-    return standalone(_THAT_RE.sub("", _as_anna(text), count=1))
+    أقام …" was neither language): without its «أن/بأن» («ترامب أقام …»), «أنه …» read «إنه …»
+    as `standalone` does; but «أن» + a subjunctive verb keeps its «أن» («أن يكون لهم أي علاقة»:
+    «يكون …» alone states what was denied, QA74-7)."""
+    clause = _as_anna(text)
+    if _SUBJUNCTIVE_RE.match(clause):
+        return clause.removeprefix("ب")
+    return standalone(_THAT_RE.sub("", clause, count=1))
 
 
 def denied_by(speaker: str) -> str:
@@ -388,7 +398,7 @@ _WHETHER_RE = re.compile(r"^\S+(?: \S+){0,10}? (?:فيما |ما )?إذا (?:ك�
 
 # «واصفا X بأنه …», and «وصف X Y بأنه …» kept from its verb (digests.reported_clauses, F22).
 # «اتهم X Y بأنه …» too (F27: seed 27's 3142, seed 28's 3088).
-_DESCRIBING_RE = re.compile(r"^(?:واصف(?:ا|اً|ًا|ة|ةً|ين)?|وصف|وصفت|يصف|تصف"
+_DESCRIBING_RE = re.compile(r"^(?:واصف(?:ا|اً|ًا|ة|ةً|ين)?|وصفوا|يصفون|وصف|وصفت|يصف|تصف"
                             r"|[اأ]تهم|[اأ]تهمت|يتهم|تتهم) .{1,120}? ب[أا]ن(?:ه|ها|هم)"
                             r"(?:\s|$)")
 

@@ -31,6 +31,20 @@ def described(norm: str) -> str | None:
     return None
 
 
+def thing_described(toks: list[Tok], k: int) -> bool:
+    """«أسلحة آلية وصفها البعض بأنها "أجهزة روبوت قاتلة"» (F48, QA74-5, corpus 382): a bare
+    «وصفها/يصفها/تصفها» right after an indefinite feminine or plural word (no «ال», no comma
+    between) is that thing's relative clause, written without «الذي»; «بحسب البعض، فإنها …»
+    names neither the thing nor a statement. Not «ووصفها» (a new clause of its own)."""
+    if k == 0 or not _DESCRIBED_RE.match(toks[k].norm) or not toks[k].norm.endswith("ها"):
+        return False
+    prev = toks[k - 1].raw
+    f = fold(prev)
+    # («آلية» folds to «الية»: the article is read on the written word)
+    return (prev.isalpha() and len(f) >= 4 and not prev.startswith(("ال", "وال", "بال", "لل"))
+            and f.endswith(("ه", "ات")) and f not in STOP and cue_of(prev)[1] is None)
+
+
 def _before_relation(toks: list[Tok], i: int, j: int) -> tuple[str, int]:
     """The subject from token `i` up to the describing verb's object when that object is the
     subject's own counterpart or people («وصف الرئيس التركي X نظيره السوري …» → «الرئيس

@@ -62,7 +62,8 @@ from digests.speech import (
     strip_conj,
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
-from digests.describer_subjects import described
+from digests.denied_nouns import denied_noun
+from digests.describer_subjects import described, thing_described
 from digests.display_names import fuller_name, named_title, spelled_name
 from digests.reached_names import named_elsewhere, reached_name
 from digests.quote_filters import (  # re-exported: the candidate filters
@@ -244,6 +245,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                         governed.append(cand)
                     continue
                 para_quotes.append(cand)
+            # «نفى الجيش عزمه امتلاك …» (F48, QA74-5): a denial of a verbal noun, no «أن».
+            for cue in cues:
+                span = denied_noun(para, toks, cue, s1, cues)
+                if span is not None:
+                    para_quotes.append(Candidate(
+                        text=para[span[0]:span[1]], speaker=cue.speaker, kind="denial",
+                        paragraph=pi, start=span[0], named=True, counter=True,
+                        context=para[s0:s1]))
             # Reported speech: from a cue's content start to the next cue or the sentence end.
             starts = [c for c in cues if c.content_start is not None]
             for n, cue in enumerate(starts):
@@ -295,6 +304,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 # ends at the comma that returns to the writer's sentence («بأنه "اختراق
                 # دبلوماسي"، قيودا على …»).
                 describer = described(toks[cue.tok].norm) is not None
+                if describer and thing_described(toks, cue.tok):
+                    continue  # «أسلحة آلية وصفها البعض بأنها "…"»: the thing's, no one's claim
                 if describer and ("،" in text or "," in text):
                     text = re.split("[،,]", text, maxsplit=1)[0].rstrip()
                 object_at = _described_object(toks, cue, cs)

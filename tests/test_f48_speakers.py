@@ -144,3 +144,61 @@ def test_a_former_holder_is_not_the_title() -> None:
     paras = ['وكان الرئيس الأمريكي السابق باراك أوباما قد وقع الاتفاق قبل سنوات.',
              'وقال الرئيس الأمريكي في تصريحات للصحفيين إن الاتفاق كان سيئا منذ البداية.']
     assert _shown(paras) == ["الرئيس الأمريكي"]
+
+
+# --- QA74-7: the English denial keeps «أن» before a subjunctive verb ---------------------------
+
+def test_english_denial_keeps_anna_before_a_subjunctive() -> None:
+    from bot.attribution import denied_alone
+
+    assert denied_alone("أن يكون هناك دليل على إمكانية ذلك") == "أن يكون هناك دليل على إمكانية ذلك"
+    assert denied_alone("بأن تستخدم الشرطة القوة") == "أن تستخدم الشرطة القوة"
+
+
+def test_english_denial_still_drops_anna_before_a_noun() -> None:
+    # Guard (QA68-14): «أن ترامب أقام …» reads «ترامب أقام …».
+    from bot.attribution import denied_alone
+
+    assert denied_alone("أن ترامب أقام علاقة") == "ترامب أقام علاقة"
+
+
+# --- QA74-5: a thing's relative description is no claim; a denial of a verbal noun is one -------
+
+_ROBOTS = ('نفى الجيش الألماني عزمه امتلاك أسلحة آلية وصفها البعض بأنها "أجهزة روبوت قاتلة"، وفق ما'
+           ' نقلت رويترز عن قائد عسكري.')
+
+
+def test_a_relative_description_of_a_thing_is_no_claim() -> None:
+    assert all(c.speaker != "البعض" for c in find_quotes([_ROBOTS]))
+
+
+def test_a_denied_verbal_noun_is_a_denial() -> None:
+    found = [(c.kind, c.speaker, c.text) for c in find_quotes([_ROBOTS])]
+    assert ("denial", "الجيش الألماني", "عزمه امتلاك أسلحة آلية") in found
+
+
+def test_a_description_in_its_own_clause_stays() -> None:
+    # Guard: «ووصفها الوزير بأنها …» (its «و», a clause of its own) is the minister's.
+    para = 'ووصفها الوزير بأنها "خطوة مهمة نحو السلام في المنطقة كلها".'
+    assert _speakers([para]) == ["الوزير"]
+
+
+def test_a_denial_without_an_intent_noun_is_no_line() -> None:
+    # Guard: «نفى الجيش الاتهامات» names what was denied, no clause or intent of its own.
+    para = 'ونفى الجيش الاتهامات الموجهة إليه بشأن قصف المستشفى في المدينة.'
+    assert all(c.kind != "denial" for c in find_quotes([para]))
+
+
+# --- F44's left 5429: a fronted plural subject's «وصفوا X بأنه "…"» keeps what was described ----
+
+def test_a_plural_describing_verb_keeps_its_object() -> None:
+    para = ('وكان أعضاء من المجلس من الداعمين للقرار وصفوا قبل التصويت النزاع المستمر في البلاد'
+            ' منذ ثلاث سنوات بأنه "كارثة إنسانية كبرى".')
+    texts = [c.text for c in find_quotes([para]) if c.speaker == "أعضاء من المجلس"]
+    assert texts and texts[0].startswith("وصفوا قبل التصويت النزاع المستمر")
+
+
+def test_the_plural_description_is_shown_with_its_verb() -> None:
+    from bot.attribution import hedged
+
+    assert hedged('وصفوا النزاع المستمر بأنه "كارثة إنسانية كبرى"')

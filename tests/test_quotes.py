@@ -804,9 +804,12 @@ def test_a_clause_owned_by_a_later_verb_is_not_what_was_denied() -> None:
     أنهم لم يكونوا …» (the opposite); the clause after «قائلين», «وصفها … بأنها», «بعد مزاعم
     أنها» or «خاصة أنه» belongs to that word, not to the denial. A denier's long name, an
     adverb or a date between «نفى» and «أن» still leaves the clause denied."""
+    # (F48, QA74-5: «عزمه شراء طائرات مسيرة», the verbal noun, is what the army denied; the
+    # description after «وصفها» is still not)
+    robots = "ونفى الجيش عزمه شراء طائرات مسيرة وصفها الخبراء بأنها سلاح المستقبل."
+    assert [c.text for c in find_quotes([robots]) if c.kind == "denial"] == ["عزمه شراء طائرات مسيرة"]
     for para in (
         "وينفي المتهمون العشرة هذه الاتهامات، قائلين إنهم لم يكونوا في المدينة يومها.",
-        "ونفى الجيش عزمه شراء طائرات مسيرة وصفها الخبراء بأنها سلاح المستقبل.",
         "ونفت الوزيرة أي تقصير من قبلها بعد مزاعم أنها أنفقت أموال الوزارة على رحلات خاصة.",
         "وينفي المدرب هذه الرواية بشدة، خاصة أنه كان خارج البلاد طوال الأسبوع.",
     ):

@@ -487,7 +487,9 @@ def test_a_denial_is_shown_as_a_denial_never_as_the_speakers_claim() -> None:
     shown = visible_text(html)
     assert "بحسب" not in shown and "التقى المبعوث" not in shown
     english = _MARKS.sub("", visible_text(render_digest(d, "en", NOW)))  # QA36 E1: RLM RLI…PDI RLM
-    assert "وزارة الخارجية denied: يكون لها أي دور في الهجوم" in english  # QA68-14: no «أن»
+    # QA68-14 dropped «أن»; QA74-7 (F48): before a subjunctive verb it stays («يكون …» alone
+    # read as a statement)
+    assert "وزارة الخارجية denied: أن يكون لها أي دور في الهجوم" in english
 
 
 def test_f11_a_hedged_clause_is_shown_with_its_verb_not_after_bihasab() -> None:
