@@ -140,6 +140,31 @@ def amount(n: int, lang: str, unit: Unit) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+# The forms `amount` lacks for a count standing as a subject or after a label («مستحقة الآن:
+# رسالتان», «فيها خبران», «فيها خبر واحد»): `amount`'s two is the form after a preposition
+# («إلى محادثتين»), its one a bare noun («خبر»). X125 (QA75-3, QA72-6's «(فيها ٠ خبرًا)»).
+_STANDING_AR: dict[str, tuple[str, str]] = {
+    "minute": ("دقيقة واحدة", "دقيقتان"), "hour": ("ساعة واحدة", "ساعتان"),
+    "day": ("يوم واحد", "يومان"), "second": ("ثانية واحدة", "ثانيتان"),
+    "article": ("خبر واحد", "خبران"), "chat": ("محادثة واحدة", "محادثتان"),
+    "delivery": ("تسليم واحد", "تسليمان"), "message": ("رسالة واحدة", "رسالتان"),
+    "letter": ("حرف واحد", "حرفان"),
+}
+
+
+def standing(n: int, lang: str, unit: Unit) -> str:
+    """A count standing alone — a subject, or after «:» or «فيها» — with its noun: «٠ رسالة»,
+    «رسالة واحدة», «رسالتان», «٣ رسائل», «١١ رسالة», «١٠٠ رسالة» / "0 messages", "1 message"
+    (`amount` is the form after a preposition: «إلى محادثتين»; its zero read «٠ خبرًا»)."""
+    if lang != "ar":
+        return amount(n, lang, unit)
+    if n in (1, 2):
+        return _STANDING_AR[unit][n - 1]
+    if n == 0:  # zero takes the singular, as a round hundred does: «٠ خبر», not «٠ خبرًا»
+        return f"{num(0, 'ar')} {_UNITS[unit][0][4]}"
+    return amount(n, lang, unit)
+
+
 WEEK_HOURS = 7 * 24  # from a week on, a length of time is told in whole days
 
 

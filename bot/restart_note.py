@@ -46,12 +46,15 @@ def text(left: InFlight, lang: str = "") -> str:
     """The admins' message in `lang` ('ar' or 'en': the language the bot speaks in the admin's
     private chat), Arabic first then English when it is not known (bot.texts_alerts;
     HTML-escaped). QA62-6: an Arabic admin got both, and «20 articles» beside «stories»."""
-    from bot.i18n import amount, t
+    from bot.i18n import standing, t
 
     # QA72-6: what may arrive twice is a message (the sender has one bundle a chat on the wire),
-    # not each of its rows: 6 daily digests of ~50 stories read «٣٢٧ خبرًا … قد يصل مرتين»
+    # not each of its rows: 6 daily digests of ~50 stories read «٣٢٧ خبرًا … قد يصل مرتين».
+    # X125 (QA75-3): the count stands after «:» («رسالتان», not «رسالتين»), and «رسالة لكل
+    # محادثة» is said of several messages only
+    key = "restart_mid_broadcast_one" if left.chats == 1 else "restart_mid_broadcast"
     return "\n\n".join(
-        escape(t("restart_mid_broadcast", lg, messages=amount(left.chats, lg, "message"),
+        escape(t(key, lg, messages=standing(left.chats, lg, "message"),
                  rows=_stories(left.rows, lg)), quote=False)
         for lg in ((lang,) if lang in ("ar", "en") else ("ar", "en")))
 

@@ -20,9 +20,9 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import callbacks, source_alerts, stats_lines, stats_warnings
+from bot import callbacks, source_alerts, stats_lines, stats_queue, stats_warnings
 from bot.admin import admin_only, answer_lang, answer_privately
-from bot.i18n import amount, clock_time, counted, lasted, num, relative_time, t
+from bot.i18n import amount, clock_time, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox_upkeep, story_updates, subscriptions
@@ -102,22 +102,22 @@ def stats_values(rt: Runtime, lang: str, zone: tzinfo | None = None) -> dict[str
         "undelivered": num(lost, lang) if lost else "",
         "paused": amount(paused, lang, "second") if paused else "",  # «٥ ثوانٍ» (QA56-7)
         "due": num(queue.due, lang), "sending": num(queue.sending, lang),
-        "due_messages": amount(queue.due_chats, lang, "message"),
-        "due_rows": amount(queue.due, lang, "article") if lang == "ar"
-        else counted(queue.due, lang, "story", "stories"),
-        **_rate(queue, lang),
     }
 
 
-def _rate(queue: outbox_upkeep.QueueStats, lang: str) -> dict[str, str]:
-    """While messages go out: how many a minute over the last RATE_WINDOW, and the time left
-    for the messages due at that rate (QA72-6: no line told a 1–2 h digest apart from a
-    minute's); empty when nothing is due or nothing went lately."""
-    if not queue.due_chats or not queue.chats_sent_recently:
-        return {"send_rate": "", "send_left": ""}
-    per_minute = queue.chats_sent_recently / (outbox_upkeep.RATE_WINDOW.total_seconds() / 60)
-    return {"send_rate": num(max(1, round(per_minute)), lang),
-            "send_left": lasted(queue.due_chats / per_minute * 60, lang)}
+def queue_lines(rt: Runtime, lang: str, zone: tzinfo | None) -> list[str]:
+    """The due line (or, nothing due, what waits and for what) and the sending rate
+    (bot.stats_queue; QA72-6, QA75-2/3). The rate is not said while Telegram's outage pauses
+    every send: the line says paused (its ⚠️ warning follows)."""
+    now = rt.now()
+    queue = outbox_upkeep.queue_stats(rt.db, now)
+    if not queue.due_chats:
+        waiting = stats_queue.waiting_line(rt, now, queue, lang, zone or timezone.utc)
+        return [waiting or stats_queue.due_line(queue, lang)]
+    backoff: Any = getattr(getattr(rt.sender, "courier", None), "backoff", None)
+    outage = backoff is not None and backoff.outage() is not None
+    rate = stats_queue.rate_line(queue, stats_queue.sending_times(rt, now), now, lang, outage)
+    return [stats_queue.due_line(queue, lang), *([rate] if rate else [])]
 
 
 def behind_buttons(db: Database, since: str | None) -> int:
@@ -160,11 +160,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text += "\n" + ui(lang, "stats_paused", seconds=values["paused"], due=values["due"],
                           sending=values["sending"])
     elif values["pending"] != num(0, lang):
-        text += "\n" + ui(lang, "stats_queue", due_messages=values["due_messages"],
-                          due_rows=values["due_rows"], sending=values["sending"])
-        if values["send_rate"]:
-            text += "\n" + ui(lang, "stats_rate", rate=values["send_rate"],
-                              left=values["send_left"])
+        for line in queue_lines(rt, lang, zone):
+            text += "\n" + line
     checked = rt.db.file_check  # the start's whole-file check (QA22 U7), bilingual
     if checked is not None and checked.state == "damaged":
         text += "\n⚠️ " + html.escape(checked.line(rt.db.path))

@@ -68,12 +68,25 @@ def last_wave_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
     if first is None or last is None:
         return None
     start, end = reader_now(rt.db.db, chat_id, first), reader_now(rt.db.db, chat_id, last)
-    if rt.db.db.execute(  # QA62-2: «وانتهى» was said of a push still going out
-            "select 1 from outbox o join chats c on c.id = o.chat_id where o.story_id is ?"
-            " and o.kind = ? and o.status in ('pending', 'sending') and c.active = 1 limit 1",
-            [row[3], row[4]]).fetchone():
+    # QA62-2: «وانتهى» was said of a push still going out; QA75-3: «وما زال جاريًا» of a wave
+    # whose other rows wait minutes for the alert gap — going means due now or on the wire
+    due, waiting, soonest = rt.db.db.execute(
+        "select coalesce(sum(o.status = 'sending' or o.not_before is null or o.not_before <= ?),"
+        " 0), count(distinct case when o.status = 'pending' and o.not_before > ?"
+        " then o.chat_id end), min(case when o.status = 'pending' and o.not_before > ?"
+        " then o.not_before end)"
+        " from outbox o join chats c on c.id = o.chat_id where o.story_id is ?"
+        " and o.kind = ? and o.status in ('pending', 'sending') and c.active = 1",
+        [iso(now), iso(now), iso(now), row[3], row[4]]).fetchone()
+    if due:
         return ui(lang, "stats_last_wave_going", start=clock_time(start, lang),
                   took=_took(now - first, lang), chats=_chats(int(row[0]), lang))
+    at = parse_iso(soonest) if soonest else None
+    if waiting and at is not None:
+        return ui(lang, "stats_last_wave_waiting", start=clock_time(start, lang),
+                  end=clock_time(end, lang), took=_took(last - first, lang),
+                  chats=_chats(int(row[0]), lang), waiting=_chats(int(waiting), lang),
+                  at=clock_time(reader_now(rt.db.db, chat_id, at), lang))
     return ui(lang, "stats_last_wave", start=clock_time(start, lang),
               end=clock_time(end, lang),
               took=_took(last - first, lang), chats=_chats(int(row[0]), lang))

@@ -198,8 +198,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     # (one a chat) first, the rows in them after; and while they go, a rate and the time left
     "stats_queue": ("• مستحقة الآن: {due_messages} (فيها {due_rows})، قيد الإرسال: {sending}",
                     "• Due now: {due_messages} ({due_rows} in them), being sent: {sending}"),
-    "stats_rate": ("• يُرسل نحو {rate} في الدقيقة (آخر ١٠ دقائق)؛ يبقى نحو {left}",
-                   "• Sending about {rate} a minute (last 10 min); about {left} left"),
+    # QA75-2: measured over the time spent sending in the last 10 minutes, not the whole 10
+    "stats_rate": ("• يُرسل نحو {rate} في الدقيقة (قيس على {span} من الإرسال)؛ يبقى نحو {left}",
+                   "• Sending about {rate} a minute (measured over {span} of sending); about "
+                   "{left} left"),
+    "stats_rate_paused": ("• الإرسال متوقف حتى يعود تيليجرام إلى قبول الرسائل (انظر التحذير "
+                          "أدناه)؛ لا تقدير للوقت الباقي",
+                          "• Sending is paused until Telegram takes messages again (see the "
+                          "warning below); no estimate of the time left"),
+    "stats_rate_idle": ("• لم تُرسل أي رسالة منذ {ago}؛ لا تقدير للوقت الباقي",
+                        "• No message has gone for {ago}; no estimate of the time left"),
+    # QA75-3: nothing due, rows pending: what they wait for, the first time one goes
+    "stats_queue_waiting": ("• لا شيء مستحق الآن — في الانتظار: {waiting}؛ قيد الإرسال: {sending}",
+                            "• Nothing due now — waiting: {waiting}; being sent: {sending}"),
+    "stats_wait_alerts": ("تنبيهات إلى {chats} حتى يمضي الفاصل بين تنبيهين أو ساعات الهدوء "
+                          "(أقربها {at})",
+                          "alerts to {chats} until the gap between alerts or quiet hours ends "
+                          "(the first at {at})"),
+    "stats_wait_and": ("، و", "; "),
+    "stats_wait_daily": ("النشرة اليومية إلى {chats} في موعدها (أقربها {at})",
+                         "the daily digest to {chats} at its hour (the first at {at})"),
     # /stats warnings (bot.stats_warnings, QA27 D8): a full disk, a wrong clock
     "stats_disk_low": ("⚠️ القرص الذي يحمل قاعدة البيانات يكاد يمتلئ (بقي {free} م.ب): حرّر مساحة "
                        "في مجلد DATABASE_PATH قبل أن تتوقف الكتابة",
@@ -254,11 +272,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "التسليمات المنتظرة: {rows}، لا تُحسب عليها محاولة — لا يضيع شيء، لكن "
                            "ما أُرسل ولم يُردّ عليه ربما تسلّمه تيليجرام فقد يصل مرتين (عدد "
                            "الإرسالات: {unanswered})",
-                           "⚠️ Telegram has been failing every chat for {seconds}: it refuses some "
-                           "sends (a server error on its side) and does not answer others: sending "
-                           "is paused and tried again every {pause}; {rows} deliveries wait without "
-                           "losing an attempt — nothing is lost, but what was sent without an answer "
-                           "may have reached Telegram and may arrive twice (sends: {unanswered})"),
+                           "⚠️ Telegram has been failing every chat for {seconds}: it refuses "
+                           "some sends (a server error on its side) and does not answer others: "
+                           "sending is paused and tried again every {pause}; {rows} deliveries "
+                           "wait without losing an attempt — nothing is lost, but what was sent "
+                           "without an answer may have reached Telegram and may arrive twice "
+                           "(sends: {unanswered})"),
     "stats_clock_set_back": ("⚠️ آخر جلب مسجّل {poll}، بعد ساعة الخادم الآن ({ours} {zone}): "
                              "أُرجعت الساعة منذئذ، فقد تنتظر تسليمات حُسبت مواعيدها بالساعة "
                              "السابقة",
@@ -291,6 +310,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "حتى الآن) — {chats} حتى الآن",
                               "• Last story sent: started {start} this chat's time, still going "
                               "({took} so far) — {chats} so far"),
+    # QA75-3: the wave's other rows wait for their time (the alert gap, quiet hours)
+    "stats_last_wave_waiting": ("• آخر إرسال لخبر: بدأ {start} وتوقف {end} بتوقيت المحادثة "
+                                "({took}) — {chats}؛ وتنتظر {waiting} موعدها (أقربها {at})",
+                                "• Last story sent: started {start}, stopped {end} this chat's "
+                                "time ({took}) — {chats}; {waiting} still waiting for their "
+                                "time (the first at {at})"),
     "stats_push_going": ("• نشرة جارية: سُلّمت: {delivered}، فشلت: {failed}، بقيت: {left} من "
                          "{chats}",
                          "• Push going out: {delivered} delivered, {failed} failed, {left} left of "

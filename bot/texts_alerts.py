@@ -140,6 +140,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "one a chat ({rows} in them), sent again now. What went before went once; what is sent again may "
         "arrive twice if Telegram had it before the stop (at least once: a repeat rather than "
         "a loss)."),
+    # X125 (QA75-3): one message needs no «رسالة لكل محادثة» («رسالة واحدة، رسالة لكل محادثة»)
+    "restart_mid_broadcast_one": (
+        "↻ توقّف البوت في المرة السابقة أثناء الإرسال (إيقاف قسري أو انقطاع)، وكان قيد الإرسال "
+        "عندها: رسالة واحدة (فيها {rows})؛ يُعاد إرسالها الآن. ما سبقها وصل مرة واحدة، وقد تصل "
+        "هي مرتين إن كان تيليجرام قد تسلّمها قبل التوقف (يُفضَّل التكرار على الضياع).",
+        "↻ The last run stopped while sending (killed or cut off); being sent then: 1 message "
+        "({rows} in it), sent again now. What went before went once; the message sent again "
+        "may arrive twice if Telegram had it before the stop (at least once: a repeat rather "
+        "than a loss)."),
     # the subject of the restart note for one and two stories (QA66-8; more: bot.i18n.amount)
     "restart_one_story": ("خبر واحد", "1 story"),
     "restart_two_stories": ("خبران", "2 stories"),

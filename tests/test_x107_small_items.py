@@ -60,12 +60,13 @@ def test_the_restart_note_reads_for_one_story() -> None:
     from bot.restart_note import InFlight, text
 
     one = text(InFlight(1, 1), "ar")
-    assert "رسالة واحدة، رسالة لكل محادثة (فيها خبر واحد)" in one
+    # X125 (QA75-3): «رسالة لكل محادثة» said of several messages only
+    assert "عندها: رسالة واحدة (فيها خبر واحد)؛" in one, one
     assert "كانت" not in one and "هذه" not in one and "نشرة" not in one, one
     assert "(فيها خبران)" in text(InFlight(2, 2), "ar")
     assert "٣ رسائل، رسالة لكل محادثة (فيها ٥ أخبار)" in text(InFlight(5, 3), "ar")
     en = text(InFlight(1, 1), "en")
-    assert "1 message, one a chat (1 story in them)" in en and "were" not in en and "broadcast" not in en, en
+    assert "1 message (1 story in it)" in en and "were" not in en and "broadcast" not in en, en
 
 
 def test_english_quote_lines_isolate_the_speaker_and_drop_anna() -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from delivery_helpers import NOW, add_article, add_chat, add_source
 from bot.i18n import t
-from bot.stats import _rate
+from bot.stats_queue import rate_line
 from digests import outbox_upkeep
 from digests.models import iso
 from digests.storage import Database
@@ -32,16 +32,21 @@ def _queue(db: Database) -> None:
 
 
 def test_due_messages_rate_and_time_left(database: Database) -> None:
+    """X125 (QA75-2): the 20 chats went over 3 minutes of steady sending (one every 9 s), so 40
+    due at that rate (20 in 180 s: 6.7 a minute) is 6 minutes — not 20 over the whole 10-minute window (before: «٢ في
+    الدقيقة (آخر ١٠ دقائق)؛ يبقى نحو ٢٠ دقيقة»)."""
     _queue(database)
+    with database.transaction() as tx:  # spread the 20 sends over the 3 minutes before now
+        for n, chat in enumerate(range(140, 160)):
+            tx.execute("update outbox set sent_at = ? where chat_id = ?",
+                       [iso(NOW - timedelta(seconds=180 - 9 * n)), chat])
     queue = outbox_upkeep.queue_stats(database, NOW)
     assert (queue.due, queue.due_chats, queue.chats_sent_recently) == (120, 40, 20)
-    ar = _rate(queue, "ar")
-    assert ar == {"send_rate": "٢", "send_left": "٢٠ دقيقة"}, ar
-    line = t("stats_rate", "ar", rate=ar["send_rate"], left=ar["send_left"])
-    assert line == "• يُرسل نحو ٢ في الدقيقة (آخر ١٠ دقائق)؛ يبقى نحو ٢٠ دقيقة", line
-    en = _rate(queue, "en")
-    assert t("stats_rate", "en", rate=en["send_rate"], left=en["send_left"]) == \
-        "• Sending about 2 a minute (last 10 min); about 20 min left"
+    times = [NOW - timedelta(seconds=180 - 9 * n) for n in range(20)]
+    ar = (rate_line(queue, times, NOW, "ar") or "").replace("\u200f", "")
+    assert ar == "• يُرسل نحو ٧ في الدقيقة (قيس على ٣ دقائق من الإرسال)؛ يبقى نحو ٦ دقائق", ar
+    assert rate_line(queue, times, NOW, "en") == \
+        "• Sending about 7 a minute (measured over 3 min of sending); about 6 min left"
 
 
 def test_the_due_line_says_messages_then_rows() -> None:
@@ -57,4 +62,4 @@ def test_the_due_line_says_messages_then_rows() -> None:
 
 def test_no_rate_line_when_nothing_went_lately(database: Database) -> None:
     queue = outbox_upkeep.queue_stats(database, NOW)
-    assert _rate(queue, "ar") == {"send_rate": "", "send_left": ""}
+    assert rate_line(queue, [], NOW, "ar") is None

@@ -40,7 +40,7 @@ async def test_a_start_after_a_kill_mid_broadcast_tells_the_admins_once(tmp_path
         await h.settle()
         notes = [m.text for m in h.emu.messages(ADMIN) if "↻" in m.text]
     assert len(notes) == 1, notes
-    assert "رسالتين، رسالة لكل محادثة (فيها خبران)" in notes[0] and "2 messages, one a chat (2 stories in them)" in notes[0], notes  # X93: «stories»; X117: counted in messages
+    assert "رسالتان، رسالة لكل محادثة (فيها خبران)" in notes[0] and "2 messages, one a chat (2 stories in them)" in notes[0], notes  # X93: «stories»; X117: counted in messages
 
 
 async def test_a_clean_start_says_nothing(tmp_path: Path) -> None:

@@ -23,4 +23,4 @@ async def test_an_arabic_admin_reads_the_restart_note_in_arabic_alone(tmp_path: 
         for reader in READERS:
             await h.until(lambda r=reader: h.emu.messages(r), timeout=15)  # type: ignore[misc]
         [note] = await h.until(lambda: [m.text for m in h.emu.messages(ADMIN) if "↻" in m.text])
-    assert "رسالتين، رسالة لكل محادثة (فيها خبران)" in note and "The last run" not in note, note
+    assert "رسالتان، رسالة لكل محادثة (فيها خبران)" in note and "The last run" not in note, note
