@@ -26,7 +26,8 @@ import re
 from collections.abc import Iterable
 
 from digests.arabic import normalize, sentences
-from digests.tolls import COUNTED, DEAD, HURT, MONEY, bare, before_kind, counted_kind, counts
+from digests.tolls import (COUNTED, DEAD, HURT, MEASURES, MONEY, bare, before_kind, counted_kind,
+                           counts)
 
 # The numbers (digits, thousands separators, multipliers, «من») and the words of the dead and
 # the hurt are digests.tolls', shared with digests.toll_revisions (REV s25: two readers that
@@ -68,16 +69,21 @@ def _kind(word: str | None) -> str | None:
 
 def figures(text: str) -> set[Figure]:
     """The figures of `text`: (kind, value) of each number followed by a unit word of a kind
-    (after a multiplier and «من»), or preceded by a noun of death or injury («مقتل 28»). A
-    number whose unit is none of them (buses, hours, years) gives none; nor a multiplied one
-    without its unit («100 مليار» alone: a sum of what, or a count of what, unsaid)."""
+    (after a multiplier and «من»), or preceded by a noun of death or injury («مقتل 28»; a count
+    of people after one is of its kind: «إصابة 3 آلاف من الجنود» is 3000 hurt). A number whose
+    unit is none of them (buses, hours, kilometres) gives none; nor a multiplied one without
+    its unit or such a noun («100 مليار» alone: a sum of what, or a count of what, unsaid)."""
     out: set[Figure] = set()
     for count in counts(text)[1]:
+        if count.unit is not None and bare(count.unit) & MEASURES:
+            continue  # «على بعد 10 كيلومترات», «منذ 3 عقود»
         kind = _kind(count.unit)
+        # the noun first: «مقتل 28», «وإصابة 150»; it names what a count of people is
+        # («إصابة 3 آلاف من الجنود» is 3000 hurt, REV s26: it was people, and no toll)
+        if kind in (None, "people"):
+            kind = before_kind(count.before) or kind
         if kind is None and count.multiplied:
             continue
-        if kind is None:  # the noun first: «مقتل 28», «وإصابة 150»
-            kind = before_kind(count.before)
         if kind is not None:
             out.add((kind, count.value))
     return out

@@ -32,7 +32,8 @@ import re
 
 from digests.arabic import normalize
 from digests.story_outcomes import TOLL_WORDS
-from digests.tolls import DEAD, HURT, MEASURES, MONEY, bare, counted_kind, counts, named_kind, plain
+from digests.tolls import (DEAD, HURT, MEASURES, MONEY, bare, before_kind, counted_kind, counts,
+                           named_kind, plain)
 
 # The two tolls (X80) are digests.tolls' DEAD and HURT, read by its words (shared with
 # digests.story_figures, REV s25); «حصيلة», «مدنيين» name neither
@@ -107,9 +108,10 @@ def toll_kinds(headline: str) -> list[tuple[str, int]]:
     (DEAD or HURT; none when it names no toll): the counted noun after it («52 قتيلا»), else the
     nearest toll word before it («مقتل 52 وإصابة 80», «ارتفاع حصيلة الجرحى إلى 95»), else DEAD
     («ارتفاع الحصيلة إلى 52»). Numbers as digests.tolls reads them: «1,200» and «٣٬٠٠٠» are
-    1200 and 3000, «4 آلاف جريح» 4000 hurt. Not a score, a percentage, an age, a sum, a time
-    or a fraction («31 عاما», «100 مليار», «40 ألف جريمة», «2.5»), nor a count of events or
-    places («في 3 هجمات»)."""
+    1200 and 3000, «4 آلاف جريح» and «إصابة 4 آلاف» 4000 hurt. Not a score, a percentage, an
+    age, a sum, a time, a distance, a weight or a fraction («31 عاما», «100 مليار», «40 ألف
+    جريمة», «على بعد 10 كيلومترات», «20 طنا», «2.5»), nor a count of events or places («في 3
+    هجمات»)."""
     text = plain(headline)
     if not _has_toll(_WORD.findall(text)):
         return []
@@ -118,7 +120,10 @@ def toll_kinds(headline: str) -> list[tuple[str, int]]:
     for count in counts(text)[1]:
         unit = bare(count.unit) if count.unit else set()
         kind = counted_kind(count.unit)
-        # «20 ألف ضحية» is a toll, «40 ألف جريمة» and «100 مليار» are not
+        # «20 ألف ضحية» and «إصابة 3 آلاف من الجنود» (a verbal noun just before, REV s26) are
+        # tolls, «40 ألف جريمة», «100 مليار» and «ونزوح 50 ألف شخص» are not
+        if count.multiplied and kind is None:
+            kind = before_kind(count.before)
         if count.percent or not count.whole or unit & (MEASURES | MONEY) or (
                 count.multiplied and kind is None):
             continue

@@ -14,7 +14,8 @@ the second «مقتل 52 وإصابة 80» as 52 hurt. This module is what they 
 - the words of the two tolls (DEAD, HURT): the nouns counted after their number (`COUNTED`:
   «52 قتيلا», «80 إصابة»), the verbal nouns before it (`BEFORE`: «مقتل 52», «إصابة 80»), and
   every word naming a toll (`named_kind`: those and the verbs «قتل», «تقتل» …);
-- what a count of no one is: a time, an age or a sum (`MEASURES`, `MONEY`).
+- what a count of no one is: a time, an age, a duration, a distance, a weight (`MEASURES`) or
+  a sum (`MONEY`).
 
 What each caller makes of a number stays its own: toll_revisions reads any figure of a headline
 that names a toll (its kind the counted noun after it, else the nearest toll word before it);
@@ -51,9 +52,16 @@ BEFORE = {DEAD: _forms("مقتل مصرع وفاة"), HURT: _forms("اصابة �
 # every word naming a toll's kind: those, and its verbs («تقتل 37», «قتل 3 جنود»)
 _NAMED = {DEAD: COUNTED[DEAD] | BEFORE[DEAD] | _forms("تقتل يقتل قتل قتلت قتلوا"),
           HURT: COUNTED[HURT] | BEFORE[HURT]}
-# what a figure of no one's toll counts: a time, an age («31 عاما»)
-MEASURES = _forms("عام عاما اعوام سنة سنوات شهر شهرا اشهر اسبوع اسابيع يوم يوما ايام ساعة"
-                  " ساعات دقيقة دقائق ثانية ثوان")
+# what a figure of no one's toll counts: a time, an age («31 عاما»), a duration («منذ 3 عقود»),
+# a distance («على بعد 10 كيلومترات», REV s26: read as 10 dead) or a weight («20 طنا»). Not
+# the times of day («مساء», «ليلة»): «مقتل 5 مساء الأحد» is a toll of 5
+MEASURES = _forms(
+    "عام عاما اعوام سنة سنوات سنين شهر شهرا اشهر شهور اسبوع اسبوعا اسابيع يوم يوما ايام"
+    " ساعة ساعات دقيقة دقائق ثانية ثوان ثواني عقد عقود قرن قرون"
+    " كيلومتر كيلومترا كيلومترات كيلو كلم كم متر مترا امتار ميل ميلا اميال"
+    " سنتيمتر سنتيمترا سنتيمترات سم ملم"
+    " طن طنا اطنان كيلوغرام كيلوغراما كيلوغرامات كيلوجرام كيلوجراما كيلوجرامات كغ كلغ"
+    " غرام غراما غرامات جرام جراما جرامات رطل رطلا ارطال")
 # a sum: a count of these (after a multiplier or not)
 MONEY = _forms("دولار دولارا دولارات يورو جنيه جنيها جنيهات ريال ريالا ريالات درهم درهما "
                "دراهم دينار دينارا دنانير ليرة ليرات روبل ين يوان فرنك استرليني")
