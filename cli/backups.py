@@ -51,6 +51,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
                    help="أرسل ثانيةً ما ربما أُرسل قبل (لا يُحمل سجل الملف السابق) / send again "
                         "what may have been sent before (the previous file's record is not "
                         "carried)")
+    r.add_argument("--force", action="store_true",
+                   help="استرجع ولو كانت النسخة من قاعدة بيانات في مسار آخر (قاعدة نُقلت) / "
+                        "restore even a copy of a database at another path (one moved here)")
     r.add_argument("--backup-readers", action="store_true",
                    help="أبقِ المحادثات والمتابعات كما في النسخة (لا يُحمل ما اختاره القراء بعدها) "
                         "/ keep the chats and subscriptions as the backup holds them (what "
@@ -121,7 +124,7 @@ def cmd_backup_list(settings: Settings) -> int:
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     report = restore(args.file, settings.database_path, resend=args.resend,
-                     backup_readers=args.backup_readers)
+                     backup_readers=args.backup_readers, force=args.force)
     aside = ", ".join(str(p) for p in report.moved_aside) or "—"
     if report.taken_at:
         print(f"✅ استُرجعت النسخة المأخوذة في {report.taken_at} / restored the backup taken "
@@ -130,6 +133,9 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
         print(f"✅ استُرجعت النسخة (وقت أخذها غير معروف، تاريخ الملف {report.file_time}) / "
               f"restored the backup (when it was taken is unknown; the file is dated "
               f"{report.file_time}): {report.summary.line()}")
+    if report.source and Path(report.source) != Path(settings.database_path).resolve():
+        # another path's copy (a move, or --force): whose it was, as `backup list` says it
+        print(f"نسخة من / a copy of {report.source}")
     fresh = not report.moved_aside  # no database was there (a new server after a disk loss)
     if fresh:  # QA58-2: no «could not be read» nor ⚠️ about a file that never existed
         print(f"لم تكن في {settings.database_path} قاعدة بيانات سابقة، فاستُرجعت النسخة كما هي"

@@ -11,7 +11,9 @@ Only this database's copies (QA74-11: another database's copy before an upgrade,
 backups/ folder, was listed as this one's — a restore of it puts another database in place). A
 copy says whose it is: `backup` stamps the source's path (digests.backups.SOURCE_KEY); a copy of
 another database that is still there is left out, one whose source is gone (a database moved to
-this machine) is listed with that path. Unstamped, a copy before an upgrade is its database's by
+this machine) is listed with that path — also another database's, deleted since, which this
+list cannot tell from a moved one: `restore` puts such a copy over a database only with --force
+(digests.backups.OtherDatabase, REV s26). Unstamped, a copy before an upgrade is its database's by
 name (`<stem>-before-upgrade-…`); other unstamped files count in backups/ only, not beside the
 database, where other databases live.
 

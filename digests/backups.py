@@ -129,10 +129,28 @@ class RestoreReport:
     # the backup's bot: "0" stopped (nothing sent after it), "1" running, "" not recorded
     bot_running: str = ""
     kept: int = 0  # due deliveries kept to be sent: the backup's bot was stopped (fresh path)
+    source: str = ""  # the database the backup copies (SOURCE_KEY), "" not recorded
+
+
+class OtherDatabase(StorageError):
+    """The backup is a copy of another database (its recorded path is not the target's), and a
+    database is at the target: restoring it would put that database in place of this one."""
+
+
+def _other_database(backup_file: Path, source: str, target: Path) -> OtherDatabase:
+    return OtherDatabase(
+        f"النسخة {backup_file} نسخة من قاعدة بيانات أخرى ({source})، لا من {target}: استرجاعها "
+        f"يضع تلك القاعدة مكان هذه. إن كانت هذه القاعدة نفسها نُقلت من ذلك المسار فأعد الأمر مع "
+        f"--force، وإلا فاختر نسخة هذه القاعدة (run.py backup list). لم يُنقل شيء / the backup "
+        f"{backup_file} is a copy of another database ({source}), not of {target}: restoring it "
+        f"puts that database in place of this one. If this database was moved here from that "
+        f"path, run restore again with --force; else choose one of this database's copies "
+        f"(run.py backup list). Nothing was moved")
 
 
 def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
-            resend: bool = False, backup_readers: bool = False) -> RestoreReport:
+            resend: bool = False, backup_readers: bool = False,
+            force: bool = False) -> RestoreReport:
     """Put `backup_file` in place of the database `target` (the bot must be stopped).
 
     The current file and its `-wal`/`-shm` are renamed `<name>.before-restore-<time>` (a stale
@@ -145,8 +163,15 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     at `target` and the backup says its bot was stopped (a move to another machine, QA66-1):
     nobody can have sent them after it, so they stay to be sent (counted in `kept`).
 
+    A copy `backup` stamped with another database's path is not put over a database at `target`
+    unless `force` (REV s26: `backup list` lists a copy whose source is gone under every
+    database of its folder — a database moved here, or another one deleted); onto a fresh path
+    (a move to another machine) it is restored, and `RestoreReport.source` names that path.
+
     Raises:
         DatabaseInUse: a bot runs on `target`.
+        OtherDatabase: the backup is another path's copy, a database is at `target`, no `force`
+            (nothing is moved).
         StorageError: the backup is missing, empty or fails its check (nothing is moved).
         sqlite3.DatabaseError: the backup is not a database (nothing is moved).
     """
@@ -182,6 +207,9 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
             if check != "ok":
                 raise _bad_backup(backup_file, check)
             _refuse_newer(conn, backup_file)
+            copied = _meta(conn, SOURCE_KEY) or ""  # whose copy it is
+            if copied and not force and target.exists() and Path(copied) != target.resolve():
+                raise _other_database(backup_file, copied, target.resolve())
             taken = _trusted_stamp(conn, _meta(conn, BACKUP_KEY) or "")
             # the stamp describes this backup, not the database it becomes: a later sqlite3
             # .backup of that database must not be «taken at» this moment (QA60-11)
@@ -224,11 +252,11 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
         if lock is not None:
             lock.close()
     log.info("backup restored backup=%s target=%s taken_at=%s sent=%d skipped=%d kept=%d"
-             " carried=%d carry_error=%s readers_error=%s bot_running=%s", backup_file, target,
-             taken, sent, skipped, kept, carried.rows, carried.error or "-",
-             readers.error or "-", running or "-")
+             " carried=%d carry_error=%s readers_error=%s bot_running=%s source=%s", backup_file,
+             target, taken, sent, skipped, kept, carried.rows, carried.error or "-",
+             readers.error or "-", running or "-", copied or "-")
     return RestoreReport(tuple(moved), taken, file_time, skipped, summarize(target), sent,
-                         carried, readers, running, kept)
+                         carried, readers, running, kept, copied)
 
 
 def _bad_backup(backup_file: Path, detail: str) -> StorageError:
