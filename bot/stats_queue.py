@@ -10,8 +10,8 @@
   within the last RATE_WINDOW, not over the whole window — a wave 14 s old sending 1,000 a
   minute read «٢٥ في الدقيقة؛ يبقى نحو ٩ دقائق». Sends more than RATE_GAP apart are a stop,
   not sending time (a lock, an outage, the next wave). While Telegram's outage pauses every send
-  the line says paused and gives no time left; when nothing went for RATE_GAP it says since when;
-  under RATE_MIN_SPAN of sending it says nothing (too little to measure).
+  the line says paused and gives no time left; when nothing went for IDLE_AFTER it says since
+  when; under RATE_MIN_SPAN of sending it says nothing (too little to measure).
 
 Reads only; the text is bot.texts_admin's.
 """
@@ -26,7 +26,11 @@ from bot.runtime import Runtime, ui
 from digests import outbox_upkeep
 from digests.models import iso, parse_iso
 
-RATE_GAP = timedelta(seconds=30)  # sends further apart: the sending stopped between them
+# Sends further apart: the sending stopped between them (an outage's pause, a lock, a wave's
+# end). The rig's 15-s outage counted as sending time under 30 s (X125 check: «٦٤٠ في الدقيقة»
+# just after it, while it sent ~1,000 a minute).
+RATE_GAP = timedelta(seconds=10)
+IDLE_AFTER = timedelta(seconds=30)  # nothing sent for this long with messages due: said so
 RATE_MIN_SPAN = 5.0  # seconds of sending under which no rate is said
 
 
@@ -63,7 +67,7 @@ def rate_line(queue: outbox_upkeep.QueueStats, times: list[datetime], now: datet
     if not times or not queue.chats_sent_recently:
         return None
     spent, since = sending_span(times, now)
-    if since > RATE_GAP.total_seconds():
+    if since > IDLE_AFTER.total_seconds():
         return ui(lang, "stats_rate_idle", ago=_span(since, lang))
     if spent < RATE_MIN_SPAN:
         return None

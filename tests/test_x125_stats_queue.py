@@ -97,6 +97,21 @@ def test_an_outage_says_paused_and_a_stop_says_since_when(database: Database) ->
         "time left"
 
 
+def test_a_pause_under_30_s_is_neither_sending_time_nor_idle(database: Database) -> None:
+    """120 chats over 11 s, a 16-s outage pause, 60 over the 6 s up to now: 180 in 17 s of
+    sending (635 a minute; X125's rig read «٦٤٠» with its 15-s pause counted at RATE_GAP 30 s);
+    21 s since the last send is a pause, not yet «لم تُرسل أي رسالة»."""
+    first = NOW - timedelta(seconds=33)
+    sent = {1000 + n: first + timedelta(seconds=n // 10) for n in range(120)}  # 0…11 s
+    sent |= {1200 + n: NOW - timedelta(seconds=6 - n // 10) for n in range(60)}  # -6…-1 s
+    _wave(database, sent, range(2000, 2600))
+    assert _line(database, NOW) == \
+        "• يُرسل نحو ٦٣٥ في الدقيقة (قيس على ١٧ ثانية من الإرسال)؛ يبقى نحو دقيقة"
+    later = NOW + timedelta(seconds=20)  # 21 s without a send: no rate, not idle yet
+    assert _line(database, later) == \
+        "• يُرسل نحو ٦٧٥ في الدقيقة (قيس على ١٦ ثانية من الإرسال)؛ يبقى نحو دقيقة"
+
+
 def test_too_little_sending_to_measure_says_no_rate(database: Database) -> None:
     _wave(database, {1000: NOW - timedelta(seconds=1), 1001: NOW}, range(2000, 2100))
     assert _line(database, NOW) is None
