@@ -12,15 +12,19 @@ province, its country), and a second site's «دوما» after the first's «ا�
 (benchmarks/update_volume.py measures both). A same-front rolling series names its place again
 and stays silent.
 
-Places are analyzed keys (digests.arabic.analyze: «بالجوف» is «جوف») of the towns, provinces and
-fronts below — no country, no capital (PLACE_KEYS says why); kept apart from the story model's
-place list (digests.event_frame.PLACES), whose features stay as they are. Pure but for
+Places are analyzed key sequences (digests.arabic.analyze: «بالجوف» is «جوف», «دير الزور» is
+«دير زور», never «زور» alone) of the towns, provinces and fronts below — no country, no capital;
+a name that is also a common word («حرض» incited, «جنين» a fetus, «عدن» of «جنة عدن») counts
+only with a place cue before it («في», «ب», «جبهة», «ريف» …, X129). Kept apart from the story
+model's place list (digests.event_frame.PLACES), whose features stay as they are. Pure but for
 `one_site` and `front_chats`'s reads.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -29,13 +33,14 @@ from digests import arabic
 # Only in a story of one site (see the docstring); False: any story (measured, not shipped).
 ONE_SITE = True
 
-# Places a war's fronts are named by: towns, provinces, fronts (one key each: the last word
-# analyzed, as digests.event_frame.PLACES reads its names). No country and no capital: a headline
-# names them for their government or a whole affair («واشنطن تطالب», «روسيا: …», «الذهب … بفعل
-# الأزمة مع روسيا»), which on the corpus made a quarter of a site's stories «another place»
-# (benchmarks/update_volume.py, X126). Left out too: names that are also common words or
-# people's names («البيضاء» of «الخوذ البيضاء», «حجة», «الباب», «الخليل», «رام الله»), and cities
-# the sports pages name for their clubs.
+# Places a war's fronts are named by: towns, provinces, fronts, as analyzed key sequences
+# (digests.arabic.analyze: «بالجوف» is «جوف»); a name of several words («دير_الزور») is matched
+# as its whole sequence, never by its last word alone («شهادة الزور» is false witness). No country
+# and no capital: a headline names them for their government or a whole affair («واشنطن تطالب»,
+# «روسيا: …», «الذهب … بفعل الأزمة مع روسيا»), which on the corpus made a quarter of a site's
+# stories «another place» (benchmarks/update_volume.py, X126). Left out too: names that are
+# mostly common words or people's names («البيضاء» of «الخوذ البيضاء», «حجة», «الباب», «الخليل»,
+# «رام الله»), and cities the sports pages name for their clubs.
 _FRONTS = """
 الجوف صرواح نهم ناطع الحديدة شبوة الضالع لحج أبين حضرموت المكلا المخا ميدي القبيطة الجراحي
 حرض الخوخة الصليف جازان نجران عسير المهرة سقطرى مأرب تعز صعدة عدن
@@ -45,13 +50,126 @@ _FRONTS = """
 الموصل البصرة كركوك أربيل الأنبار تكريت الفلوجة الرمادي سامراء ديالى نينوى الحويجة سنجار
 سيناء العريش رفح بنغازي سرت أوباري درنة مصراتة سبها غزة الضفة نابلس جنين قندهار هلمند
 """
-PLACE_KEYS = frozenset(
-    k for name in _FRONTS.split() for k in arabic.analyze(name.replace("_", " "))[-1:])
+# Names that are also common words (X129, REV s26 #1): a place only with a place cue (`_cued`).
+# «ترامب حرض أنصاره» (incited), «سرت شائعات» (spread), «حزب حماة الوطن» (protectors), «صحة
+# الجنين» (a fetus), «نهم» (greed), «جنة عدن» (Eden), «التحالف تدمر مخزن أسلحة» (destroys),
+# «المخاض العسير» (hard), «مصرف ضالع بغسيل أموال» (implicated), «التدخل الجراحي» (surgical),
+# «اللون الرمادي» (grey), «العمال المهرة» (skilled), «قناة الميادين» (squares; a TV channel).
+_HOMOGRAPHS = "حرض سرت حماة جنين نهم عدن تدمر عسير الضالع الجراحي الرمادي المهرة الميادين"
+# A place cue: the word before a homograph (keys): a preposition of place, a kind of place, a
+# side of it, a battle's word. Not «من» («من حرض على …»: who incited).
+_CUES = frozenset(k for w in """في على إلى نحو قرب داخل جبهة جبهات مدينة محافظة مديرية ريف
+    قرية بلدة منطقة مخيم قضاء ولاية ميناء مطار سكان أهالي شوارع معارك معركة هجوم قصف تحرير
+    شمال جنوب شرق غرب شمالي جنوبي شرقي غربي أطراف محيط مدخل تخوم""".split()
+                  for k in arabic.run_keys(w))
+# A proclitic «ب» («بعدن», «وبنهم», «بالجوف») or «و» before a word as written (normalized),
+# and the article («ال», «بال», «لل», …): a homograph is written as listed, with its article
+# or without («في الجنين» is in a fetus, «في جنين» in the town).
+_WITH_B = re.compile("^[وف]?ب")
+_WITH_AND = re.compile("^و")
+_CLITICS = re.compile("^[وف]?[بلك]?")
+_ARTICLE = re.compile("^(?:[وف]?[بكل]?ال|[وف]?لل)..")
+# A dateline: a headline's first name followed by «..», «…», «:» or a dash («عدن.. قتلى»).
+_DATELINE = re.compile(r"^\s*(?:\.\.|…|:|[-–—]\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One place of _FRONTS: its key sequence, the id places_of reports (the keys joined by a
+    space: «جوف», «دير زور»), whether it is written with the article, and is a homograph."""
+
+    keys: tuple[str, ...]
+    article: bool
+    homograph: bool
+
+    @property
+    def id(self) -> str:
+        return " ".join(self.keys)
+
+
+def _names() -> dict[str, list[_Name]]:
+    homographs = set(_HOMOGRAPHS.split())
+    out: dict[str, list[_Name]] = {}
+    for written in _FRONTS.split():
+        words = written.split("_")
+        keys = tuple(arabic.analyze(" ".join(words)))
+        name = _Name(keys, bool(_ARTICLE.match(arabic.normalize(words[0]))),
+                     written in homographs)
+        out.setdefault(keys[0], []).append(name)
+    for names in out.values():
+        names.sort(key=lambda n: -len(n.keys))  # the longest name first
+    return out
+
+
+_NAMES = _names()
+# Every place id places_of may give (a name's keys joined by a space).
+PLACE_KEYS = frozenset(n.id for names in _NAMES.values() for n in names)
+# The keys of the one-word names that need no cue: a homograph joined to one of them by «و»
+# («صرواح ونهم», «نهم وصرواح») is a place in a list of places.
+_PLAIN = frozenset(n.keys[0] for names in _NAMES.values() for n in names
+                   if len(n.keys) == 1 and not n.homograph)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    key: str
+    norm: str  # the run as written, normalized (its clitics and article kept)
+    end: int  # where the run ends in the headline
+
+
+def _words(headline: str) -> list[_Word]:
+    """The headline's words, keyed as digests.arabic.analyze keys them, with their runs."""
+    runs: dict[int, list[arabic.Token]] = {}
+    for token in arabic.tokens(headline):
+        runs.setdefault(token.start, []).append(token)
+    return [_Word(k, t.norm, t.end) for run in runs.values()
+            for t, k in zip(run, arabic.run_keys(run[0].text))]
+
+
+def _is_cue(word: _Word) -> bool:
+    """Whether `word` is a place cue, its clitics read off when the key kept them («بمديرية»
+    is keyed whole: the stemmer strips «ب» only from the words it knows)."""
+    if word.key in _CUES:
+        return True
+    keys = arabic.run_keys(_CLITICS.sub("", word.norm))
+    return bool(keys) and _CUES.issuperset(keys)
+
+
+def _cued(words: list[_Word], i: int, headline: str) -> bool:
+    """Whether the homograph at `words[i]` reads as a place: a «ب» written on it, a cue word
+    before it, a dateline, or «و» joining it to a plain place."""
+    word = words[i]
+    if _WITH_B.match(word.norm) and not word.key.startswith("ب"):
+        return True
+    if i and (_is_cue(words[i - 1])
+              or _WITH_AND.match(word.norm) and words[i - 1].key in _PLAIN):
+        return True
+    if i == 0 and _DATELINE.match(headline[word.end:]):
+        return True
+    return (i + 1 < len(words) and words[i + 1].key in _PLAIN
+            and bool(_WITH_AND.match(words[i + 1].norm)))
 
 
 def places_of(headline: str) -> frozenset[str]:
-    """The places (keys of PLACE_KEYS) a headline names."""
-    return frozenset(k for k in arabic.analyze(headline or "") if k in PLACE_KEYS)
+    """The places (ids of PLACE_KEYS) a headline names: a name's whole key sequence; a homograph
+    only written as listed (with or without its article) and with a place cue."""
+    words = _words(headline or "")
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        step = 1
+        for name in _NAMES.get(words[i].key, ()):
+            n = len(name.keys)
+            if tuple(w.key for w in words[i:i + n]) != name.keys:
+                continue
+            if name.homograph and (bool(_ARTICLE.match(words[i].norm)) != name.article
+                                   or not _cued(words, i, headline)):
+                continue
+            found.add(name.id)
+            step = n
+            break
+        i += step
+    return frozenset(found)
 
 
 def new_places(headline: str, sent: Iterable[str]) -> frozenset[str]:

@@ -112,7 +112,7 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
                 may_tell and _new_outcome(db, article, chat_id, story, lead)):
             # news of another front of a one-site story (X126, QA71-5: digests.story_fronts)
             if fronts is None:
-                fronts = front_chats(db, article.title, story, set(chats) & set(had))
+                fronts = front_chats(db, _headline(db, article), story, set(chats) & set(had))
             if not newer or chat_id not in fronts:
                 continue
         if not newer and not _new_since(db, article, story, sent, lead):
@@ -135,6 +135,16 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     else:
         said.extend(lines)
     return n
+
+
+def _headline(db: sqlite_utils.Database, article: Article) -> str:
+    """The report's digest headline as the chat will be shown it (stored by the digest step,
+    which runs before the deliveries; its title when none): read as the chat's side is, by
+    the headlines shown (X129, REV s26 #2: «عاجل: …», a site's suffix, a lead for a bare site
+    name)."""
+    row = db.execute("select nullif(headline, '') from articles where id = ?",
+                     [article.id]).fetchone()
+    return str(row[0]) if row and row[0] else article.title
 
 
 def update_row(chat_id: int, chat: dict[str, Any], story: int, article_id: int,
