@@ -110,9 +110,11 @@ def gaps(docs: list[dict[str, Any]], workdir: Path) -> None:
         bench.insert(db, docs, 1, timedelta(0))
     real_find = stories.find_match
 
+    # find_match's later arguments (meaning, side, ...) passed on as given: a watcher that
+    # spelled them out broke when `side` came (X129)
     def watched(conn: Any, article_id: int, vector: Any, when: datetime, lead: Any,
-                meaning: Any = None) -> Any:
-        match = real_find(conn, article_id, vector, when, lead, meaning)
+                *rest: Any, **named: Any) -> Any:
+        match = real_find(conn, article_id, vector, when, lead, *rest, **named)
         for r in later.get(article_id, []):
             r["why"] = _why(conn, order[r["first"]], article_id, vector, when, lead, match)
         return match
@@ -122,7 +124,7 @@ def gaps(docs: list[dict[str, Any]], workdir: Path) -> None:
         for n, d in enumerate(docs):
             bench.timed_assign(db, n + 1, d["when"], Settings(story_model="words"))
     finally:
-        stories.find_match = real_find  # type: ignore[assignment]
+        stories.find_match = real_find
     story = dict(db.db.execute("select id, story_id from articles").fetchall())
     size = dict(db.db.execute("select id, article_count from stories").fetchall())
     db.close()
@@ -272,7 +274,7 @@ def cv_join(docs: list[dict[str, Any]], workdir: Path, p_strong: float, l2: floa
             test = [r for r in rows if r["fold"] == fold]
             cells = [fsp.pr(fsp.counts(test, [story_model.same_story(r["x"]) for r in test]))]
             for name, rule in rules:
-                stories._cohesion = rule  # type: ignore[assignment]
+                stories._cohesion = rule
                 story_of, _ = bench.assign_corpus(docs, workdir / f"join-{fold}-{len(cells)}.db",
                                             Settings(semantic_model=False))
                 c = fsp.counts(test, [story_of[r["a"]] == story_of[r["b"]] for r in test])
@@ -281,7 +283,7 @@ def cv_join(docs: list[dict[str, Any]], workdir: Path, p_strong: float, l2: floa
             print(f"{fold:<10}{len(test):>4}  pairwise {cells[0]}  stored: "
                   + "  ".join(f"{n} {c}" for (n, _), c in zip(rules, cells[1:])), flush=True)
     finally:
-        story_model.WEIGHTS, stories._cohesion = saved  # type: ignore[assignment]
+        story_model.WEIGHTS, stories._cohesion = saved
         stories.MERGE, stories.STRONG_PAIR = kept
     print("pooled stored: " + "  ".join(f"{n} {fsp.pr((v[0], v[1], v[2]))} ({'/'.join(map(str, v))})"
                                         for n, v in tally.items()))
