@@ -150,9 +150,10 @@ def _cued(words: list[_Word], i: int, headline: str) -> bool:
             and bool(_WITH_AND.match(words[i + 1].norm)))
 
 
-def places_of(headline: str) -> frozenset[str]:
+def places_of(headline: str, *, strict: bool = True) -> frozenset[str]:
     """The places (ids of PLACE_KEYS) a headline names: a name's whole key sequence; a homograph
-    only written as listed (with or without its article) and with a place cue."""
+    only written as listed (with or without its article) and with a place cue — or, not
+    `strict`, any homograph written (what a reader may have taken for the place)."""
     words = _words(headline or "")
     found: set[str] = set()
     i = 0
@@ -162,8 +163,9 @@ def places_of(headline: str) -> frozenset[str]:
             n = len(name.keys)
             if tuple(w.key for w in words[i:i + n]) != name.keys:
                 continue
-            if name.homograph and (bool(_ARTICLE.match(words[i].norm)) != name.article
-                                   or not _cued(words, i, headline)):
+            if strict and name.homograph and (
+                    bool(_ARTICLE.match(words[i].norm)) != name.article
+                    or not _cued(words, i, headline)):
                 continue
             found.add(name.id)
             step = n
@@ -173,12 +175,14 @@ def places_of(headline: str) -> frozenset[str]:
 
 
 def new_places(headline: str, sent: Iterable[str]) -> frozenset[str]:
-    """The places `headline` names that none of the `sent` headlines named."""
+    """The places `headline` names that none of the `sent` headlines named. A sent headline is
+    read loosely: a homograph there without a cue («الحوثيون يقصفون حرض») still counts as named,
+    so the cue a later report writes («معارك في حرض») makes no front of a place the chat had."""
     mine = places_of(headline)
     if not mine:
         return mine
     for other in sent:
-        mine -= places_of(other)
+        mine -= places_of(other, strict=False)
         if not mine:
             break
     return mine

@@ -66,6 +66,16 @@ def test_a_name_of_several_words_is_one_place() -> None:
     assert story_fronts.new_places("معارك في دير الزور", ["قصف على دير الزور"]) == frozenset()
 
 
+def test_a_homograph_the_chat_was_sent_without_a_cue_is_no_new_front() -> None:
+    # the sent side is read loosely: «حرض» there, cue or none, was the place the chat read
+    sent = ["الحوثيون يقصفون حرض بالصواريخ"]
+    assert story_fronts.places_of(sent[0]) == frozenset()
+    assert story_fronts.new_places("معارك عنيفة في حرض", sent) == frozenset()
+    assert story_fronts.new_places("معارك عنيفة في حرض وصعدة", sent) == {"صعده"}
+    # a common word stays one in the new report, whatever the sent side had
+    assert story_fronts.new_places("ترامب حرض أنصاره", []) == frozenset()
+
+
 def test_a_homograph_in_a_one_site_story_comes_as_no_update(database: Database) -> None:
     # failed before: «زور» was a front the chat had not been sent, an update six hours later
     src = _first_sent(database)
