@@ -16,6 +16,7 @@ import errno
 import logging
 import secrets
 import socket
+import traceback
 from urllib.parse import urlsplit
 
 from telegram import Bot, Update
@@ -33,8 +34,9 @@ TOKEN_CHECK_SECONDS = 5.0  # the getMe before the database opens (a silent API: 
 # A refused token is a configuration error, cli.main's exit status 2: deploy/nashra.service's
 # RestartPreventExitStatus=2 leaves it for the operator to fix. As exit 1 a revoked token was
 # started again every 30 s for ever (review REV2 #3); a lost network at boot stays 1 (restarted).
-# So is a start request Telegram refuses («bad webhook: …»: a WEBHOOK_URL it will not call): the
-# same settings meet the same refusal at every restart (X120).
+# So is the webhook request Telegram refuses («bad webhook: …»: a WEBHOOK_URL it will not call):
+# the same settings meet the same refusal at every restart (X120). Only that one (REV s26): a
+# 400 to another start-up call (getMe, a call a later post_init makes) may pass, so it exits 1.
 CONFIG_STATUS = 2
 FAILED_STATUS = 1
 
@@ -117,12 +119,28 @@ def token_refusal(settings: Settings, *, seconds: float = TOKEN_CHECK_SECONDS) -
     return None
 
 
+# PTB's Bot methods the start's bootstrap calls (telegram.ext.Updater._bootstrap): setWebhook
+# for a webhook, deleteWebhook before polling
+_WEBHOOK_CALLS = frozenset({"set_webhook", "delete_webhook"})
+
+
+def _webhook_refused(exc: BadRequest) -> bool:
+    """Whether Telegram refused the webhook request itself: its refusal names the webhook
+    («bad webhook: …»), or it was raised inside that request («can't parse URL»)."""
+    if "webhook" in exc.message.lower():
+        return True
+    return any(frame.f_code.co_name in _WEBHOOK_CALLS
+               for frame, _line in traceback.walk_tb(exc.__traceback__))
+
+
 def start_status(exc: BaseException) -> int:
-    """The exit status after the start's line for `exc`: CONFIG_STATUS for a token or a start
-    request Telegram refuses (a BadRequest: «bad webhook: …»; retrying the same settings cannot
-    cure it), FAILED_STATUS for the rest (a restart may: the network not up yet at boot, a port
-    still held, a server answering garbage)."""
-    return CONFIG_STATUS if isinstance(exc, (InvalidToken, BadRequest)) else FAILED_STATUS
+    """The exit status after the start's line for `exc`: CONFIG_STATUS for a token or a webhook
+    request Telegram refuses (retrying the same settings cannot cure it), FAILED_STATUS for the
+    rest (a restart may: the network not up yet at boot, a port still held, a server answering
+    garbage, another start-up call answered «Bad Request» — REV s26)."""
+    if isinstance(exc, InvalidToken) or (isinstance(exc, BadRequest) and _webhook_refused(exc)):
+        return CONFIG_STATUS
+    return FAILED_STATUS
 
 
 def start_failure(exc: BaseException, settings: Settings) -> str | None:
