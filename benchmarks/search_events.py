@@ -26,6 +26,14 @@ QA68-13's three topics fold on their first page, and every fold on the
 other first pages.
 
     .venv/bin/python benchmarks/search_events.py --db /tmp/ranked.db --runs 7
+
+X127: `--fill-use` first stores every corpus article's USE vector in the `--db` copy (ranked.db
+is built by words: no vectors), so the timing and the folds read the USE decision where
+production has vectors ("with"; "words" is X124's fold, the vectors ignored). `--cv-use LOG…`
+cross-validates the USE decision on the 29 blind folds (see `cv_use`):
+
+    .venv/bin/python benchmarks/search_events.py --cv-use /work/notes/s25/S32_logs/retrace?_fixed.log
+    .venv/bin/python benchmarks/search_events.py --db /tmp/ranked.db --fill-use --runs 7
 """
 
 from __future__ import annotations
@@ -33,7 +41,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +51,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from digests.models import parse_iso  # noqa: E402
-from digests.search_events import Report, report_of, same_event  # noqa: E402
+from digests.search_events import (  # noqa: E402
+    FOLD_PROBABILITY, Report, report_of, same_event)
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 GOLD = ROOT / "benchmarks" / "gold"
@@ -110,6 +121,34 @@ COMMON = ("سوريا", "الرئيس", "الأمريكي", "الحكومة", "�
           "مصر", "العراق", "قوات", "الغوطة", "مقتل", "اليوم", "الأمم المتحدة", "الجيش")
 
 
+def fill_use(path: Path) -> None:
+    """Store every corpus article's USE vector (benchmarks/out/use_all.npz: story_curve.py,
+    headline + lead as production embeds them) in an archive copy built from the corpus
+    (benchmarks/stories.py: an article's url ends «#<corpus line>»), as a production archive
+    holds the vectors the story step embedded (there only the ~40% of reports a band pair asked
+    about): the search then reads them as production does."""
+    import sqlite3
+
+    import numpy as np
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh]
+    with np.load(ROOT / "benchmarks" / "out" / "use_all.npz") as z:
+        use = dict(zip(z["ids"].tolist(), z["vectors"]))
+    db = sqlite3.connect(path)
+    stored = 0
+    for aid, url in db.execute("select id, url from articles").fetchall():
+        base, _, line = url.rpartition("#")
+        d = docs[int(line) - 1] if line.isdigit() and int(line) <= len(docs) else None
+        if d is None or d["url"] != base or d["id"] not in use:
+            continue
+        db.execute("insert or replace into article_use_vectors (article_id, vector) values (?, ?)",
+                   [aid, np.asarray(use[d["id"]], dtype=np.float32).tobytes()])
+        stored += 1
+    db.commit()
+    print(f"{path}: {stored} USE vectors stored")
+
+
 def timing(path: Path, runs: int) -> None:
     """The bot's search with and without the event fold (module docstring)."""
     import statistics
@@ -130,7 +169,14 @@ def timing(path: Path, runs: int) -> None:
     now += timedelta(hours=1)
     queries = list(dict.fromkeys([*QA68_13, *(t.query for t in TOPICS), *COMMON]))
     real = search_module.fold_events
-    ways = {"with": real,
+
+    def words(cands: Any, wanted: int, read: Any, threshold: float = FOLD_PROBABILITY,
+              members: Any = None) -> Any:  # X124's fold: the USE vectors read, never asked
+        return real(cands, wanted, lambda ids: {k: replace(r, use=None)
+                                                for k, r in read(ids).items()},
+                    threshold, members)
+
+    ways = {"with": real, "words": words,
             "without": lambda cands, wanted, read, threshold=0.0, members=None: (list(cands), {})}
     took: dict[str, dict[str, list[float]]] = {w: {q: [] for q in queries} for w in ways}
     for _ in range(runs):
@@ -147,9 +193,12 @@ def timing(path: Path, runs: int) -> None:
         ordered = sorted(ms)
         print(f"  {way:<8} p50 {statistics.median(ms):7.1f}  p95"
               f" {ordered[int(0.95 * (len(ms) - 1))]:7.1f}  mean {statistics.mean(ms):7.1f}")
-    added = [a - b for a, b in zip(medians["with"], medians["without"])]
-    print(f"  added    p50 {statistics.median(added):7.1f}  max {max(added):7.1f}"
-          f"  mean {statistics.mean(added):7.1f}")
+    for way in ("with", "words"):
+        added = [a - b for a, b in zip(medians[way], medians["without"])]
+        print(f"  added ({way}) p50 {statistics.median(added):7.1f}  max {max(added):7.1f}"
+              f"  mean {statistics.mean(added):7.1f}")
+    print(f"  USE vectors stored: {db.db.execute('select count(*) from article_use_vectors').fetchone()[0]}"
+          f" of {db.db.execute('select count(*) from articles').fetchone()[0]} articles")
     def title(article_id: int) -> str:
         return str(db.db.execute("select title || ' — ' || s.name from articles a join sources s"
                                  " on s.id = a.source_id where a.id = ?",
@@ -170,6 +219,80 @@ def timing(path: Path, runs: int) -> None:
     print(f"\nfolded on the {len(queries)} first pages: {folds} entries")
 
 
+USE_NOTE = re.compile(r"^result use (\S+) \S+ .*\(l2 ([\d.]+), K (\d+)\)")
+
+
+def cv_use(logs: list[Path], thresholds: list[float], listed: float | None = None,
+           l2: float = 0.3) -> None:
+    """Cross-validated pairwise precision / recall of the fold's decisions over the 29 blind folds
+    of benchmarks/fit_story_pairs.py (FILES: never story_pairs33*), pooled: each blind fold's
+    pairs given the word weights fitted without it (fit_story_pairs.fit, as its --thresholds)
+    and the USE pair model fitted without it (story_curve's use:both:0: the penalty and PCA size
+    a stored story_curve run's `result use` line chose for that fold, in `logs`; a fold with none
+    is chosen here by the inner leave-one-fold-out). Two decisions: words alone (production's
+    search_events.same_event without vectors: 0 under the cosine floor), and the story step's
+    (digests.stories._judge): inside the words' uncertain band the USE model's probability,
+    outside it the words'. X124's words-at-0.9 figure is the first line's."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import fit_story_pairs as fsp
+    import pair_vectors as pv
+    import story_curve
+
+    from digests import story_model
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        docs = {d["id"]: d for d in map(json.loads, fh)}
+    files = [fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()]
+    assert not any(f.name.startswith(BLIND) for f in files)
+    rows = fsp.pair_rows(fsp.load_pairs(files), docs)
+    with np.load(ROOT / "benchmarks" / "out" / "use_all.npz") as z:
+        use = dict(zip(z["ids"].tolist(), z["vectors"]))
+    lines = [line for p in logs for line in p.read_text().splitlines()]
+    chosen = {m.group(1): (float(m.group(2)), int(m.group(3)))
+              for m in map(USE_NOTE.match, lines) if m}
+    design = pv.design_of(rows, pv.parse_variant("use:both:0"), {"use": use})
+    y = np.array([float(r["same"]) for r in rows])
+    folds = np.array([r["fold"] for r in rows])
+    words: dict[int, float] = {}
+    both: dict[int, float] = {}
+    band = 0
+    for fold in fsp.BLIND:
+        train, test = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+        w = fsp.fit([rows[i] for i in train], l2)
+        penalty, k = chosen.get(fold) or story_curve.choose(design, y, folds, train, pv.K_GRID)
+        print(f"{fold}: USE l2 {penalty}, K {k}{'' if fold in chosen else ' (chosen here)'}",
+              flush=True)
+        transform = pv.Transform(design, train, k)
+        p_use = pv.sigmoid(transform(design, test) @ pv.fit(transform(design, train), y[train],
+                                                            penalty))
+        for i, pu in zip(test.tolist(), p_use.tolist()):
+            x = rows[i]["x"]
+            pw = story_model.probability(x, w)
+            words[i] = pw if x["sim"] >= story_model.SIM_FLOOR else 0.0
+            inside = story_model.in_band(pw, x["sim"])
+            band += inside
+            both[i] = float(pu) if inside else words[i]
+    blind = sorted(words)
+    print(f"{len(blind)} blind pairs ({sum(rows[i]['same'] for i in blind)} same) in"
+          f" {len(fsp.BLIND)} folds; {band} in the words' uncertain band")
+    for name, probs in (("words", words), ("USE + words", both)):
+        print(f"  {name}:")
+        for t in thresholds:
+            tp = sum(rows[i]["same"] and probs[i] >= t for i in blind)
+            fp = sum(not rows[i]["same"] and probs[i] >= t for i in blind)
+            fn = sum(rows[i]["same"] and probs[i] < t for i in blind)
+            print(f"    p >= {t:.2f}  {tp / max(1, tp + fp):.3f} / {tp / max(1, tp + fn):.3f}"
+                  f"  ({tp}/{fp}/{fn})")
+    if listed is not None:  # the different-story pairs the USE decision joins and words do not
+        for i in sorted(blind, key=lambda i: -both[i]):
+            r = rows[i]
+            if not r["same"] and both[i] >= listed:
+                print(f"\n{both[i]:.3f} (words {words[i]:.3f}) {r['fold']}: {docs[r['a']]['title']}"
+                      f" | {docs[r['b']]['title']}\n  {r['note']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -180,7 +303,16 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None,
                         help="time the bot's search on this archive copy instead")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--fill-use", action="store_true",
+                        help="first store the corpus's USE vectors in the --db copy")
+    parser.add_argument("--cv-use", type=Path, nargs="*", default=None, metavar="LOG",
+                        help="cross-validate the USE decision (story_curve logs' chosen fits)")
     args = parser.parse_args()
+    if args.db is not None and args.fill_use:
+        fill_use(args.db)
+    if args.cv_use is not None:
+        cv_use(args.cv_use, args.thresholds, args.list)
+        return
     if args.db is not None:
         timing(args.db, args.runs)
         return
