@@ -356,8 +356,10 @@ def _synonym_labels() -> dict[str, str]:
 
 _ENGLISH_LABELS = _english_labels()
 _ENGLISH_LABELS.update(_spelled_labels(_ENGLISH_LABELS))
-for _arabic, _english in {**_READING_LABELS, **_synonym_labels()}.items():
-    _ENGLISH_LABELS.setdefault(_arabic, _english)
+# the readings' and the synonyms' names where no label is yet (no module-level loop names left)
+_ENGLISH_LABELS.update({arabic: english for arabic, english in
+                        {**_READING_LABELS, **_synonym_labels()}.items()
+                        if arabic not in _ENGLISH_LABELS})
 # «سورية»/«سوريه» is the country «سوريا» (digests.typed_forms.country_key): followed as typed
 # («/subscribe بسورية» is «سورية», X87) it is "Syria" in English too
 _ENGLISH_LABELS.update({w: _ENGLISH_LABELS[country]
