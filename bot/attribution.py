@@ -28,6 +28,7 @@ import re
 
 from digests.first_person import _MARKS_RE, first_person
 from digests.speech import cue_of
+from digests.title_heads import DEPUTY, MAN_OFFICES
 
 __all__ = ["after_bihasab", "denial", "denial_parts", "denial_verb", "denied_alone", "denied_by",
            "first_person", "genitive", "hedged", "hedged_parts", "standalone"]
@@ -334,10 +335,10 @@ def denial_verb(speaker: str, clause: str = "") -> str:
 
 
 # Heads that are masculine whatever the clause says («نفى وزير الخارجية أنها …»: she is
-# someone else). Unvoweled.
-_MASCULINE_HEADS = frozenset(
-    "وزير رئيس عضو نادي نائب مدير متحدث ناطق مسؤول مصدر سفير قائد زعيم مستشار محامي مدرب"
-    " لاعب نجم حزب جيش مكتب مجلس اتحاد بيان مرشد أمين".split())
+# someone else). Unvoweled, compared unfolded: the shared folded words are the same written
+# («أمين» is not, so it is spelt here). Not «مهاجم», «حارس», «قاضي» (as before QA73-10).
+_MASCULINE_HEADS = MAN_OFFICES | DEPUTY | frozenset(
+    "عضو مسؤول مصدر محامي مدرب لاعب نجم نادي حزب جيش مكتب مجلس اتحاد بيان مرشد أمين".split())
 
 
 def _as_anna(text: str) -> str:

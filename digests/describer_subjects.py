@@ -15,6 +15,13 @@ import re
 from digests.speaker_checks import _RELATION_OBJECTS, _adjective, plausible_speaker
 from digests.speakers import Tok, subject
 from digests.speech import OBJECT_NOUNS, STOP, cue_of, fold, strip_conj
+from digests.title_heads import (
+    DEPUTY,
+    LAW_HEADS,
+    MAN_OFFICES,
+    ROYAL_HEADS,
+    SPORT_HEADS,
+)
 
 _SUMMED = frozenset("لخص لخصت يلخص تلخص".split())
 REFUSE = frozenset("رفض رفضت يرفض ترفض رافض رافضا رافضه".split())  # «رافضا اتهامات بأن …»
@@ -123,11 +130,12 @@ def _describer_subject(speaker: str, toks: list[Tok], j: int, last: int) -> str:
 
 
 # Indefinite nouns that head a construct («عضو اللجنة», «رئيس الوزراء»), not names. Folded.
-_HEADS = frozenset(
-    "عضو اعضاء رئيس رئيسه مدير مديره وزير وزيره نائب امين سفير قائد زعيم مؤسس ممثل مندوب"
-    " متحدث ناطق مسؤول مصدر خبير محلل مستشار مراسل كاتب باحث استاذ طبيب محامي محام قاضي لاعب"
-    " مدرب نجم حارس مهاجم عميد شيخ امير ملك ولي وسائل مصادر منظمات جماعات جهات اوساط قوات"
-    " فصائل عناصر سكان اهالي اهل بعض معظم اغلب كل جميع".split())
+# (Not «متحدثة», «ناطقة», «سفيرة»: OFFICE_HEADS less those three, as the list was before
+# QA73-10; «ورفضت السفيرة …» is left to the rules before.)
+_HEADS = MAN_OFFICES | DEPUTY | SPORT_HEADS | ROYAL_HEADS | LAW_HEADS | frozenset(
+    "رئيسه مديره وزيره عضو اعضاء امين مؤسس ممثل مندوب مسؤول مصدر خبير محلل مراسل كاتب باحث"
+    " استاذ طبيب محام عميد ولي وسائل مصادر منظمات جماعات جهات اوساط قوات فصائل عناصر سكان"
+    " اهالي اهل بعض معظم اغلب كل جميع".split())
 # Definite bodies that refuse («ورفضت الحكومة السورية الاتهامات»), without «ال». Folded.
 _BODIES = frozenset(
     "حكومه وزاره رئاسه خارجيه داخليه حركه جماعه منظمه هيئه لجنه شركه سلطات سلطه محكمه مجلس"

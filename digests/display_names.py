@@ -17,7 +17,14 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from digests.country_adjectives import COUNTRIES
 from digests.speech import STOP, cue_of, fold
-from digests.title_heads import DELEGATE_HEADS, OFFICE_HEADS
+from digests.title_heads import (
+    DELEGATE_HEADS,
+    DEPUTY,
+    MAN_OFFICES,
+    OFFICE_HEADS,
+    ROYAL_HEADS,
+    SPORT_HEADS,
+)
 
 # Nouns that head a title, a body or a medium: a run holding one is no personal name
 # («وكالة شينخوا», «رئيس وزراء بريطانيا تيريزا ماي»). Folded.
@@ -33,9 +40,9 @@ _HEADS = OFFICE_HEADS | DELEGATE_HEADS | frozenset(
 # first word is a given name or a place («إسرائيل كاتس» is not «إسرائيل»).
 _MAX_FIRST_LETTERS = 3
 # Titles a name may follow between commas («المدرب، …،»). Folded, without «ال».
-_TITLE_WORDS = frozenset("رئيس وزير مدرب لاعب متحدث ناطق سفير مدير قائد زعيم نائب مستشار امين"
-                         " ملك امير شيخ سيناتور نجم مهاجم حارس ممثل مغني مغنيه كاتب روائي خبير"
-                         " باحث بروفيسور دكتور رئيسه وزيره".split())
+# (Masculine forms: «المتحدثة» is matched by its «ه» taken off, `_a_title`.)
+_TITLE_WORDS = MAN_OFFICES | DEPUTY | SPORT_HEADS | ROYAL_HEADS | frozenset(
+    "رئيسه وزيره امين سيناتور ممثل مغني مغنيه كاتب روائي خبير باحث بروفيسور دكتور".split())
 # Words of a clause between commas after a title, never of a name («السفير الأميركي، دعم
 # بلاده للحكومة، …»). Folded.
 _NOT_NAMES = frozenset("بلاده بلادها بلادهم دعم".split())

@@ -11,15 +11,14 @@ from digests.unwritten_speakers import _KANA, _WAW_NOUNS
 from digests.speaker_checks import plausible_speaker, tail_cut
 from digests.speakers import Tok, subject
 from digests.speech import STOP, cue_of, fold
+from digests.title_heads import LAW_HEADS, OFFICE_HEADS, ROYAL_HEADS, SPORT_HEADS
 
 _NEGATED = frozenset("لم ولم فلم لا ولا".split())
 # Heads of a subject that is a person or a body by its title («متحدثة باسم فيسبوك», «الوزير»).
 # Folded, without «ال».
-_HUMAN_HEADS = frozenset(
-    "متحدث متحدثه ناطق ناطقه مسؤول مسؤوله مصدر وزير وزيره رئيس رئيسه مدرب لاعب نجم مهاجم حارس"
-    " مدير مديره سفير سفيره قائد زعيم محامي محاميه قاضي ملك امير شيخ نائب نائبه عضو مستشار"
-    " مستشاره خبير باحث باحثه طبيب طبيبه وزاره حكومه شرطه جيش شركه منظمه هيئه سفاره"
-    .split())
+_HUMAN_HEADS = OFFICE_HEADS | SPORT_HEADS | ROYAL_HEADS | LAW_HEADS | frozenset(
+    "نائبه مستشاره مسؤول مسؤوله مصدر محاميه عضو خبير باحث باحثه طبيب طبيبه"
+    " وزاره حكومه شرطه جيش شركه منظمه هيئه سفاره".split())
 
 
 def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:

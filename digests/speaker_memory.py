@@ -12,19 +12,10 @@ from __future__ import annotations
 from digests.speaker_spans import bare_person, plural_noun
 from digests.speaker_words import masdar_act
 from digests.speech import fold
+from digests.title_heads import MAN_HEADS as _MAN_HEADS, WOMAN_HEADS as _WOMAN_HEADS
 
-
-# Heads that name a man or a woman (folded, without «ال»): a bare cue of the other gender never
-# falls back on them.
-_MAN_HEADS = frozenset(
-    "ملحن مخرج رئيس وزير مدرب لاعب نجم مهاجم حارس مدير سفير قائد زعيم محامي قاضي ملك امير شيخ"
-    " مستشار خبير باحث طبيب متحدث ناطق ممثل مغني فنان كاتب شاعر صحفي اعلامي رجل".split())
-
-
-_WOMAN_HEADS = frozenset(
-    "ملحنه مخرجه رئيسه وزيره مدربه لاعبه نجمه مديره سفيره محاميه قاضيه ملكه اميره شيخه"
-    " مستشاره باحثه طبيبه متحدثه ناطقه ممثله مغنيه فنانه كاتبه شاعره صحفيه اعلاميه سيده"
-    " امراه فتاه".split())
+# (_MAN_HEADS, _WOMAN_HEADS: heads that name a man or a woman, kept in digests.title_heads,
+# QA73-10: a bare cue of the other gender never falls back on them.)
 
 
 def person_of_other_gender(name: str, gender: str) -> bool:

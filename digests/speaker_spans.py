@@ -32,13 +32,14 @@ from digests.speech import (
     is_complementizer,
     strip_conj,
 )
+from digests.title_heads import EXPERT_HEADS
 
 # Titles that are told apart by where the person works («الباحث في …», «المحلل في …»), the
 # name coming after the place. Folded, without «ال». Not «الرئيس», «الوزير»: «قال الرئيس في
 # خطاب متلفز إن» is where he spoke.
-_PLACED_TITLES = frozenset(
-    "باحث باحثه محلل محلله محرر محرره خبير خبيره مراسل مراسله استاذ استاذه موظف موظفه"
-    " اخصائي اخصائيه ناشط ناشطه مهندس مهندسه اقتصادي اقتصاديه مسؤول مسؤوله".split())
+_PLACED_TITLES = EXPERT_HEADS | frozenset(
+    "مسؤول مسؤوله محرر محرره مراسل مراسله استاذ استاذه موظف موظفه اخصائي اخصائيه ناشط ناشطه"
+    " مهندس مهندسه اقتصادي اقتصاديه".split())
 # Nouns of an occasion, not a firm: «المحلل في حديث لـ…», «الخبير في مقابلة …».
 _OCCASIONS = frozenset(
     "خطاب خطابه حوار حواره برنامج مقال مقاله مقالته رساله رسالته منشور تعليق تعليقه كتاب كتابه"
@@ -106,8 +107,8 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
 _MAX_LATIN = 5  # words of a firm written in Latin letters
 # Titles held in a firm («المدير العام … في Royal Caribbean»; not «الوزير في London»). Folded,
 # without «ال».
-_FIRM_TITLES = frozenset("مدير مديره رئيس رئيسه مؤسس مؤسسه شريك محلل محلله مسؤول مسؤوله خبير"
-                         " خبيره باحث باحثه مستشار مستشاره".split())
+_FIRM_TITLES = EXPERT_HEADS | frozenset(
+    "مسؤول مسؤوله مدير مديره رئيس رئيسه مستشار مستشاره مؤسس مؤسسه شريك".split())
 
 
 def _latin_firm_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
