@@ -72,11 +72,12 @@ def figures(text: str) -> set[Figure]:
     (after a multiplier and «من»), or preceded by a noun of death or injury («مقتل 28»; a count
     of people after one is of its kind: «إصابة 3 آلاف من الجنود» is 3000 hurt). A number whose
     unit is none of them (buses, hours, kilometres) gives none; nor a multiplied one without
-    its unit or such a noun («100 مليار» alone: a sum of what, or a count of what, unsaid)."""
+    its unit or such a noun («100 مليار» alone: a sum of what, or a count of what, unsaid),
+    nor a year («وقتل في سبتمبر 2014 جنود»: digests.tolls' `Count.year`)."""
     out: set[Figure] = set()
     for count in counts(text)[1]:
-        if count.unit is not None and bare(count.unit) & MEASURES:
-            continue  # «على بعد 10 كيلومترات», «منذ 3 عقود»
+        if count.year or count.unit is not None and bare(count.unit) & MEASURES:
+            continue  # «على بعد 10 كيلومترات», «منذ 3 عقود», «في سبتمبر 2014» (X131)
         kind = _kind(count.unit)
         # the noun first: «مقتل 28», «وإصابة 150»; it names what a count of people is
         # («إصابة 3 آلاف من الجنود» is 3000 hurt, REV s26: it was people, and no toll)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digests import story_figures
+from digests import story_figures, tolls
 from digests.arabic import normalize
 
 # Result words, normalized (digests.arabic.normalize folds alef/ya/ta marbuta), matched as whole
@@ -266,8 +266,10 @@ _MEASURE = re.compile(r"(\d+)\s*(?:عام|عاما|سنة|سنوات|مليار|
 
 
 def _measures(title: str) -> set[str]:
-    """Figures that are an age, a sum or a time («31 عاما», «100 مليار»), not a toll."""
-    return set(_MEASURE.findall((title or "").translate(_ARABIC_DIGITS)))
+    """Figures that are an age, a sum, a time or a year («31 عاما», «100 مليار», «منذ سبتمبر
+    2014»: digests.tolls' `Count.year`, X131), not a toll."""
+    years = {str(int(c.value)) for c in tolls.counts(title or "")[1] if c.year}
+    return set(_MEASURE.findall((title or "").translate(_ARABIC_DIGITS))) | years
 
 
 def new_outcome(sent: Sequence[str], headline: str, *, lead: str = "",

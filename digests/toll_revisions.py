@@ -109,9 +109,9 @@ def toll_kinds(headline: str) -> list[tuple[str, int]]:
     nearest toll word before it («مقتل 52 وإصابة 80», «ارتفاع حصيلة الجرحى إلى 95»), else DEAD
     («ارتفاع الحصيلة إلى 52»). Numbers as digests.tolls reads them: «1,200» and «٣٬٠٠٠» are
     1200 and 3000, «4 آلاف جريح» and «إصابة 4 آلاف» 4000 hurt. Not a score, a percentage, an
-    age, a sum, a time, a distance, a weight or a fraction («31 عاما», «100 مليار», «40 ألف
-    جريمة», «على بعد 10 كيلومترات», «20 طنا», «2.5»), nor a count of events or places («في 3
-    هجمات»)."""
+    age, a sum, a time, a distance, a weight, a year or a fraction («31 عاما», «100 مليار», «40
+    ألف جريمة», «على بعد 10 كيلومترات», «20 طنا», «منذ سبتمبر 2014», «2.5»), nor a count of
+    events or places («في 3 هجمات»)."""
     text = plain(headline)
     if not _has_toll(_WORD.findall(text)):
         return []
@@ -124,7 +124,7 @@ def toll_kinds(headline: str) -> list[tuple[str, int]]:
         # tolls, «40 ألف جريمة», «100 مليار» and «ونزوح 50 ألف شخص» are not
         if count.multiplied and kind is None:
             kind = before_kind(count.before)
-        if count.percent or not count.whole or unit & (MEASURES | MONEY) or (
+        if count.percent or count.year or not count.whole or unit & (MEASURES | MONEY) or (
                 count.multiplied and kind is None):
             continue
         for word in reversed(_WORD.findall(text[:count.start])):

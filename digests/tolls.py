@@ -14,8 +14,8 @@ the second «مقتل 52 وإصابة 80» as 52 hurt. This module is what they 
 - the words of the two tolls (DEAD, HURT): the nouns counted after their number (`COUNTED`:
   «52 قتيلا», «80 إصابة»), the verbal nouns before it (`BEFORE`: «مقتل 52», «إصابة 80»), and
   every word naming a toll (`named_kind`: those and the verbs «قتل», «تقتل» …);
-- what a count of no one is: a time, an age, a duration, a distance, a weight (`MEASURES`) or
-  a sum (`MONEY`).
+- what a count of no one is: a time, an age, a duration, a distance, a weight (`MEASURES`), a
+  sum (`MONEY`) or a year (`Count.year`: after a month name, «عام», «سنة» or «منذ»; X131).
 
 What each caller makes of a number stays its own: toll_revisions reads any figure of a headline
 that names a toll (its kind the counted noun after it, else the nearest toll word before it);
@@ -65,6 +65,18 @@ MEASURES = _forms(
 # a sum: a count of these (after a multiplier or not)
 MONEY = _forms("دولار دولارا دولارات يورو جنيه جنيها جنيهات ريال ريالا ريالات درهم درهما "
                "دراهم دينار دينارا دنانير ليرة ليرات روبل ين يوان فرنك استرليني")
+# A year is a number after these (X131: «منذ سبتمبر 2014» was a toll of 2014): the months —
+# Egyptian/Gulf, Levantine/Iraqi («أيلول», «كانون الثاني»: the number's word is «الثاني», read
+# with «كانون/تشرين» before it), Maghrebi, Hijri — and «عام/سنة/منذ» (normalized, a prefix off
+# by `bare`: «لعام», «العام», «ومنذ»); in YEARS only, so «منذ 3 أعوام» stays a duration
+MONTHS = _forms(
+    "يناير فبراير مارس ابريل مايو يونيو يونيه يوليو يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر"
+    " شباط اذار نيسان ايار حزيران تموز اب ايلول"
+    " جانفي فيفري افريل ماي جوان جويلية جويليه اوت"
+    " محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة")
+_LEVANTINE, _ORDINALS = _forms("كانون تشرين"), _forms("الاول الثاني")
+YEAR_WORDS = _forms("عام عامي اعوام سنة سنتي منذ")
+YEARS = range(1000, 2200)
 MULTIPLIERS = {**dict.fromkeys(_forms("الف الاف آلاف"), 1_000),
                **dict.fromkeys(_forms("مليون ملايين"), 1_000_000),
                **dict.fromkeys(_forms("مليار مليارات بليون"), 1_000_000_000)}
@@ -121,6 +133,7 @@ class Count:
     before: str | None
     multiplied: bool = False  # «3 آلاف», «100 مليار»
     percent: bool = False  # «49.6%», «٪»
+    year: bool = False  # «سبتمبر 2014», «عام 2014», «عامي 2014 و2015» (`_year`)
 
     @property
     def whole(self) -> bool:
@@ -143,11 +156,34 @@ def _unit(tokens: list[re.Match[str]], j: int) -> str | None:
     return word
 
 
+def _year(tokens: list[re.Match[str]], i: int, value: float, years: set[int]) -> bool:
+    """Whether the number at tokens[i] (`value`) is a year (a whole one in YEARS): after a
+    month name or a year word (a bracket or «/» between: «أيلول/سبتمبر 2014», «سبتمبر (أيلول)
+    2014»), or joined by «و» to a year just before («عامي 2014 و2015»; `years`: the token
+    indexes of the years read so far)."""
+    if value != int(value) or int(value) not in YEARS:
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].group() in ("(", ")", "/"):
+        j -= 1
+    if j < 0:
+        return False
+    word = tokens[j].group()
+    if word == "و" and j - 1 in years:
+        return True
+    forms = bare(word)
+    if forms & (MONTHS | YEAR_WORDS):
+        return True
+    # «كانون الثاني 2015», «تشرين الأول 2014»
+    return j > 0 and bool(forms & _ORDINALS) and tokens[j - 1].group() in _LEVANTINE
+
+
 def counts(text: str) -> tuple[str, list[Count]]:
     """The `plain` text of `text` and its numbers, in order (module doc)."""
     read = plain(text)
     tokens = list(_TOKENS.finditer(read))
     out = []
+    years: set[int] = set()
     for i, tok in enumerate(tokens):
         digits = tok.group()
         if not digits[:1].isdigit():
@@ -163,6 +199,9 @@ def counts(text: str) -> tuple[str, list[Count]]:
             j += 1
         after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         before = tokens[i - 1].group() if i > 0 and tokens[i - 1].group()[:1].isalpha() else None
+        year = not multiplied and _year(tokens, i, value, years)
+        if year:
+            years.add(i)
         out.append(Count(value, tok.start(), tok.end(), _unit(tokens, j), before, multiplied,
-                         after in ("%", "٪")))
+                         after in ("%", "٪"), year))
     return read, out
