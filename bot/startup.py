@@ -4,7 +4,8 @@
 run_webhook's arguments, and the timeouts say how long a call to Telegram may take and how long
 the start tries. `start_failure(exc, settings)` is the one bilingual line `run.py bot` prints on
 stderr instead of a traceback when Telegram refused the start, was unreachable or garbled, or the
-webhook's port was taken (bot.app.run_bot), and `start_status(exc)` its exit status;
+webhook's port was taken (bot.app.run_bot; the webhook request's refusal and another start-up
+call's have a line each), and `start_status(exc)` its exit status;
 `token_refusal(settings)` is that line for a token Telegram refuses, asked before the database
 is opened.
 """
@@ -150,7 +151,10 @@ def start_failure(exc: BaseException, settings: Settings) -> str | None:
     if isinstance(exc, InvalidToken):
         return bilingual("start_token")
     if isinstance(exc, BadRequest):  # a NetworkError in PTB's classes, but Telegram did answer
-        return bilingual("start_refused", message=exc.message)
+        # only the webhook request's refusal names WEBHOOK_URL (X131: getMe answered 400 said
+        # «check WEBHOOK_URL», a start that had asked no webhook yet)
+        key = "start_refused" if _webhook_refused(exc) else "start_refused_call"
+        return bilingual(key, message=exc.message)
     if isinstance(exc, OSError):
         if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
             return listen_error(settings.webhook_listen)  # QA69-1

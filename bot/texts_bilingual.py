@@ -26,6 +26,12 @@ BILINGUAL: dict[str, str] = {
     "start_refused": ("رفض تيليجرام الطلب عند البدء: {message} — تحقق من WEBHOOK_URL وبقية "
                       "الإعدادات / Telegram refused a start-up request: {message}; check "
                       "WEBHOOK_URL and the other settings"),
+    # another start-up call answered «Bad Request» (getMe, a later post_init call): not the
+    # webhook's, so no setting to name; exit 1, which systemd restarts (X128, X131)
+    "start_refused_call": ("رفض تيليجرام طلبًا عند البدء: {message} — ليس طلب الـwebhook، وقد "
+                           "يزول الرفض: أعد تشغيل البوت (يعيد systemd تشغيله وحده) / Telegram "
+                           "refused a start-up request: {message} (not the webhook's; it may "
+                           "pass: start the bot again, as systemd does by itself)"),
     "start_port": ("المنفذ {port} مشغول ببرنامج آخر: اختر WEBHOOK_PORT آخر أو أوقف "
                    "ذلك البرنامج / port {port} on {listen} is "
                    "already in use: choose another WEBHOOK_PORT or stop the program that holds it"),
