@@ -144,7 +144,8 @@ def fold_events(cands: Sequence[Candidate], wanted: int,
     stored vector is missing: never folded). `members`: by entry, its story's reports on the
     list (itself first, at most MEMBERS): two entries are one event when a report of one and a
     report of the other are (`one_event`: the story a report joined is as much the event as the
-    report), and their own reports are within the story window."""
+    report), and their own reports are within the story window (an entry whose own report is
+    not read is neither folded nor folded under)."""
     kept: list[Candidate] = []
     under: dict[int, list[int]] = {}
     reports: dict[int, Report] = {}
@@ -167,10 +168,14 @@ def fold_events(cands: Sequence[Candidate], wanted: int,
             tried.update(ids)
             reports.update(read(ids))
             asked += LOAD_STEP
-        mine = group(cand[0])
-        head = next((k for k in kept if (theirs := group(k[0])) and _near(theirs[0], mine[0])
+        # the window from the entries' own reports (REV s26 #6: a group's first report is a
+        # story-mate where the entry's own has no stored vector); without its own, no time to
+        # measure from: neither folded nor folded under
+        mine, own = group(cand[0]), reports.get(cand[0])
+        head = next((k for k in kept if (theirs := group(k[0])) and k[0] in reports
+                     and _near(reports[k[0]], own)
                      and any(one_event(other, one, threshold, use_threshold)
-                             for other in theirs for one in mine)), None) if mine else None
+                             for other in theirs for one in mine)), None) if own else None
         if head is None:
             kept.append(cand)
         else:
