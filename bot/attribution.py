@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 
 from digests.first_person import _MARKS_RE, first_person
-from digests.speech import cue_of
-from digests.title_heads import DEPUTY, MAN_OFFICES
+from digests.speech import cue_of, fold
+from digests.title_heads import DEPUTY, MAN_HEADS
 
 __all__ = ["after_bihasab", "denial", "denial_parts", "denial_verb", "denied_alone", "denied_by",
            "first_person", "genitive", "hedged", "hedged_parts", "standalone"]
@@ -329,16 +329,16 @@ def denial_verb(speaker: str, clause: str = "") -> str:
         return "نفت"
     opening = clause.split(" ", 1)[0] if clause else ""
     if (opening in ("أنها", "إنها", "بأنها") and not head.startswith(("ال", "وال"))
-            and _MARKS_RE.sub("", head) not in _MASCULINE_HEADS):
+            and fold(head) not in _MASCULINE_HEADS):
         return "نفت"
     return "نفى"
 
 
 # Heads that are masculine whatever the clause says («نفى وزير الخارجية أنها …»: she is
-# someone else). Unvoweled, compared unfolded: the shared folded words are the same written
-# («أمين» is not, so it is spelt here). Not «مهاجم», «حارس», «قاضي» (as before QA73-10).
-_MASCULINE_HEADS = MAN_OFFICES | DEPUTY | frozenset(
-    "عضو مسؤول مصدر محامي مدرب لاعب نجم نادي حزب جيش مكتب مجلس اتحاد بيان مرشد أمين".split())
+# someone else): a man's title or trade (digests.title_heads, QA73-10), a delegate's, and
+# bodies named by a masculine noun. Folded.
+_MASCULINE_HEADS = MAN_HEADS | DEPUTY | frozenset(
+    "عضو امين مسؤول ممثل مندوب مصدر مرشد نادي حزب جيش مكتب مجلس اتحاد بيان".split())
 
 
 def _as_anna(text: str) -> str:

@@ -15,13 +15,7 @@ import re
 from digests.speaker_checks import _RELATION_OBJECTS, _adjective, plausible_speaker
 from digests.speakers import Tok, subject
 from digests.speech import OBJECT_NOUNS, STOP, cue_of, fold, strip_conj
-from digests.title_heads import (
-    DEPUTY,
-    LAW_HEADS,
-    MAN_OFFICES,
-    ROYAL_HEADS,
-    SPORT_HEADS,
-)
+from digests.title_heads import DELEGATE_HEADS, OFFICE_HEADS, PERSON_TITLES
 
 _SUMMED = frozenset("لخص لخصت يلخص تلخص".split())
 REFUSE = frozenset("رفض رفضت يرفض ترفض رافض رافضا رافضه".split())  # «رافضا اتهامات بأن …»
@@ -130,12 +124,11 @@ def _describer_subject(speaker: str, toks: list[Tok], j: int, last: int) -> str:
 
 
 # Indefinite nouns that head a construct («عضو اللجنة», «رئيس الوزراء»), not names. Folded.
-# (Not «متحدثة», «ناطقة», «سفيرة»: OFFICE_HEADS less those three, as the list was before
-# QA73-10; «ورفضت السفيرة …» is left to the rules before.)
-_HEADS = MAN_OFFICES | DEPUTY | SPORT_HEADS | ROYAL_HEADS | LAW_HEADS | frozenset(
-    "رئيسه مديره وزيره عضو اعضاء امين مؤسس ممثل مندوب مسؤول مصدر خبير محلل مراسل كاتب باحث"
-    " استاذ طبيب محام عميد ولي وسائل مصادر منظمات جماعات جهات اوساط قوات فصائل عناصر سكان"
-    " اهالي اهل بعض معظم اغلب كل جميع".split())
+# (The offices of digests.title_heads whole since QA73-10, which added «متحدثة», «ناطقة»,
+# «سفيرة», «مسؤولة», «باسم»: no corpus digest changed.)
+_HEADS = OFFICE_HEADS | PERSON_TITLES | DELEGATE_HEADS | frozenset(
+    "اعضاء مؤسس مصدر خبير محلل مراسل كاتب باحث استاذ طبيب محام عميد ولي وسائل مصادر منظمات"
+    " جماعات جهات اوساط قوات فصائل عناصر سكان اهالي اهل بعض معظم اغلب كل جميع".split())
 # Definite bodies that refuse («ورفضت الحكومة السورية الاتهامات»), without «ال». Folded.
 _BODIES = frozenset(
     "حكومه وزاره رئاسه خارجيه داخليه حركه جماعه منظمه هيئه لجنه شركه سلطات سلطه محكمه مجلس"

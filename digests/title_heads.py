@@ -34,6 +34,8 @@ ROYAL_HEADS = frozenset("ملك امير شيخ".split())
 LAW_HEADS = frozenset("محامي قاضي".split())
 # People who speak for what they study («الخبير في …», «الباحثة», «المحلل»), both genders.
 EXPERT_HEADS = frozenset("خبير خبيره باحث باحثه محلل محلله".split())
+# A person's title as written for a man («الوزير», «المدرب», «الشيخ», «القاضي»).
+PERSON_TITLES = MAN_OFFICES | DEPUTY | SPORT_HEADS | ROYAL_HEADS | LAW_HEADS
 # Heads that name a man or a woman by the title, trade or word itself («الملحن», «الممثلة»):
 # a bare cue of the other gender never falls back on them (digests.speaker_memory).
 MAN_HEADS = MAN_OFFICES | SPORT_HEADS | ROYAL_HEADS | LAW_HEADS | frozenset(
