@@ -9,9 +9,11 @@ common topic is ranked among its newest matches by id (digests.search_candidates
 ten days back: nothing, with five stories that day; brief X75). The pool is now sized to every
 article stored since the day's first (ids grow with ingest time, so it holds every match of the
 day), up to DAY_SCAN articles (past it the count says «على الأقل»); a day with no article at all
-is answered at once. Those published that day are kept; a story is kept when the report the
-search shows for it is of that day. Nothing that day: the latest news under a line that says
-so, not silently.
+is answered at once. Only the reports published that day are listed, folded by story and by
+event among themselves (digests.search's `within`): a story or event that spans midnight is
+listed by its report of that day (QA76-19: X124's event fold, run on the whole pool, put the
+day's report under an entry of the next day, and the day filter dropped both). Nothing that
+day: the latest news under a line that says so, not silently.
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ def day_page(db: Database, query: str, day: date, zone: tzinfo, *, offset: int, 
     size = _pool_size(db, start, end)
     if size is None:  # no article that day at all
         return None
+    # the day's reports alone are folded by story and event: folded first, a story or event
+    # that spans midnight hid the day's report under another day's (QA76-19)
     pool = search_page(db, query, offset=0, limit=min(size, DAY_SCAN), now=min(now, end),
-                       muted=muted)
+                       muted=muted, within=(start, end))
     kept = [d for d in pool.digests
             if d.published_at is not None and start <= d.published_at < end]
     if not kept:

@@ -48,10 +48,12 @@ class Page:
 
 
 def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime,
-                muted: frozenset[int] = frozenset()) -> Page:
+                muted: frozenset[int] = frozenset(),
+                within: tuple[datetime, datetime] | None = None) -> Page:
     """Best matching stories for `query`, newest first among equals; suggestions when none.
     `muted`: the sources the asking chat muted (bot.reader_sources), left out by the search
     itself, so the page is full and its total counts only what the chat reads (X61).
+    `within`: a day's (UTC) start and end, its reports alone (bot.day_search, QA76-19).
 
     Raises:
         QueryError: nothing searchable in the query (only stop-words or punctuation).
@@ -63,7 +65,7 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     # One folded hit more than shown: only a hit beyond this page proves that a next page
     # exists (a lower-bound story count cannot).
     result = search(db.db, query, limit=limit + 1, offset=offset, now=now, fold_stories=True,
-                    muted=muted)
+                    muted=muted, within=within)
     if not result.hits and not result.terms:
         raise QueryError(result.message or f"nothing searchable in {query!r}")
     digests = tuple(with_folded(db, hit.digest, hit.also) for hit in result.hits[:limit])

@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from digests.asked_topics import asked_topic, topic_too_long
-from digests.models import SearchHit
+from digests.models import SearchHit, iso
 from digests.query import (  # re-exported: callers know them as digests.search.*
     QueryPlan,
     every_key,
@@ -57,7 +57,7 @@ from digests.search_candidates import (
     story_count,
 )
 from digests.search_events import fold_events, stored_reports, story_members
-from digests.search_index import doc_counts, matched_words, rows_by_id
+from digests.search_index import chunks, doc_counts, matched_words, rows_by_id
 from digests.search_order import fold, judged, ranked, titled
 from digests.search_scores import score_matches, score_of, tatweel_dashed
 from digests.search_senses import readings
@@ -127,7 +127,8 @@ class SearchResult:
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
            now: datetime | None = None, fold_stories: bool = False,
-           widen: bool = True, muted: frozenset[int] = frozenset()) -> SearchResult:
+           widen: bool = True, muted: frozenset[int] = frozenset(),
+           within: tuple[datetime, datetime] | None = None) -> SearchResult:
     """Search the archive for a topic. Any text is safe; an empty answer carries a message.
 
     Args:
@@ -143,6 +144,11 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             with all its words follow them (note "more"); False keeps the phrase alone.
         muted: source ids whose articles are left out of the answer, its pages and its
             totals (a chat's muted sources, bot.reader_sources: X61).
+        within: a day's page (bot.day_search, UTC start and end): only the reports published
+            in [start, end) are listed, folded by story and by event among themselves alone —
+            a story or an event that spans midnight shows its report of that day (QA76-19:
+            folded first, the day's report hid under an entry of the next day, which the day
+            filter then dropped). `stories` counts the ranked ones (no count over all days).
     """
     now = now or datetime.now(UTC)
     query = asked_topic(query)  # «ليش ضربوا دوما» asks about «دوما» (QA23 S1)
@@ -250,11 +256,15 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         cands = ranked(db, cands, wide, k, now, tiers=tiers, phrases=plan.phrases,
                        muted=muted)
         folded = fold(cands)
+    if within is not None:
+        cands = _published_within(db, cands, within)
+        folded = fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise the
     # stories of every match are counted up to STORY_COUNT_MAX matches (QA23 S13: «سوريا» read
     # «من ٩٠ على الأقل», the stories of its newest 100 of 693 articles); past it, those ranked.
     stories, stories_exact = len(folded), total <= k
-    if fold_stories and not stories_exact and total <= STORY_COUNT_MAX and score_typed is None:
+    if (fold_stories and not stories_exact and total <= STORY_COUNT_MAX and score_typed is None
+            and within is None):
         stories, stories_exact = story_count(db, expr, muted), True
     under: dict[int, tuple[int, ...]] = {}
     if fold_stories:
@@ -291,6 +301,19 @@ def _tiered(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, 
     if mode == "all":
         return cands, titled(db, cands, expr)
     return judged(db, cands, plan, judge, every)
+
+
+def _published_within(db: sqlite_utils.Database, cands: list[Candidate],
+                      within: tuple[datetime, datetime]) -> list[Candidate]:
+    """The candidates published in [start, end), in their order (stored ISO times compare as
+    text, as bot.day_search reads the day's first article)."""
+    start, end = (iso(t) for t in within)
+    kept: set[int] = set()
+    for chunk in chunks([c[0] for c in cands]):
+        kept.update(row[0] for row in db.execute(
+            f"select id from articles where id in ({','.join('?' * len(chunk))})"
+            " and published_at >= ? and published_at < ?", [*chunk, start, end]).fetchall())
+    return [c for c in cands if c[0] in kept]
 
 
 def _did_you_mean(spellings: tuple[str, ...]) -> str:
