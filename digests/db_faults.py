@@ -8,8 +8,9 @@ which re-exports these names; the log lines keep its logger.
 The project's own connections (digests.storage.Database, through digests.fault_connection)
 raise these troubles as `DatabaseFault`s named for what the caller does about them (QA73-4):
 `DatabaseBusy` (locked or busy: nothing was written, try again later) and
-`DatabaseNeedsOperator` (full, read-only or damaged: trying again alone will not help; tell
-the operator). They are sqlite3.OperationalErrors too, so a catch of sqlite3.Error still holds
+`DatabaseNeedsOperator` (full, read-only or damaged — SQLite's «disk I/O error» read as a
+refused write or, for a read, a damaged file: trying again alone will not help; tell the
+operator). They are sqlite3.OperationalErrors too, so a catch of sqlite3.Error still holds
 them; the message is SQLite's own. Only here is SQLite's text read to tell them apart.
 """
 
@@ -51,7 +52,8 @@ FAULT_LOG: dict[Fault, str] = {
                "recover fixed.db (then point DATABASE_PATH at fixed.db)",
     "readonly": "the database cannot be written to (read-only file, folder or mount): give "
                 "the bot's user write access to the file and its folder (chmod/chown, or "
-                "chattr -i)",
+                "chattr -i); SQLite's «disk I/O error» is this too (an immutable file, a "
+                "file-size limit or quota): if the access is there, look at the disk (dmesg)",
 }
 
 
@@ -102,7 +104,17 @@ def _text_fault(exc: sqlite3.Error) -> Fault | None:
         return "damaged"
     if "readonly" in text or "read-only" in text:
         return "readonly"
+    if "disk i/o error" in text:
+        # SQLITE_IOERR (QA76-15): an immutable file or WAL (chattr +i), a file-size limit or
+        # quota, a mount gone read-only after disk errors — a write the disk refused, which
+        # trying again will not mend; a failed read is a file that cannot be read whole
+        return "damaged" if getattr(exc, "sqlite_errorname", None) in _READ_ERRORS else "readonly"
     return None
+
+
+# SQLite's read-side I/O errors (its extended codes; Python 3.11 names them): the file cannot be
+# read back, as a damaged one; any other «disk I/O error» is a write the disk refused
+_READ_ERRORS = frozenset({"SQLITE_IOERR_READ", "SQLITE_IOERR_SHORT_READ", "SQLITE_IOERR_CORRUPTFS"})
 
 
 def fault_of(exc: BaseException | None) -> Fault | None:
