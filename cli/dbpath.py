@@ -12,30 +12,23 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
 from digests.errors import NashraError
-from digests.settings import Settings, read_env_file
+from digests.settings import ENVIRONMENT, Settings
 from digests.storage import Database
 
 
-def path_origin(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> str:
+def path_origin(settings: Settings) -> str:
     """Where the database path came from: `--db`, the environment, the `.env` read, or the
-    default (English; the Arabic is in `_ORIGIN_AR`)."""
-    env = os.environ if environ is None else environ
-    if getattr(args, "db", None) is not None:
+    default (English; the Arabic is in `_origin_ar`), as `Settings.origin` recorded it."""
+    origin = settings.origin("database_path")
+    if origin == "--db":
         return "--db"
-    if (env.get("DATABASE_PATH") or "").strip():
+    if origin == ENVIRONMENT:
         return "DATABASE_PATH in the environment"
-    found = getattr(args, "env_file", None)
-    path = getattr(found, "path", None)
-    if isinstance(path, Path):
-        try:
-            if (read_env_file(path).get("DATABASE_PATH") or "").strip():
-                return f"DATABASE_PATH in {path}"
-        except (OSError, UnicodeDecodeError):
-            pass
+    if origin is not None:
+        return f"DATABASE_PATH in {origin}"
     return "the default data/nashra.db"
 
 
@@ -95,7 +88,7 @@ def existing_database(args: argparse.Namespace, settings: Settings) -> Path:
     """
     path = settings.database_path
     if not path.exists() and path_problem(path) is None:
-        raise NashraError(missing_database_message(path, path_origin(args)))
+        raise NashraError(missing_database_message(path, path_origin(settings)))
     return path
 
 

@@ -211,7 +211,7 @@ def digest_json(digest: Digest) -> dict[str, Any]:
 def digest_command(args: argparse.Namespace, settings: Settings) -> int:
     """`run.py digest URL [--json]`."""
     if not settings.database_path.exists():
-        print(no_archive_note(settings.database_path, path_origin(args)), file=sys.stderr)
+        print(no_archive_note(settings.database_path, path_origin(settings)), file=sys.stderr)
     digest = get_digest(args.url, settings)
     if args.json:
         print(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))

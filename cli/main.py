@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     found = find_env_file()
     args.env_file = found
     try:
-        settings = anchored(Settings.from_env(env_file=found.path), found, os.environ)
+        settings = anchored(Settings.from_env(env_file=found.path), found)
     except NashraError as exc:
         if getattr(args, "func", None) != SANDBOX:
             print(f"خطأ في الإعدادات / configuration error: {exc}", file=sys.stderr)
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               " this file", file=sys.stderr)
         settings = Settings()
     if getattr(args, "db", None) is not None:
-        settings = settings.replace(database_path=args.db)
+        settings = settings.overridden("--db", database_path=args.db)
     setup_logging(settings.log_level, settings.telegram_bot_token)
     # the migrations run with this run's settings (QA73-8), and groups stored before their
     # language was get its DEFAULT_LANGUAGE pinned (QA22 U1)

@@ -10,16 +10,15 @@ bot on a new, empty database. Now:
 - Relative paths (DATABASE_PATH, SOURCES_FILE) are anchored (`anchored`): one written in the
   `.env` file is relative to that file's folder; the default `data/nashra.db` to the `.env`'s
   folder, or the project's when there is none; one given in the environment (or `--db`) to the
-  current folder, as any path typed in a shell.
+  current folder, as any path typed in a shell (`Settings.origin` says which; X130).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from digests.settings import Settings
+from digests.settings import ENVIRONMENT, Settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 ENV_NAME = ".env"
@@ -48,15 +47,14 @@ def find_env_file(cwd: Path | None = None, project: Path = PROJECT_DIR) -> EnvFi
     return EnvFile(None, tuple(looked))
 
 
-def anchored(settings: Settings, found: EnvFile, environ: Mapping[str, str],
-             project: Path = PROJECT_DIR) -> Settings:
+def anchored(settings: Settings, found: EnvFile, project: Path = PROJECT_DIR) -> Settings:
     """`settings` with its relative paths anchored as the module docstring says. A path from
     the environment is left as given (relative to the current folder)."""
     base = found.path.parent if found.path is not None else project
     changes: dict[str, object] = {}
     for name in _PATH_FIELDS:
         value = getattr(settings, name)
-        if value is None or value.is_absolute() or (environ.get(name.upper()) or "").strip():
+        if value is None or value.is_absolute() or settings.origin(name) == ENVIRONMENT:
             continue
         changes[name] = base / value
     return settings.replace(**changes) if changes else settings

@@ -12,14 +12,24 @@ import math
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 from urllib.parse import urlsplit
 
 from digests.env_text import duplicate_key_warnings, read_env_file
 from digests.errors import ConfigError
 from digests.logs import url_setting_shown
+
+
+# The origin of a key given in the process environment (`Settings.origin`); a key read from the
+# `.env` file has that file's path, one set on the command line its option («--db»).
+ENVIRONMENT = "environment"
+
+
+def _no_origins() -> Mapping[str, str]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,12 @@ class Settings:
 
     log_level: str = "INFO"
 
+    # Where each value read came from, by field name (`origin`): no setting (no key of its own),
+    # out of repr and of equality. cli.dbpath and digests.envfile asked os.environ and read the
+    # `.env` again to learn it (X123's note); a key left at its default is absent.
+    origins: Mapping[str, str] = field(default_factory=_no_origins, repr=False, compare=False,
+                                       metadata={"setting": False})
+
     @classmethod
     def from_env(
         cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
@@ -84,15 +100,21 @@ class Settings:
             ConfigError: a value cannot be parsed; the message names the key.
         """
         values: dict[str, str] = {}
+        came_from: dict[str, str] = {}
         if env_file is not None and env_file.is_file():
             values.update(read_env_file(env_file))
-        values.update(os.environ if environ is None else environ)
+            came_from.update(dict.fromkeys(values, str(env_file)))
+        env = os.environ if environ is None else environ
+        values.update(env)
+        came_from.update(dict.fromkeys(env, ENVIRONMENT))
         kwargs: dict[str, object] = {}
-        for f in fields(cls):
+        origins: dict[str, str] = {}
+        for f in _setting_fields():
             key = f.name.upper()
             raw = values.get(key)
             if raw is None or raw.strip() == "":
                 continue
+            origins[f.name] = came_from[key]
             try:
                 kwargs[f.name] = _parse(key, f.name, raw.strip())
             except ConfigError as exc:  # a token pasted under another key is not repeated
@@ -100,18 +122,34 @@ class Settings:
                 if masked == str(exc):
                     raise
                 raise ConfigError(masked, why=exc.why) from None
-        return cls(**kwargs)  # type: ignore[arg-type]
+        return cls(**kwargs, origins=MappingProxyType(origins))  # type: ignore[arg-type]
 
     def replace(self, **changes: object) -> Settings:
-        """A copy with some fields changed (command-line overrides such as --db)."""
+        """A copy with some fields changed, each keeping its origin (a relative path anchored
+        is still the `.env`'s)."""
         import dataclasses
 
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
+    def overridden(self, option: str, **changes: object) -> Settings:
+        """A copy with fields set on the command line, `option` («--db») their origin."""
+        origins = MappingProxyType({**self.origins, **dict.fromkeys(changes, option)})
+        return self.replace(**changes, origins=origins)
+
+    def origin(self, name: str) -> str | None:
+        """Where field `name`'s value came from: `ENVIRONMENT`, the `.env` file's path, or the
+        command-line option of `overridden`; None when it is the default."""
+        return self.origins.get(name)
+
+
+def _setting_fields() -> list[Field[object]]:
+    """The fields that are settings (each an environment key), in declaration order."""
+    return [f for f in fields(Settings) if f.metadata.get("setting", True)]
+
 
 def env_keys() -> list[str]:
     """Every environment key Settings reads, in declaration order."""
-    return [f.name.upper() for f in fields(Settings)]
+    return [f.name.upper() for f in _setting_fields()]
 
 
 def config_warnings(environ: Mapping[str, str] | None = None,

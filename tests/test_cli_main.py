@@ -221,26 +221,26 @@ def test_the_projects_env_and_database_are_found_from_another_folder(tmp_path: P
     (app / ".env").write_text("LOG_LEVEL=DEBUG\nSOURCES_FILE=feeds.txt\n", encoding="utf-8")
     found = find_env_file(elsewhere, project=app)
     assert found.path == app / ".env"
-    settings = anchored(Settings.from_env({}, env_file=found.path), found, {}, project=app)
+    settings = anchored(Settings.from_env({}, env_file=found.path), found, project=app)
     assert settings.log_level == "DEBUG"
     assert settings.database_path == app / "data" / "nashra.db"  # not elsewhere/data
     assert settings.sources_file == app / "feeds.txt"  # relative to the .env that names it
     # a path given in the environment is the shell's: relative to the current folder
     env = {"DATABASE_PATH": "mine.db"}
-    settings = anchored(Settings.from_env(env, env_file=found.path), found, env, project=app)
+    settings = anchored(Settings.from_env(env, env_file=found.path), found, project=app)
     assert settings.database_path == Path("mine.db")
     # a .env in the current folder comes first (a deployment folder of its own)
     (elsewhere / ".env").write_text("LOG_LEVEL=WARNING\n", encoding="utf-8")
     found = find_env_file(elsewhere, project=app)
     assert found.path == elsewhere / ".env"
-    settings = anchored(Settings.from_env({}, env_file=found.path), found, {}, project=app)
+    settings = anchored(Settings.from_env({}, env_file=found.path), found, project=app)
     assert settings.database_path == elsewhere / "data" / "nashra.db"
     # none at all: the project's folder
     (elsewhere / ".env").unlink()
     (app / ".env").unlink()
     found = find_env_file(elsewhere, project=app)
     assert found.looked == (elsewhere / ".env", app / ".env")
-    settings = anchored(Settings.from_env({}, env_file=None), found, {}, project=app)
+    settings = anchored(Settings.from_env({}, env_file=None), found, project=app)
     assert settings.database_path == app / "data" / "nashra.db"
 
 
