@@ -73,6 +73,7 @@ from digests.schema_migrations import (
     m037_feed_hash,
     m043_outbox_article_index,
     m056_outbox_due_index,
+    m058_outbox_maybe_sent,
 )
 
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
@@ -134,4 +135,5 @@ MIGRATIONS: list[Migration] = [
     ("055_lookalike_readings", m055_lookalike_readings),
     ("056_outbox_due_index", m056_outbox_due_index),
     ("057_food_readings", m057_food_readings),
+    ("058_outbox_maybe_sent", m058_outbox_maybe_sent),
 ]

@@ -57,6 +57,18 @@ from digests.storage import Database
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_ERROR = "429 retry after"  # how bot.courier words a row held by a 429
+# The errors (SQL LIKE patterns) of a send that went out and got no answer: a read timeout
+# (bot.send_failures: "TimedOut (maybe sent): …"), the connection reset after the request left
+# (QA75-1: "NetworkError (maybe sent): httpx.RemoteProtocolError: …", httpx.ReadError;
+# bot.send_failures.UNANSWERED_ERRORS), a row a killed process left 'sending'
+# (`recover_in_flight`). Not every "maybe sent": Telegram's 5xx is an answer, and such sends
+# mostly never went. A retry after one of these marks the row `maybe_sent` for good (X131): a
+# later error or success does not unsay that the chat may have it already.
+MAYBE_SENT = ("TimedOut (maybe sent)%",
+              "NetworkError (maybe sent): httpx.RemoteProtocolError:%",
+              "NetworkError (maybe sent): httpx.ReadError:%",
+              "interrupted while sending%")
+_MAYBE_ERROR = " or ".join(["? like ?"] * len(MAYBE_SENT))
 
 TERMINAL = ("sent", "failed", "skipped")
 
@@ -227,20 +239,24 @@ def finish(db: Database, ids: Sequence[int], status: str, now: datetime,
 def retry_later(db: Database, ids: Sequence[int], when: datetime, error: str, *,
                 refund_attempt: bool = False) -> None:
     """sending → pending, not before `when` (a transient failure). `refund_attempt`: the
-    message surely never left, so the attempt does not count."""
+    message surely never left, so the attempt does not count. An `error` of MAYBE_SENT marks
+    the rows `maybe_sent` (kept through the later tries)."""
     if not ids:
         return
     marks = ",".join("?" * len(ids))
+    maybe = [v for pattern in MAYBE_SENT for v in (error, pattern)]
     with db.transaction() as tx:
         tx.execute(f"update outbox set status = 'pending', not_before = ?, last_error = ?,"
-                   f" attempts = attempts - ? where id in ({marks})",
-                   [iso(when), error, int(refund_attempt), *ids])
+                   f" attempts = attempts - ?,"
+                   f" maybe_sent = case when {_MAYBE_ERROR} then 1 else maybe_sent end"
+                   f" where id in ({marks})",
+                   [iso(when), error, int(refund_attempt), *maybe, *ids])
 
 
 def recover_in_flight(db: Database) -> int:
     """After a crash: rows left 'sending' go back to 'pending' (at-least-once). Returns how many."""
     with db.transaction() as tx:
-        cur = tx.execute("update outbox set status = 'pending',"
+        cur = tx.execute("update outbox set status = 'pending', maybe_sent = 1,"
                          " last_error = 'interrupted while sending (re-sent after restart)'"
                          " where status = 'sending'")
     if cur.rowcount:

@@ -17,6 +17,7 @@ import sqlite_utils
 from digests.delivery_times import after_quiet
 from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
+from digests.outbox_states import MAYBE_SENT
 from digests.outbox_upkeep import HELD_REASON, KEEP_DONE, MERGED_REASON
 from digests.retries import GONE, live_report
 from digests.storage import Database
@@ -307,18 +308,13 @@ def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bo
     return row is not None and alert_matches(topic, article_from_row(row))
 
 
-# last_error of a sent row that may have reached its chat twice (LIKE patterns): a send that
-# went out and got no answer — a read timeout (bot.send_failures: "TimedOut (maybe sent): …")
-# or the connection reset after the request left (QA75-1: "NetworkError (maybe sent):
-# httpx.RemoteProtocolError: Server disconnected …", httpx.ReadError; bot.send_failures.
-# UNANSWERED_ERRORS) — or a row a killed process left 'sending' (outbox_states.
-# recover_in_flight). Not every NetworkError: Telegram's 5xx («NetworkError (maybe sent):
-# Internal Server Error», «Bad Gateway») is an answer, and such sends mostly never went.
-MAYBE_TWICE = ("TimedOut (maybe sent)%",
-               "NetworkError (maybe sent): httpx.RemoteProtocolError:%",
-               "NetworkError (maybe sent): httpx.ReadError:%",
-               "interrupted while sending%")
-_MAYBE_SQL = " or ".join(["o.last_error like ?"] * len(MAYBE_TWICE))
+# A sent row that may have reached its chat twice: one of its sends went out and got no answer
+# (digests.outbox_states.MAYBE_SENT: a read timeout, the connection reset after the request
+# left, a kill with it on the wire; not a 5xx, an answer). The row's `maybe_sent` keeps that
+# through later errors (X131: a reset, then a 5xx or a 429, then sent); its last_error still
+# says it for the rows sent before migration 058.
+MAYBE_TWICE = MAYBE_SENT
+_MAYBE_SQL = " or ".join(["o.maybe_sent = 1", *["o.last_error like ?"] * len(MAYBE_TWICE)])
 
 
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:

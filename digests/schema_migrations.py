@@ -326,3 +326,13 @@ def m056_outbox_due_index(db: sqlite_utils.Database) -> None:
     # index: the sent history, most of the table, costs it nothing), stop at the limit.
     db.execute("create index if not exists outbox_pending on outbox(status, id)"
                " where status = 'pending'")
+
+
+def m058_outbox_maybe_sent(db: sqlite_utils.Database) -> None:
+    # Whether a send of the row may have reached the chat before a retry (X131, X125's note):
+    # a send that went out and got no answer (a timeout, the connection reset after the request
+    # left, a kill with it on the wire). last_error keeps only the latest error, so a row reset
+    # and then answered 5xx or 429 before it went was no longer «maybe twice» in the /push
+    # report. Set by digests.outbox_states; 0 for the rows before, whose last_error still says
+    # it (digests.push_queue reads both). A constant default: no row is rewritten.
+    db.execute("alter table outbox add column maybe_sent integer not null default 0")
