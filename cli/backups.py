@@ -9,6 +9,7 @@ file aside; `run.py recover FILE` saves what a damaged database still holds into
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from bot.i18n import counted
@@ -18,7 +19,7 @@ from digests.backups import UPGRADE_BY_COMMAND, UPGRADE_COPY, backup, restore
 from digests.fetch_failures import size_text
 from digests.rescue import recover
 from digests.restore_readers import Readers
-from digests.settings import Settings
+from digests.settings import ENVIRONMENT, Settings
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
@@ -104,7 +105,7 @@ def cmd_backup_list(settings: Settings) -> int:
     rows = listed_backups(database)
     if not rows:
         print(f"لا نسخ في backups/ ولا بجانب {database} / no copies in backups/ nor beside "
-              f"{database}: run.py backup backups/{database.stem}-DATE.db")
+              f"{database}: run.py{db_option(settings)} backup backups/{database.stem}-DATE.db")
         return 0
     print(f"نسخ قاعدة البيانات، الأحدث أولًا / the database's copies, newest first: {len(rows)}")
     itself = str(database.resolve())
@@ -189,6 +190,16 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def db_option(settings: Settings) -> str:
+    """« --db PATH» for a command an output line tells the operator to run next, when this
+    run's database came from --db or the environment (as given: relative to this folder);
+    "" when the same command run here finds it again (the .env read, the default). Without
+    it, `backup list`'s hint backed up the default database under this one's name (QA76-4)."""
+    if settings.origin("database_path") not in ("--db", ENVIRONMENT):
+        return ""
+    return f" --db {shlex.quote(str(settings.database_path))}"
+
+
 def _en(n: int, one: str, many: str) -> str:
     """«1 delivery», «2 deliveries» (QA58-2: «1 deliveries of stories with 1 links»)."""
     return counted(n, "en", one, many)
@@ -227,15 +238,15 @@ def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:
               f"definition and rows were lost, made empty as this version defines them: "
               f"{', '.join(report.lost)}")
     if report.readers_empty:  # a lost `chats` table is made empty: every reader gone (REV s25)
-        tables = ", ".join(report.readers_empty)
+        tables, db = ", ".join(report.readers_empty), db_option(settings)
         ar, en = (("بلا قرّاء", "with no readers") if "chats" in report.readers_empty
                   else ("وقرّاؤه لا يتابعون شيئًا", "with its readers following nothing"))
         print(f"⚠️ لم يُنقذ أي صف من {tables}: إن كانت في الملف التالف صفوف فقد ضاعت، ويبدأ البوت "
               f"على هذا الملف {ar}. إن كانت لديك نسخة احتياطية فاسترجعها بدلًا منه: python "
-              f"run.py backup list ثم python run.py restore BACKUP.db / no row of {tables} was "
-              f"rescued: if the damaged file had any they are lost, and the bot would start on "
-              f"this file {en}. If you have a backup, prefer it: python run.py backup list, "
-              f"then python run.py restore BACKUP.db")
+              f"run.py{db} backup list ثم python run.py{db} restore BACKUP.db / no row of "
+              f"{tables} was rescued: if the damaged file had any they are lost, and the bot "
+              f"would start on this file {en}. If you have a backup, prefer it: python "
+              f"run.py{db} backup list, then python run.py{db} restore BACKUP.db")
     # absolute: a .env's relative path is relative to the .env, not to this shell (QA60-8)
     fixed = args.file.absolute()
     print(f"ثم اجعل DATABASE_PATH يشير إلى {fixed} / then point DATABASE_PATH at {fixed}")

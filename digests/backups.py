@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -138,14 +139,16 @@ class OtherDatabase(StorageError):
 
 
 def _other_database(backup_file: Path, source: str, target: Path) -> OtherDatabase:
+    # the listing for this database: a bare `run.py backup list` lists the default one's (QA76-4)
+    listing = f"run.py --db {shlex.quote(str(target))} backup list"
     return OtherDatabase(
         f"النسخة {backup_file} نسخة من قاعدة بيانات أخرى ({source})، لا من {target}: استرجاعها "
         f"يضع تلك القاعدة مكان هذه. إن كانت هذه القاعدة نفسها نُقلت من ذلك المسار فأعد الأمر مع "
-        f"--force، وإلا فاختر نسخة هذه القاعدة (run.py backup list). لم يُنقل شيء / the backup "
+        f"--force، وإلا فاختر نسخة هذه القاعدة ({listing}). لم يُنقل شيء / the backup "
         f"{backup_file} is a copy of another database ({source}), not of {target}: restoring it "
         f"puts that database in place of this one. If this database was moved here from that "
         f"path, run restore again with --force; else choose one of this database's copies "
-        f"(run.py backup list). Nothing was moved")
+        f"({listing}). Nothing was moved")
 
 
 def restore(backup_file: Path, target: Path, *, now: datetime | None = None,

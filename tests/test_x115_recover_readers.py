@@ -15,7 +15,7 @@ from digests.backup_files import Summary
 from digests.rescue import RecoverReport
 from digests.storage import Database
 
-ADVICE = "python run.py restore BACKUP.db"
+ADVICE = "restore BACKUP.db"  # «python run.py --db PATH restore BACKUP.db» (X132)
 
 
 def test_a_rescue_without_the_readers_says_prefer_a_backup(tmp_path: Path) -> None:
@@ -29,7 +29,8 @@ def test_a_rescue_without_the_readers_says_prefer_a_backup(tmp_path: Path) -> No
     assert proc.stdout.startswith("⚠️"), proc.stdout
     [line] = [ln for ln in proc.stdout.splitlines() if ADVICE in ln]
     assert "chats" in line and "بلا قرّاء" in line and "no readers" in line, line
-    assert "backup list" in line
+    assert f"python run.py --db {path} backup list" in line, line  # this database's (QA76-4)
+    assert f"python run.py --db {path} restore BACKUP.db" in line, line
     # the operator's last line still names the rescued file
     assert proc.stdout.splitlines()[-1].endswith(str(fixed.absolute()))
 
