@@ -40,7 +40,9 @@ from bot.runtime import (
     enter,
     keyboard,
     may_change,
+    new_chat,
     own_lang,
+    record_chat,
     refuse_group,
     send,
     ui,
@@ -52,6 +54,7 @@ from bot.zones import (
     chat_zone,
     set_fixed_offset,
     set_zone,
+    shown_zone,
     zone_label,
 )
 from bot.topic_choice import settings_part
@@ -115,7 +118,7 @@ def _settings_message(rt: Runtime, chat: subscriptions.Chat, lang: str,
     """The settings text and buttons of `chat` (a channel's headed by its name); shown in a
     forum group's topic (`update`), where its news goes and «📍 انشر هنا» (bot.topic_choice)."""
     scope = scope or same_chat(chat.id)
-    text = settings_text(chat, lang, chat_zone(rt.db, chat.id), now=rt.now())
+    text = settings_text(chat, lang, shown_zone(rt.db, chat), now=rt.now())
     if scope.channel:
         text = channel_heading(chat, lang, rt.settings.default_language) + "\n" + text
     where, more = (None, []) if update is None or scope.channel else \
@@ -155,14 +158,32 @@ def _admins_line(update: Update, rt: Runtime, lang: str) -> str:
 
 def zone_seen(update: Update, rt: Runtime, chat_id: int, lang: str) -> str:
     """A group member's bare /zone: «التوقيت الآن: الأردن (UTC+3)» and who changes it."""
-    chat = subscriptions.get_chat(rt.db, chat_id)
+    chat = subscriptions.get_chat(rt.db, chat_id) or new_chat(rt, update)
     return ui(lang, "zone_now", zone=_zone_now(rt, chat_id, chat, lang)) + "\n" + _admins_line(
         update, rt, lang)
 
 
+def _target(rt: Runtime, update: Update, scope: Scope) -> subscriptions.Chat | None:
+    """The chat a picker acts on: its record, or for this chat not recorded yet (the database
+    refused it: a lock) the chat its first record will be, defaults and all (QA76-18)."""
+    chat = subscriptions.get_chat(rt.db, scope.target)
+    if chat is None and not scope.channel:
+        chat = new_chat(rt, update)
+    return chat
+
+
+def _record_first(rt: Runtime, update: Update, scope: Scope) -> None:
+    """Record this chat before a change that needs its row: the press may come after a lock
+    that refused its record (QA76-18: set_mode's AssertionError, «حدث خطأ»). A refusal now
+    raises DatabaseFault: the press is told «busy» (bot.update_errors)."""
+    if not scope.channel and subscriptions.get_chat(rt.db, scope.target) is None:
+        record_chat(rt, update)
+        rt.writes.worked()
+
+
 # 23:00–07:00 first: the quiet hours a new chat starts with (migration 027), so that the picker
 # marks it and a reader who tried another can come back (QA26 N6)
-NEW_CHAT_QUIET = (23, 7)
+NEW_CHAT_QUIET = subscriptions.NEW_CHAT_QUIET
 QUIET_PRESETS: tuple[tuple[int, int], ...] = (NEW_CHAT_QUIET, (22, 7), (23, 8), (0, 6), (21, 6))
 HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
 
@@ -249,6 +270,7 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
     assert update.callback_query is not None
     if not await _allowed(update, context, rt, scope, lang):
         return
+    _record_first(rt, update, scope)
     before = (subscriptions.get_chat(rt.db, scope.target), chat_zone(rt.db, scope.target))
     moved = waiting() if waiting is not None else 0
     was_quiet = delivery_times.quiet_until(rt.db.db, scope.target, rt.now()) is not None
@@ -283,7 +305,7 @@ async def _act_settings_menu(update: Update, context: ContextTypes.DEFAULT_TYPE,
     scope = scope_of(cb)
     if not await _allowed(update, context, rt, scope, lang):
         return
-    chat = subscriptions.get_chat(rt.db, scope.target)
+    chat = _target(rt, update, scope)
     await update.callback_query.answer()
     if chat is not None:
         await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope, update))
@@ -327,7 +349,7 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     scope = await _opened(update, context, rt, cb, lang)
     if scope is None:
         return
-    chat = subscriptions.get_chat(rt.db, scope.target)
+    chat = _target(rt, update, scope)
     current = chat.daily_hour if chat is not None and chat.mode == "daily" else None
     buttons = [scope.button(rt, _mark(hour_label(h, lang), h == current, lang), "mode",
                             {"mode": "daily", "hour": h}) for h in HOURS]
@@ -339,8 +361,9 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
 
 
 def _zone_now(rt: Runtime, chat_id: int, chat: subscriptions.Chat | None, lang: str) -> str:
-    """The chat's zone as its label says it now, «السعودية (UTC+3)»."""
-    named = chat_zone(rt.db, chat_id)
+    """The chat's zone as its label says it now, «السعودية (UTC+3)» (a chat not recorded yet:
+    the zone its record will get)."""
+    named = shown_zone(rt.db, chat) if chat is not None else chat_zone(rt.db, chat_id)
     return zone_label(chat_offset(named, chat.utc_offset_minutes if chat else 180, rt.now()),
                       lang, named)
 
@@ -350,7 +373,7 @@ async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     scope = await _opened(update, context, rt, cb, lang)
     if scope is None:
         return
-    chat = subscriptions.get_chat(rt.db, scope.target)
+    chat = _target(rt, update, scope)
     now = (chat.quiet_start, chat.quiet_end) if chat is not None else (None, None)
     presets = list(QUIET_PRESETS)
     if now[0] is not None and now[1] is not None and now not in presets:
@@ -381,18 +404,20 @@ async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     scope = await _opened(update, context, rt, cb, lang)
     if scope is None:
         return
-    await edit_or_send(update, context, *zone_picker(rt, scope, lang, _chat_type(update, scope)))
+    await edit_or_send(update, context, *zone_picker(rt, scope, lang, _chat_type(update, scope),
+                                                     _target(rt, update, scope)))
 
 
-def zone_picker(rt: Runtime, scope: Scope, lang: str,
-                chat_type: str | None) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The zone picker: the zone now set, then one button a zone (the current one «✓»)."""
-    current = chat_zone(rt.db, scope.target)
+def zone_picker(rt: Runtime, scope: Scope, lang: str, chat_type: str | None,
+                chat: subscriptions.Chat | None = None) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The zone picker: the zone now set, then one button a zone (the current one «✓»);
+    `chat`: the chat it acts on, when the caller has it (one not recorded yet: its defaults)."""
+    chat = chat or subscriptions.get_chat(rt.db, scope.target)
+    current = shown_zone(rt.db, chat) if chat is not None else chat_zone(rt.db, scope.target)
     idx = 1 if lang == "ar" else 2
     buttons = [scope.button(rt, _mark(entry[idx], entry[0] == current, lang), "zone",
                             {"zone": entry[0]}) for entry in ZONES]
     rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)] + [_back(rt, scope, lang)]
-    chat = subscriptions.get_chat(rt.db, scope.target)
     text = ui(lang, chat_worded("choose_zone", chat_type)) + "\n" + ui(
         lang, "zone_now", zone=_zone_now(rt, scope.target, chat, lang))
     return text, keyboard(rows)
@@ -430,6 +455,7 @@ async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     if not await _allowed(update, context, rt, scope, lang):
         return
     new = "en" if cb.payload.get("lang") == "en" else "ar"
+    _record_first(rt, update, scope)  # else the update below finds no row: a choice lost
     subscriptions.set_language(rt.db, scope.target, new)
     if scope.channel:  # the channel's posts change language; this chat keeps its own
         chat = subscriptions.get_chat(rt.db, scope.target)

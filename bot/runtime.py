@@ -192,8 +192,9 @@ def user_code(update: Update) -> str | None:
     return user.language_code
 
 
-def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
-    """Record the chat (type, title, the user's language as first guess); None without a chat."""
+def _chat_fields(update: Update) -> tuple[int, str, str, str | None] | None:
+    """The update's chat as its record holds it: id, type, title, the user's language as a
+    first guess (a private chat's); None without a chat."""
     chat = update.effective_chat
     if chat is None:
         return None
@@ -201,21 +202,30 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     language = None
     if user and user.language_code and chat.type == "private":
         language = code_language(user.language_code)  # other languages: DEFAULT_LANGUAGE
-    title = chat.title or chat.full_name or ""
-    known = subscriptions.get_chat(rt.db, chat.id)
+    return chat.id, chat.type, chat.title or chat.full_name or "", language
+
+
+def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
+    """Record the chat (type, title, the user's language as first guess); None without a chat.
+    A record the database refuses is answered from the chat as it would be recorded
+    (`subscriptions.new_chat`: its defaults, QA76-18)."""
+    fields = _chat_fields(update)
+    if fields is None:
+        return None
+    chat_id, kind, title, language = fields
+    known = subscriptions.get_chat(rt.db, chat_id)
     if (known is not None and known.active and known.deactivated_reason is None
-            and known.type == chat.type and known.title == title[:200]
+            and known.type == kind and known.title == title[:200]
             and (known.language is not None or language is None)):
         # Nothing would change: no write. A reader's update then never waits for the write
         # lock a poll's store holds (digests.writer); reads never wait in WAL mode.
         return known
-    unrecorded = known or subscriptions.Chat(chat.id, type=chat.type, title=title[:200],
-                                             language=language)
+    unrecorded = known or subscriptions.new_chat(rt.db, chat_id, type=kind, title=title,
+                                                 language=language)
     if time.monotonic() < rt.writes_skipped_until:
         return unrecorded
     try:
-        recorded = subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type,
-                                             title=title, language=language)
+        recorded = record_chat(rt, update)
     except DatabaseFault as exc:
         # Locked by another program or a full disk: what needs no write is still answered
         # (help, search, /digest; QA16 F1, F2); a write later in the handler says «busy».
@@ -223,6 +233,27 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
         return unrecorded
     rt.writes.worked()
     return recorded
+
+
+def record_chat(rt: Runtime, update: Update) -> subscriptions.Chat:
+    """Write the update's chat record now, whatever writes were skipped: a change that needs
+    the row (a setting: QA76-18's AssertionError in set_mode) first. Raises DatabaseFault when
+    the database refuses it (bot.update_errors says «busy»)."""
+    fields = _chat_fields(update)
+    assert fields is not None
+    chat_id, kind, title, language = fields
+    return subscriptions.upsert_chat(rt.db, chat_id, now=rt.now(), type=kind, title=title,
+                                     language=language)
+
+
+def new_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
+    """The update's chat as its first record would hold it (nothing written); None without a
+    chat."""
+    fields = _chat_fields(update)
+    if fields is None:
+        return None
+    chat_id, kind, title, language = fields
+    return subscriptions.new_chat(rt.db, chat_id, type=kind, title=title, language=language)
 
 
 def write_refused(rt: Runtime, exc: DatabaseFault, what: str,

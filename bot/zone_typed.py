@@ -21,7 +21,7 @@ from telegram.ext import ContextTypes
 from bot.channel_admin import same_chat
 from bot.i18n import t
 from bot.preferences import member_sees_only, zone_picker, zone_seen
-from bot.runtime import Runtime, enter, may_change, refuse_group, rtl, send, ui
+from bot.runtime import Runtime, enter, may_change, record_chat, refuse_group, rtl, send, ui
 from bot.settings_words import quiet_change_note, saved_toast
 from bot.texts_zones import ZONE_LABELS
 from bot.zones import chat_offset, chat_zone, set_fixed_offset, set_zone, zone_label
@@ -42,12 +42,12 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         if await member_sees_only(update, context, rt, chat.type, lang):  # QA54-15
             await send(update, context, zone_seen(update, rt, chat.id, lang))
             return
-        await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type))
+        await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type, chat))
         return
     zones, minutes = typed_zones(typed, ZONE_LABELS), typed_offset(typed)
     zone = zones[0] if len(zones) == 1 else None
     if not zones and minutes is None:
-        text, markup = zone_picker(rt, same_chat(chat.id), lang, chat.type)
+        text, markup = zone_picker(rt, same_chat(chat.id), lang, chat.type, chat)
         await send(update, context, ui(lang, "zone_typed_unknown", typed=typed[:40]) + "\n"
                    + text, markup)
         return
@@ -58,6 +58,10 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await send(update, context, ui(lang, "zone_typed_which", typed=typed[:40]),
                    _choices(rt, chat.id, zones, lang))
         return
+    if subscriptions.get_chat(rt.db, chat.id) is None:
+        # its record was refused a moment ago (a lock): written now, as set_zone needs the row
+        # (QA76-18); refused again, the reader is told «busy» (bot.update_errors)
+        record_chat(rt, update)
     before = (subscriptions.get_chat(rt.db, chat.id), chat_zone(rt.db, chat.id))
     now = rt.now()
     was_quiet = delivery_times.quiet_until(rt.db.db, chat.id, now) is not None

@@ -105,6 +105,17 @@ def chat_zone(db: Database, chat_id: int) -> str | None:
     return row[0] if row and row[0] in ZONE_NAMES else None
 
 
+def shown_zone(db: Database, chat: subscriptions.Chat) -> str | None:
+    """`chat_zone` of `chat`; for a chat with no row yet (its record refused: a lock) the zone
+    its first record will get — ENGLISH_ZONE for an English private chat, else DEFAULT_ZONE
+    (subscriptions.upsert_chat, migration 014) — not a fixed UTC+3 (QA76-18)."""
+    row = db.db.execute("select time_zone from chats where id = ?", [chat.id]).fetchone()
+    if row is None:
+        english = chat.type == "private" and chat.language == "en"
+        return ENGLISH_ZONE if english else DEFAULT_ZONE
+    return row[0] if row[0] in ZONE_NAMES else None
+
+
 def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscriptions.Chat:
     """Give the chat an IANA zone (its stored offset: the zone's now, a fallback only); what it
     has queued moves to the same local hours in the new zone (`delivery_times.retime_chat`,

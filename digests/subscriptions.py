@@ -133,6 +133,25 @@ def upsert_chat(db: Database, chat_id: int, *, now: datetime, type: str = "priva
     return chat
 
 
+# The quiet hours migration 027's trigger (chats_new_chat_quiet) gives a new chat, local time
+NEW_CHAT_QUIET = (23, 7)
+
+
+def new_chat(db: Database, chat_id: int, *, type: str = "private", title: str = "",
+             language: str | None = None) -> Chat:
+    """The chat as its first record (`upsert_chat`) would store it, nothing written: for a
+    chat whose record the database refused (QA76-18: /settings under a lock said «no quiet
+    hours» to a reader about to get 23:00–07:00). Migration 027's trigger gives a new chat its
+    quiet hours: read from the file, as a database may lack it (the tests drop it)."""
+    english = type == "private" and language == "en"
+    quiet = db.db.execute("select 1 from sqlite_master where type = 'trigger' and name = "
+                          "'chats_new_chat_quiet'").fetchone() is not None
+    return Chat(chat_id, type=type, title=title[:200], language=language,
+                utc_offset_minutes=0 if english else 180,
+                quiet_start=NEW_CHAT_QUIET[0] if quiet else None,
+                quiet_end=NEW_CHAT_QUIET[1] if quiet else None)
+
+
 def set_language(db: Database, chat_id: int, language: str) -> None:
     """The chat's interface language ('ar' or 'en'), chosen with /lang."""
     with db.transaction() as tx:
