@@ -19,8 +19,9 @@ database, where other databases live.
 
 Each is read as a backup is (read only): when it was taken (the stamp `backup` writes), who took
 it — a stopped bot's copy, a running bot's, the bot's own or a run.py command's before an
-upgrade, or unknown (a copy made by `cp` or sqlite3, or a file `restore` moved aside) — and the
-newest migration it holds. Pure but for reading the files; `cli.backups` prints the rows.
+upgrade, or unknown (a copy made by `cp` or sqlite3) — and the newest migration it holds. A file
+`restore` moved aside is dated by its name, when it was moved (QA76-16: by its last write it was
+listed last, though it holds the database as it was just before the restore). Pure but for reading the files; `cli.backups` prints the rows.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ MOVED_ASIDE = "restored"  # a live file `restore` moved aside, not a backup anyo
 
 def candidates(database: Path, cwd: Path) -> list[Path]:
     """The files to list, each once (module docstring: where copies are): the backups folders'
-    and `restore`'s, then the other `*.db` beside the database (listed when stamped its copy)."""
+    and `restore`'s, then the other `*.db` beside the database (listed when stamped its copy).
+    Absolute, all of them (QA76-16: those beside a relative --db were listed relative)."""
+    database, cwd = database.absolute(), cwd.absolute()
     folders = (cwd / "backups", cwd / "backups" / "daily", database.parent / "backups",
                database.parent / "backups" / "daily")
     found: dict[Path, Path] = {}
@@ -112,11 +115,25 @@ def read_copy(path: Path) -> Listed:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return Listed(path, stat.st_size, "", file_time, MOVED_ASIDE if aside else "", "",
-                      " ".join(str(exc).split())[:120])
-    return Listed(path, stat.st_size, str(meta.get(BACKUP_KEY) or ""), file_time,
+        return Listed(path, stat.st_size, moved_at(path.name) if aside else "", file_time,
+                      MOVED_ASIDE if aside else "", "", " ".join(str(exc).split())[:120])
+    # a file moved aside is the database as it was when `restore` moved it (its name's time);
+    # its last write can be much older (QA76-16: listed last, under that write's time)
+    taken = moved_at(path.name) if aside else str(meta.get(BACKUP_KEY) or "")
+    return Listed(path, stat.st_size, taken, file_time,
                   MOVED_ASIDE if aside else str(meta.get(RUNNING_KEY) or ""), str(schema or ""),
                   source=str(meta.get(SOURCE_KEY) or ""))
+
+
+def moved_at(name: str) -> str:
+    """When `restore` moved a file aside, from its name («….before-restore-20261202T121857Z»,
+    digests.backups.restore) as an ISO time in UTC; "" when the name holds none."""
+    stamp = name.rpartition(".before-restore-")[2]
+    try:
+        when = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return ""
+    return when.isoformat(timespec="seconds")
 
 
 def _has(conn: sqlite3.Connection, table: str) -> bool:
@@ -126,7 +143,7 @@ def _has(conn: sqlite3.Connection, table: str) -> bool:
 
 def listed_backups(database: Path, *, cwd: Path | None = None) -> list[Listed]:
     """Every copy of the database found (`candidates`, `belongs`), newest first (by when it was
-    taken, else by its file's time)."""
+    taken — a file moved aside by when it was moved — else by its file's time)."""
     rows = [row for row in map(read_copy, candidates(database, cwd or Path.cwd()))
             if belongs(row, database)]
     return sorted(rows, key=lambda r: r.taken_at or r.file_time, reverse=True)
