@@ -35,6 +35,7 @@ from bot import (
     channel_following,
     channels,
     chat_moves,
+    edited_commands,
     followed_topics,
     following,
     forwards,
@@ -124,7 +125,11 @@ def register_handlers(app: App) -> None:
     app.add_handler(MessageHandler(
         filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
         & ~filters.COMMAND, other_messages.edited))
-    # … and one edited into a command: not run, but told to send it anew (QA65-12)
+    # … and one edited into a command: not run, but told to send it anew (QA65-12); a private
+    # command is remembered as it comes, so that its edit is told the command had run (QA76-10)
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND,
+        edited_commands.remember), group=-2)
     app.add_handler(MessageHandler(
         filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND,
         other_messages.edited_command))

@@ -3,7 +3,8 @@
 A message that is not text (a sticker, a photo, a location) gets a one-line hint, and a caption
 naming a topic is answered as typed text (`not_text`); an edited private message is answered
 once, at its first edit (`edited`); one edited into a command is not run, but offered as a
-button that runs it (`edited_command`, QA74-13), as a mistyped command is (bot.command_guess).
+button that runs it (`edited_command`, QA74-13), as a mistyped command is (bot.command_guess;
+the wording and buttons: bot.edited_commands).
 
 Apart from bot.welcome (QA73-18): these answer through bot.answers, which builds on bot.welcome
 (bot.link_answers → `start_with`), so inside bot.welcome they needed imports in the functions.
@@ -13,14 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import edited_commands
 from bot.answers import answer_topic, topic_question
-from bot.command_guess import ACTION as RETYPED, LABEL_CHARS, command_handlers
-from bot.i18n import ADMIN_COMMANDS
-from bot.runtime import Runtime, button, chat_lang, ensure_chat, keyboard, runtime, send, ui
-from digests.reader_text import echo
+from bot.runtime import chat_lang, ensure_chat, runtime, send, ui
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -89,33 +88,20 @@ async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     refused on purpose (QA29 A7) — but answered with how to send it, the command tappable
     (QA65-12: an admin who fixed «/statss» to «/stats» by an edit waited for nothing), and a
     button that runs it: a press is the reader's own act now, as a new message would be
-    (QA74-13). None for a command the bot does not have, nor an operator's for a reader."""
+    (QA74-13). What it says and offers: bot.edited_commands."""
     forget = _first_edit(update, context)
-    if forget is None or update.edited_message is None:
+    message = update.edited_message
+    if forget is None or message is None:
         return
     rt = runtime(context)
     ensure_chat(rt, update)
-    typed = update.edited_message.text or ""
     user = update.effective_user
-    run = _run_button(rt, context, update.edited_message.chat.id, typed,
-                      admin=rt.is_admin(user.id if user else None))
+    text, markup = edited_commands.answer(
+        rt, context, message.chat.id, message.text or "", chat_lang(rt, update),
+        admin=rt.is_admin(user.id if user else None),
+        before=edited_commands.ran_before(context, message.chat.id, message.message_id))
     try:
-        await send(update, context, ui(chat_lang(rt, update), "edited_command_button"
-                                       if run else "edited_command", command=echo(typed, 80)),
-                   keyboard([[run]] if run else []))
+        await send(update, context, text, markup)
     except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
         forget()
         raise
-
-
-def _run_button(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, typed: str, *,
-                admin: bool) -> InlineKeyboardButton | None:
-    """The button running the command `typed` with its words (bot.command_guess's action), or
-    None when the bot has no such command or it is an operator's and the sender is not one."""
-    words = typed.split()
-    name = words[0][1:].partition("@")[0].lower() if words and words[0].startswith("/") else ""
-    hidden = frozenset() if admin else frozenset(row[0] for row in ADMIN_COMMANDS)
-    if not name or name in hidden or name not in command_handlers(context):
-        return None
-    label = " ".join([f"/{name}", *words[1:]])[:LABEL_CHARS]
-    return button(rt, chat_id, label, RETYPED, {"command": name, "words": words[1:]})

@@ -243,17 +243,31 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "This link asks to follow «{topic}», and the archive has no news of it "
                       "yet. To follow it, press the button."),
     "deep_link_follow": ("🔔 تابع «{topic}»", "🔔 Follow «{topic}»"),
-    # a private message edited into a command: never run from the edit (QA65-12)
-    "edited_command": ("عدّلتَ رسالة فصارت أمرًا، ولا أنفّذ الأوامر من رسالة معدّلة. أرسله رسالة "
-                       "جديدة: {command}",
-                       "That edit made the message a command, and commands are not run from an "
-                       "edited message. Send it as a new message: {command}"),
-    # … with a button that runs it (QA74-13)
-    "edited_command_button": ("عدّلتَ رسالة فصارت أمرًا، ولا أنفّذ الأوامر من رسالة معدّلة. "
-                              "لتنفيذه اضغط الزر، أو أرسله رسالة جديدة: {command}",
-                              "That edit made the message a command, and commands are not run "
-                              "from an edited message. To run it, press the button, or send it "
-                              "as a new message: {command}"),
+    # a private message edited into a command: never run from the edit (QA65-12); the lead
+    # says what was edited, the rest what to do (bot.edited_commands, QA74-13, QA76)
+    "edited_lead": ("عدّلتَ رسالة فصارت أمرًا، ولا أنفّذ الأوامر من رسالة معدّلة.",
+                    "That edit made the message a command, and commands are not run from an "
+                    "edited message."),
+    # … a command that had run before it was edited (QA76-10)
+    "edited_lead_ran": ("عدّلتَ الأمر بعد تنفيذه، ولا أنفّذ الأوامر من رسالة معدّلة.",
+                        "You edited the command after it had run, and commands are not run "
+                        "from an edited message."),
+    "edited_rest_button": ("لتنفيذه اضغط الزر، أو أرسله رسالة جديدة: {command}",
+                           "To run it, press the button, or send it as a new message: "
+                           "{command}"),
+    # too long to quote whole: a cut command is no command to send (QA76-11)
+    "edited_rest_long": ("لتنفيذه اضغط الزر.", "To run it, press the button."),
+    # an operator's command edited in by a reader: not invited to resend it (QA76-2)
+    "edited_rest_operator": ("والأمر {command} لمشغّل البوت فقط.",
+                             "And {command} is for the bot's operator only."),
+    # a name near no command: not «send it as a new message» either (QA76-1)
+    "edited_rest_unknown": ("ولا أعرف الأمر {command}؛ أوامري في /help",
+                            "And I do not know the command {command}; my commands: /help"),
+    # the /subscribe that ran still holds: the new one's button follows as well (QA76-10)
+    "edited_still_following": ("نُفّذ الأمر الأول: ما زلت تتابع «{topic}». لإيقاف متابعته: "
+                               "{command}",
+                               "The first command ran: you still follow «{topic}». To stop "
+                               "following it: {command}"),
     "deep_link_broken": ("لم أفهم هذا الرابط، ولعله نُسخ ناقصًا؛ فلم أتابع به شيئًا. اطلب رابطًا "
                          "جديدًا ممن أرسله، أو اكتب اسم الموضوع.",
                          "I could not read this link (it may have been copied incompletely), so "

@@ -309,6 +309,17 @@ def unsubscribe_ids(db: Database, chat_id: int, wanted: Sequence[tuple[int, str 
     return [_sub(row) for row in removed]
 
 
+def followed(db: Database, chat_id: int, topic: str) -> Subscription | None:
+    """The chat's subscription to `topic` (its key, or another spelling of the same name), or
+    None (also for a topic with nothing searchable)."""
+    try:
+        key = key_of(clean_topic(topic))
+    except QueryError:
+        return None
+    row = _followed(db, chat_id, key)
+    return _sub(row) if row is not None else None
+
+
 def list_subscriptions(db: Database, chat_id: int) -> list[Subscription]:
     """The chat's subscriptions, oldest first."""
     return [_sub(r) for r in db.db.query(

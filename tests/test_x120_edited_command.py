@@ -54,7 +54,9 @@ async def test_no_button_for_an_operators_command_or_an_unknown_one(tmp_path: Pa
             await h.emu.await_messages(chat, 1, timeout=30)
             h.emu.edit_user_message(chat, message_id, edit)
             hint = (await h.emu.await_messages(chat, 2, timeout=30))[1]
-            assert "رسالة جديدة" in hint.plain_text and "اضغط" not in hint.plain_text, edit
+            # X133 (QA76-1/-2): not invited to resend what the bot refuses
+            assert "رسالة جديدة" not in hint.plain_text and "اضغط" not in hint.plain_text, edit
+            assert ("لمشغّل البوت فقط" if n == 0 else "لا أعرف الأمر") in hint.plain_text, edit
             assert not hint.button_texts(), edit
         # the operator is offered theirs
         before = len(h.emu.messages(ADMIN))

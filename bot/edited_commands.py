@@ -1,0 +1,117 @@
+"""What a private message edited into a command is answered, and with which buttons.
+
+The edit is never run (QA29 A7, QA65-12): an old message edited would act out of its place. The
+answer (bot.other_messages.edited_command) says what was edited and offers what a new message
+would have got (QA74-13, QA76):
+
+- a command the bot has: a button running it, its words kept (bot.command_guess's action);
+- a mistyped name or another bot's («/subscripe», «/follow»): the «هل تقصد» a new message gets,
+  with its button (QA76-1: it was told to resend the command the bot then refused);
+- a name near nothing: that it is unknown, and /help — not «send it as a new message»;
+- an operator's command for a reader: that it is the operator's (QA76-2: invited to resend
+  /stats, then refused).
+
+A message that was a command and ran before it was edited («/subscribe عفرين» edited into
+«/subscribe لبنان», QA76-10) is told so — «عدّلتَ الأمر بعد تنفيذه» — and, for a /subscribe whose
+topic is still followed, that it is, with a button that stops following it: the new command's
+button follows the new topic as well, not instead. The commands that ran are remembered per
+message (`remember`, in memory, the last MAX_REMEMBERED): after a restart an edit of an older
+command reads as a message that became one.
+
+A command too long to quote whole (QA76-11) is offered by its button alone, the label cut at a
+word with «…».
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.command_guess import ACTION as RETYPED
+from bot.command_guess import LABEL_CHARS, command_handlers, offer
+from bot.i18n import ADMIN_COMMANDS
+from bot.runtime import Runtime, button, ui
+from bot.topic_follows import would_follow
+from bot.topic_lists import shown_topic
+from digests import subscriptions
+from digests.reader_text import echo
+
+# How much of the edited command the answer quotes: longer, only its button offers it
+QUOTED_CHARS = 80
+MAX_REMEMBERED = 1000
+_RAN_KEY = "commands_ran"
+
+
+async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A private command as it came (bot.handlers, before the command's own handler): its
+    text kept by message, so that an edit of it later is told it edits a command that ran."""
+    message = update.message
+    if message is None or not message.text:
+        return
+    ran: dict[tuple[int, int], str] = context.application.bot_data.setdefault(_RAN_KEY, {})
+    ran[(message.chat.id, message.message_id)] = message.text
+    while len(ran) > MAX_REMEMBERED:
+        del ran[next(iter(ran))]
+
+
+def ran_before(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int) -> str | None:
+    """The text of the command message `message_id` was when it came and ran, if remembered."""
+    ran: dict[tuple[int, int], str] = context.application.bot_data.get(_RAN_KEY, {})
+    return ran.get((chat_id, message_id))
+
+
+def _name(word: str) -> str:
+    """«/Subscribe@nashra_bot» → «subscribe»."""
+    return word[1:].partition("@")[0].lower() if word.startswith("/") else ""
+
+
+def answer(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, typed: str,
+           lang: str, *, admin: bool, before: str | None = None
+           ) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The answer to a message edited into the command `typed` (`before`: the command it was
+    and that ran, if it was one): its text and buttons (module docstring)."""
+    words = typed.split()
+    name = _name(words[0]) if words else ""
+    lead = ui(lang, "edited_lead_ran" if before is not None else "edited_lead")
+    hidden = frozenset() if admin else frozenset(row[0] for row in ADMIN_COMMANDS)
+    known = command_handlers(context)
+    rows: list[list[InlineKeyboardButton]] = []
+    if name in hidden:
+        rest = ui(lang, "edited_rest_operator", command=echo(f"/{name}", 40))
+    elif name and name in known:
+        command = " ".join([f"/{name}", *words[1:]])
+        rows.append([button(rt, chat_id, echo(command, LABEL_CHARS), RETYPED,
+                            {"command": name, "words": words[1:]})])
+        rest = ui(lang, "edited_rest_button", command=command) if len(
+            command) <= QUOTED_CHARS else ui(lang, "edited_rest_long")
+    else:
+        near = offer(rt, context, chat_id, name, words[1:], lang, hidden=hidden)
+        if near is not None:  # «/subscripe لبنان»: «هل تقصد /subscribe لبنان؟», as a new message
+            text, markup = near
+            return lead + "\n" + text, markup
+        rest = ui(lang, "edited_rest_unknown", command=echo(words[0] if words else "/", 40))
+    text = lead + " " + rest
+    still = _still_followed(rt, chat_id, before, typed) if before is not None else None
+    if still is not None:
+        stop = f"/unsubscribe {still}"
+        text += "\n" + ui(lang, "edited_still_following", topic=shown_topic(still, lang),
+                          command=stop)
+        rows.append([button(rt, chat_id, echo(stop, LABEL_CHARS), RETYPED,
+                            {"command": "unsubscribe", "words": still.split()})])
+    return text, InlineKeyboardMarkup(rows) if rows else None
+
+
+def _still_followed(rt: Runtime, chat_id: int, before: str, typed: str) -> str | None:
+    """The topic a /subscribe that ran (`before`) followed, when the chat still follows it and
+    the edit names another: the reader who edits «عفرين» into «لبنان» means «not Afrin»."""
+    old, new = before.split(), typed.split()
+    if not old or _name(old[0]) != "subscribe" or len(old) < 2:
+        return None
+    asked = " ".join(old[1:])
+    if new and _name(new[0]) == "subscribe" and " ".join(new[1:]) == asked:
+        return None
+    read = would_follow(rt, asked)
+    if read.refusal is not None or not read.topic:
+        return None
+    sub = subscriptions.followed(rt.db, chat_id, read.topic)
+    return sub.topic if sub is not None else None
