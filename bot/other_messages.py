@@ -4,7 +4,7 @@ A message that is not text (a sticker, a photo, a location) gets a one-line hint
 naming a topic is answered as typed text (`not_text`); an edited private message is answered
 once, at its first edit (`edited`); one edited into a command is not run, but offered as a
 button that runs it (`edited_command`, QA74-13), as a mistyped command is (bot.command_guess;
-the wording and buttons: bot.edited_commands).
+the wording and buttons: bot.edited_commands), and its later edits change that answer.
 
 Apart from bot.welcome (QA73-18): these answer through bot.answers, which builds on bot.welcome
 (bot.link_answers → `start_with`), so inside bot.welcome they needed imports in the functions.
@@ -12,14 +12,19 @@ Apart from bot.welcome (QA73-18): these answer through bot.answers, which builds
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import edited_commands
 from bot.answers import answer_topic, topic_question
-from bot.runtime import chat_lang, ensure_chat, runtime, send, ui
+from bot.runtime import NO_PREVIEW, chat_lang, ensure_chat, runtime, send, ui
+
+log = logging.getLogger(__name__)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -88,11 +93,17 @@ async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     refused on purpose (QA29 A7) — but answered with how to send it, the command tappable
     (QA65-12: an admin who fixed «/statss» to «/stats» by an edit waited for nothing), and a
     button that runs it: a press is the reader's own act now, as a new message would be
-    (QA74-13). What it says and offers: bot.edited_commands."""
-    forget = _first_edit(update, context)
+    (QA74-13). What it says and offers: bot.edited_commands. A later edit into a command
+    changes that answer in place (QA76-3: its button ran the first edit's command), rather
+    than a second answer."""
     message = update.edited_message
-    if forget is None or message is None:
+    if message is None:
         return
+    forget = _first_edit(update, context)
+    hints: dict[tuple[int, int], int] = context.application.bot_data.setdefault(_HINTS_KEY, {})
+    key = (message.chat.id, message.message_id)
+    if forget is None and key not in hints:
+        return  # a later edit of a message whose first edit was no command: as `edited`
     rt = runtime(context)
     ensure_chat(rt, update)
     user = update.effective_user
@@ -100,8 +111,23 @@ async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         rt, context, message.chat.id, message.text or "", chat_lang(rt, update),
         admin=rt.is_admin(user.id if user else None),
         before=edited_commands.ran_before(context, message.chat.id, message.message_id))
+    if forget is None:
+        try:
+            await context.bot.edit_message_text(text, message.chat.id, hints[key],
+                                                parse_mode=ParseMode.HTML, reply_markup=markup,
+                                                link_preview_options=NO_PREVIEW)
+        except BadRequest as exc:  # the same command again, or the answer deleted: left so
+            log.info("edited command answer not changed chat=%s error=%s", message.chat.id, exc)
+        return
     try:
-        await send(update, context, text, markup)
+        sent = await send(update, context, text, markup)
     except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
         forget()
         raise
+    hints[key] = sent.message_id
+    while len(hints) > MAX_EDITS_REMEMBERED:
+        del hints[next(iter(hints))]
+
+
+# The bot's answer to a message's first edit into a command, per chat and message (QA76-3)
+_HINTS_KEY = "edited_command_answers"

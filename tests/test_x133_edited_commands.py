@@ -120,3 +120,24 @@ async def test_a_long_edited_command_is_offered_by_its_button_cut_at_a_word(
         assert label.endswith("…") and long.startswith(label[:-1].rstrip()), label
         assert long[len(label[:-1].rstrip())] == " ", label  # cut at a word, not in one
         assert "اضغط الزر" in bare(hint) and "رسالة جديدة" not in bare(hint)
+
+
+async def test_a_second_edit_changes_the_answer_and_its_button(tmp_path: Path) -> None:
+    """QA76-3: «عفرين» edited into «/subscribe عفرين», then into «/subscribe لبنان»: the second
+    edit got no word and the one button followed «عفرين». Now the answer is changed in place."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        chat = READER + 90
+        message_id = h.emu.send_user_message(chat, "عفرين")
+        await h.emu.await_messages(chat, 1, timeout=30)
+        await h.settle()
+        h.emu.edit_user_message(chat, message_id, "/subscribe عفرين")
+        hint = (await h.emu.await_messages(chat, 2, timeout=30))[-1]
+        assert hint.button_texts() == ["/subscribe عفرين"]
+        count = len(h.emu.messages(chat))
+        h.emu.edit_user_message(chat, message_id, "/subscribe لبنان")
+        await h.until(lambda: h.emu.messages(chat)[-1].button_texts() == ["/subscribe لبنان"])
+        assert len(h.emu.messages(chat)) == count  # no second answer: the first one changed
+        changed = h.emu.messages(chat)[-1]
+        assert "/subscribe لبنان" in bare(changed) and "عفرين" not in bare(changed)
+        await h.click(changed, "/subscribe لبنان")
+        await h.until(lambda: _topics(h, chat) == ["لبنان"])
