@@ -7,8 +7,9 @@ read «1,200» as 1 and «٣٬٠٠٠» as 3 and 0 (a toll rising past a thousand
 the second «مقتل 52 وإصابة 80» as 52 hurt. This module is what they share:
 
 - `counts`: every number of a text (Arabic-Indic or Western digits, a thousands separator «,»
-  or «٬» before three digits, «٫» or another comma a decimal one), its value after a multiplier
-  («3 آلاف» is 3000), the word it counts (after the multiplier and «من»: «10 من الجنود») and
+  or «٬» before three digits, «٫» or another comma a decimal one; a thousand in words, «ألف»,
+  «ألفي»), its value after a multiplier («3 آلاف» is 3000) and what «و» adds to it («3 آلاف
+  و500» is 3500, «ألف و200» 1200: QA76-9), the word it counts (after the multiplier and «من»: «10 من الجنود») and
   the word before it. A word after punctuation counts nothing, nor one opening with «و»: «مقتل
   52 وإصابة 80» counts 52 by «مقتل», not by «وإصابة» (the next figure's noun).
 - the words of the two tolls (DEAD, HURT): the nouns counted after their number (`COUNTED`:
@@ -80,6 +81,11 @@ YEARS = range(1000, 2200)
 MULTIPLIERS = {**dict.fromkeys(_forms("الف الاف آلاف"), 1_000),
                **dict.fromkeys(_forms("مليون ملايين"), 1_000_000),
                **dict.fromkeys(_forms("مليار مليارات بليون"), 1_000_000_000)}
+# the thousand written as a word, a multiplied number by itself (QA76-9: «ألفي قتيل» was no
+# number, «ألف و200» 200). Not «آلاف» alone («thousands»), nor «ألفا»: 1000 («قتل ألفًا») or
+# 2000 («ألفا جريح») unvowelled
+WORD_NUMBERS = {**dict.fromkeys(_forms("الف"), 1_000),
+                **dict.fromkeys(_forms("الفان الفي الفين"), 2_000)}
 
 
 def plain(text: str) -> str:
@@ -178,28 +184,94 @@ def _year(tokens: list[re.Match[str]], i: int, value: float, years: set[int]) ->
     return j > 0 and bool(forms & _ORDINALS) and tokens[j - 1].group() in _LEVANTINE
 
 
+# the number words a written «ألف» may end («خمسين ألف», «مائة وسبعين ألف»: not 1000)
+_NUMBER_WORDS = _forms(
+    "واحد احد اثنان اثنين اثني ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية"
+    " تسع تسعة عشر عشرة عشرين عشرون ثلاثين ثلاثون اربعين اربعون خمسين خمسون ستين ستون"
+    " سبعين سبعون ثمانين ثمانون تسعين تسعون مئة مائة مئتي مائتي مئتين مائتين مئات"
+    " ثلاثمئة ثلاثمائة اربعمئة اربعمائة خمسمئة خمسمائة ستمئة ستمائة سبعمئة سبعمائة"
+    " ثمانمئة ثمانمائة تسعمئة تسعمائة بضع بضعة")
+
+
+def _word_number(tokens: list[re.Match[str]], i: int) -> float | None:
+    """The value of a thousand written as a word at tokens[i] («ألف», «وألفين», «بألفي»:
+    WORD_NUMBERS), else None: not after a number word («خمسين ألف», «الخمسين ألف»), nor with
+    «ال» («عام الألفين»)."""
+    word = tokens[i].group()
+    forms = {word} | ({word[1:]} if word[:1] in "وبلف" else set())
+    value = next((WORD_NUMBERS[f] for f in forms if f in WORD_NUMBERS), None)
+    if value is None or i == 0:
+        return value
+    return None if bare(tokens[i - 1].group()) & _NUMBER_WORDS else value
+
+
+def _remainder(tokens: list[re.Match[str]], j: int,
+               scale: float) -> tuple[float, int, bool]:
+    """What «و» and a smaller number at tokens[j] add to a number multiplied by `scale` («3
+    آلاف و500» is 3500, «ألف و200» 1200, «2 مليون و500 ألف» 2,500,000: QA76-9, they were 500,
+    200 and 500,000), the index after it, and whether that number was multiplied too (the sum
+    a round figure still); (0, j, False) when none follows."""
+    if scale <= 1 or j + 1 >= len(tokens) or tokens[j].group() != "و":
+        return 0, j, False
+    digits = tokens[j + 1].group()
+    if not digits[:1].isdigit():
+        return 0, j, False
+    rest, k = float(digits.replace(",", ".")), j + 2
+    multiplied = k < len(tokens) and MULTIPLIERS.get(tokens[k].group(), scale) < scale
+    if multiplied:
+        rest *= MULTIPLIERS[tokens[k].group()]
+        k += 1
+    return (rest, k, multiplied) if 0 < rest < scale else (0, j, False)
+
+
+def _past_of(tokens: list[re.Match[str]], j: int) -> int:
+    """`j`, or past a «من» there («10 من الجنود»: what is counted follows it)."""
+    return j + 1 if j < len(tokens) and tokens[j].group() == "من" else j
+
+
+def _two_tolls(before: str | None, unit: str | None) -> bool:
+    """Whether a verbal noun before a number and the noun counted after what «و» adds to it
+    name different tolls («مقتل 3 آلاف و500 جريح»: 3000 dead and 500 hurt, not 3500)."""
+    kind, counted = before_kind(before), counted_kind(unit)
+    return kind is not None and counted is not None and kind != counted
+
+
 def counts(text: str) -> tuple[str, list[Count]]:
-    """The `plain` text of `text` and its numbers, in order (module doc)."""
+    """The `plain` text of `text` and its numbers, in order (module doc): a thousand written as
+    a word is one («ألفي قتيل»), and «و» with a smaller number after a multiplied one goes on
+    with it («3 آلاف و500 قتيل» is 3500, not multiplied: an exact count; «2 مليون و500 ألف» is
+    multiplied still)."""
     read = plain(text)
     tokens = list(_TOKENS.finditer(read))
     out = []
     years: set[int] = set()
+    used: set[int] = set()  # the tokens read as part of a number before them
     for i, tok in enumerate(tokens):
         digits = tok.group()
-        if not digits[:1].isdigit():
+        if i in used:
             continue
-        value = float(digits.replace(",", "."))
+        scale: float = 1
+        if digits[:1].isdigit():
+            value = float(digits.replace(",", "."))
+        elif (worded := _word_number(tokens, i)) is not None:
+            value, scale = worded, 1_000
+        else:
+            continue
         j = i + 1
-        multiplied = False
-        if j < len(tokens) and tokens[j].group() in MULTIPLIERS:
-            value *= MULTIPLIERS[tokens[j].group()]
-            multiplied = True
+        if scale == 1 and j < len(tokens) and tokens[j].group() in MULTIPLIERS:
+            scale = MULTIPLIERS[tokens[j].group()]
+            value *= scale
             j += 1
-        if j < len(tokens) and tokens[j].group() == "من":
-            j += 1
-        after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-        before = tokens[i - 1].group() if i > 0 and tokens[i - 1].group()[:1].isalpha() else None
+        multiplied = scale > 1
         year = not multiplied and _year(tokens, i, value, years)
+        before = tokens[i - 1].group() if i > 0 and tokens[i - 1].group()[:1].isalpha() else None
+        rest, k, round_rest = _remainder(tokens, j, scale)
+        # «مقتل 3 آلاف و500 جريح» is two tolls: the noun before and the one after disagree
+        if rest and not _two_tolls(before, _unit(tokens, _past_of(tokens, k))):
+            value, multiplied, j = value + rest, round_rest, k  # «3 آلاف و500»: exact
+        used.update(range(i + 1, j))
+        j = _past_of(tokens, j)
+        after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         if year:
             years.add(i)
         out.append(Count(value, tok.start(), tok.end(), _unit(tokens, j), before, multiplied,
