@@ -174,8 +174,10 @@ async def send_welcome(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         # above «Try one of these topics:», which the buttons follow (QA51 L8)
         head, _, prompt = text.rpartition("\n")
         text = f"{head}\n{other_language_line(lang)}\n{prompt}"
-    if back:  # a reader back after blocking the bot: their kept topics (QA20 O8)
-        text += "\n\n" + back
+    if back:  # a reader back after blocking the bot: their kept topics (QA20 O8), above
+        # «جرّب أحد هذه المواضيع:», which the buttons follow (QA76-7: the colon pointed at it)
+        head, _, prompt = text.rpartition("\n")
+        text = f"{head}\n\n{back}\n{prompt}"
     await send(update, context, text, keyboard(rows))
 
 
