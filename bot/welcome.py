@@ -51,7 +51,9 @@ from bot.runtime import (
     ensure_chat,
     enter,
     keyboard,
+    may_change,
     own_lang,
+    refuse_group,
     rtl,
     runtime,
     send,
@@ -137,6 +139,11 @@ async def answer_start_payload(update: Update, context: ContextTypes.DEFAULT_TYP
         await send(update, context, ui(lang, "deep_link_broken"))
     elif holds_address(topic):  # a spam link: never followed nor repeated (QA65-6)
         await send(update, context, ui(lang, "deep_link_address"))
+    elif in_group(update) and not await may_change(update, context):
+        # a member's link: refused at once, as the follow itself would be — the «press to
+        # follow» question posted to the whole group, naming any text, was no member's to ask
+        # (QA76-14)
+        await refuse_group(update, context, lang)
     elif (not link_topic_known(rt, chat_id, topic)  # asked, not followed at once (QA65-6)
           and would_follow(rt, topic).refusal is None):  # a press would follow (QA74-12)
         # no bidi override in the button either (QA14 F5; ui() drops them in the text, by
