@@ -75,6 +75,9 @@ class Bundle:
     # sent without a sound (Telegram's disable_notification): an admin's push reaching a chat in
     # its quiet hours or in daily mode (digests.delivery_times.push_silent; QA57-14)
     silent: bool = False
+    # (daily digest row, the items the plan read of it): claimed only as read — what a poll
+    # added since goes to the chat's next digest (digests.daily_rows.split_late, X122)
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 class Renderings:

@@ -268,7 +268,7 @@ class Courier:
             messages, reason = [], f"render failed: {exc!r}"
         if not messages:
             try:
-                claimed = self.writes.attempt("claim", outbox_states.claim, bundle.row_ids)
+                claimed = self.writes.attempt("claim", outbox_states.claim, *_claimed(bundle))
             except Locked:
                 return False  # still pending: a later pass
             self.writes.owe("skipped", outbox_states.finish, claimed, "skipped", self.clock(),
@@ -291,7 +291,7 @@ class Courier:
                 # 'sending' are those really on the wire (the bound on duplicates). A claim the
                 # database does not take sends nothing: the rows stay pending (bot.owed).
                 try:
-                    row_ids = self.writes.attempt("claim", outbox_states.claim, bundle.row_ids)
+                    row_ids = self.writes.attempt("claim", outbox_states.claim, *_claimed(bundle))
                 except Locked:
                     # nothing sent: the chat's slot is not used up
                     self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
@@ -484,3 +484,9 @@ class Courier:
             self.stats.ambiguous += 1
         if retried == "failed":
             self.stats.rows_failed += len(row_ids)
+
+
+def _claimed(bundle: Bundle) -> tuple[Any, ...]:
+    """outbox_states.claim's arguments for the bundle: its rows, and the items read of its
+    daily digest rows when it has any (only then: a test's stand-in claim takes the rows)."""
+    return (bundle.row_ids, bundle.parts) if bundle.parts else (bundle.row_ids,)

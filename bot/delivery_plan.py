@@ -205,7 +205,7 @@ class Planner:
                          if len(rs) > 1})
         for chat_id, rs in ready:
             yield
-            rs = [r for r in rs if r.id not in repeating and r.id not in muted]
+            rs = [r for r in rs if r.id not in repeating and r.key not in muted]
             if not rs:
                 continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
@@ -229,7 +229,8 @@ class Planner:
                 if revised & updates else {})
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
-            bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
+            # a daily digest row's items ride as their row, claimed once (digests.daily_rows)
+            bundles.append(Bundle(chat_id, tuple(dict.fromkeys(r.id for r in shown + counted)),
                                   tuple(r.article_id for r in shown),
                                   frozenset(r.kind for r in rs), max(r.attempts for r in rs),
                                   is_group=chat_id < 0 or rs[0].chat_type != "private",
@@ -240,7 +241,9 @@ class Planner:
                                   revised=frozenset(revised & updates),
                                   was=tuple(sorted(was.items())),
                                   silent=any(r.kind.startswith("push:") for r in rs)
-                                  and delivery_times.push_silent(self.db.db, chat_id, now)))
+                                  and delivery_times.push_silent(self.db.db, chat_id, now),
+                                  parts=tuple(sorted({(r.id, r.seen) for r in rs
+                                                      if r.part >= 0}))))
         return bundles
 
     def settling_rows(self, chat_id: int, rows: int) -> bool:
@@ -258,17 +261,21 @@ class Planner:
         self.settling[chat_id] = (first, grown, rows)
         return True
 
-    def muted(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
-        """The ids of the rows among `rs` whose chat has muted their article's source since
-        they were queued (digests.reader_sources.muted_rows), recorded skipped; an admin's
-        push goes as asked. While the database refuses the write, they wait (not sent)."""
-        ids = [r.id for r in rs if not r.kind.startswith("push:") and r.article_id is not None]
+    def muted(self, rs: list[outbox_states.DueRow], now: datetime) -> set[tuple[int, int]]:
+        """The rows among `rs` (`DueRow.key`: a daily digest's item too) whose chat has muted
+        their article's source since they were queued (digests.reader_sources.muted_rows),
+        recorded skipped; an admin's push goes as asked. While the database refuses the write,
+        they wait (not sent)."""
+        ids = [r.id for r in rs if not r.kind.startswith("push:") and r.article_id is not None
+               and r.part < 0]
         found = reader_sources.muted_rows(self.db.db, ids) if ids else set()
-        if found:
+        items = reader_sources.muted_items(self.db.db, [(r.chat_id, r.article_id, r.id, r.part)
+                                                        for r in rs if r.part >= 0])
+        if found or items:
             with contextlib.suppress(Locked):  # still pending: asked again at a later pass
                 self.courier.writes.attempt("muted", reader_sources.skip_muted, sorted(found),
-                                            now)
-        return found
+                                            now, sorted(items))
+        return {(i, -1) for i in found} | items
 
     def repeating(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
         """The ids of the update rows among `rs` (due now, any chats) that repeat news their

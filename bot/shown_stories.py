@@ -57,7 +57,8 @@ def choose_shown(rows: Sequence[outbox_states.DueRow], weights: dict[int, tuple[
     daily = bundle_kind(r.kind for r in rows).startswith("daily:")
     if daily or len(rows) > limit:
         others.sort(key=lambda r: (weights.get(r.story_id, (0, ""))[0],
-                                   weights.get(r.story_id, (0, ""))[1], r.id), reverse=True)
+                                   weights.get(r.story_id, (0, ""))[1], r.queued),
+                    reverse=True)
         if topics:
             others = _topics_first(others, topics, max(0, limit - len(pushes)), general)
     else:
@@ -98,8 +99,8 @@ def _topics_first(ranked: list[outbox_states.DueRow], topics: Mapping[int, str],
                 picked[topic].append(members[depth])
                 taken += 1
     first = [r for members in picked.values() for r in members]
-    chosen = {r.id for r in first}
+    chosen = {r.key for r in first}
     if general:  # the general digest's best, then the topics' leftovers
-        chosen |= {r.id for r in rest}
-        return first + rest + [r for r in ranked if r.id not in chosen]
-    return first + [r for r in ranked if r.id not in chosen]
+        chosen |= {r.key for r in rest}
+        return first + rest + [r for r in ranked if r.key not in chosen]
+    return first + [r for r in ranked if r.key not in chosen]

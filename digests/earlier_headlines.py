@@ -90,10 +90,16 @@ def read_before(db: sqlite_utils.Database, row_ids: Iterable[int]) -> dict[int, 
         f"""select o.article_id, coalesce(nullif(a.headline, ''), a.title),
                    (select h.headline from earlier_headlines h
                     where h.article_id = o.article_id
-                      and h.replaced_at >= (select max(p.sent_at) from outbox p
-                                            where p.chat_id = o.chat_id and p.id != o.id
-                                              and p.article_id = o.article_id
-                                              and p.status = 'sent')
+                      and h.replaced_at >= nullif(max(
+                          coalesce((select max(p.sent_at) from outbox p
+                                    where p.chat_id = o.chat_id and p.id != o.id
+                                      and p.article_id = o.article_id
+                                      and p.status = 'sent'), ''),
+                          -- a daily digest's item (digests.daily_rows)
+                          coalesce((select max(d.sent_at) from outbox d, json_each(d.items) j
+                                    where d.chat_id = o.chat_id and d.story_id = 0
+                                      and d.status = 'sent' and j.value ->> 2 is null
+                                      and j.value ->> 1 = o.article_id), '')), '')
                     order by h.replaced_at, h.id limit 1)
             from outbox o join articles a on a.id = o.article_id
             where o.id in ({marks})""", ids).fetchall()

@@ -36,6 +36,7 @@ from digests.data_migrations import (
     m049_epoch_dates,
     m050_untracked_links,
 )
+from digests.daily_rows import m059_daily_rows
 from digests.earlier_headlines import m051_earlier_headlines
 from digests.general_names import m044_general_digest_joined_names
 from digests.mojibake_repair import m053_mojibake_articles
@@ -136,4 +137,5 @@ MIGRATIONS: list[Migration] = [
     ("056_outbox_due_index", m056_outbox_due_index),
     ("057_food_readings", m057_food_readings),
     ("058_outbox_maybe_sent", m058_outbox_maybe_sent),
+    ("059_daily_rows", m059_daily_rows),
 ]

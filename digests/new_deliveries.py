@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from digests import daily_rows
 from digests.delivery_times import after_quiet, next_daily
 from digests.live_reports import GONE
 from digests.models import Article, iso
@@ -35,8 +36,26 @@ def insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int | 
                                                                  str | None]],
                  now: datetime) -> int:
     """Insert (chat, story, article, kind, not_before) rows unless the chat already has the
-    story under any kind. Returns how many were inserted."""
+    story under any kind. A daily digest's row ('daily:<date>') becomes an item of the chat's
+    one row of that date (digests.daily_rows, X122). Returns how many were queued."""
     created = iso(now)
+    rows = list(rows)
+    # the chats with an item of a story (a daily digest's) have it too: left out here
+    having: dict[int, set[int]] = {}
+    for story in {r[1] for r in rows}:
+        having[story] = daily_rows.chats_having(db, daily_rows.family(db, [story]))
+    rows = [r for r in rows if r[0] not in having[r[1]]]
+    daily = [r for r in rows if r[3].startswith("daily:")]
+    single = [r for r in rows if not r[3].startswith("daily:")]
+    queued = 0
+    if daily:
+        # as below: not for a chat with a row of the story (a merged one's included)
+        stories = {r[1] for r in daily}
+        fam = {s: daily_rows.family(db, [s]) for s in stories}
+        had = {(s, c) for s in stories for c in _chats_with_rows(db, fam[s])}
+        queued += daily_rows.add(db, [r for r in daily if (r[1], r[0]) not in had], created)
+    if not single:
+        return queued
     before = db.execute("select total_changes()").fetchone()[0]
     db.conn.executemany(
         """insert or ignore into outbox (chat_id, story_id, article_id, kind, not_before,
@@ -47,8 +66,15 @@ def insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int | 
                              (select merged_id from story_merges where into_id = ?))""",
         # two searches of outbox_chat (chat_id, story_id): an `or` of the two read every row
         # of the chat, ~46 a day for a daily reader (QA72-4)
-        [(c, s, a, k, nb, created, c, s, c, s) for c, s, a, k, nb in rows])
-    return int(db.execute("select total_changes()").fetchone()[0] - before)
+        [(c, s, a, k, nb, created, c, s, c, s) for c, s, a, k, nb in single])
+    return queued + int(db.execute("select total_changes()").fetchone()[0] - before)
+
+
+def _chats_with_rows(db: sqlite_utils.Database, stories: list[int]) -> set[int]:
+    """The chats with a row of one of `stories` (outbox_story)."""
+    marks = ",".join("?" * len(stories))
+    return {int(r[0]) for r in db.execute(
+        f"select distinct chat_id from outbox where story_id in ({marks})", stories)}
 
 
 def story_key(db: sqlite_utils.Database, article: Article) -> int:

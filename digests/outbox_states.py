@@ -50,6 +50,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from digests import daily_rows
 from digests.delivery_times import next_daily
 from digests.models import iso
 from digests.reader_sources import move_mutes
@@ -86,6 +87,22 @@ class DueRow:
     chat_type: str = "private"
     language: str | None = None
     thread_id: int | None = None  # the forum topic the chat's deliveries go to (bot.threads)
+    # a daily digest row's item (digests.daily_rows, X122): its place in the row, -1 for a
+    # row of one story; `seen` the items the row held when read (claim's check)
+    part: int = -1
+    seen: int = 0
+    order: int = -1  # an item: the newest row's id when it was queued (-1: `id`)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """The row, and the item's place in it (a row of one story: -1)."""
+        return (self.id, self.part)
+
+    @property
+    def queued(self) -> tuple[int, int]:
+        """Where it was queued among the chat's rows: its id, or for an item where its own
+        row's id would have been (the newest row's id then, the item's place after it)."""
+        return (self.id if self.order < 0 else self.order, self.part)
 
 
 def due_rows(db: Database, now: datetime, *, limit: int = 1000,
@@ -113,12 +130,28 @@ def due_rows(db: Database, now: datetime, *, limit: int = 1000,
                    order by o.id""", [*part, stamp]).fetchall():
             group = whole[r[1]]
             if per_chat is None or len(group) < per_chat:
-                group.append(DueRow(*r))
-    return [row for chat in chats for row in whole[chat]]
+                group.extend(_expand(r))
+    # a digest row's items stand where their own rows would have (digests.daily_rows)
+    return [row for chat in chats
+            for row in sorted(whole[chat], key=lambda d: d.queued)]
+
+
+def _expand(r: Sequence[object]) -> list[DueRow]:
+    """A due row as DueRows: itself, or a digest row's items still to be sent."""
+    *fields, items = r
+    row = DueRow(*fields)  # type: ignore[arg-type]
+    if items is None:
+        return [row]
+    parsed = daily_rows.parse(str(items))
+    return [DueRow(row.id, row.chat_id, int(item[daily_rows.STORY]),
+                   int(item[daily_rows.ARTICLE]), row.kind, row.attempts, row.chat_type,
+                   row.language, row.thread_id, part=place, seen=len(parsed),
+                   order=int(item[daily_rows.ORDER]))
+            for place, item in daily_rows.live(parsed)]
 
 
 _DUE_SELECT = """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts, c.type,
-                  c.language, c.thread_id
+                  c.language, c.thread_id, o.items
            from outbox o join chats c on c.id = o.chat_id"""
 # The oldest due rows (their chats are the pass's): read in id order through the partial index
 # outbox_pending (migration 056), stopping at the limit — not every pending row sorted (QA72-1)
@@ -157,14 +190,19 @@ def postpone(db: Database, ids: Sequence[int], when: datetime) -> None:
                    f" and id in ({marks})", [iso(when), *ids])
 
 
-def claim(db: Database, ids: Sequence[int]) -> list[int]:
+def claim(db: Database, ids: Sequence[int], seen: Sequence[tuple[int, int]] = ()
+          ) -> list[int]:
     """pending → sending (attempts + 1) for those of `ids` still pending; returns them.
 
     A daily-digest row whose digest the chat was already sent (`late_dailies`) is not taken: it
-    moves to the chat's next digest in the same transaction (QA35 L5)."""
+    moves to the chat's next digest in the same transaction (QA35 L5). `seen`: (digest row,
+    items the plan read) — the items a poll added since go to the next digest
+    (digests.daily_rows.split_late)."""
     if not ids:
         return []
     with db.transaction() as tx:
+        if seen:
+            daily_rows.split_late(tx, dict(seen))
         late = late_dailies(tx, ids)
         ids = [i for i in ids if i not in late]
         if not ids:
@@ -187,14 +225,19 @@ def late_dailies(tx: sqlite_utils.Database, ids: Sequence[int]) -> set[int]:
     caught whichever way the two interleave: at most one digest per chat per date."""
     marks = ",".join("?" * len(ids))
     rows = tx.execute(
-        f"""select o.id, o.chat_id, o.kind, o.not_before from outbox o
+        f"""select o.id, o.chat_id, o.kind, o.not_before, o.items from outbox o
             where o.id in ({marks}) and o.status = 'pending' and o.kind like 'daily:%'
               and o.not_before is not null
               and exists (select 1 from outbox s where s.chat_id = o.chat_id
                           and s.kind = o.kind and s.status in ('sent', 'sending')
                           and s.id not in ({marks}))""", [*ids, *ids]).fetchall()
     moved: set[int] = set()
-    for row_id, chat_id, kind, not_before in rows:
+    for row_id, chat_id, kind, not_before, items in rows:
+        if items is not None:  # a digest row: its items join the next digest's row
+            daily_rows.split_late(tx, {row_id: 0})
+            tx.execute("delete from outbox where id = ?", [row_id])
+            moved.add(row_id)
+            continue
         chat = next(iter(tx.query(
             "select id, daily_hour, time_zone, utc_offset_minutes, quiet_start, quiet_end"
             " from chats where id = ?", [chat_id])), None)

@@ -124,10 +124,44 @@ def muted_rows(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
     return found
 
 
-def skip_muted(db: Database, row_ids: Iterable[int], now: datetime) -> int:
-    """Record still-pending rows skipped because their chat muted the source (MUTED_REASON).
-    Returns how many were."""
+def muted_items(db: sqlite_utils.Database,
+                items: Sequence[tuple[int, int | None, int, int]]) -> set[tuple[int, int]]:
+    """Of these daily digest items (chat, article, row, place: digests.daily_rows), the
+    (row, place) of those whose article's source their chat has muted."""
+    chats = sorted({c for c, _a, _r, _p in items})
+    if not chats:
+        return set()
+    muted: set[tuple[int, int]] = set()
+    for start in range(0, len(chats), CHUNK):
+        part = chats[start:start + CHUNK]
+        muted.update((int(c), int(s)) for c, s in db.execute(
+            "select chat_id, source_id from chat_muted_sources"
+            f" where chat_id in ({','.join('?' * len(part))})", part).fetchall())
+    if not muted:
+        return set()
+    arts = sorted({a for c, a, _r, _p in items if a is not None
+                   and any(m[0] == c for m in muted)})
+    source: dict[int, int] = {}
+    for start in range(0, len(arts), CHUNK):
+        part = arts[start:start + CHUNK]
+        source.update((int(a), int(s)) for a, s in db.execute(
+            f"select id, source_id from articles where id in ({','.join('?' * len(part))})",
+            part).fetchall())
+    return {(r, p) for c, a, r, p in items
+            if a is not None and (c, source.get(a, -1)) in muted}
+
+
+def skip_muted(db: Database, row_ids: Iterable[int], now: datetime,
+               items: Iterable[tuple[int, int]] = ()) -> int:
+    """Record still-pending rows, and daily digest items (row, place), skipped because their
+    chat muted the source (MUTED_REASON). Returns how many were."""
+    from digests.daily_rows import skip_items  # late: the outbox modules build on this one
+
     n = skip_rows(db, row_ids, MUTED_REASON, now)
+    items = list(items)
+    if items:
+        with db.transaction() as tx:
+            n += skip_items(tx, items, MUTED_REASON)
     if n:
         log.info("rows of muted sources skipped at send time rows=%d", n)
     return n

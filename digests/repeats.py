@@ -108,7 +108,7 @@ def repeated_chats(db: sqlite_utils.Database, article_id: int, update: Report, s
         return {}
     marks = ",".join("?" * len(chats))
     sent = db.execute(
-        f"""select o.chat_id, o.article_id from outbox o
+        f"""select o.chat_id, o.article_id from outbox_stories o
             where o.chat_id in ({marks}) and o.status = 'sent' and o.sent_at >= ?
               and o.article_id is not null and o.article_id != ? and o.story_id != ?
               and o.story_id not in (select merged_id from story_merges where into_id = ?)
@@ -151,7 +151,7 @@ def _rising_toll(db: sqlite_utils.Database, chat_id: int, story: int, update: Re
         f"""select coalesce({SHOWN}, nullif(a.headline, ''), a.title, ''),
                   case when {SHOWN} is not null then ''
                        when a.body != '' then a.body else a.summary end
-           from outbox o join articles a on a.id = o.article_id
+           from outbox_stories o join articles a on a.id = o.article_id
            where o.chat_id = ? and o.status = 'sent' and (o.story_id = ? or o.story_id in
                  (select merged_id from story_merges where into_id = ?))""",
         [chat_id, story, story]).fetchall()]

@@ -218,4 +218,17 @@ def front_chats(db: sqlite_utils.Database, headline: str, story: int,
                 where o.status = 'sent' and {IN_STORY}""", [story, story]):
         if chat_id in wanted:
             sent.setdefault(int(chat_id), []).append(str(shown or ""))
+    # and the reports daily digests carried as items (digests.daily_rows, X122)
+    from digests import daily_rows
+
+    for _row, chat_id, status, sent_at, _s, article, reason in daily_rows.holders(
+            db, daily_rows.family(db, [story])):
+        if status == "sent" and reason is None and article is not None and chat_id in wanted:
+            row = db.execute(
+                """select coalesce((select h.headline from earlier_headlines h
+                                    where h.article_id = a.id and h.replaced_at >= ?
+                                    order by h.replaced_at, h.id limit 1),
+                                   nullif(a.headline, ''), a.title)
+                   from articles a where a.id = ?""", [sent_at, article]).fetchone()
+            sent.setdefault(int(chat_id), []).append(str(row[0] or "") if row else "")
     return {chat for chat in wanted if new_places(headline, sent.get(chat, ()))}

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from digests import daily_rows
 from digests.delivery_times import after_quiet, chat_zone, next_daily
 from digests.earlier_headlines import SHOWN
 from digests.models import Article, iso, parse_iso
@@ -88,6 +89,7 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
            where {IN_STORY} group by o.chat_id""",
         [article.id, story, story])}
     fronts: set[int] | None = None  # read once, for the first chat that asks
+    _items_had(db, had, article.id, story)  # a daily digest's items of the story (X122)
     for chat_id, chat in sorted(chats.items()):
         if chat_id not in had:
             continue
@@ -147,6 +149,31 @@ def _headline(db: sqlite_utils.Database, article: Article) -> str:
     return str(row[0]) if row and row[0] else article.title
 
 
+def _items_had(db: sqlite_utils.Database, had: dict[int, tuple[Any, ...]], article_id: int,
+               story: int) -> None:
+    """Add to `had` (chat → last sent, its report's time, waiting, same article) what the
+    chats' daily digest rows hold of the story as items (digests.daily_rows), as the story's
+    own rows count in `queue_updates`."""
+    found = daily_rows.holders(db, daily_rows.family(db, [story]))
+    if not found:
+        return
+    arts = sorted({int(r[5]) for r in found if r[5] is not None})
+    marks = ",".join("?" * len(arts))
+    times = {int(r[0]): r[1] for r in db.execute(
+        f"select id, coalesce(published_at, fetched_at) from articles where id in ({marks})",
+        arts)} if arts else {}
+    for _row, chat_id, status, sent_at, _story, art, reason in found:
+        last, seen, waiting, same = had.get(chat_id, (None, None, 0, 0))
+        if reason is None and status == "sent":
+            last = max(filter(None, [last, sent_at]), default=None)
+            seen = max(filter(None, [seen, times.get(int(art))]), default=None)
+        if reason is None and status in ("pending", "sending"):
+            waiting += 1
+        if art is not None and int(art) == article_id:
+            same += 1
+        had[chat_id] = (last, seen, waiting, same)
+
+
 def update_row(chat_id: int, chat: dict[str, Any], story: int, article_id: int,
                instant_kind: str, now: datetime) -> UpdateRow:
     """The outbox row of an update for one chat (a story's, a correction's): a daily chat's
@@ -199,7 +226,7 @@ def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, stor
     leads = [lead_sentence(str(r[0] or "")) for r in db.execute(
         f"""select case when {SHOWN} is not null then ''
                         else coalesce(nullif(a.body, ''), a.summary) end
-            from outbox o join articles a on a.id = o.article_id
+            from outbox_stories o join articles a on a.id = o.article_id
             where o.chat_id = ? and o.status = 'sent' and {IN_STORY}""",
         [chat_id, story, story]).fetchall()] if lead else []
     return new_outcome(sent_headlines(db, chat_id, story), article.title, lead=lead,
@@ -231,7 +258,7 @@ def sent_headlines(db: sqlite_utils.Database, chat_id: int, story: int,
     as its row showed it (X124): a report its site corrected in place after the send by the
     headline shown then (digests.earlier_headlines.SHOWN), not the one stored over it."""
     return [str(r[0] or "") for r in db.execute(
-        f"""select coalesce({SHOWN}, nullif(a.headline, ''), a.title) from outbox o
+        f"""select coalesce({SHOWN}, nullif(a.headline, ''), a.title) from outbox_stories o
             join articles a on a.id = o.article_id
             where o.chat_id = ? and o.status = 'sent' and {IN_STORY}
               and (? is null or o.article_id != ?)""",
@@ -259,10 +286,18 @@ def _articles_sent_before(db: sqlite_utils.Database, row_ids: Iterable[int], sam
     if not ids:
         return set()
     marks = ",".join("?" * len(ids))
+    # the same asked of a sent daily digest's items (digests.daily_rows): its row `d`'s time,
+    # the item's story and article
+    items = (same.replace("p.story_id", "(j.value ->> 0)")
+             .replace("p.article_id", "(j.value ->> 1)").replace("p.sent_at", "d.sent_at"))
     return {int(r[0]) for r in db.execute(
         f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
-              and exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
-                          and {same} and p.status = 'sent')""", ids)}
+              and (exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
+                           and {same} and p.status = 'sent')
+                   or exists (select 1 from outbox d, json_each(d.items) j
+                              where d.chat_id = o.chat_id and d.story_id = 0
+                                and d.status = 'sent' and j.value ->> 2 is null and {items}))""",
+        ids)}
 
 
 def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:

@@ -168,7 +168,7 @@ async def run_days(db: Database, emu: Emulator, bot: Bot, n: int = 200) -> DayRu
         log = emu.sent_log()
         step = sorted(log[seen:], key=lambda m: m.chat_id)  # a pass's chats go side by side
         seen = len(log)
-        messages += [Sent(iso(now), m.chat_id, m.text, tuple(m.button_texts()), m.silent)
+        messages += [Sent(now.isoformat(), m.chat_id, m.text, tuple(m.button_texts()), m.silent)
                      for m in step]
         if not killed and day == 1 and any(m.chat_id == KILLED for m in step):
             # killed after the digest went, before its outcome was written: the rows stay
@@ -182,7 +182,7 @@ async def run_days(db: Database, emu: Emulator, bot: Bot, n: int = 200) -> DayRu
             sender.planner.clock_seen = None
             await sender.drain(timeout=5)
             log = emu.sent_log()
-            messages += [Sent(iso(now), m.chat_id, m.text, tuple(m.button_texts()), m.silent)
+            messages += [Sent(now.isoformat(), m.chat_id, m.text, tuple(m.button_texts()), m.silent)
                          for m in sorted(log[seen:], key=lambda m: m.chat_id)]
             seen = len(log)
         now += STEP
