@@ -26,6 +26,7 @@ from typing import Any
 
 from bot.chat_holds import CATCH_UP_HOURS, HOLD_TOLD, recipients, say, tell
 from bot.i18n import clock_time, count_form
+from digests.daily_rows import STORIES_OF_O, pending_count
 from digests import chat_notices
 from digests.late_rows import skip_late
 from digests.models import iso
@@ -72,9 +73,12 @@ def going_when(db: Database, chat_id: int, now: datetime
     quiet = quiet_until(db.db, chat_id, now)
     on_time = daily_on_time(db.db, chat_id, now)
     counts: dict[tuple[datetime | None, bool], int] = {}
-    for kind, not_before in db.db.execute(
-            "select kind, not_before from outbox where chat_id = ? and status = 'pending'",
-            [chat_id]).fetchall():
+    for kind, not_before, stories in db.db.execute(
+            # a daily digest's row counts its stories (digests.daily_rows)
+            f"select o.kind, o.not_before, {STORIES_OF_O} from outbox o"
+            " where o.chat_id = ? and o.status = 'pending'", [chat_id]).fetchall():
+        if not stories:
+            continue
         due = datetime.fromisoformat(not_before) if not_before else None
         key: tuple[datetime | None, bool]
         if due is not None and due > now:
@@ -84,7 +88,7 @@ def going_when(db: Database, chat_id: int, now: datetime
             key = (quiet, False)
         else:
             key = (None, False)
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + int(stories)
     going: list[tuple[int, datetime | None, bool]] = [
         (n, at, digest) for (at, digest), n in counts.items() if at is None]
     return going + sorted(((n, at, digest) for (at, digest), n in counts.items()
@@ -135,7 +139,8 @@ def catch_up(db: Database, chat_id: int, since: datetime, now: datetime) -> tupl
         story = article.story_id if article.story_id is not None else -article.id
         if story in stories or story in had:
             continue
-        if db.db.execute(f"select 1 from outbox o where o.chat_id = ? and (o.article_id = ? or"
+        if db.db.execute(f"select 1 from outbox_stories o where o.chat_id = ? and"
+                         f" (o.article_id = ? or"
                          f" {IN_STORY}) limit 1", [chat_id, article_id, story, story]).fetchone():
             had.add(story)  # sent before the hold, or kept: not a place of the CATCH_UP_MAX (RD 2)
             continue
@@ -195,8 +200,7 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
         chat_notices.forget(tx, chat_id, HOLD_TOLD)  # the hold ended: the next one is told
         # the one rule for a late row (digests.late_rows, also at the bot's start: QA66-2)
         old, _ = skip_late(tx, now, "held too long", chat_id=chat_id)
-    kept = int(db.db.execute("select count(*) from outbox where chat_id = ? and status ="
-                             " 'pending'", [chat_id]).fetchone()[0])
+    kept = pending_count(db.db, chat_id)
     pushed = missed_pushes(db, chat_id, since, now)
     caught, missed = catch_up(db, chat_id, since, now)
     caught += pushed

@@ -27,6 +27,7 @@ from bot.reader_clock import reader_zone
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox_upkeep, story_updates, subscriptions
 from digests.models import iso, parse_iso
+from digests.daily_rows import STORIES_OF_O
 from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
 from digests.reader_sources import MUTED_REASON
 from digests.storage import Database
@@ -42,8 +43,9 @@ SAME_STORY_SKIP = "%the chat already has this story%"  # digests.retries' follow
 def lost_deliveries(db: Database, since: str) -> int:
     """Outbox rows skipped since `since` because Telegram refused their chat for good."""
     marks = ",".join("?" * len(HARMLESS_SKIPS))
+    # a daily digest's row counts its stories (digests.daily_rows)
     row = db.db.execute(
-        "select count(*) from outbox where status = 'skipped' and sent_at >= ?"
+        f"select sum({STORIES_OF_O}) from outbox o where o.status = 'skipped' and o.sent_at >= ?"
         f" and coalesce(last_error, '') not in ({marks}) and coalesce(last_error, '') not like ?",
         [since, *HARMLESS_SKIPS, SAME_STORY_SKIP]).fetchone()
     return int(row[0] or 0)
@@ -74,9 +76,10 @@ def stats_values(rt: Runtime, lang: str, zone: tzinfo | None = None) -> dict[str
     articles = sql.execute("select count(*) from articles").fetchone()[0]
     stories = sql.execute("select count(*) from stories").fetchone()[0]
     last = sql.execute("select max(coalesce(finished_at, started_at)) from polls").fetchone()[0]
-    sent, failed = sql.execute(
-        "select coalesce(sum(status = 'sent'), 0), coalesce(sum(status = 'failed'), 0)"
-        " from outbox where sent_at >= ?", [since]).fetchone()
+    sent, failed = sql.execute(  # a daily digest's row counts its stories (digests.daily_rows)
+        f"select coalesce(sum(case when o.status = 'sent' then {STORIES_OF_O} end), 0),"
+        f" coalesce(sum(case when o.status = 'failed' then {STORIES_OF_O} end), 0)"
+        " from outbox o where o.sent_at >= ?", [since]).fetchone()
     behind = behind_buttons(rt.db, since)
     # updates recorded skipped as repeats of another story the chat had (QA19 N3, X24)
     repeats = story_updates.repeats_skipped(sql, now - timedelta(days=1))
@@ -134,7 +137,17 @@ def behind_buttons(db: Database, since: str | None) -> int:
         " and not exists (select 1 from callbacks d, json_each(d.payload, '$.articles') k"
         " where d.chat_id = o.chat_id and d.action = ? and k.value = o.article_id)",
         [callbacks.MORE_STORIES, since, f"{callbacks.MORE_STORIES}:done"]).fetchone()
-    return int(found[0] or 0)
+    # a daily digest's items behind its button (digests.daily_rows), each once
+    items = db.db.execute(
+        "select count(distinct c.chat_id || ':' || j.value)"
+        " from callbacks c, json_each(c.payload, '$.articles') j"
+        " where c.action = ? and exists (select 1 from outbox d, json_each(d.items) k"
+        " where d.chat_id = c.chat_id and d.story_id = 0 and d.status = 'sent'"
+        " and d.sent_at >= ? and k.value ->> 1 = j.value and k.value ->> 2 is null)"
+        " and not exists (select 1 from callbacks e, json_each(e.payload, '$.articles') m"
+        " where e.chat_id = c.chat_id and e.action = ? and m.value = j.value)",
+        [callbacks.MORE_STORIES, since, f"{callbacks.MORE_STORIES}:done"]).fetchone()
+    return int(found[0] or 0) + int(items[0] or 0)
 
 
 @admin_only

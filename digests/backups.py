@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from digests.daily_rows import STORIES_OF_O
 from digests.backup_files import (
     Summary,
     drop_partial,
@@ -327,8 +328,11 @@ def _due(conn: sqlite3.Connection, now: datetime) -> int:
     names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     if "outbox" not in names:
         return 0
+    # stories: a daily digest's row counts its own (digests.daily_rows, migration 058)
+    stories = STORIES_OF_O if conn.execute(
+        "select 1 from pragma_table_info('outbox') where name = 'items'").fetchone() else "1"
     return int(conn.execute(
-        "select count(*) from outbox where status in ('pending', 'sending')"
+        f"select coalesce(sum({stories}), 0) from outbox o where status in ('pending', 'sending')"
         " and coalesce(not_before, created_at) <= ?",
         [now.isoformat(timespec="seconds")]).fetchone()[0])
 
@@ -338,8 +342,9 @@ def _skip_due(conn: sqlite3.Connection, now: datetime) -> int:
     names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     if "outbox" not in names:
         return 0
-    cur = conn.execute(
+    due = _due(conn, now)  # stories, as `_due` counts them
+    conn.execute(
         "update outbox set status = 'skipped', last_error = ? where status in ('pending',"
         " 'sending') and coalesce(not_before, created_at) <= ?",
         [SKIP_NOTE, now.isoformat(timespec="seconds")])
-    return cur.rowcount
+    return due

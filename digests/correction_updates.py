@@ -44,10 +44,11 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
+from typing import Any
 
 import sqlite_utils
 
-from digests import chat_notices
+from digests import chat_notices, daily_rows
 from digests.arabic import normalize
 from digests.models import Article
 from digests.story_merges import merged_ids
@@ -82,6 +83,25 @@ SENT_CHATS = """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_min
                   and c.id not in (select chat_id from chat_muted_sources where source_id = ?)"""
 
 
+def _digest_readers(db: sqlite_utils.Database, article: Article, story: int, known: set[int]
+                    ) -> dict[int, dict[str, Any]]:
+    """`SENT_CHATS` for the daily digests that carried the article as an item
+    (digests.daily_rows, X122): active chats, not muting its source."""
+    ids = sorted({int(c) for _r, c, status, _at, _s, art, reason
+                  in daily_rows.holders(db, daily_rows.family(db, [story]))
+                  if status == "sent" and reason is None and art is not None
+                  and int(art) == article.id} - known)
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: r for r in db.query(
+        f"""select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_minutes,
+                   c.quiet_start, c.quiet_end from chats c
+            where c.active = 1 and c.id in ({marks}) and c.id not in
+                  (select chat_id from chat_muted_sources where source_id = ?)""",
+        [*ids, article.source_id])}
+
+
 def fingerprint(headline: str) -> str:
     """A short mark of a headline as read (normalized): the same headline, the same mark."""
     return hashlib.sha1(" ".join(normalize(headline).split()).encode()).hexdigest()[:10]
@@ -90,7 +110,7 @@ def fingerprint(headline: str) -> str:
 def last_told(db: sqlite_utils.Database, chat_id: int, article_id: int) -> str | None:
     """The headline mark of the last correction of the article the chat was sent, when the
     last row of it the chat was sent is a correction (`update:fix:` or `update:down:`)."""
-    row = db.execute("select kind from outbox where chat_id = ? and article_id = ?"
+    row = db.execute("select kind from outbox_stories where chat_id = ? and article_id = ?"
                      " and status = 'sent' order by sent_at desc, id desc limit 1",
                      [chat_id, article_id]).fetchone()
     kind = str(row[0]) if row else ""
@@ -105,7 +125,7 @@ def _retell(db: sqlite_utils.Database, chat_id: int, mode: str, story: int, arti
     silent and one to 52 told again). A daily chat's notice moves from the old mark to the new
     (only the one recorded with the row); an instant row held by quiet hours takes the new
     mark in its kind (kept when the chat has a row of that kind already)."""
-    row = db.execute("select id, kind, created_at from outbox where chat_id = ?"
+    row = db.execute("select id, kind, created_at from outbox_stories where chat_id = ?"
                      " and article_id = ? and status = 'pending' order by id desc limit 1",
                      [chat_id, article_id]).fetchone()
     if row is None:
@@ -142,6 +162,7 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
     down = bool(kinds) and states_revision(new_headline, article.text, kinds)
     family = [DOWN.format(story=s) for s in [story, *merged_ids(db, story)]] if down else []
     chats = {r["id"]: r for r in db.query(SENT_CHATS, [article.id, article.source_id])}
+    chats.update(_digest_readers(db, article, story, set(chats)))
     mark = fingerprint(new_headline)
     fixes: list[str] = []  # the mark's notices under the story's merge family, read once
 
@@ -156,7 +177,7 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
         # the story's rows under any id of its merge family (the chat's sent rows keep the id
         # they were sent under; digests.story_merges moves only the articles)
         waiting = db.execute(
-            f"select count(*) from outbox o where o.chat_id = ? and {IN_STORY}"
+            f"select count(*) from outbox_stories o where o.chat_id = ? and {IN_STORY}"
             " and o.status in ('pending', 'sending')", [chat_id, story, story]).fetchone()[0]
         if waiting:
             # a row of this very article waiting renders the corrected text: its mark follows
@@ -169,7 +190,8 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
         # the corrected headline's mark gone already (40 → 49 → 52 → 49): silent but for a
         # stated revision down, as a figure the chat was not sent is news anyway
         if not new_outcome(sent, new_headline, corrected=True) or db.execute(
-                f"select 1 from outbox o where o.chat_id = ? and {IN_STORY} and o.kind = ?",
+                f"select 1 from outbox_stories o where o.chat_id = ? and {IN_STORY}"
+                " and o.kind = ?",
                 [chat_id, story, story, FIX_KIND.format(mark=mark)]).fetchone() \
                 or chat_notices.told(db, chat_id, fix_told()):
             # nor when the corrected headline is the last thing the chat was told of the

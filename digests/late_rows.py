@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from digests.daily_rows import STORIES_OF_O
 from digests.models import iso
 
 if TYPE_CHECKING:  # digests.storage imports much; the rule itself is SQL on a connection
@@ -70,10 +71,12 @@ def skip_late(db: sqlite_utils.Database, now: datetime, reason: str, *,
     args: list[object] = [*statuses, late_before(now), made_before]
     if chat_id is not None:
         args.append(chat_id)
-    chats = int(db.execute(f"select count(distinct chat_id) from outbox where {where}",
-                           args).fetchone()[0])
-    rows = db.execute(f"update outbox set status = 'skipped', last_error = ?, sent_at = ?"
-                      f" where {where}", [reason, iso(now), *args]).rowcount
+    # stories, not rows: a daily digest's row counts its own (digests.daily_rows)
+    chats, rows = (int(v or 0) for v in db.execute(
+        f"select count(distinct chat_id), sum({STORIES_OF_O}) from outbox o where {where}",
+        args).fetchone())
+    db.execute(f"update outbox set status = 'skipped', last_error = ?, sent_at = ?"
+               f" where {where}", [reason, iso(now), *args])
     return rows, chats
 
 

@@ -53,7 +53,7 @@ def insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int | 
         stories = {r[1] for r in daily}
         fam = {s: daily_rows.family(db, [s]) for s in stories}
         had = {(s, c) for s in stories for c in _chats_with_rows(db, fam[s])}
-        queued += daily_rows.add(db, [r for r in daily if (r[1], r[0]) not in had], created)
+        queued += daily_rows.add(db, [r for r in daily if (r[1], r[0]) not in had], created or "")
     if not single:
         return queued
     before = db.execute("select total_changes()").fetchone()[0]

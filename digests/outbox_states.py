@@ -362,8 +362,9 @@ def move_chat(db: Database, old_id: int, new_id: int) -> None:
                            where id = ?""", [old_id, new_id])
             tx.execute("update or ignore subscriptions set chat_id = ? where chat_id = ?",
                        [new_id, old_id])
+            daily_rows.move_rows(tx, old_id, new_id)  # a daily digest's rows: their items
             tx.execute("""update outbox set chat_id = ? where chat_id = ? and story_id not in
-                          (select story_id from outbox where chat_id = ?)""",
+                          (select story_id from outbox_stories where chat_id = ?)""",
                        [new_id, old_id, new_id])
             tx.execute("delete from chats where id = ?", [old_id])
             tx.execute("update chats set type = 'supergroup' where id = ? and type = 'group'",

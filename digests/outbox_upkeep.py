@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from digests import daily_rows
 from digests.models import iso
 from digests.live_reports import live_report
 from digests.storage import Database
@@ -76,23 +77,33 @@ def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
     chats = [r[0] for r in db.execute(
         f"select distinct chat_id from outbox where story_id in ({marks})"
         f" and status = 'pending'", family)]
+    # and the chats waiting for either half in a daily digest's items (digests.daily_rows)
+    chats += sorted({c for c, _s, _k, _nb in daily_rows.waiting_holders(db, family)}
+                    - set(chats))
     for chat_id in chats:
+        # a daily digest's items count as rows (outbox_stories: `part` its place, else -1)
         rows = db.execute(
-            f"select id, story_id, status from outbox where chat_id = ? and story_id in ({marks})"
-            f" order by status != 'pending', coalesce(not_before, created_at), id",
+            f"select id, story_id, status, part from outbox_stories where chat_id = ?"
+            f" and story_id in ({marks})"
+            f" order by status != 'pending', coalesce(not_before, created_at), id, part",
             [chat_id, *family]).fetchall()
-        delivered = any(status in ("sent", "sending") for _, _, status in rows)
-        sent_stories = {story for _, story, status in rows if status == "sent"}
+        delivered = any(status in ("sent", "sending") for _, _, status, _p in rows)
+        sent_stories = {story for _, story, status, _p in rows if status == "sent"}
         # a story's update (digests.story_updates: a pending row of a story the chat was sent) is
         # the next day's news of it, not the other half's first delivery: it stays as it is
-        pending = [(row_id, story) for row_id, story, status in rows
+        pending = [(row_id, story, part) for row_id, story, status, part in rows
                    if status == 'pending' and story not in sent_stories]
         keep = None if delivered else pending[0]
-        for row_id, story in pending:
-            if (row_id, story) == keep:
-                if story != into_id:  # "or ignore": a finished row of into_id may hold the kind
+        for row_id, story, part in pending:
+            if (row_id, story, part) == keep:
+                if story != into_id and part >= 0:
+                    moved += daily_rows.restory(db, row_id, part, into_id)
+                elif story != into_id:  # "or ignore": a finished row of into_id may hold the kind
                     moved += db.execute("update or ignore outbox set story_id = ? where id = ?",
                                         [into_id, row_id]).rowcount
+                continue
+            if part >= 0:
+                skipped += daily_rows.skip_items(db, [(row_id, part)], MERGED_REASON)
                 continue
             db.execute("update outbox set status = 'skipped', sent_at = ?, last_error = ?"
                        " where id = ?", [iso(now), MERGED_REASON, row_id])
@@ -117,7 +128,7 @@ def prune(db: Database, now: datetime, *, keep: timedelta = KEEP_DONE,
             n = tx.execute(
                 """delete from outbox where id in (
                      select o.id from outbox o
-                     where o.status in ('sent', 'failed', 'skipped')
+                     where o.status in ('sent', 'failed', 'skipped') and o.items is null
                        and coalesce(o.sent_at, o.created_at) < ?
                        and not exists (select 1 from articles a  -- each by an index
                                        where a.story_id = o.story_id and a.fetched_at >= ?)
@@ -131,6 +142,9 @@ def prune(db: Database, now: datetime, *, keep: timedelta = KEEP_DONE,
         runs += 1
         if n < batch:
             break
+    # a daily digest's row goes with the last of its stories (digests.daily_rows)
+    with db.transaction() as tx:
+        removed += daily_rows.prune(tx, cutoff or "")
     if removed:
         log.info("outbox pruned rows=%d older_than=%s", removed, cutoff)
     return removed
@@ -155,6 +169,15 @@ def drop_gone_deliveries(sql: sqlite_utils.Database, article_id: int,
             sql.execute("update outbox set status = 'skipped', sent_at = ?, last_error = ?"
                         " where id = ?", [iso(now), GONE_REASON, row_id])
             skipped += 1
+    # a daily digest's items of it, the same way (digests.daily_rows)
+    for row_id, place, _chat, item in daily_rows.article_items(sql, article_id, None):
+        live = live_report(sql, article_id, int(item[daily_rows.STORY]))
+        if live == article_id:
+            continue
+        if live is not None:
+            moved += daily_rows.restory(sql, row_id, place, int(item[daily_rows.STORY]), live)
+        else:
+            skipped += daily_rows.skip_items(sql, [(row_id, place)], GONE_REASON)
     return moved, skipped
 
 
@@ -162,15 +185,19 @@ def queue_stats(db: Database | sqlite_utils.Database, now: datetime) -> QueueSta
     """Pending (and due now) for active chats, in flight, sent and failed in the last hour,
     failed overall."""
     sdb = db.db if isinstance(db, Database) else db
+    S = daily_rows.STORIES_OF_O  # noqa: N806
     hour_ago, now_s = iso(now - timedelta(hours=1)), iso(now)
     row = sdb.execute(
-        """select coalesce(sum(o.status = 'pending' and c.active = 1), 0),
-                  coalesce(sum(o.status = 'pending' and c.active = 1
-                               and (o.not_before is null or o.not_before <= ?)), 0),
-                  coalesce(sum(o.status = 'sending'), 0),
-                  coalesce(sum(o.status = 'sent' and o.sent_at >= ?), 0),
-                  coalesce(sum(o.status = 'failed'), 0),
-                  coalesce(sum(o.status = 'failed' and o.sent_at >= ?), 0),
+        # stories, not rows: a daily digest's row counts its own (digests.daily_rows)
+        f"""select coalesce(sum(case when o.status = 'pending' and c.active = 1
+                                then {S} end), 0),
+                  coalesce(sum(case when o.status = 'pending' and c.active = 1
+                               and (o.not_before is null or o.not_before <= ?) then {S} end), 0),
+                  coalesce(sum(case when o.status = 'sending' then {S} end), 0),
+                  coalesce(sum(case when o.status = 'sent' and o.sent_at >= ? then {S} end), 0),
+                  coalesce(sum(case when o.status = 'failed' then {S} end), 0),
+                  coalesce(sum(case when o.status = 'failed' and o.sent_at >= ? then {S} end),
+                           0),
                   count(distinct case when o.status = 'pending' and c.active = 1
                         and (o.not_before is null or o.not_before <= ?) then o.chat_id end),
                   count(distinct case when o.status = 'sent' and o.sent_at >= ?

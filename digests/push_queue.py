@@ -18,6 +18,7 @@ from digests.delivery_times import after_quiet
 from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
 from digests.outbox_states import MAYBE_SENT
+from digests import daily_rows
 from digests.outbox_upkeep import HELD_REASON, KEEP_DONE, MERGED_REASON
 from digests.retries import GONE, live_report
 from digests.storage import Database
@@ -181,6 +182,12 @@ def _waiting(db: sqlite_utils.Database, chat_sql: str, chat_args: list[Any],
             where o.status in ('pending', 'sending') and o.chat_id in ({chat_sql})
               and (o.story_id in ({marks}) or m.into_id in ({marks}))""",
         [*chat_args, *ids, *ids]).fetchall()
+    # and the daily digests' items waiting (digests.daily_rows)
+    chats = {int(r[0]) for r in db.execute(chat_sql, chat_args).fetchall()}
+    into = {int(m): int(i) for m, i in db.execute(
+        f"select merged_id, into_id from story_merges where into_id in ({marks})", ids)}
+    rows = [*rows, *[(into.get(s, s), k, nb, c) for c, s, k, nb in
+                     daily_rows.waiting_holders(db, daily_rows.family(db, ids)) if c in chats]]
     out: list[tuple[int, str, datetime | None]] = []
     for story, kind, not_before, *chat in rows:
         when = parse_iso(not_before) if not_before else None
@@ -252,10 +259,11 @@ def _unsent(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int, in
     into it included: the rule `digests.new_deliveries.insert_rows` keeps), in their order."""
     if not stories:
         return []
+    # a daily digest's items too (outbox_stories: digests.daily_rows)
     had = {r[0] for r in db.execute(
-        "select story_id from outbox where chat_id = ? union"
-        " select m.into_id from story_merges m join outbox o on o.story_id = m.merged_id"
-        " where o.chat_id = ?", [chat_id, chat_id]).fetchall()}
+        "select story_id from outbox_stories where chat_id = ? union"
+        " select m.into_id from story_merges m join outbox_stories o"
+        " on o.story_id = m.merged_id where o.chat_id = ?", [chat_id, chat_id]).fetchall()}
     return [(s, a) for s, a in stories if s not in had]
 
 
@@ -283,12 +291,30 @@ def _take_daily(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int
                      (select merged_id from story_merges where into_id = ?))
                order by o.id limit 1""", [chat_id, story, story]).fetchone()
         if row is None:
+            if _take_item(db, chat_id, story, kind):
+                moved += 1
+                given += 1
             continue
         db.execute("update or ignore outbox set kind = ?, not_before = null where id = ?",
                    [kind, row[0]])
         moved += db.execute("select changes()").fetchone()[0]
         given += 1
     return moved
+
+
+def _take_item(db: sqlite_utils.Database, chat_id: int, story: int, kind: str) -> bool:
+    """`_take_daily` for a story waiting as an item of the chat's digest row (digests.daily_rows,
+    X122): the item is marked as gone with the push, and the push gets a row of it, due now."""
+    fam = set(daily_rows.family(db, [story]))
+    for row_id, place, item in daily_rows.pending_items(db, chat_id):
+        if int(item[daily_rows.STORY]) in fam:
+            daily_rows.take_out(db, row_id, [place], f"sent with {kind}")
+            db.execute("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                       " created_at) values (?, ?, ?, ?, (select created_at from outbox"
+                       " where id = ?))", [chat_id, item[daily_rows.STORY],
+                                           item[daily_rows.ARTICLE], kind, row_id])
+            return bool(db.execute("select changes()").fetchone()[0])
+    return False
 
 
 def _reported_since(db: sqlite_utils.Database, story: int, since: datetime) -> bool:

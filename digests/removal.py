@@ -26,6 +26,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from digests.daily_rows import article_items, drop
 from digests.archive import remove_article
 from digests.models import Article
 from digests.records import ARTICLE_SELECT, article_from_row, related_from_json, related_to_json
@@ -94,7 +95,8 @@ def preview(db: Database, article: Article) -> Removal:
         story_left = sql.execute("select count(*) from articles where story_id = ? and id != ?",
                                  [article.story_id, article.id]).fetchone()[0]
     pending = sql.execute("select count(*) from outbox where article_id = ? and status = 'pending'",
-                          [article.id]).fetchone()[0]
+                          [article.id]).fetchone()[0] + len(
+        article_items(sql, article.id, article.story_id))  # a daily digest's items
     key = _key(article.url)
     links = sum(1 for _, related in _linking(sql, article)
                 if any(_key(r.url) == key for r in related_from_json(related)))
@@ -122,6 +124,8 @@ def remove_for_good(db: Database, article_id: int, now: datetime) -> Removal | N
                             [related_to_json(kept), other_id])
         pending = sql.execute("delete from outbox where article_id = ? and status = 'pending'",
                               [article_id]).rowcount
+        for row_id, place, _chat, _item in article_items(sql, article_id, article.story_id):
+            pending += drop(sql, row_id, [place])  # a daily digest's item of it
         for table in ("story_terms", "story_vectors", "article_vectors", "article_use_vectors",
                       "earlier_headlines"):
             if sql.execute("select 1 from sqlite_master where type = 'table' and name = ?",

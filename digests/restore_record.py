@@ -25,13 +25,16 @@ Pure SQL, no Telegram.
 from __future__ import annotations
 
 import logging
+from functools import partial
 import sqlite3
+from typing import Any
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
 
+from digests import daily_rows
 from digests.models import iso
 from digests.sqlite_uri import read_only_uri
 
@@ -93,14 +96,17 @@ def read_delivered(old: Path, since: str) -> Record:
     try:
         recent = """(status in ('pending', 'sending')
                      or (status in ('sent', 'skipped') and coalesce(sent_at, created_at) >= ?))"""
+        # a daily digest's items too, where the file has them (migration 058's view)
+        table = "outbox_stories" if conn.execute(
+            "select 1 from sqlite_master where name = 'outbox_stories'").fetchone() else "outbox"
         found = conn.execute(
             f"""select story_id, chat_id,
                        case when status = 'sending' then 'pending' else status end, sent_at
-                from outbox where {recent}""", [since]).fetchall()
+                from {table} where {recent}""", [since]).fetchall()
         keys = sorted({int(r[0]) for r in found})
         # the delivered article itself, wherever its story went since (a merge, a move)
         articles: list[tuple[str, int]] = conn.execute(
-            f"""select distinct a.url, o.story_id from outbox o join articles a
+            f"""select distinct a.url, o.story_id from {table} o join articles a
                 on a.id = o.article_id where {recent}""", [since]).fetchall()
         for at in range(0, len(keys), 500):
             part = keys[at:at + 500]
@@ -186,9 +192,26 @@ def settle_restored(conn: sqlite3.Connection, now: str) -> tuple[int, int]:
             where {waiting} and {mine} = 'skipped'""", [DELIVERED_NOTE]).rowcount
     gone = conn.execute(
         f"""update outbox as o set status = 'skipped', last_error = ?
-            where o.status in ('pending', 'sending') and {mine} is null
+            where o.status in ('pending', 'sending') and {mine} is null and o.items is null
               and coalesce(o.not_before, o.created_at) <= ?""", [SKIP_NOTE, now]).rowcount
-    return sent, skipped + gone
+    # a daily digest's items, one by one (digests.daily_rows)
+    item_sent, item_skipped = daily_rows.settle(
+        conn, partial(_status_of, conn), DELIVERED_NOTE, SKIP_NOTE, now)
+    return sent + item_sent, skipped + gone + item_skipped
+
+
+def _status_of(conn: Any, article: int, chat: int) -> tuple[str | None, str | None]:
+    """How the replaced file settled the story of `article` (its address) for `chat`."""
+    mine = _mine("(select a.url from articles a where a.id = ?)", "?")
+    row = conn.execute(f"select {mine}", [article, chat]).fetchone()
+    status = row[0] if row else None
+    if status != "sent":
+        return status, None
+    at = conn.execute(f"""select d.sent_at from {TABLE} d join {ARTICLES} r on r.story = d.story
+                          where r.url = (select a.url from articles a where a.id = ?)
+                            and d.chat_id = ? and d.status = 'sent' limit 1""",
+                      [article, chat]).fetchone()
+    return status, at[0] if at else None
 
 
 def settle_new(db: sqlite_utils.Database, article_id: int, url: str) -> int:
@@ -209,4 +232,7 @@ def settle_new(db: sqlite_utils.Database, article_id: int, url: str) -> int:
         f"""update outbox as o set status = 'skipped', last_error = ?
             where o.article_id = ? and o.status = 'pending' and {mine} = 'skipped'""",
         [DELIVERED_NOTE, article_id, url]).rowcount
-    return int(sent) + int(skipped)
+    # its items in daily digests (digests.daily_rows)
+    item_sent, item_skipped = daily_rows.settle(db, partial(_status_of, db), DELIVERED_NOTE,
+                                                SKIP_NOTE, None, article_id)
+    return int(sent) + int(skipped) + item_sent + item_skipped

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from digests.daily_rows import ARTICLE, pending_items, skip_items
 from digests.outbox_skips import skip_rows
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.storage import Database
@@ -51,12 +52,38 @@ def stale_rows(db: Database, chat_id: int) -> list[int]:
     return [int(r[0]) for r in rows if int(r[1]) not in wanted]
 
 
+def stale_items(db: Database, chat_id: int) -> list[tuple[int, int]]:
+    """`stale_rows` for the chat's daily digest items (row, place: digests.daily_rows)."""
+    topics = [r[0] for r in db.db.execute(
+        "select topic from subscriptions where chat_id = ? order by id", [chat_id])]
+    if "" in topics:
+        return []
+    items = pending_items(db.db, chat_id)
+    if not items:
+        return []
+    from digests.topic_match import alert_matches  # late, as in stale_rows
+
+    wanted: set[int] = set()
+    ids = sorted({int(it[ARTICLE]) for _r, _p, it in items})
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        for row in db.db.query(f"{ARTICLE_SELECT} where articles.id in"
+                               f" ({','.join('?' * len(part))})", part):
+            if any(alert_matches(t, article_from_row(row)) for t in topics):
+                wanted.add(int(row["id"]))
+    return [(r, p) for r, p, it in items if int(it[ARTICLE]) not in wanted]
+
+
 def skip_unfollowed(db: Database, chat_id: int, now: datetime) -> int:
     """Skip the chat's pending rows no followed topic asks for any more (after an unfollow);
     returns how many. Only rows still 'pending' change: one the sender took meanwhile goes."""
     stale = stale_rows(db, chat_id)
-    if not stale:
+    items = stale_items(db, chat_id)
+    if not stale and not items:
         return 0
     skipped = skip_rows(db, stale, UNFOLLOWED_REASON, now)
+    if items:
+        with db.transaction() as tx:
+            skipped += skip_items(tx, items, UNFOLLOWED_REASON)
     log.info("unfollowed rows skipped chat=%s rows=%d", chat_id, skipped)
     return skipped
