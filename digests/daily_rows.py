@@ -110,11 +110,13 @@ def add(db: sqlite_utils.Database, rows: Sequence[tuple[int, int, int | None, st
 
 
 def _place(db: sqlite_utils.Database, chat_id: int, item: Item, kind: str,
-           not_before: str | None, created: str) -> bool:
+           not_before: str | None, created: str, *, late: bool = True) -> bool:
+    """Add `item` to the chat's pending row of `kind`; `late`: one whose digest went goes to
+    the next (else it stays, as a folded row did: the claim moves it, `late_dailies`)."""
     for _ in range(3):  # the date's digest, else the next one (twice at most: a race)
         row = db.execute("select id, status, items from outbox where chat_id = ?"
                          " and story_id = 0 and kind = ?", [chat_id, kind]).fetchone()
-        gone = (row is not None and row[1] != "pending") or db.execute(
+        gone = (row is not None and row[1] != "pending") or late and db.execute(
             "select 1 from outbox where chat_id = ? and kind = ? and status in ('sent', 'sending')"
             " limit 1", [chat_id, kind]).fetchone() is not None
         if not gone:
@@ -214,9 +216,16 @@ def fold_pending(db: sqlite_utils.Database, now: datetime) -> int:
              and not exists (select 1 from outbox p where p.chat_id = o.chat_id
                              and p.story_id = o.story_id and p.id != o.id)
            order by o.id""").fetchall()
+    # a chat's rows of one date wait for one time; any that do not (a row held apart) stay
+    # rows of one story each, which the sender still bundles with the rest
+    times: dict[tuple[int, str], set[str | None]] = {}
+    for _i, chat_id, _s, _a, kind, not_before, _c in rows:
+        times.setdefault((chat_id, kind), set()).add(not_before)
+    rows = [r for r in rows if len(times[(r[1], r[4])]) == 1]
     for row_id, chat_id, story, article, kind, not_before, created in rows:
         db.execute("delete from outbox where id = ?", [row_id])
-        _place(db, chat_id, [story, article, None, row_id - 1], kind, not_before, created)
+        _place(db, chat_id, [story, article, None, row_id - 1], kind, not_before, created,
+               late=False)
     if rows:
         log.info("daily rows folded rows=%d at=%s", len(rows), iso(now))
     return len(rows)
@@ -225,7 +234,8 @@ def fold_pending(db: sqlite_utils.Database, now: datetime) -> int:
 def m059_daily_rows(db: sqlite_utils.Database) -> None:
     """Migration 059_daily_rows (module docstring): the items column, the story → digest
     dates table, the view of rows and items, and the pending per-story daily rows folded."""
-    db.execute("alter table outbox add column items text")
+    if not db.execute("select 1 from pragma_table_info('outbox') where name = 'items'").fetchone():
+        db.execute("alter table outbox add column items text")
     db.execute("""create table if not exists daily_story_kinds (
                       story_id integer not null, kind text not null,
                       primary key (story_id, kind)) without rowid""")

@@ -165,9 +165,10 @@ def test_a_chain_of_merges_stays_flat(database: Database) -> None:
 
 
 def _deliveries(db: Database, chat_id: int) -> list[tuple[int, str, str | None]]:
+    # X122: a daily digest's stories are items of one row; outbox_stories shows one a line
     return [(r[0], r[1], r[2]) for r in db.db.execute(
-        "select story_id, status, last_error from outbox where chat_id = ? order by id",
-        [chat_id]).fetchall()]
+        "select story_id, status, last_error from outbox_stories where chat_id = ?"
+        " order by id, part", [chat_id]).fetchall()]
 
 
 def test_a_chat_following_both_halves_gets_one_delivery(database: Database) -> None:

@@ -25,8 +25,9 @@ TITLE = re.compile(r"^\u200f?[٠-٩0-9]+\. (.+)$", re.M)  # a result's numbered 
 
 def _queued(h: object, chat_id: int) -> set[int]:
     db = h.db  # type: ignore[attr-defined]
+    # X122: a daily digest's stories are items of one row; outbox_stories shows one a line
     return {int(r[0]) for r in db.db.execute(
-        "select article_id from outbox where chat_id = ?", [chat_id]).fetchall()}
+        "select article_id from outbox_stories where chat_id = ?", [chat_id]).fetchall()}
 
 
 async def test_a_muted_source_leaves_search_alerts_and_digests(tmp_path: Path) -> None:
