@@ -61,9 +61,16 @@ def family(db: sqlite_utils.Database, stories: Iterable[int]) -> list[int]:
     return sorted(set(ids) | set(merged))
 
 
+def ready(db: Any) -> bool:
+    """Whether the database has migration 058's digest rows (a test's or a migration's older
+    archive, run by today's code, has not: it has rows of one story only)."""
+    return db.execute("select 1 from sqlite_master where name = 'daily_story_kinds'"
+                      ).fetchone() is not None
+
+
 def kinds_of(db: sqlite_utils.Database, stories: Sequence[int]) -> list[str]:
     """The digest kinds whose rows hold any of `stories` as an item, in some chat."""
-    if not stories:
+    if not stories or not ready(db):
         return []
     marks = ",".join("?" * len(stories))
     return [r[0] for r in db.execute(
@@ -321,6 +328,8 @@ def retime(db: sqlite_utils.Database, chat_id: int, kind: str, not_before: str |
     """A daily chat's new hour or zone (digests.delivery_times.retime_chat): its digest rows
     not yet due join the next digest's row (`kind` at `not_before`). Returns the items moved."""
     moved = 0
+    if not ready(db):
+        return 0
     for row_id, old, items, created in db.execute(
             "select id, kind, items, created_at from outbox where chat_id = ? and story_id = 0"
             " and items is not null and status = 'pending' and kind != ?"
@@ -336,6 +345,8 @@ def to_rows(db: sqlite_utils.Database, chat_id: int, kind: str, not_before: str 
     rows become one row a story of `kind` (due at `not_before`), as they would have been
     queued; a skipped item a skipped row (the chat has it). Returns the rows made."""
     made = 0
+    if not ready(db):
+        return 0
     for row_id, items, created, error in db.execute(
             "select id, items, created_at, last_error from outbox where chat_id = ?"
             " and story_id = 0 and items is not null and status = 'pending'",
@@ -405,6 +416,8 @@ def article_items(db: sqlite_utils.Database, article_id: int, story: int | None
                   ) -> list[tuple[int, int, int, Item]]:
     """(row, place, chat, item) of the live items of `article_id` in pending digest rows (found
     through the story's digest dates; `story` None: the article's own)."""
+    if not ready(db):
+        return []
     if story is None:
         found = db.execute("select story_id from articles where id = ?", [article_id]).fetchone()
         story = int(found[0]) if found and found[0] is not None else -article_id
