@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from bot.chat_holds import HELD, HOLD_TOLD, held, refusal_kind, say
 from bot.i18n import amount
 from digests import chat_notices
+from digests.daily_rows import pending_count
 from digests.models import iso
 from digests.storage import Database, DatabaseFault
 
@@ -52,10 +53,11 @@ def expire_holds(db: Database, now: datetime, days: int) -> list[tuple[int, int]
         if h.since >= cutoff or not removed(h.reason):
             continue
         with db.transaction() as tx:
-            dropped = tx.execute(
+            dropped = pending_count(tx, h.chat_id)  # stories: a digest row counts its own
+            tx.execute(
                 "update outbox set status = 'skipped', last_error = ?, sent_at = ?"
                 " where chat_id = ? and status = 'pending'",
-                [EXPIRED_ROWS, iso(now), h.chat_id]).rowcount
+                [EXPIRED_ROWS, iso(now), h.chat_id])
             tx.execute("update chats set deactivated_reason = ? where id = ? and active = 0"
                        " and deactivated_reason like ?",
                        [(EXPIRED + h.reason)[:200], h.chat_id, HELD + "%"])

@@ -41,6 +41,7 @@ from bot.limiter import RateLimiter, wait_event
 from bot.reply_limiter import SENDER_CALL
 from bot.send_failures import retry_after_seconds
 from digests import chat_notices
+from digests.daily_rows import pending_count
 from digests.storage import Database, DatabaseFault
 
 if TYPE_CHECKING:
@@ -78,8 +79,7 @@ def owed_holds(db: Database, skip: set[int] | frozenset[int] = frozenset()) -> l
     for h in held(db):
         if h.chat_id in skip or not untold(db, h.chat_id):
             continue
-        kept = db.db.execute("select count(*) from outbox where chat_id = ? and status ="
-                             " 'pending'", [h.chat_id]).fetchone()[0]
+        kept = pending_count(db.db, h.chat_id)  # stories: a digest row counts its own
         out.append(Owed(h.chat_id, h.title, h.type, hold_kind(h.reason), int(kept)))
     return out
 

@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digests.daily_rows import STORIES_OF_O
 from digests.backup_files import (
     Summary,
     drop_partial,
@@ -44,6 +43,7 @@ from digests.backup_files import (
     require_database,
     summarize,
 )
+from digests.daily_rows import STORIES_OF_O
 from digests.errors import StorageError
 from digests.file_modes import owner_only
 from digests.migrations import MIGRATIONS

@@ -400,6 +400,9 @@ def prune(db: sqlite_utils.Database, cutoff: str) -> int:
                       " and status in ('sent', 'failed', 'skipped')"
                       " and coalesce(sent_at, created_at) < ? order by id", [cutoff]).fetchall()
     gone = 0
+    # a date no digest row holds any more needs no entry (one a story and date: small)
+    db.execute("delete from daily_story_kinds where not exists (select 1 from outbox o"
+               " where o.kind = daily_story_kinds.kind and o.story_id = 0)")
     for row_id, items in rows:
         kept = [it for it in parse(items) if _reported_since(db, int(it[STORY]), cutoff)]
         if kept:

@@ -14,11 +14,11 @@ from typing import Any
 
 import sqlite_utils
 
+from digests import daily_rows
 from digests.delivery_times import after_quiet
 from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
 from digests.outbox_states import MAYBE_SENT
-from digests import daily_rows
 from digests.outbox_upkeep import HELD_REASON, KEEP_DONE, MERGED_REASON
 from digests.retries import GONE, live_report
 from digests.storage import Database

@@ -26,8 +26,8 @@ from datetime import datetime
 
 import sqlite_utils
 
-from digests.daily_rows import article_items, drop
 from digests.archive import remove_article
+from digests.daily_rows import article_items, drop
 from digests.models import Article
 from digests.records import ARTICLE_SELECT, article_from_row, related_from_json, related_to_json
 from digests.storage import Database

@@ -25,12 +25,12 @@ Pure SQL, no Telegram.
 from __future__ import annotations
 
 import logging
-from functools import partial
 import sqlite3
-from typing import Any
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 

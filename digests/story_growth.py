@@ -46,7 +46,7 @@ def grown(db: sqlite_utils.Database, now: datetime, window: timedelta = WINDOW) 
                    select story_id, min(sent_at) as first_sent, count(distinct chat_id) as chats,
                           count(distinct case when kind like 'update:%' then chat_id end)
                               as updated
-                   from outbox where status = 'sent' and story_id >= 0 and sent_at >= ?
+                   from outbox_stories where status = 'sent' and story_id >= 0 and sent_at >= ?
                    group by story_id)
                select sent.story_id, coalesce(st.headline, ''), sent.first_sent, sent.chats,
                       sent.updated,
