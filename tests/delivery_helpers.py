@@ -111,11 +111,12 @@ def claims_under_lock(database: Database, monkeypatch: pytest.MonkeyPatch) -> It
     other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
     real_claim = outbox_states.claim
 
-    def claim_under_lock(db: Database, ids: Any) -> list[int]:
+    def claim_under_lock(db: Database, ids: Any, *seen: Any) -> list[int]:
+        # `seen`: a daily digest row's items the plan read (X122), passed on as given
         if not other.in_transaction:
             other.execute("BEGIN IMMEDIATE")
             other.execute("update _migrations set applied_at = applied_at")
-        return real_claim(db, ids)
+        return real_claim(db, ids, *seen)
 
     monkeypatch.setattr(outbox_states, "claim", claim_under_lock)
     try:
