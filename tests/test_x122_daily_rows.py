@@ -2,7 +2,8 @@
 
 The rig (tests/x122_days.py) runs three simulated days for 200 chats. The messages must be
 byte-identical to what main's code sent before the change (tests/golden/x122/messages.json:
-one sha256 a message, in order, written by main at 8464dfb with NASHRA_X122_WRITE=1; set
+one sha256 a message, in order, and /stats' story counts, written by main's code (8464dfb,
+again at 201247b: the same) with NASHRA_X122_WRITE=1; set
 NASHRA_X122_DUMP=path to write the whole log for a diff). And the daily chats must cost at
 most 2 outbox rows a chat a day (main: one per story, ~12 a day in this rig).
 """
@@ -39,8 +40,9 @@ async def days(database: Database, emu: Emulator, bot: Bot) -> DayRun:
              "outbox_bytes": run.outbox_bytes}, ensure_ascii=False, indent=0), encoding="utf-8")
     if os.environ.get("NASHRA_X122_WRITE"):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(json.dumps({"messages": len(run.messages), "sha256": _digest(run)},
-                                     indent=0) + "\n", encoding="utf-8")
+        GOLDEN.write_text(json.dumps({"messages": len(run.messages), "stats": list(run.stats),
+                                      "sha256": _digest(run)}, indent=0) + "\n",
+                          encoding="utf-8")
     return run
 
 
@@ -49,6 +51,8 @@ async def test_three_days_send_the_same_messages_in_one_row_a_daily_chat_a_day(
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert len(days.messages) == golden["messages"]
     assert _digest(days) == golden["sha256"]
+    # and /stats counts the same stories: behind «more» buttons, lost, waiting
+    assert list(days.stats) == golden["stats"]
     # the scenario's events happened: a toll update, the «more» button, the kill's repeat
     assert any("27 قتيلا" in m.text and "تحديث" in m.text for m in days.messages)
     assert any("اعرض الأخبار الأخرى" in b for m in days.messages for b in m.buttons)

@@ -69,6 +69,9 @@ class DayRun:
     daily_rows: int  # outbox rows of the daily chats at the end (nothing pruned in 3 days)
     outbox_bytes: int  # the outbox table and its indexes (dbstat)
     instant_rows: int
+    # /stats over the three days: stories behind unpressed «more» buttons, stories lost with
+    # a chat that blocked the bot, stories waiting (bot.stats, digests.outbox_upkeep)
+    stats: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def rows_per_daily_chat_day(self) -> float:
@@ -192,4 +195,9 @@ async def run_days(db: Database, emu: Emulator, bot: Bot, n: int = 200) -> DayRu
                                    daily).fetchone()[0])
     instant_rows = int(db.db.execute(f"select count(*) from outbox where chat_id not in ({marks})",
                                      daily).fetchone()[0])
-    return DayRun(messages, len(daily), daily_rows, _outbox_bytes(db), instant_rows)
+    from bot.stats import behind_buttons, lost_deliveries  # late: the bot's side
+    from digests.outbox_upkeep import queue_stats
+
+    figures = (behind_buttons(db, iso(START)), lost_deliveries(db, iso(START) or ""),
+               queue_stats(db, now).pending)
+    return DayRun(messages, len(daily), daily_rows, _outbox_bytes(db), instant_rows, figures)
