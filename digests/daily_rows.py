@@ -205,6 +205,30 @@ def split_late(db: sqlite_utils.Database, seen: dict[int, int]) -> None:
                  " row=%s items=%d", row[0], row_id, len(items) - count)
 
 
+TAKEN = "sent with "  # an item a /push took: «sent with push:<id>» (digests.push_queue)
+
+
+def taken_rows(db: Any, seen: dict[int, int]) -> list[int]:
+    """The pending push rows of the items a /push took from these digest rows among the first
+    `seen` (those the sender's plan read, so its message shows them): claimed with the digest
+    (digests.outbox_states.claim), as the row a push moved was before X122."""
+    out: list[int] = []
+    for row_id, count in seen.items():
+        row = db.execute("select chat_id, items from outbox where id = ? and status = 'pending'",
+                         [row_id]).fetchone()
+        if row is None:
+            continue
+        for item in parse(row[1])[:count]:
+            reason = str(item[REASON] or "")
+            if reason.startswith(TAKEN):
+                found = db.execute("select id from outbox where chat_id = ? and story_id = ?"
+                                   " and kind = ? and status = 'pending'",
+                                   [row[0], item[STORY], reason[len(TAKEN):]]).fetchone()
+                if found is not None:
+                    out.append(int(found[0]))
+    return out
+
+
 def skip_items(db: Any, parts: Iterable[tuple[int, int]], reason: str) -> int:
     """Record these items (row, place) skipped with `reason` (still pending rows only)."""
     by_row: dict[int, set[int]] = {}

@@ -204,6 +204,9 @@ def claim(db: Database, ids: Sequence[int], seen: Sequence[tuple[int, int]] = ()
     with db.transaction() as tx:
         if seen:
             daily_rows.split_late(tx, dict(seen))
+            # a /push took some of the stories the plan read (digests.push_queue._take_item):
+            # the message shows them, so their push rows go with it, sent once
+            ids = [*ids, *daily_rows.taken_rows(tx, dict(seen))]
         late = late_dailies(tx, ids)
         ids = [i for i in ids if i not in late]
         if not ids:

@@ -308,7 +308,7 @@ def _take_item(db: sqlite_utils.Database, chat_id: int, story: int, kind: str) -
     fam = set(daily_rows.family(db, [story]))
     for row_id, place, item in daily_rows.pending_items(db, chat_id):
         if int(item[daily_rows.STORY]) in fam:
-            daily_rows.take_out(db, row_id, [place], f"sent with {kind}")
+            daily_rows.take_out(db, row_id, [place], f"{daily_rows.TAKEN}{kind}")
             db.execute("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
                        " created_at) values (?, ?, ?, ?, (select created_at from outbox"
                        " where id = ?))", [chat_id, item[daily_rows.STORY],

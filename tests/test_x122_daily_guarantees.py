@@ -99,7 +99,7 @@ def test_a_story_still_reported_keeps_its_item_past_the_prune(database: Database
 def test_a_muted_or_unfollowed_item_is_skipped_alone(database: Database) -> None:
     _day(database, 3)
     [row] = rows(database, "chat_id = 1")
-    daily_rows.skip_items(database.db, [(int(row["id"]), 1)], "muted")
+    daily_rows.skip_items(database.db, [(int(str(row["id"])), 1)], "muted")
     assert _stories(database, 1) == [(100, "daily:2026-11-29", "pending"),
                                      (101, "daily:2026-11-29", "skipped"),
                                      (102, "daily:2026-11-29", "pending")]
@@ -127,3 +127,17 @@ def test_migration_058_folds_a_chats_pending_daily_rows(database: Database) -> N
         [(r.story_id, r.article_id, r.kind) for r in before]
     # ranked as the rows were: the newest queued first among equals
     assert [r.queued for r in after] == sorted(r.queued for r in after)
+
+
+def test_a_push_between_the_plan_and_the_claim_sends_the_story_once(database: Database) -> None:
+    from digests.push_queue import _take_item
+
+    _day(database, 3)
+    read = outbox_states.due_rows(database, NOW.replace(hour=17))
+    [row_id] = {r.id for r in read}
+    with database.transaction() as tx:  # /push of story 101 while the digest is being made
+        assert _take_item(tx, 1, 101, "push:1")
+    [push] = rows(database, "kind = 'push:1'")
+    # the digest's message shows story 101: the push's row of it goes with that message
+    assert outbox_states.claim(database, [row_id], [(row_id, 3)]) == sorted([row_id, push["id"]])
+    assert rows(database, "id = ?", [push["id"]])[0]["status"] == "sending"
