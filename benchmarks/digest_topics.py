@@ -33,22 +33,27 @@ from digests.storage import Database  # noqa: E402
 def digests_report(db: Database, word: str) -> list[str]:
     """One line per (chat, daily digest): rows, topical rows, `word` stories shown/hidden."""
     out = []
+    # a daily digest's stories: one line a story, row or item (X122: migration 058's view)
+    table = "outbox_stories" if db.db.execute(
+        "select 1 from sqlite_master where name = 'outbox_stories'").fetchone() else "outbox"
     for chat, kind in db.db.execute(
             "select distinct o.chat_id, o.kind from outbox o join subscriptions s on"
             " s.chat_id = o.chat_id and s.topic != '' where o.kind like 'daily:%'"
             " order by o.chat_id, o.kind").fetchall():
         rows = [outbox_states.DueRow(id=r[0], chat_id=chat, story_id=r[1], article_id=r[2],
-                                     kind=kind, attempts=0)
-                for r in db.db.execute("select id, story_id, article_id from outbox where"
-                                       " chat_id = ? and kind = ? order by id", [chat, kind])]
+                                     kind=kind, attempts=0, part=r[3] if r[3] is not None else -1)
+                for r in db.db.execute(
+                    f"select id, story_id, article_id, {'part' if table != 'outbox' else 'null'}"
+                    f" from {table} where chat_id = ? and kind = ? and story_id != 0"
+                    " order by id", [chat, kind])]
         weights = bundle_facts.story_weights(db.db, [(r.story_id, r.article_id) for r in rows])
         topics = row_topics(db, chat, [r.article_id for r in rows])
-        heads = {r.id: str(db.db.execute("select coalesce(headline, title, '') from articles"
-                                         " where id = ?", [r.article_id]).fetchone()[0])
+        heads = {r.key: str(db.db.execute("select coalesce(headline, title, '') from articles"
+                                          " where id = ?", [r.article_id]).fetchone()[0])
                  for r in rows}
 
         def count(part: list[outbox_states.DueRow]) -> int:
-            return sum(1 for r in part if word in heads[r.id])
+            return sum(1 for r in part if word in heads[r.key])
         before = choose_shown(rows, weights)
         after = choose_shown(rows, weights, topics=topics)
         out.append(f"chat={chat} {kind} rows={len(rows)} topical={len(topics)}"
@@ -60,13 +65,15 @@ def digests_report(db: Database, word: str) -> list[str]:
 def updates_report(db: Database) -> list[str]:
     """One line per chat: stories sent to it that a later report would now update."""
     out = []
+    table = "outbox_stories" if db.db.execute(  # a daily digest's items too (X122)
+        "select 1 from sqlite_master where name = 'outbox_stories'").fetchone() else "outbox"
     for (chat,) in db.db.execute("select distinct chat_id from outbox order by chat_id"):
         topics = [r[0] for r in db.db.execute("select topic from subscriptions where"
                                               " chat_id = ?", [chat])]
         found = []
         for story, sent_at, seen_at in db.db.execute(
                 "select o.story_id, max(o.sent_at), max(coalesce(a.published_at, a.fetched_at))"
-                " from outbox o join articles a on a.id = o.article_id where o.chat_id = ?"
+                f" from {table} o join articles a on a.id = o.article_id where o.chat_id = ?"
                 " and o.status = 'sent' and o.story_id > 0 group by o.story_id", [chat]):
             sent, seen = parse_iso(sent_at), parse_iso(seen_at)
             assert sent is not None and seen is not None
