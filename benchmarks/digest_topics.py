@@ -33,7 +33,7 @@ from digests.storage import Database  # noqa: E402
 def digests_report(db: Database, word: str) -> list[str]:
     """One line per (chat, daily digest): rows, topical rows, `word` stories shown/hidden."""
     out = []
-    # a daily digest's stories: one line a story, row or item (X122: migration 058's view)
+    # a daily digest's stories: one line a story, row or item (X122: migration 059's view)
     table = "outbox_stories" if db.db.execute(
         "select 1 from sqlite_master where name = 'outbox_stories'").fetchone() else "outbox"
     for chat, kind in db.db.execute(

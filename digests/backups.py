@@ -328,7 +328,7 @@ def _due(conn: sqlite3.Connection, now: datetime) -> int:
     names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     if "outbox" not in names:
         return 0
-    # stories: a daily digest's row counts its own (digests.daily_rows, migration 058)
+    # stories: a daily digest's row counts its own (digests.daily_rows, migration 059)
     stories = STORIES_OF_O if conn.execute(
         "select 1 from pragma_table_info('outbox') where name = 'items'").fetchone() else "1"
     return int(conn.execute(

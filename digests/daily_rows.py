@@ -16,7 +16,7 @@ due rows of one kind together, so a digest row and the day's update rows make on
 A chat never gets a second row *or item* of a story it has (the rule of
 digests.new_deliveries.insert_rows); `daily_story_kinds` (story, kind) says which digest dates
 hold a story in some chat's row, so «which chats have this story» is read from those dates'
-rows only. The view `outbox_stories` (migration 058) shows rows and items alike, one line a
+rows only. The view `outbox_stories` (migration 059) shows rows and items alike, one line a
 story (its `part` the item's place, -1 for a row), for the questions asked of one chat.
 Pure SQL, no Telegram.
 """
@@ -62,7 +62,7 @@ def family(db: sqlite_utils.Database, stories: Iterable[int]) -> list[int]:
 
 
 def ready(db: Any) -> bool:
-    """Whether the database has migration 058's digest rows (a test's or a migration's older
+    """Whether the database has migration 059's digest rows (a test's or a migration's older
     archive, run by today's code, has not: it has rows of one story only)."""
     return db.execute("select 1 from sqlite_master where name = 'daily_story_kinds'"
                       ).fetchone() is not None
@@ -265,7 +265,7 @@ def live(items: Sequence[Item]) -> list[tuple[int, Item]]:
 
 
 def fold_pending(db: sqlite_utils.Database, now: datetime) -> int:
-    """Migration 058: a daily chat's pending rows of one story each (not updates: the chat has
+    """Migration 059: a daily chat's pending rows of one story each (not updates: the chat has
     no other row of the story) become items of its one row of that date. Returns how many."""
     rows = db.execute(
         """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.not_before, o.created_at

@@ -96,7 +96,7 @@ def read_delivered(old: Path, since: str) -> Record:
     try:
         recent = """(status in ('pending', 'sending')
                      or (status in ('sent', 'skipped') and coalesce(sent_at, created_at) >= ?))"""
-        # a daily digest's items too, where the file has them (migration 058's view)
+        # a daily digest's items too, where the file has them (migration 059's view)
         table = "outbox_stories" if conn.execute(
             "select 1 from sqlite_master where name = 'outbox_stories'").fetchone() else "outbox"
         found = conn.execute(

@@ -36,7 +36,7 @@ def test_the_oldest_due_rows_are_read_through_the_new_index(tmp_path: Path) -> N
                                       "2026-12-03T17:00:00+00:00" if n % 7 == 0 else None,
                                       NOW.isoformat()])
         old.db.conn.commit()
-        # X122: due_rows reads the items column of migration 058 (null: a row of one story)
+        # X122: due_rows reads the items column of migration 059 (null: a row of one story)
         old.db.execute("alter table outbox add column items text")
         assert "outbox_pending" not in _plan(old) and "TEMP B-TREE" in _plan(old)
         before = _stories(outbox_states.due_rows(old, NOW, limit=10, per_chat=5))
@@ -45,7 +45,7 @@ def test_the_oldest_due_rows_are_read_through_the_new_index(tmp_path: Path) -> N
         plan = _plan(db)
         assert "USING INDEX outbox_pending (status=?)" in plan and "TEMP B-TREE" not in plan, plan
         after = _stories(outbox_states.due_rows(db, NOW, limit=10, per_chat=5))
-    # the same stories for the same chats (X122: migration 058 folds a chat's pending daily
+    # the same stories for the same chats (X122: migration 059 folds a chat's pending daily
     # rows into one row of items, so the row ids are not the same)
     assert after == before and len({r[0] for r in after}) == 10
 

@@ -2,7 +2,7 @@
 (digests.daily_rows). The guarantees per-story rows gave, one by one: a story never twice
 (whatever the kind), a poll's items added after the sender read the row go to the next digest
 (not marked sent unseen), a story still reported keeps its item past the 30-day prune, a
-switch to instant turns the items into alerts, and migration 058 folds the pending per-story
+switch to instant turns the items into alerts, and migration 059 folds the pending per-story
 rows into one. Real SQLite, invented stories (delivery_helpers)."""
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def test_a_muted_or_unfollowed_item_is_skipped_alone(database: Database) -> None
     assert rows(database, "chat_id = 1")[0]["status"] == "skipped"  # nothing left to send
 
 
-def test_migration_058_folds_a_chats_pending_daily_rows(database: Database) -> None:
+def test_migration_059_folds_a_chats_pending_daily_rows(database: Database) -> None:
     src = add_source(database, "a")
     add_chat(database, 1, mode="daily", daily_hour=20)
     arts = [add_article(database, src, f"خبر {i}", story_id=300 + i) for i in range(3)]
