@@ -32,7 +32,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.day_search import day_key, day_page
 from bot.i18n import chat_worded, format_date, list_sep, num, t, topic_label
-from bot.latin_help import latin_miss, latin_synonym
+from bot.latin_help import latin_miss, latin_synonym, latin_synonym_in
 from bot.lines import utf16_len
 from bot.link_answers import answer_link
 from bot.my_digest import reader_now, send_days_news, send_my_digest
@@ -161,7 +161,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic
     # «Brexit», a name the search reads as «بريكست»: said and answered as «Ghouta» (QA74-16)
     synonym = None if mapped else latin_synonym(query)
-    mapped = mapped or synonym
+    # «brexit news», «Brexit deal»: read as «Iran deal» is, «from … I searched for …» (QA76-6)
+    partial = None if mapped or synonym else latin_synonym_in(query)
+    mapped = mapped or synonym or partial
     latin = mapped is None and is_latin(query)
     lead = None
     if mapped:
@@ -173,7 +175,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # answered, headed and offered for following as the news names it holds (QA24 R1); an
     # English name as its Arabic topic, as `run.py search` reads it
     typed = query
-    query = synonym or reader_topic(rt.db.db, query)
+    query = synonym or partial or reader_topic(rt.db.db, query)
     # «سوريا امبارح», "Syria today": that day's stories, the day said (QA47 Z4); «المزيد»
     # carries the day asked
     local = reader_now(rt, chat.id)

@@ -28,7 +28,7 @@ from bot.callbacks import Callback
 from bot.channel_admin import Scope, may_manage, same_chat
 from bot.deep_links import share_link
 from bot.i18n import chat_worded, count_form, list_sep, num, t, topic_label, topic_list
-from bot.latin_help import latin_miss
+from bot.latin_help import latin_miss, latin_synonym_in
 from bot.mode_words import subscribed_key
 from bot.quiet_notes import quiet_note
 from bot.runtime import (
@@ -111,7 +111,9 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         await send(update, context, too_long_text(done.topic, lang))
         return
     if done.refusal == "latin":  # a name in it («lebanon vote») is the example
-        named = name_in(done.topic)  # none: no unrelated «Syria» for «Real Madrid» (QA36 E2)
+        # none: no unrelated «Syria» for «Real Madrid» (QA36 E2); «brexit deal» (a link's
+        # «brexit_deal») names «بريكست», the search's synonym (QA76-6)
+        named = name_in(done.topic) or latin_synonym_in(done.topic)
         if named:
             await send(update, context, ui(lang, "latin_not_followed", topic=echo(done.topic),
                                            example=topic_label(named, lang)))

@@ -14,6 +14,8 @@ A Latin name the search itself reads as an Arabic one (digests.variants.SYNONYMS
 
 from __future__ import annotations
 
+import re
+
 from telegram import InlineKeyboardMarkup
 
 from bot.i18n import topic_label
@@ -26,12 +28,37 @@ from digests.variants import SYNONYMS
 
 def latin_synonym(text: str) -> str | None:
     """The Arabic name of the search's synonyms that Latin `text` is another name of
-    («Brexit», «brexit» → «بريكست»), else None."""
-    typed = " ".join(text.split()).casefold()
-    if not typed or not is_latin(typed):
+    («Brexit», «brexit», «#Brexit», «brexit?» → «بريكست»), else None."""
+    return _synonym(" ".join(_words(text)), text)
+
+
+def latin_synonym_in(text: str) -> str | None:
+    """The Arabic name of such a synonym among the words of Latin `text` («brexit news»,
+    «Brexit deal», a link's «brexit_deal» → «بريكست»: QA76-6, as «Iran deal» reads «إيران»;
+    bot.answers says «from … I searched for …»), else None; the longest first."""
+    words = _words(text)
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            found = _synonym(" ".join(words[i:i + size]), text)
+            if found:
+                return found
+    return None
+
+
+def _words(text: str) -> list[str]:
+    """`text`'s words, casefolded, without marks around or between them («#Brexit» →
+    «brexit», «brexit_deal» → «brexit deal»)."""
+    return _NOT_WORD.sub(" ", text).casefold().split()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _synonym(typed: str, text: str) -> str | None:
+    if not typed or not is_latin(text):
         return None
     for group in SYNONYMS:
-        if any(is_latin(name) and name.casefold() == typed for name in group):
+        if any(is_latin(name) and " ".join(_words(name)) == typed for name in group):
             return next((name for name in group if not is_latin(name)), None)
     return None
 
