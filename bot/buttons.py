@@ -236,7 +236,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         # to the new id) has no language of its own: the presser's, not the default (QA31 G7)
         user = update.effective_user
         lang = lang_of(user.language_code if user else None, None, rt.settings.default_language)
-    cb = callbacks.resolve(rt.db, query.data, chat_id=chat_id, now=rt.now())
+    cb = callbacks.resolve(rt.db, query.data, chat_id=chat_id, now=rt.now(), log_unknown=False)
     if cb is None:  # a button sent while the database refused to store it (bot.held_buttons)
         cb = rt.held.resolve(query.data, chat_id=chat_id, now=rt.now())
         if cb is not None:
@@ -251,8 +251,11 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             # no row while writes are refused: a button whose meaning was never stored (and
             # lost from memory) — «expired» would be false: the database is busy (QA74-9)
             busy = "reply_unsaved" if rt.writes.fault not in (None, "locked") else "reply_busy"
+            log.info("callback refused reason=busy chat=%s fault=%s", chat_id, rt.writes.fault)
             await query.answer(t(busy, lang), show_alert=True)
             return
+        if refused.reason == "unknown":  # not in memory either (resolve left it to us)
+            log.info("callback refused reason=unknown chat=%s", chat_id)
         await query.answer(t(refusal_key(refused), lang), show_alert=True)
         return
     await ACTIONS[cb.action](update, context, rt, cb, lang)

@@ -65,17 +65,21 @@ def new_callback(db: Database, *, chat_id: int, action: str,
 
 
 def resolve(db: Database, callback_id: str | None, *, chat_id: int, now: datetime,
-            max_age: timedelta = MAX_AGE) -> Callback | None:
+            max_age: timedelta = MAX_AGE, log_unknown: bool = True) -> Callback | None:
     """The stored callback for `callback_id`, or None when unknown, expired or from another chat
-    (`refusal` says which, for the answer).
+    (`refusal` says which, for the answer). `log_unknown` False: an unknown id is not logged
+    here — the caller looks further (a button held in memory, bot.held_buttons) and logs what
+    it comes to (QA76-12: «reason=unknown» was logged for held presses served, and for those
+    refused as «busy»).
 
     Never raises on tampered input: whatever a client sends is only a lookup key.
     """
     reason, row, index = _lookup(db, callback_id, chat_id=chat_id, now=now, max_age=max_age)
     if reason is not None or row is None:
         level = logging.WARNING if reason == "other_chat" else logging.INFO
-        log.log(level, "callback refused reason=%s chat=%s%s", reason, chat_id,
-                f" owner={row['chat_id']}" if reason == "other_chat" and row else "")
+        if reason != "unknown" or log_unknown:
+            log.log(level, "callback refused reason=%s chat=%s%s", reason, chat_id,
+                    f" owner={row['chat_id']}" if reason == "other_chat" and row else "")
         return None
     try:
         payload = json.loads(row["payload"] or "{}")

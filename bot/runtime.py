@@ -302,7 +302,7 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
                                        now=held.created_at)
     except DatabaseFault as exc:
         # the next buttons of this answer do not wait out the busy timeout again
-        write_refused(rt, exc, "button")
+        write_refused(rt, exc, "a button of an answer")  # not a press (QA76-5)
         return InlineKeyboardButton(text, callback_data=rt.held.hold(held))
     rt.writes.worked()
     return InlineKeyboardButton(text, callback_data=cb_id)
