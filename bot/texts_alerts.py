@@ -124,6 +124,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reply_busy": ("قاعدة البيانات مشغولة الآن، أعد المحاولة بعد قليل",
                    "The database is busy right now; try again shortly"),
     # worded for a group too: a member's command there meets it as well
+    # under «busy» for a typed command: runs it again (bot.update_errors, QA76-5)
+    "btn_retry": ("🔁 أعد المحاولة", "🔁 Try again"),
     "reply_unsaved": ("تعذّر حفظ الطلب الآن (مساحة الخادم ممتلئة أو لا تقبل الكتابة)، أعد المحاولة"
                       " لاحقًا", "The request could not be saved right now (the server's disk "
                       "is full or read-only); try again later"),

@@ -25,14 +25,14 @@ import contextlib
 import logging
 import sqlite3
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
 from bot import api_noise, threads
 from bot.i18n import bilingual, t
 from bot.reply_limiter import tries_of
-from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, ui
+from bot.runtime import RUNTIME_KEY, Runtime, button, chat_lang, ui
 from bot.send_failures import DEACTIVATING, retry_after_seconds
 from digests import outbox_states, subscriptions
 from digests.storage import FAULT_TEXT, FAULTS, fault_of
@@ -95,7 +95,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         rt.writes.refused(fault)  # the admins' alert (bot.db_alerts)
         if isinstance(update, Update):
             await _tell_fault(update, context, _fault_reply(rt, chat.id if chat else None,
-                                                            fault == "locked"))
+                                                            fault == "locked"),
+                              _retry(rt, update, context) if fault == "locked" else None)
         return
     if isinstance(error, TimedOut):
         # PTB gave up waiting for Telegram's answer, but the request may well have been
@@ -147,15 +148,43 @@ def _fault_reply(rt: Runtime, chat_id: int | None, locked: bool) -> str:
     return t("reply_busy" if locked else "reply_unsaved", lang)
 
 
-async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    """The «try again» of a write the database could not take (never raises)."""
+async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+                      retry: InlineKeyboardMarkup | None = None) -> None:
+    """The «try again» of a write the database could not take (never raises); `retry`: its
+    button, under a typed command's answer."""
     chat = update.effective_chat
     with contextlib.suppress(Exception):
         if update.callback_query is not None:
             await update.callback_query.answer(text[:200], show_alert=True)
         elif chat is not None:
-            await context.bot.send_message(chat.id, text,
+            await context.bot.send_message(chat.id, text, reply_markup=retry,
                                            message_thread_id=_answer_thread(update, None))
+
+
+def _retry(rt: Runtime, update: Update, context: ContextTypes.DEFAULT_TYPE
+           ) -> InlineKeyboardMarkup | None:
+    """«🔁 أعد المحاولة» under a typed command the lock refused: a press runs the same command
+    with its words (bot.command_guess's action), instead of typing it again (QA76-5); None for
+    anything but a command of ours. Its meaning is held in memory while writes are refused
+    (bot.runtime.button)."""
+    from bot.command_guess import ACTION, command_handlers  # late: it builds on bot.runtime
+
+    message, chat = update.message, update.effective_chat
+    words = (message.text or "").split() if message is not None else []
+    if chat is None or not words or not words[0].startswith("/"):
+        return None
+    name = words[0][1:].partition("@")[0].lower()
+    if name not in command_handlers(context):
+        return None
+    lang = rt.settings.default_language
+    with contextlib.suppress(Exception):
+        lang = chat_lang(rt, update)
+    try:
+        return InlineKeyboardMarkup([[button(rt, chat.id, t("btn_retry", lang), ACTION,
+                                             {"command": name, "words": words[1:]})]])
+    except Exception:  # a bug: logged with its traceback; the «try again» line still goes
+        log.error("retry button not made chat=%s", chat.id, exc_info=True)
+        return None
 
 
 def network_failure(error: NetworkError) -> str:
