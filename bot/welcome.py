@@ -294,7 +294,9 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     word = (message.text or "").split(maxsplit=1)[0] if message and message.text else "/"
     if word[1:].partition("@")[0].lower() in STOP_COMMANDS:
         text, markup = unsubscribe_list(rt, chat.id, lang)
-        await send(update, context, ui(lang, "stop_alerts") + "\n" + text, markup)
+        # nothing followed: nothing to stop, and no «❌» buttons below to point at (QA76-17)
+        stop = ui(lang, "stop_alerts") + "\n" if markup is not None else ""
+        await send(update, context, stop + text, markup)
         return
     admin = rt.is_admin(user.id if user else None)
     hidden = frozenset() if admin else frozenset(row[0] for row in ADMIN_COMMANDS)

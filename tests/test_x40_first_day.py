@@ -212,7 +212,8 @@ async def test_stop_says_how_to_stop_with_the_remove_buttons(tmp_path: Path) -> 
         await h.click(m, "❌ إلغاء الغوطة")
         assert _topics(h) == []
         [m] = await h.say(READER + 1, "/STOP", language_code="en")
-        assert "To stop the alerts" in _plain(m) and "You follow no topic yet" in _plain(m)
+        # X133 (QA76-17): nothing followed, no «❌ Remove» buttons below to point at
+        assert "To stop the alerts" not in _plain(m) and "You follow no topic yet" in _plain(m)
 
 
 async def test_an_unknown_command_is_named_before_the_help(tmp_path: Path) -> None:
