@@ -2,12 +2,13 @@
 
 Runs in the poll's writer thread (digests.writer). `store_one` stores a new entry with its page
 (or as feed-only, with the reason), resolving its publication time (digests.dates) and whether it
-is backfill (never pushed: the source's first poll, a page gone for good, or older than
-PUSH_WINDOW); a failing step rolls back this article only and the source counts it. `retry_one`
-settles a page fetched again (digests.retries.settle). A duplicate met at another address has
-that address recorded (digests.article_aliases). Both embed first, outside the transaction,
-what the story step will weigh by meaning (SEMANTIC_MODEL only), so SQLite's write lock is held
-only to write. Split from digests/pipeline.py (the poll loop).
+is backfill (never pushed: the source's first poll, a page gone for good, published before the
+source was added whichever poll stores it, or older than PUSH_WINDOW); a failing step rolls back
+this article only and the source counts it. `retry_one` settles a page fetched again
+(digests.retries.settle). A duplicate met at another address has that address recorded
+(digests.article_aliases). Both embed first, outside the transaction, what the story step will
+weigh by meaning (SEMANTIC_MODEL only), so SQLite's write lock is held only to write. Split
+from digests/pipeline.py (the poll loop).
 """
 
 from __future__ import annotations
@@ -84,8 +85,7 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
     entry = replace(entry, published_at=published, published_offset=0)
     # A page gone for good (404/410) is no news to push either: stored, searchable, not sent.
     gone = page is None and retries.is_gone(item.status)
-    backfill = (work.first_poll or gone
-                or (published is not None and published < now - PUSH_WINDOW))
+    backfill = work.first_poll or gone or backlog(published, now, work.added_at)
     started = time.perf_counter()
     context = StoreContext(now, settings, backfill=backfill)
     try:
@@ -130,6 +130,16 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
         work.duplicates += 1
     else:
         work.known += 1
+
+
+def backlog(published: datetime | None, now: datetime, added_at: datetime | None) -> bool:
+    """Whether an article published at `published` is no news to push when stored at `now`:
+    older than PUSH_WINDOW, or published before its source was added. A new source's backlog
+    is its own first poll's newest MAX_ENTRIES_PER_FEED and what that poll left for the next
+    ones: those were alerted as new, a day old (QA77-1). Undated (None) counts as new."""
+    if published is None:
+        return False
+    return published < now - PUSH_WINDOW or (added_at is not None and published < added_at)
 
 
 def retry_one(db: Database, settings: Settings, due: retries.PendingPage, item: Fetched,

@@ -278,7 +278,8 @@ async def test_backfill_on_first_poll_and_for_old_entries(
         seen.append((article.title, ctx.backfill))
 
     monkeypatch.setattr(processing, "default_steps", lambda: [recorder])
-    add_source(database, site.feed_url("main"), settings=settings, now=NOW)
+    add_source(database, site.feed_url("main"), settings=settings,
+               now=NOW - timedelta(hours=3))
     await poll_once(database, settings, now=NOW)
     assert len(seen) == 4 and all(backfill for _, backfill in seen)
     seen.clear()
@@ -286,8 +287,11 @@ async def test_backfill_on_first_poll_and_for_old_entries(
                  published=NOW - timedelta(hours=2))
     site.publish(slug="stale", feed="main", title="خبر قديم", paragraphs=["نص قديم جداً هنا."],
                  published=NOW - timedelta(hours=72))
+    # published before the source was added, listed only now: its backlog (QA77-1)
+    site.publish(slug="before", feed="main", title="خبر سابق", paragraphs=["نص سابق لإضافته."],
+                 published=NOW - timedelta(hours=4))
     await poll_once(database, settings, now=NOW, only_due=False)
-    assert sorted(seen) == [("خبر طازج", False), ("خبر قديم", True)]
+    assert sorted(seen) == [("خبر سابق", True), ("خبر طازج", False), ("خبر قديم", True)]
 
 
 async def test_a_failing_step_rolls_back_that_article_only(

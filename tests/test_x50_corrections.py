@@ -75,7 +75,8 @@ async def _stored_news(database: Database, settings: Settings, site: SampleSite)
     is queued it once."""
     site.add_route("/other.html", _page("خبر قديم عن الطقس", ["أمطار غزيرة على الساحل."]))
     site.add_route("/f.xml", _rss(site, [("/other.html", "خبر قديم عن الطقس")], hours=30))
-    add_source(database, site.url("/f.xml"), settings=settings, now=NOW)
+    # added before its news: what was published before is its backlog (QA77-1)
+    add_source(database, site.url("/f.xml"), settings=settings, now=NOW - timedelta(hours=6))
     assert (await poll_once(database, settings, now=NOW)).new == 1  # first poll: backfill
     upsert_chat(database, 42, now=NOW)
     subscribe(database, 42, "الطاحونة", now=NOW)
@@ -158,7 +159,8 @@ async def test_rereads_are_bounded_per_poll_and_the_rest_come_next_poll(
         site.add_route(path, _page(f"خبر رقم {i} عن الطاحونة", [f"نص أول للخبر {i}."]))
     site.add_route("/f.xml", _rss(site, [(p, f"خبر رقم {i} عن الطاحونة")
                                          for i, p in enumerate(paths)]))
-    add_source(database, site.url("/f.xml"), settings=settings, now=NOW)
+    # added before its news: what was published before is its backlog (QA77-1)
+    add_source(database, site.url("/f.xml"), settings=settings, now=NOW - timedelta(hours=6))
     assert (await poll_once(database, settings, now=NOW)).new == 5
     for i, path in enumerate(paths):  # a storm: every entry corrected at once
         site.add_route(path, _page(f"خبر مصحح رقم {i} عن الطاحونة", [f"نص مصحح للخبر {i}."]))

@@ -83,7 +83,8 @@ async def test_a_corrected_toll_reaches_the_chats_that_read_the_old_one_once(
         bot: Bot) -> None:
     site.add_route("/old.html", _page("طقس ماطر", 0))
     site.add_route("/f.xml", _rss(site, [("/old.html", "طقس ماطر")], hours=30))
-    add_source(database, site.url("/f.xml"), settings=settings, now=NOW)
+    # added before its news: what was published before is its backlog (QA77-1)
+    add_source(database, site.url("/f.xml"), settings=settings, now=NOW - timedelta(hours=6))
     await poll_once(database, settings, now=NOW)  # first poll: backfill
     _reader(database, 42)
     await _correct(site, database, settings, FIRST, 40, 0)
@@ -123,7 +124,8 @@ async def test_a_correction_while_the_alert_waits_adds_nothing(
         bot: Bot) -> None:
     site.add_route("/old.html", _page("طقس ماطر", 0))
     site.add_route("/f.xml", _rss(site, [("/old.html", "طقس ماطر")], hours=30))
-    add_source(database, site.url("/f.xml"), settings=settings, now=NOW)
+    # added before its news: what was published before is its backlog (QA77-1)
+    add_source(database, site.url("/f.xml"), settings=settings, now=NOW - timedelta(hours=6))
     await poll_once(database, settings, now=NOW)
     _reader(database, 42)
     await _correct(site, database, settings, FIRST, 40, 0)

@@ -56,7 +56,9 @@ class _Feed:
         site.add_route("/f.xml", _rss(site, self.items, hours=30))
 
     async def start(self) -> None:
-        add_source(self.database, self.site.url("/f.xml"), settings=self.settings, now=NOW)
+        # added before its news: what was published before is its backlog (QA77-1)
+        add_source(self.database, self.site.url("/f.xml"), settings=self.settings,
+                   now=NOW - timedelta(hours=6))
         await poll_once(self.database, self.settings, now=NOW)  # first poll: backfill
 
     async def publish(self, path: str, title: str, page: Response, minutes: int) -> None:

@@ -66,7 +66,8 @@ def _rss(site: SampleSite, items: list[tuple[str, str]], *, hours: float = 1.0) 
 async def _start(database: Database, settings: Settings, site: SampleSite, topic: str) -> None:
     site.add_route("/old.html", _page("طقس ماطر", ["أمطار غزيرة على الساحل اليوم."]))
     site.add_route("/f.xml", _rss(site, [("/old.html", "طقس ماطر")], hours=30))
-    add_source(database, site.url("/f.xml"), settings=settings, now=NOW)
+    # added before its news: what was published before is its backlog (QA77-1)
+    add_source(database, site.url("/f.xml"), settings=settings, now=NOW - timedelta(hours=6))
     await poll_once(database, settings, now=NOW)  # first poll: backfill
     upsert_chat(database, 42, now=NOW)
     database.db.execute("update chats set quiet_start = null, quiet_end = null where id = 42")
