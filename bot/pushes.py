@@ -110,6 +110,9 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                        topic=topic_label(topic, lang, with_arabic=True))
                     if topic else ui(lang, "push_no_stories", hours=hours))
         return
+    if plan.chats == 0 and plan.muted and not plan.waiting:  # not «sent before» (QA77-2)
+        await reply(update, context, muted_words(plan, lang, "push_all_muted"))
+        return
     if plan.chats == 0:  # the followers had them: still queued, or sent before
         await reply(update, context, nothing_new(rt, plan, chat.id, lang))
         return
@@ -124,6 +127,8 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     silent = silent_chats(rt, plan.push_id)
     if silent:  # QA58-3: a push is not held by quiet hours; X85 makes it go without a sound
         queued += "\n" + ui(lang, "push_silent", chats=amount(silent, lang, "chat"))
+    if plan.muted:  # QA77-2: a muted source's reports were left out, and the admin is told
+        queued += "\n" + muted_words(plan, lang)
     rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang, queued),
              f"push-{plan.push_id}")
 
@@ -157,6 +162,13 @@ def resume_reports(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
     if owed:
         log.info("push reports resumed count=%d", len(owed))
     return len(owed)
+
+
+def muted_words(plan: push_queue.PushPlan, lang: str, key: str = "push_muted") -> str:
+    """How many stories the push left out for chats that muted their sources, and in how many
+    chats (QA77-2)."""
+    return ui(lang, key, count=num(plan.muted, lang),
+              chats=amount(plan.muted_chats, lang, "chat"))
 
 
 def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str) -> str:

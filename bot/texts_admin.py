@@ -42,6 +42,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "نشرة المشرف لا تنتظر انتهاء ساعات الهدوء.",
                     "🔕 It reaches {chats} in their quiet hours or on the daily digest now, "
                     "without a sound: an admin's push does not wait for the quiet hours to end."),
+    # QA77-2: a chat's muted sources are left out of a push too (digests.push_queue.unmuted)
+    "push_muted": ("🔕 أخبار لم تُرسل لأن مصادرها مكتومة هناك: {count} في {chats} (الكتم يسري "
+                   "على /push أيضًا).",
+                   "🔕 Articles left out because their sources are muted there: {count} in "
+                   "{chats} (a mute holds for /push too)."),
+    "push_all_muted": ("لم تُرسل نشرة: ما لم يتلقه المتابعون من هذه الأخبار من مصادر كتموها — "
+                       "{count} في {chats}.",
+                       "No digest sent: what the followers have not had of these comes from "
+                       "sources they muted — {count} in {chats}."),
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",
                                 "Nobody follows «{topic}»; no digest was sent."),
     "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",

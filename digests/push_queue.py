@@ -52,6 +52,12 @@ class PushPlan:
     waiting: int = 0
     due: datetime | None = None
     pushed: bool = False
+    # Stories left out for chats that muted their source (a mute is the chat's editorial
+    # block, QA77-2: a channel got a muted source's reports from /push): how many (a story
+    # once per chat) and in how many chats. A story another source reports goes with that
+    # source's report instead and is not counted.
+    muted: int = 0
+    muted_chats: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,24 +133,59 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
         kind = f"push:{push_id}"
         chat_ids = [r[0] for r in tx.execute(chat_sql, chat_args).fetchall()] if stories else []
         rows: list[tuple[int, int, int | None, str, str | None]] = []
+        muted: list[int] = []  # per chat, the stories left out for its mutes
         for c in chat_ids:
-            unsent = _unsent(tx, c, stories)
+            # a source the chat muted is not sent there, by a push either (QA77-2)
+            own, left_out = unmuted(tx, c, stories)
+            unsent = _unsent(tx, c, own)
             # a daily chat's stories waiting for its next digest go with the push (QA71-6)
-            taken = _take_daily(tx, c, stories, kind, limit_stories, {s for s, _a in unsent})
+            taken = _take_daily(tx, c, own, kind, limit_stories, {s for s, _a in unsent})
             rows += [(c, s, a, kind, None) for s, a in unsent[:max(0, limit_stories - taken)]]
+            if left_out:  # counted among what the chat would have been given
+                would = [s for s, _a in _unsent(tx, c, stories)][:limit_stories]
+                muted.append(len(left_out & set(would)))
         insert_rows(tx, rows, now)
         chats = tx.execute("select count(distinct chat_id) from outbox where kind = ?",
                            [kind]).fetchone()[0]
         tx.execute("update pushes set chats = ? where id = ?", [chats, push_id])
         waiting = (_waiting(tx, chat_sql, chat_args, stories[:limit_stories] if topic is None
                             else stories, now) if stories and not chats else [])
-    log.info("push queued push=%s topic=%r chats=%d stories=%d waiting=%d", push_id, topic,
-             chats, found, len({w[0] for w in waiting}))
+    log.info("push queued push=%s topic=%r chats=%d stories=%d waiting=%d muted=%d",
+             push_id, topic, chats, found, len({w[0] for w in waiting}), sum(muted))
     dues = [w[2] for w in waiting]
     return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=found,
                     waiting=min(found, len({w[0] for w in waiting})),
                     due=max(now, min(d or now for d in dues)) if dues else None,
-                    pushed=bool(waiting) and all(w[1].startswith("push:") for w in waiting))
+                    pushed=bool(waiting) and all(w[1].startswith("push:") for w in waiting),
+                    muted=sum(muted), muted_chats=sum(1 for n in muted if n))
+
+
+def unmuted(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int, int]]
+            ) -> tuple[list[tuple[int, int]], set[int]]:
+    """The (story, report) pairs a push may give the chat, in their order, and the stories left
+    out: a report from a source the chat muted is swapped for the story's newest live report
+    from another source; a story only muted sources report is left out (README: a mute is the
+    chat's block, for a push too). No mute: the stories as they are, one query."""
+    muted = {int(r[0]) for r in db.execute(
+        "select source_id from chat_muted_sources where chat_id = ?", [chat_id]).fetchall()}
+    if not muted or not stories:
+        return stories, set()
+    marks = ",".join("?" * len(muted))
+    kept: list[tuple[int, int]] = []
+    left: set[int] = set()
+    for story, article in stories:
+        row = db.execute("select source_id from articles where id = ?", [article]).fetchone()
+        if row is None or int(row[0]) not in muted:
+            kept.append((story, article))
+            continue
+        other = None if story < 0 else db.execute(  # a negative story is the article alone
+            f"select max(id) from articles where story_id = ? and page_status != ?"
+            f" and source_id not in ({marks})", [story, GONE, *muted]).fetchone()[0]
+        if other is None:
+            left.add(story)
+        else:
+            kept.append((story, int(other)))
+    return kept, left
 
 
 def audience(db: sqlite_utils.Database, topic: str | None) -> tuple[str, list[Any]]:
