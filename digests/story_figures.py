@@ -26,8 +26,8 @@ import re
 from collections.abc import Iterable
 
 from digests.arabic import normalize, sentences
-from digests.tolls import (COUNTED, DEAD, HURT, MEASURES, MONEY, bare, before_kind, counted_kind,
-                           counts)
+from digests.tolls import (COUNTED, DAYS_OF, DEAD, HURT, MEASURES, MONEY, bare, before_kind,
+                           counted_kind, counts)
 
 # The numbers (digits, thousands separators, multipliers, «من») and the words of the dead and
 # the hurt are digests.tolls', shared with digests.toll_revisions (REV s25: two readers that
@@ -76,8 +76,8 @@ def figures(text: str) -> set[Figure]:
     nor a year («وقتل في سبتمبر 2014 جنود»: digests.tolls' `Count.year`)."""
     out: set[Figure] = set()
     for count in counts(text)[1]:
-        if count.year or count.unit is not None and bare(count.unit) & MEASURES:
-            continue  # «على بعد 10 كيلومترات», «منذ 3 عقود», «في سبتمبر 2014» (X131)
+        if count.year or count.unit is not None and bare(count.unit) & (MEASURES | DAYS_OF):
+            continue  # «على بعد 10 كيلومترات», «منذ 3 عقود», «في سبتمبر 2014» (X131), «7 أكتوبر»
         kind = _kind(count.unit)
         # the noun first: «مقتل 28», «وإصابة 150»; it names what a count of people is
         # («إصابة 3 آلاف من الجنود» is 3000 hurt, REV s26: it was people, and no toll)

@@ -32,8 +32,8 @@ import re
 
 from digests.arabic import normalize
 from digests.story_outcomes import TOLL_WORDS
-from digests.tolls import (DEAD, HURT, MEASURES, MONEY, bare, before_kind, counted_kind, counts,
-                           named_kind, plain)
+from digests.tolls import (DAYS_OF, DEAD, HURT, MEASURES, MONEY, bare, before_kind, counted_kind,
+                           counts, named_kind, plain)
 
 # The two tolls (X80) are digests.tolls' DEAD and HURT, read by its words (shared with
 # digests.story_figures, REV s25); «حصيلة», «مدنيين» name neither
@@ -124,8 +124,8 @@ def toll_kinds(headline: str) -> list[tuple[str, int]]:
         # tolls, «40 ألف جريمة», «100 مليار» and «ونزوح 50 ألف شخص» are not
         if count.multiplied and kind is None:
             kind = before_kind(count.before)
-        if count.percent or count.year or not count.whole or unit & (MEASURES | MONEY) or (
-                count.multiplied and kind is None):
+        if count.percent or count.year or not count.whole or (
+                unit & (MEASURES | DAYS_OF | MONEY)) or (count.multiplied and kind is None):
             continue
         for word in reversed(_WORD.findall(text[:count.start])):
             if kind is not None:

@@ -78,9 +78,14 @@ MONTHS = _forms(
 _LEVANTINE, _ORDINALS = _forms("كانون تشرين"), _forms("الاول الثاني")
 YEAR_WORDS = _forms("عام عامي اعوام سنة سنتي منذ")
 YEARS = range(1000, 2200)
-MULTIPLIERS = {**dict.fromkeys(_forms("الف الاف آلاف"), 1_000),
-               **dict.fromkeys(_forms("مليون ملايين"), 1_000_000),
-               **dict.fromkeys(_forms("مليار مليارات بليون"), 1_000_000_000)}
+# after a number, with the accusative («45 ألفا», «11 مليونا» after 11-99: REV2 s26, «45 ألفا»
+# was 45, so «44 ألف» → «45 ألفا» read as a toll revised down)
+MULTIPLIERS = {**dict.fromkeys(_forms("الف الفا الاف آلاف"), 1_000),
+               **dict.fromkeys(_forms("مليون مليونا ملايين"), 1_000_000),
+               **dict.fromkeys(_forms("مليار مليارا مليارات بليون بليونا"), 1_000_000_000)}
+# a number before these is a day of a month, no one's toll («هجوم 7 أكتوبر», «7 كانون
+# الثاني»: REV2 s26, read as 7 dead); `toll_revisions` and `story_figures` skip it as a measure
+DAYS_OF = MONTHS | _LEVANTINE
 # the thousand written as a word, a multiplied number by itself (QA76-9: «ألفي قتيل» was no
 # number, «ألف و200» 200). Not «آلاف» alone («thousands»), nor «ألفا»: 1000 («قتل ألفًا») or
 # 2000 («ألفا جريح») unvowelled
