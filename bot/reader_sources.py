@@ -89,7 +89,7 @@ def menu(rt: Runtime, scope: Scope, lang: str, sites: list[SiteGroup] | None = N
         rows.append([scope.button(rt, t(_state(group, off), lang, name=group.name[:40]),
                                   "reader_source", {"source": group.source_ids[0]})])
     rows.append(back_row(rt, scope, lang))
-    text = ui(lang, "reader_sources_menu",
+    text = ui(lang, "reader_sources_menu_channel" if scope.channel else "reader_sources_menu",
               n=num(sum(any(s in off for s in g.source_ids) for g in groups), lang))
     return text, keyboard(rows)
 

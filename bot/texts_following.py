@@ -35,17 +35,20 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "🔔 This channel now follows «{topic}». New stories will reach it as "
                            "they are published."),
     # a chat reading a daily digest gets nothing «أولًا بأول»: its hour is said (QA41 T6)
-    "subscribed_daily": ("🔔 تمت متابعة «{topic}». ستصلك أخباره في نشرتك اليومية الساعة {hour}.",
-                         "🔔 You now follow «{topic}». Its news will reach you in your daily "
+    # the news, not «أخباره»: «النشرة العامة» is feminine, and a channel's answer is public
+    # (QA77-5); as the instant wording says «الأخبار الجديدة»
+    "subscribed_daily": ("🔔 تمت متابعة «{topic}». ستصلك الأخبار الجديدة في نشرتك اليومية الساعة "
+                         "{hour}.",
+                         "🔔 You now follow «{topic}». New stories will reach you in your daily "
                          "digest at {hour}."),
-    "subscribed_daily_group": ("🔔 تمت متابعة «{topic}» في المجموعة. ستصلها أخباره في نشرتها "
-                               "اليومية الساعة {hour}.",
-                               "🔔 This group now follows «{topic}». Its news will reach it in "
-                               "the group's daily digest at {hour}."),
-    "subscribed_daily_channel": ("🔔 تمت متابعة «{topic}» في القناة. ستصلها أخباره في نشرتها "
-                                 "اليومية الساعة {hour}.",
-                                 "🔔 This channel now follows «{topic}». Its news will reach it "
-                                 "in the channel's daily digest at {hour}."),
+    "subscribed_daily_group": ("🔔 تمت متابعة «{topic}» في المجموعة. ستصلها الأخبار الجديدة في "
+                               "نشرتها اليومية الساعة {hour}.",
+                               "🔔 This group now follows «{topic}». New stories will reach it "
+                               "in the group's daily digest at {hour}."),
+    "subscribed_daily_channel": ("🔔 تمت متابعة «{topic}» في القناة. ستصلها الأخبار الجديدة في "
+                                 "نشرتها اليومية الساعة {hour}.",
+                                 "🔔 This channel now follows «{topic}». New stories will reach "
+                                 "it in the channel's daily digest at {hour}."),
     "subscribed_several_daily": ("🔔 تمت متابعة {n}: {topics}. ستصلك أخبارها في نشرتك اليومية "
                                  "الساعة {hour}.",
                                  "🔔 You now follow {n}: {topics}. Their news will reach you in "
@@ -284,6 +287,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "أو لإعادته (المكتومة: {n}).",
                             "The sources this chat gets news from. Press a source to mute it or "
                             "bring it back (muted: {n})."),
+    # a channel's menu opened from /channels says «القناة», as the rest of it (QA77-4)
+    "reader_sources_menu_channel": ("المصادر التي تصل منها الأخبار إلى القناة. اضغط مصدرًا لكتمه "
+                                    "أو لإعادته (المكتومة: {n}).",
+                                    "The sources the channel gets news from. Press a source to "
+                                    "mute it or bring it back (muted: {n})."),
     "reader_source_muted": ("🔕 كُتم {name}: لن تصل أخباره هنا.",
                             "🔕 {name} muted: its news will not come here."),
     "reader_source_unmuted": ("🔔 عاد {name}: تصل أخباره هنا.",

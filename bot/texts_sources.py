@@ -81,10 +81,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "({names})، الأخبار الجديدة: {new}. التفاصيل في /sources",
                              "⚠️ Poll finished with failures: {failed} of {sources} failed "
                              "({names}); {new}. Details: /sources"),
+    # QA77-1: what a later poll stores of the same backlog is not sent either (it was)
     "ingest_first_poll": ("(أول جلب لمصدر جديد: حُفظت أخباره ({new}) للبحث ولم تُرسل إلى "
-                          "المتابعين؛ تُرسل الأخبار الجديدة من الجلب التالي)",
+                          "المتابعين، ولا يُرسل ما نُشر قبل إضافته وإن حفظه جلب لاحق؛ تُرسل "
+                          "الأخبار المنشورة بعد إضافته)",
                           "(A new source's first poll: its {new} were stored for search, not "
-                          "sent to followers; new articles are sent from the next poll on)"),
+                          "sent to followers, nor is anything published before it was added "
+                          "that a later poll stores; articles published after that are sent)"),
     # QA55-12: a site's correction in place (a toll) was taken, and the report did not say so
     "ingest_corrected": ("(أخبار صحّحتها مواقعها فحُفظ نصّها الجديد: {count})",
                          "(Stories their sites corrected, new text stored: {count})"),
