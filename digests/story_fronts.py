@@ -203,8 +203,8 @@ def front_chats(db: sqlite_utils.Database, headline: str, story: int,
                 chat_ids: Iterable[int]) -> set[int]:
     """The chats of `chat_ids` whose sent headlines of `story` (as shown: story_updates.
     sent_headlines) name none of the places `headline` names: for them the report is news of
-    another front. None when the headline names no place, or (ONE_SITE) the story is not one
-    site's. One query for the story's sent rows, not one a chat (QA72-4)."""
+    another front. No chat when the headline names no place, or (ONE_SITE) the story is not
+    one site's. One query for the story's sent rows, not one a chat (QA72-4)."""
     wanted = set(chat_ids)
     if not wanted or not places_of(headline) or (ONE_SITE and not one_site(db, story)):
         return set()
