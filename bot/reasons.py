@@ -76,8 +76,8 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
     kind = why.kind
     detail = _digits(why.detail, lang)
     if kind == "http_status":
-        if why.detail == "404":
-            return t("reason_http_404", lang, host=host)
+        if why.detail == "404":  # polled again by itself, unless /addsource's (QA77-6)
+            return t("reason_http_404_adding" if adding else "reason_http_404", lang, host=host)
         if why.detail in _HTTP_FORBIDDEN:
             return t("reason_http_403", lang, host=host, detail=detail)
     elif kind in ("too_big", "feed_too_big", "feed_no_entry"):

@@ -173,14 +173,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "{host} blocks bots ({detail} protection); another link on the "
                                "same site will most likely be blocked too — ask the site to "
                                "allow NashraBot, or use another feed."),
-    "reason_http_404": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط.",
-                        "The page does not exist on {host} (error 404). Check the link."),
+    # a polled feed's 404 is polled again, as the admin's notice says (QA77-6: /sources gave
+    # only «تأكد من الرابط»); /addsource's added nothing
+    "reason_http_404": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). أعيد المحاولة تلقائيًا؛ إن "
+                        "دام ذلك فتأكد من الرابط.",
+                        "The page does not exist on {host} (error 404). I will try again by "
+                        "myself; if it lasts, check the link."),
+    "reason_http_404_adding": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط.",
+                               "The page does not exist on {host} (error 404). Check the link."),
     "reason_http_403": ("الموقع {host} يمنع الوصول إلى الصفحة (الخطأ {detail}). جرّب رابطًا آخر "
                         "للخلاصة.",
                         "{host} refuses access to the page (error {detail}). Try another link "
                         "to the feed."),
-    "reason_http_status": ("رفض الموقع {host} الطلب (الخطأ {detail}). تأكد من الرابط.",
-                           "{host} refused the request (error {detail}). Check the link."),
+    "reason_http_status": ("رفض الموقع {host} الطلب (الخطأ {detail}). أعيد المحاولة تلقائيًا؛ "
+                           "إن دام ذلك فتأكد من الرابط.",
+                           "{host} refused the request (error {detail}). I will try again by "
+                           "myself; if it lasts, check the link."),
+    "reason_http_status_adding": ("رفض الموقع {host} الطلب (الخطأ {detail}). تأكد من الرابط.",
+                                  "{host} refused the request (error {detail}). Check the link."),
     "reason_server_error": ("الموقع {host} يواجه عطلًا (الخطأ {detail}). أعيد المحاولة تلقائيًا "
                             "لاحقًا.",
                             "{host} has a problem (error {detail}). I will try again later by "

@@ -419,14 +419,17 @@ async def test_source_errors_are_worded_in_the_admins_language(settings: Setting
     assert (f"أرسل الموقع {host} صفحة ليست خلاصة أخبار (RSS/Atom)، وقد تكون صفحة صيانة عابرة. "
             "أعيد المحاولة تلقائيًا" in _bare(ar.plain_text))
     assert "أرسل رابط الخلاصة" not in _bare(ar.plain_text)
-    assert f"الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط." in _bare(ar.plain_text)
+    # polled again by itself, as the admin's notice says (QA77-6: was «تأكد من الرابط.» only)
+    assert (f"الصفحة غير موجودة على {host} (الخطأ ٤٠٤). أعيد المحاولة تلقائيًا؛ إن دام ذلك فتأكد"
+            " من الرابط." in _bare(ar.plain_text))
     assert "لم أجد الموقع nonexistent.invalid: لا نطاق بهذا الاسم." in _bare(ar.plain_text)
     assert ("Could not connect to 127.0.0.1:9 (connection refused). I will try again by myself;"
             " if it lasts, check the link." in _bare(en.plain_text))
     assert (f"{host} served a page that is not a news feed (RSS/Atom), perhaps a passing "
             "maintenance page. I will try again by myself" in _bare(en.plain_text))
     assert "Send the feed's link" not in _bare(en.plain_text)
-    assert f"The page does not exist on {host} (error 404). Check the link." in _bare(en.plain_text)
+    assert (f"The page does not exist on {host} (error 404). I will try again by myself; if it"
+            " lasts, check the link." in _bare(en.plain_text))
     assert "Could not find the site nonexistent.invalid: no such domain." in _bare(en.plain_text)
     assert not _ARABIC_LETTER.search(en.plain_text), en.plain_text  # names are hosts here
     for text in (ar.plain_text, en.plain_text, bad.plain_text):

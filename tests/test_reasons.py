@@ -28,8 +28,14 @@ def test_every_kind_has_its_own_words_in_both_languages(kind: str) -> None:
 
 
 def test_digits_follow_the_interface_and_status_codes_get_plain_words() -> None:
-    assert reason_text(Reason("http_status", "a.example", "404"), "ar") == (
+    assert reason_text(Reason("http_status", "a.example", "404"), "ar", adding=True) == (
         "الصفحة غير موجودة على a.example (الخطأ ٤٠٤). تأكد من الرابط.")
+    # a polled source's 404 is polled again, and says so (QA77-6)
+    assert reason_text(Reason("http_status", "a.example", "404"), "ar") == (
+        "الصفحة غير موجودة على a.example (الخطأ ٤٠٤). أعيد المحاولة تلقائيًا؛ إن دام ذلك فتأكد"
+        " من الرابط.")
+    assert reason_text(Reason("http_status", "a.example", "404"), "en").endswith(
+        "I will try again by myself; if it lasts, check the link.")
     assert "(error 403)" in reason_text(Reason("http_status", "a.example", "403"), "en")
     assert "(الخطأ ٥٠٣)" in reason_text(Reason("server_error", "a.example", "503"), "ar")
     assert "(٢٠ ث)" in reason_text(Reason("timeout", "a.example", "20"), "ar")
