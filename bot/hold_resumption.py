@@ -30,7 +30,7 @@ from digests import chat_notices
 from digests.daily_rows import STORIES_OF_O, pending_count
 from digests.late_rows import skip_late
 from digests.models import iso
-from digests.push_queue import audience
+from digests.push_queue import audience, unmuted
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
@@ -178,9 +178,15 @@ def missed_pushes(db: Database, chat_id: int, since: datetime, now: datetime) ->
                              [chat_id, *values]).fetchone():
             continue
         kind = f"push:{push_id}"
-        rows += [(chat_id, story, article, kind, None) for story, article in db.db.execute(
+        pushed = db.db.execute(
             "select story_id, min(article_id) from outbox where kind = ? and story_id is not"
-            " null group by story_id order by min(id)", [kind]).fetchall()]
+            " null group by story_id order by min(id)", [kind]).fetchall()
+        # the chat's muted sources stay out, as the push itself leaves them (QA77-2)
+        # (another source's report of the story instead, if it has one)
+        kept = dict(unmuted(db.db, chat_id, [(int(s), int(a)) for s, a in pushed
+                                             if a is not None])[0])
+        rows += [(chat_id, story, kept.get(story) if article is not None else None, kind, None)
+                 for story, article in pushed if article is None or story in kept]
     if not rows:
         return 0
     with db.transaction() as tx:

@@ -68,3 +68,22 @@ def test_a_push_of_only_muted_reports_says_so_not_sent_before(database: Database
     assert (plan.chats, plan.muted, plan.muted_chats, plan.waiting) == (0, 3, 1, 0)
     assert not _sent(database, plan.kind)
     assert "لم تُرسل نشرة" in muted_words(plan, "ar", "push_all_muted")
+
+
+def test_a_held_chat_back_gets_none_of_its_muted_sources_from_the_pushes_it_missed(
+        database: Database) -> None:
+    from datetime import timedelta
+
+    from bot.hold_resumption import missed_pushes
+
+    archive, agency = add_source(database, "archive"), add_source(database, "agency")
+    add_article(database, archive, "ولادة 311 ألف طفل سوري بتركيا", story_id=1, published=NOW)
+    add_article(database, archive, "واشنطن تطالب بتحقيق جديد", story_id=2, published=NOW)
+    add_article(database, agency, "واشنطن تطالب بتحقيق جديد في دوما", story_id=2, published=NOW)
+    add_article(database, agency, "قمة في أنقرة", story_id=4, published=NOW)
+    add_chat(database, 11)  # got the push
+    add_chat(database, 10, active=False)  # held while the push went; «archive» muted
+    _mute(database, 10, archive)
+    plan = enqueue_push(database, topic=None, now=NOW)
+    assert missed_pushes(database, 10, NOW - timedelta(hours=1), NOW + timedelta(minutes=5))
+    assert _sent(database, plan.kind)[10] == {(2, agency), (4, agency)}
