@@ -40,7 +40,8 @@ def in_flight(db: Database) -> InFlight:
     # a daily digest's row counts its stories (digests.daily_rows), as its rows did
     row = db.db.execute("select count(*), count(distinct o.chat_id) from outbox o"
                         " left join json_each(o.items) j where o.status = 'sending'"
-                        " and (o.items is null or (j.value is not null and j.value ->> 2 is null))").fetchone()
+                        " and (o.items is null or (j.value is not null"
+                        " and json_extract(j.value, '$[2]') is null))").fetchone()
     return InFlight(int(row[0]), int(row[1]))
 
 

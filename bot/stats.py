@@ -143,7 +143,8 @@ def behind_buttons(db: Database, since: str | None) -> int:
         " from callbacks c, json_each(c.payload, '$.articles') j"
         " where c.action = ? and exists (select 1 from outbox d, json_each(d.items) k"
         " where d.chat_id = c.chat_id and d.story_id = 0 and d.status = 'sent'"
-        " and d.sent_at >= ? and k.value ->> 1 = j.value and k.value ->> 2 is null)"
+        " and d.sent_at >= ? and json_extract(k.value, '$[1]') = j.value"
+        " and json_extract(k.value, '$[2]') is null)"
         " and not exists (select 1 from callbacks e, json_each(e.payload, '$.articles') m"
         " where e.chat_id = c.chat_id and e.action = ? and m.value = j.value)",
         [callbacks.MORE_STORIES, since, f"{callbacks.MORE_STORIES}:done"]).fetchone()

@@ -18,7 +18,9 @@ digests.new_deliveries.insert_rows); `daily_story_kinds` (story, kind) says whic
 hold a story in some chat's row, so «which chats have this story» is read from those dates'
 rows only. The view `outbox_stories` (migration 059) shows rows and items alike, one line a
 story (its `part` the item's place, -1 for a row), for the questions asked of one chat.
-Pure SQL, no Telegram.
+An item's fields are read with `json_extract(item, '$[1]')`, not SQLite's JSON arrow operator: it
+came in SQLite 3.38, and a Python 3.11 linked to an older system SQLite (RHEL 9's 3.34, Ubuntu
+22.04's 3.37) failed migration 059 on it (REV2 s26). Pure SQL, no Telegram.
 """
 
 from __future__ import annotations
@@ -93,7 +95,8 @@ def holders(db: sqlite_utils.Database, stories: Sequence[int]) -> list[tuple[Any
     for story in stories:
         mark = f"[{int(story)},"
         found += db.execute(
-            f"""select id, chat_id, status, sent_at, {int(story)}, it ->> 1, it ->> 2
+            f"""select id, chat_id, status, sent_at, {int(story)}, json_extract(it, '$[1]'),
+                      json_extract(it, '$[2]')
                 from (select id, chat_id, status, sent_at,
                              substr(items, instr(items, ?),
                                     instr(substr(items, instr(items, ?)), ']')) as it
@@ -309,16 +312,17 @@ STORIES_VIEW = """
            last_error, -1 as part
       from outbox where items is null
     union all
-    select o.id, o.chat_id, j.value ->> 0, j.value ->> 1, o.kind,
-           case when j.value ->> 2 is null then o.status else 'skipped' end, o.not_before,
-           o.created_at, o.sent_at, coalesce(j.value ->> 2, o.last_error), j.key
+    select o.id, o.chat_id, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
+           o.kind, case when json_extract(j.value, '$[2]') is null then o.status
+                   else 'skipped' end, o.not_before, o.created_at, o.sent_at,
+           coalesce(json_extract(j.value, '$[2]'), o.last_error), j.key
       from outbox o, json_each(o.items) j where o.items is not null"""
 
 
 # A row's stories still to be sent: 1 for a row of one story, its live items for a digest row
 # (an SQL expression on the outbox row `o`)
 STORIES_OF_O = ("(case when o.items is null then 1 else (select count(*) from json_each(o.items)"
-                " where value ->> 2 is null) end)")
+                " where json_extract(value, '$[2]') is null) end)")
 
 
 def pending_count(db: sqlite_utils.Database, chat_id: int) -> int:
@@ -348,10 +352,11 @@ def waiting_holders(db: sqlite_utils.Database, stories: Sequence[int]
     kmarks = ",".join("?" * len(kinds))
     smarks = ",".join("?" * len(stories))
     return [(int(c), int(s), str(k), nb) for c, s, k, nb in db.execute(
-        f"""select o.chat_id, j.value ->> 0, o.kind, o.not_before
+        f"""select o.chat_id, json_extract(j.value, '$[0]'), o.kind, o.not_before
             from outbox o, json_each(o.items) j
             where o.kind in ({kmarks}) and o.story_id = 0 and o.status in ('pending', 'sending')
-              and j.value ->> 0 in ({smarks}) and j.value ->> 2 is null""",
+              and json_extract(j.value, '$[0]') in ({smarks})
+              and json_extract(j.value, '$[2]') is null""",
         [*kinds, *stories]).fetchall()]
 
 

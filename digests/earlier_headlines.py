@@ -98,8 +98,9 @@ def read_before(db: sqlite_utils.Database, row_ids: Iterable[int]) -> dict[int, 
                           -- a daily digest's item (digests.daily_rows)
                           coalesce((select max(d.sent_at) from outbox d, json_each(d.items) j
                                     where d.chat_id = o.chat_id and d.story_id = 0
-                                      and d.status = 'sent' and j.value ->> 2 is null
-                                      and j.value ->> 1 = o.article_id), '')), '')
+                                      and d.status = 'sent'
+                                      and json_extract(j.value, '$[2]') is null
+                                      and json_extract(j.value, '$[1]') = o.article_id), '')), '')
                     order by h.replaced_at, h.id limit 1)
             from outbox o join articles a on a.id = o.article_id
             where o.id in ({marks})""", ids).fetchall()

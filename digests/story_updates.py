@@ -288,15 +288,17 @@ def _articles_sent_before(db: sqlite_utils.Database, row_ids: Iterable[int], sam
     marks = ",".join("?" * len(ids))
     # the same asked of a sent daily digest's items (digests.daily_rows): its row `d`'s time,
     # the item's story and article
-    items = (same.replace("p.story_id", "(j.value ->> 0)")
-             .replace("p.article_id", "(j.value ->> 1)").replace("p.sent_at", "d.sent_at"))
+    items = (same.replace("p.story_id", "json_extract(j.value, '$[0]')")
+             .replace("p.article_id", "json_extract(j.value, '$[1]')")
+             .replace("p.sent_at", "d.sent_at"))
     return {int(r[0]) for r in db.execute(
         f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
               and (exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
                            and {same} and p.status = 'sent')
                    or exists (select 1 from outbox d, json_each(d.items) j
                               where d.chat_id = o.chat_id and d.story_id = 0
-                                and d.status = 'sent' and j.value ->> 2 is null and {items}))""",
+                                and d.status = 'sent' and json_extract(j.value, '$[2]') is null
+                                and {items}))""",
         ids)}
 
 
