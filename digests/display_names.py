@@ -19,11 +19,9 @@ from digests.country_adjectives import COUNTRIES
 from digests.speech import STOP, cue_of, fold
 from digests.title_heads import (
     DELEGATE_HEADS,
-    DEPUTY,
-    MAN_OFFICES,
     OFFICE_HEADS,
-    ROYAL_HEADS,
-    SPORT_HEADS,
+    PERSON_TITLES,
+    WOMAN_OFFICES,
 )
 
 # Nouns that head a title, a body or a medium: a run holding one is no personal name
@@ -40,12 +38,12 @@ _HEADS = OFFICE_HEADS | DELEGATE_HEADS | frozenset(
 # first word is a given name or a place («إسرائيل كاتس» is not «إسرائيل»).
 _MAX_FIRST_LETTERS = 3
 # Titles a name may follow between commas («المدرب، …،»). Folded, without «ال».
-# (Masculine forms: «المتحدثة» is matched by its «ه» taken off, `_a_title`.) PERSON_TITLES less
-# LAW_HEADS: with «محامي», «قاضي» and OFFICE_HEADS' feminine forms (QA73-10 measured the
-# union) two corpus digests show a fuller name («أفيناتي» -> «مايكل أفيناتي», «دانيلز» -> «جورج
-# دانيلز»), a change left to a brief that may change output.
-_TITLE_WORDS = MAN_OFFICES | DEPUTY | SPORT_HEADS | ROYAL_HEADS | frozenset(
-    "رئيسه وزيره امين سيناتور ممثل مغني مغنيه كاتب روائي خبير باحث بروفيسور دكتور".split())
+# (Masculine forms: «المتحدثة» is matched by its «ه» taken off, `_a_title`; the feminine
+# offices are listed too.) PERSON_TITLES with «محامي», «قاضي» and OFFICE_HEADS' feminine forms
+# (F49, QA73-10's measured union: two corpus digests show a fuller name, «أفيناتي» -> «مايكل
+# أفيناتي», «دانيلز» -> «جورج دانيلز»).
+_TITLE_WORDS = PERSON_TITLES | WOMAN_OFFICES | frozenset(
+    "امين سيناتور ممثل مغني مغنيه كاتب روائي خبير باحث بروفيسور دكتور".split())
 # Words of a clause between commas after a title, never of a name («السفير الأميركي، دعم
 # بلاده للحكومة، …»). Folded.
 _NOT_NAMES = frozenset("بلاده بلادها بلادهم دعم".split())
