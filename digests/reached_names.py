@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from digests.display_names import _COUNTRIES, _TITLE_WORDS, _bare_title, _clean, _name_word
+from digests.name_tails import tail_at, written_tails
 from digests.speech import cue_of, fold
 
 # How far past the title the name may stand (its complement and the name).
@@ -181,6 +182,7 @@ def named_elsewhere(speaker: str, texts: Sequence[str]) -> str:
             and (head in _TITLE_WORDS or head.removesuffix("ه") in _TITLE_WORDS)):
         return speaker  # a person's title only: «الجيش الألماني» is a body
     last = fold(words[-1])
+    tails = written_tails(texts)
     names: set[str] = set()
     counts: dict[str, int] = {}
     for text in texts:
@@ -198,6 +200,14 @@ def named_elsewhere(speaker: str, texts: Sequence[str]) -> str:
                     if toks[k].endswith(_PUNCT_END):
                         break  # «وزير حقوق الإنسان اليمني، بضرورة …»: the title ends there
                     run = _apposed_run(toks[k + 1:])
+                    if len(run) == 2 and " ".join(map(fold, run)) in tails and tail_at(
+                            toks, k + 3):
+                        # «مون جاي إن، …» (F49): its last word spelled «إن»; the family name
+                        # written first may be the one written again («وأضاف مون»)
+                        run = (*run, toks[k + 3].rstrip("،,:؛"))
+                        if counts.get(fold(run[0]), 0) >= 2:
+                            names.add(" ".join(run))
+                        break
                     if len(run) == 3 and counts.get(fold(run[-1]), 0) < 2:
                         run = run[:2]  # «محمود عباس لتطبيق»: a third word written once
                     if run and counts.get(fold(run[-1]), 0) >= 2:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digests.describer_subjects import described
+from digests.name_tails import tail_at
 from digests.speakers import Tok, anonymity, opens_statement
 from digests.speech import (
     CLAUSE_CONJ,
@@ -190,8 +191,9 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
         if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
             return tm.start  # direct speech follows: «قال X "…"»
         if m > k and is_complementizer(tm.norm):
-            if _cnn(toks, m) or tm.raw[0] in "\"“«„":
-                # «محطة سي إن إن الأميركية إن …», «محطة "إن تي في"»: a channel's name
+            if _cnn(toks, m) or tm.raw[0] in "\"“«„" or tail_at([t.raw for t in toks], m):
+                # «محطة سي إن إن الأميركية إن …», «محطة "إن تي في"»: a channel's name;
+                # «مون جاي آن، الأحد، أن …» (F49, 2751): a person's (digests.name_tails)
                 continue
             if toks[m - 1].norm in {"الا", "والا"}:
                 return None  # «إلا أن» (however) is the writer's, not the speech
