@@ -263,8 +263,14 @@ def plural_verb_object(norm: str, speaker: str) -> str:
     is its object, never a speaker. Only for words written after the verb (a subject before
     it, «مسؤولين كبار اعتبروا أن», agrees with it).
     """
-    verb = strip_conj(norm)
-    return "" if len(verb) >= 5 and verb.endswith("وا") else speaker
+    return "" if plural_verb(norm) else speaker
+
+
+def plural_verb(norm: str) -> bool:
+    """The cue verb `norm` (folded) has its plural ending («قالوا», «وأضافوا», «وصفوا»)."""
+    # «وصفوا»: the verb's own «و» (وصف) is no conjunction, so the stripped form is short (F49,
+    # corpus 797: «زعماء دينيين … وصفوا مشروع القانون بأنه» was «— مشروع القانون»)
+    return any(len(v) >= 5 and v.endswith("وا") for v in (strip_conj(norm), norm))
 
 
 # Finite verbs seen right after a subject the reading ran over (QA21 R5): a clause that

@@ -18,7 +18,7 @@ from digests.arabic import _freq
 from digests.describer_subjects import _DESCRIBE, _considered_object, _described_by, refused_only
 from digests.fronted_speakers import speaker_before
 from digests.relayed_speakers import relayed_speaker
-from digests.speaker_checks import SHARE_RE, plausible_speaker
+from digests.speaker_checks import SHARE_RE, plausible_speaker, plural_verb
 from digests.speakers import Tok, person_of_other_gender, subject
 from digests.speech import RELATIVES, STOP, cue_of, fold, is_complementizer, strip_conj
 from digests.title_heads import OFFICE_HEADS
@@ -124,6 +124,15 @@ def _plural_before(toks: list[Tok], k: int, first: int) -> str:
         if (len(t.norm) >= 6 and t.norm.endswith(("ين", "ون"))
                 and not t.norm.startswith(("ال", "وال", "بال", "لل"))):
             head = m  # the first of «مسؤولون عراقيون»: the noun, not its adjective
+    if head is not None and head > first and toks[head].norm.endswith(("يين", "يون")):
+        # «زعماء دينيين مسلمين ويهودا وصفوا …» (F49, 797): a relative adjective in «ـيين»
+        # describes the broken plural before it («زعماء», «قادة»), the subject's head
+        noun = toks[head - 1]
+        if (noun.raw[-1].isalpha() and len(noun.norm) >= 4 and noun.norm not in STOP
+                and not noun.norm.startswith(("ال", "وال", "بال", "لل", "و"))
+                and cue_of(noun.raw)[1] is None and noun.norm not in RELATIVES
+                and not is_complementizer(noun.norm)):
+            head -= 1
     return " ".join(toks[x].raw for x in range(head, k)) if head is not None else ""
 
 
@@ -182,6 +191,12 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
     if not speaker and strip_conj(norm) in _SAID_PLURAL:
         speaker = _plural_before(toks, k, first)  # «انتقاد مسؤولين كبار اعتبروا أن»
+    elif (speaker and plural_verb(norm) and k + 1 < last
+          and toks[k + 1].raw.startswith(speaker.split()[0])
+          and (fronted := _plural_before(toks, k, first))):
+        # «زعماء دينيين مسلمين ويهودا وصفوا مشروع القانون بأنه …» (F49, 797): a plural verb
+        # follows its subject (SVO); the words after it are its object
+        speaker = fronted
     if not speaker and _reports_subject(toks, k, last, norm):
         # «وتفيد تقارير بأن …»: unnamed reports are the subject («بحسب تقارير، …»), not
         # the object noun «تقارير» that ends a subject elsewhere; else the last named

@@ -7,7 +7,7 @@ Each test named for a fix fails on the tree before F49 (ca6c0c9); the guards kee
 from __future__ import annotations
 
 from digests.name_tails import tail_at, whole_name
-from digests.quotes import key_quotes
+from digests.quotes import find_quotes, key_quotes
 
 
 def _shown(paragraphs: list[str]) -> list[tuple[str, str]]:
@@ -72,3 +72,25 @@ def test_a_judges_surname_shows_the_name_written_after_his_title() -> None:
     paras = ['رفض القاضي الأمريكي جورج دانيلز، إلغاء مجموعة دعاوى قضائية ضد الشركة.',
              'وقال دانيلز، القاضي في محكمة منهاتن، إن تصريحات المدعين توفر أساسا معقولا.']
     assert [s for s, _ in _shown(paras)] == ["جورج دانيلز"]
+
+
+# --- «زعماء دينيين … وصفوا X بأنه»: a plural verb follows its subject (797) ---
+
+def _speakers(paragraphs: list[str]) -> list[str]:
+    return [c.speaker for c in find_quotes(paragraphs)]
+
+
+def test_the_subject_before_a_plural_describing_verb_speaks_not_its_object() -> None:
+    para = 'ولكن زعماء دينيين مسلمين ويهودا وصفوا مشروع القانون بأنه انتهاك للحريات الدينية.'
+    assert _speakers([para]) == ["زعماء دينيين مسلمين ويهودا"]
+
+
+def test_a_broken_plural_before_its_relative_adjective_opens_the_subject() -> None:
+    para = 'لكن زعماء دينيين مسلمين قالوا إن مشروع القانون انتهاك للحريات الدينية.'
+    assert _speakers([para]) == ["زعماء دينيين مسلمين"]
+
+
+def test_a_singular_describing_verb_keeps_its_subject_after_it() -> None:
+    # Guards: VSO with a singular verb; an indefinite plural after a singular verb.
+    assert _speakers(['ووصف الوزير، مشروع القانون بأنه انتهاك للحريات الدينية.']) == ["الوزير"]
+    assert _speakers(['وقال متظاهرون إن مشروع القانون انتهاك للحريات الدينية.']) == ["متظاهرون"]
