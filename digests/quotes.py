@@ -66,7 +66,7 @@ from digests.denied_nouns import denied_noun
 from digests.describer_subjects import described, thing_described
 from digests.display_names import fuller_name, named_title, spelled_name
 from digests.name_tails import whole_name
-from digests.reached_names import named_elsewhere, reached_name
+from digests.reached_names import named_before, named_elsewhere, reached_name
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
     MAX_HEADING_WORDS,
@@ -477,10 +477,11 @@ def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MA
     # title and its nationality, the one name the body gives that title (QA74-8; not the
     # headline's verbs: «الرئيس الفلسطيني يتوعد حماس»).
     # A name whose last word is spelled «إن/آن» shows it («مون جاي إن», F49).
-    return tuple(replace(c, speaker=whole_name(spelled_name(named_elsewhere(reached_name(
-        named_title(fuller_name(named_in(resolved, c), speakers, paragraphs),
-                    _paragraph(paragraphs, c)), _paragraph(paragraphs, c)), paragraphs), texts),
-        texts)).to_quote(max_chars) for c in ranked)
+    # A title of a body named another way, the one name set before that title (F49).
+    return tuple(replace(c, speaker=whole_name(spelled_name(named_before(named_elsewhere(
+        reached_name(named_title(fuller_name(named_in(resolved, c), speakers, paragraphs),
+                                 _paragraph(paragraphs, c)), _paragraph(paragraphs, c)),
+        paragraphs), paragraphs), texts), texts)).to_quote(max_chars) for c in ranked)
 
 
 def _paragraph(paragraphs: Sequence[str], c: Candidate) -> str:

@@ -245,3 +245,47 @@ def _apposed_run(words: Sequence[str]) -> tuple[str, ...]:
     if run and fold(run[-1]) in _NAME_LINKS:
         return ()  # «وزير المالية السعودي محمد بن عبدالله الجدعان»: cut inside the name
     return tuple(run) if closed and 2 <= len(run) <= 3 and _clean(run) else ()
+
+
+def named_before(speaker: str, texts: Sequence[str]) -> str:
+    """A bare title of a head and a body named another way («رئيس النادي العاصمي», the capital's
+    club) with the one name the article sets before a comma and that title in its construct
+    form («أحمد العقيل، رئيس نادي الشباب،»: F48's left, corpus 3193) when the surname is
+    written again («وزاد العقيل»), or unchanged (no name, two names, a name already)."""
+    words = speaker.split()
+    if len(words) != 3 or not _bare_title(speaker):
+        return speaker
+    head = fold(words[0])
+    body = fold(words[1])
+    if head not in _TITLE_WORDS or not body.startswith("ال") or body[2:] not in _PLACES:
+        return speaker
+    counts: dict[str, int] = {}
+    for text in texts:
+        for tok in text.split():
+            f = fold(tok.strip("،,.:؛\"«»()"))
+            counts[f] = counts.get(f, 0) + 1
+    names: set[str] = set()
+    for text in texts:
+        toks = text.split()
+        for n in range(2, len(toks) - 1):
+            if not (fold(toks[n]).removeprefix("و") == head and fold(toks[n + 1]) == body[2:]
+                    and toks[n - 1].endswith(("،", ","))):
+                continue
+            # two words, a third only after a comma or colon (not the verb opening the
+            # sentence before the name: «قدم أحمد العقيل، رئيس …»)
+            run = [toks[n - 2], toks[n - 1].rstrip("،,")]
+            if n >= 4 and _name(toks[n - 3]) and toks[n - 4].endswith(_PUNCT_END):
+                run.insert(0, toks[n - 3])
+            last = run[-1]
+            family = fold(last).startswith("ال") and last.isalpha() and len(fold(last)) >= 5
+            # («أحمد العقيل»: a family name in «ال» is the surname, after a first name)
+            if 2 <= len(run) <= 3 and _clean(run) and all(_name(w) for w in run[:-1]) and (
+                    _name(last) or family):
+                names.add(" ".join(run))
+    if len(names) != 1:
+        return speaker  # none, or two holders of such titles («رئيس نادي الهلال» beside it)
+    name = names.pop()
+    last = fold(name.split()[-1])
+    if counts.get(last, 0) + counts.get("و" + last, 0) < 2:
+        return speaker  # the surname written again («وزاد العقيل»): the one who speaks on
+    return f"{speaker} {name}"

@@ -94,3 +94,22 @@ def test_a_singular_describing_verb_keeps_its_subject_after_it() -> None:
     # Guards: VSO with a singular verb; an indefinite plural after a singular verb.
     assert _speakers(['ووصف الوزير، مشروع القانون بأنه انتهاك للحريات الدينية.']) == ["الوزير"]
     assert _speakers(['وقال متظاهرون إن مشروع القانون انتهاك للحريات الدينية.']) == ["متظاهرون"]
+
+
+# --- «رئيس النادي العاصمي»: the name written before the title in its construct form (3193) ---
+
+_CLUB = ['قدم أحمد العقيل، رئيس نادي الشباب، شكره للهيئة على دعمها الدائم والمتواصل.',
+         'وقال رئيس النادي العاصمي في حديثه للصحيفة: "نعاني من التزامات مالية كبيرة هذا الموسم".']
+
+
+def test_a_title_of_a_body_named_otherwise_shows_the_name_set_before_its_construct() -> None:
+    paras = [*_CLUB, 'وزاد العقيل أن مصروفات النادي تبلغ خمسة ملايين ريال شهريا.']
+    assert _shown(paras)[0][0] == "رئيس النادي العاصمي أحمد العقيل"
+
+
+def test_no_name_when_two_are_set_before_the_title_or_the_surname_is_written_once() -> None:
+    # Guards: two presidents of clubs; the surname never written again.
+    two = [_CLUB[0], 'والتقى خالد البلطان، رئيس نادي الهلال، بالوفد.', _CLUB[1],
+           'وزاد العقيل والبلطان أن المصروفات كبيرة.']
+    assert _shown(two)[0][0] == "رئيس النادي العاصمي"
+    assert _shown(_CLUB)[0][0] == "رئيس النادي العاصمي"
