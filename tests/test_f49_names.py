@@ -90,6 +90,12 @@ def test_a_broken_plural_before_its_relative_adjective_opens_the_subject() -> No
     assert _speakers([para]) == ["زعماء دينيين مسلمين"]
 
 
+def test_the_plural_joined_by_lam_before_a_plural_verb_speaks() -> None:
+    para = ('وبدأت جلسات اليوم الافتتاحي بكلمات لمسؤولين عراقيين شددوا خلالها على أن المؤتمر'
+            ' سيكون أساسيا في تحقيق خطة إعادة الإعمار.')
+    assert _speakers([para]) == ["مسؤولين عراقيين"]
+
+
 def test_a_singular_describing_verb_keeps_its_subject_after_it() -> None:
     # Guards: VSO with a singular verb; an indefinite plural after a singular verb.
     assert _speakers(['ووصف الوزير، مشروع القانون بأنه انتهاك للحريات الدينية.']) == ["الوزير"]
