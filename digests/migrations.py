@@ -36,7 +36,7 @@ from digests.data_migrations import (
     m049_epoch_dates,
     m050_untracked_links,
 )
-from digests.daily_rows import m059_daily_rows
+from digests.daily_row_schema import m059_daily_rows
 from digests.earlier_headlines import m051_earlier_headlines
 from digests.general_names import m044_general_digest_joined_names
 from digests.mojibake_repair import m053_mojibake_articles

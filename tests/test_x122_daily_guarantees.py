@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, rows
 from digests import daily_rows, new_deliveries, outbox_states, outbox_upkeep, subscriptions
-from digests.daily_rows import fold_pending
+from digests.daily_row_schema import fold_pending
 from digests.models import Article, iso
 from digests.storage import Database
 
