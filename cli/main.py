@@ -22,10 +22,11 @@ from cli import commands
 from cli.commands import DEFAULT, INGEST, RUN_BOT, RUN_DEMO, SANDBOX
 from cli.helptext import Parser, bilingual
 from cli.rehearsal import go_live_problem
+from digests.config_warnings import config_warnings
 from digests.envfile import anchored, describe, find_env_file
 from digests.errors import NashraError
 from digests.logs import setup_logging
-from digests.settings import Settings, config_warnings
+from digests.settings import Settings
 from digests.start_warnings import sources_file_problem
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@ expect (QA30 O5–O7): each one bilingual line, Arabic first, with what to do.
 
 Pure functions returning the text; the bot's start (bot.app) and the command line (cli.main) log
 or print them. Warnings about the `.env` itself (unknown or repeated keys, odd values) are
-`digests.settings.config_warnings`.
+`digests.config_warnings`.
 """
 
 from __future__ import annotations

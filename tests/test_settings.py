@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digests.config_warnings import config_warnings
 from digests.errors import ConfigError
-from digests.settings import Settings, config_warnings, env_keys, mask_tokens, read_env_file
+from digests.settings import Settings, env_keys, mask_tokens, read_env_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -94,7 +94,7 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
 def test_env_slips_get_one_warning_each(tmp_path: Path) -> None:
     """A key written twice, and the bot's own id (the digits before «:») in ADMIN_IDS: each one
     bilingual warning; a clean .env none (QA30 O7)."""
-    from digests.settings import config_warnings
+    from digests.config_warnings import config_warnings
 
     env = tmp_path / ".env"
     env.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nADMIN_IDS=111,222\nLOG_LEVEL=INFO\n"

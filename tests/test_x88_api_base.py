@@ -23,7 +23,7 @@ def test_a_base_url_without_bot_is_warned_about(tmp_path: Path, url: str) -> Non
 
 
 def test_urls_ending_in_bot_say_nothing() -> None:
-    from digests.settings import config_warnings
+    from digests.config_warnings import config_warnings
 
     for url in ("https://api.telegram.org/bot", "http://127.0.0.1:8081/bot", ""):
         assert not [w for w in config_warnings({"TELEGRAM_API_BASE_URL": url}, env_file=None)

@@ -20,7 +20,7 @@ def test_a_value_below_the_minimum_is_warned_about(tmp_path: Path) -> None:
 
 
 def test_the_minimum_itself_is_not_warned_about() -> None:
-    from digests.settings import config_warnings
+    from digests.config_warnings import config_warnings
 
     assert not [w for w in config_warnings({"REDIRECT_ADOPT_POLLS": "3"}, env_file=None)
                 if "REDIRECT_ADOPT_POLLS" in w]

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from digests.config_warnings import config_warnings
 from digests.errors import ConfigError
 from digests.logs import strip_credentials, url_host, url_setting_shown
-from digests.settings import Settings, config_warnings, env_keys
+from digests.settings import Settings, env_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
