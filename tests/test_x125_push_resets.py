@@ -8,36 +8,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from botkit import ADMIN, BotHarness, running_bot, sample_db
-from delivery_helpers import add_chat
+from botkit import ADMIN, running_bot
+from pushkit import general_readers, push_report
 from test_x71_chat_holds import _no_gap
 
 from digests.push_queue import push_progress
-from digests.storage import Database
 
 READERS = (7101, 7102, 7103, 7104)
 
 
-def _setup(tmp_path: Path) -> Path:
-    path = sample_db(tmp_path)
-    with Database(path) as db:
-        for reader in READERS:
-            add_chat(db, reader, topics=("",))
-    return path
-
-
-def _report(h: BotHarness) -> str | None:
-    done = [m.plain_text for m in h.emu.messages(ADMIN) if "انتهت النشرة" in m.plain_text]
-    return done[-1] if done else None
 
 
 async def test_a_reset_after_acceptance_is_counted_as_maybe_twice(tmp_path: Path) -> None:
-    async with running_bot(_setup(tmp_path)) as h:
+    async with running_bot(general_readers(tmp_path, READERS)) as h:
         _no_gap(h)
         h.emu.reset_next(1, chat_id=READERS[0])  # accepted, then the connection reset
         h.emu.fail_next(1, 500, "Internal Server Error", chat_id=READERS[1])  # refused
         await h.say(ADMIN, "/push")
-        report = await h.until(lambda: _report(h), 30)
+        report = await h.until(lambda: push_report(h), 30)
         assert len(h.emu.messages(READERS[0])) == 2  # at least once: it came twice
         assert [len(h.emu.messages(r)) for r in READERS[1:]] == [1, 1, 1]
         assert "قد تكون وصلت محادثة واحدة مرتين" in report, report

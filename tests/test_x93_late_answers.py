@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from botkit import ADMIN, BotHarness, running_bot, sample_db
+from botkit import ADMIN, running_bot
+from pushkit import general_readers, push_report
 from delivery_helpers import add_chat
 from test_x71_chat_holds import _no_gap
 
@@ -25,28 +26,17 @@ READERS = (7001, 7002, 7003, 7004)
 SLOW = READERS[:3]
 
 
-def _setup(tmp_path: Path) -> Path:
-    path = sample_db(tmp_path)
-    with Database(path) as db:
-        for reader in READERS:
-            add_chat(db, reader, topics=("",))
-    return path
-
-
-def _report(h: BotHarness) -> str | None:
-    done = [m.plain_text for m in h.emu.messages(ADMIN) if "انتهت النشرة" in m.plain_text]
-    return done[-1] if done else None
 
 
 async def test_a_late_answer_is_waited_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                            ) -> None:
     monkeypatch.setattr(bot.app, "READ_TIMEOUT_SECONDS", 1.0)  # the client's (30 s in use)
-    async with running_bot(_setup(tmp_path)) as h:
+    async with running_bot(general_readers(tmp_path, READERS)) as h:
         _no_gap(h)
         for reader in SLOW:  # accepted, answered after the client's timeout
             h.emu.slow_next(1, 2.5, chat_id=reader)
         await h.say(ADMIN, "/push")
-        report = await h.until(lambda: _report(h), 30)
+        report = await h.until(lambda: push_report(h), 30)
         for reader in READERS:  # each got the digest once
             assert len(h.emu.messages(reader)) == 1, (reader, h.emu.messages(reader))
         assert "مرتين" not in report, report
@@ -57,11 +47,11 @@ async def test_a_send_never_answered_is_sent_again_and_told(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bot.app, "READ_TIMEOUT_SECONDS", 1.0)
     monkeypatch.setattr(bot.courier, "SEND_READ_TIMEOUT", 1.0)  # no answer within it
-    async with running_bot(_setup(tmp_path)) as h:
+    async with running_bot(general_readers(tmp_path, READERS)) as h:
         _no_gap(h)
         h.emu.slow_next(1, 2.5, chat_id=READERS[0])
         await h.say(ADMIN, "/push")
-        report = await h.until(lambda: _report(h), 30)
+        report = await h.until(lambda: push_report(h), 30)
         assert len(h.emu.messages(READERS[0])) == 2  # at least once: sent again
         assert "قد تكون وصلت محادثة واحدة مرتين" in report, report
 
@@ -74,7 +64,7 @@ async def test_a_migrated_groups_retry_is_logged_under_its_new_id(
     monkeypatch.setattr(bot.app, "READ_TIMEOUT_SECONDS", 1.0)
     monkeypatch.setattr(bot.courier, "SEND_READ_TIMEOUT", 1.0)
     old, new = -7300, -1009007300
-    path = _setup(tmp_path)
+    path = general_readers(tmp_path, READERS)
     with Database(path) as db:
         add_chat(db, old, type="group", topics=("",))
     async with running_bot(path) as h:
@@ -83,6 +73,6 @@ async def test_a_migrated_groups_retry_is_logged_under_its_new_id(
         h.emu.migrate(old, new)
         h.emu.slow_next(1, 2.5, chat_id=new)
         await h.say(ADMIN, "/push")
-        await h.until(lambda: _report(h), 30)
+        await h.until(lambda: push_report(h), 30)
     retried = [r.message for r in caplog.records if "delivery retried later" in r.message]
     assert retried and all(f"chat={new}" in m for m in retried), retried

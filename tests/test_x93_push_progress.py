@@ -8,24 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from botkit import ADMIN, BotHarness, running_bot, sample_db
-from delivery_helpers import add_chat
+from botkit import ADMIN, BotHarness, running_bot
+from pushkit import general_readers
 from test_x71_chat_holds import _no_gap
 
 import bot.push_watch
 from bot.push_watch import Estimate, progress_text
 from digests.push_queue import PushProgress
-from digests.storage import Database
 
 READERS = (7101, 7102, 7103)
 
-
-def _setup(tmp_path: Path) -> Path:
-    path = sample_db(tmp_path)
-    with Database(path) as db:
-        for reader in READERS:
-            add_chat(db, reader, topics=("",))
-    return path
 
 
 def _answer(h: BotHarness) -> str | None:
@@ -37,7 +29,7 @@ async def test_the_push_answer_shows_its_progress(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bot.push_watch, "PROGRESS_EDIT_SECONDS", 0.2)
     seen: list[str] = []
-    async with running_bot(_setup(tmp_path)) as h:
+    async with running_bot(general_readers(tmp_path, READERS)) as h:
         _no_gap(h)
         h.emu.slow_next(1, 3.0, chat_id=READERS[-1])  # the push lasts while it is answered
         await h.say(ADMIN, "/push")
@@ -61,7 +53,7 @@ def test_the_progress_line_counts_chats_with_their_noun() -> None:
 
 
 async def test_stats_during_a_push_counts_chats_and_says_it_goes_on(tmp_path: Path) -> None:
-    async with running_bot(_setup(tmp_path)) as h:
+    async with running_bot(general_readers(tmp_path, READERS)) as h:
         _no_gap(h)
         h.emu.slow_next(1, 4.0, chat_id=READERS[-1])  # the push lasts while it is answered
         await h.say(ADMIN, "/push")
