@@ -45,7 +45,7 @@ from bot.runtime import Runtime, ui
 from bot.story_sites import sites_label  # a count of sources, as the story blocks say it
 from bot.zones import zone_words
 from digests import meta_values, subscriptions
-from digests.models import Source, parse_iso
+from digests.models import Source, iso, parse_iso
 from digests.sources import list_sources, source_from_row
 from digests.storage import Database
 
@@ -55,23 +55,45 @@ KEY = "source_alert:"  # meta key prefix: source id → when its failure began (
 STATS_NAMES = 3  # failing sources named in /stats (the rest: /sources)
 
 
+# A failure first seen this long after the last success was not polled in between: the bot
+# was stopped (a night, a move) or the source not due (QA77-3: «يتعثر … منذ يوم» for an outage
+# that began at the first poll after a stopped night)
+GAP = timedelta(hours=2)
+
+
 @dataclass(frozen=True)
 class Down:
-    """A failing source and when its failure began (its last success, else when it was added)."""
+    """A failing source, its last success (else when it was added), and its first failed poll:
+    the first poll after that success (`polls`), which is when the outage is known to begin."""
 
     source: Source
     since: datetime
+    failed_from: datetime | None = None
+
+    @property
+    def began(self) -> datetime:
+        """When the outage began: the first failed poll, else the last success."""
+        return self.failed_from or self.since
+
+    @property
+    def unpolled(self) -> bool:
+        """Whether nothing was polled for a long time between the last success and the first
+        failure (the bot stopped), so the last success says nothing of the outage."""
+        return self.failed_from is not None and self.failed_from - self.since >= GAP
 
 
 def failing(db: Database) -> list[Down]:
-    """Every active source whose last poll failed, with when its failure began."""
+    """Every active source whose last poll failed, with its last success and first failure."""
     found = []
     for row in db.db.query("select * from sources where active = 1 and consecutive_failures > 0"
                            " order by id"):
         source = source_from_row(row)
         since = source.last_success_at or parse_iso(row["added_at"])
         if since is not None:
-            found.append(Down(source, since))
+            first = db.db.execute("select min(started_at) from polls where started_at > ?",
+                                  [iso(since)]).fetchone()
+            found.append(Down(source, since, parse_iso(first[0]) if first and first[0]
+                              else None))
     return found
 
 
@@ -123,6 +145,9 @@ def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc)
               when=f"{_clock(down.since, zone, lang)} {zone_said(zone, now, lang)}",
               failures=counted(s.consecutive_failures, lang, "failure", "failures"),
               error=reason_text(s.last_error_why, lang))
+    if down.unpolled and down.failed_from is not None:  # QA77-3: not down since then
+        text += "\n" + ui(lang, "source_down_unpolled",
+                          first=relative_time(down.failed_from, local_now, lang))
     if s.next_poll_at is not None and s.next_poll_at > now:
         text += "\n" + ui(lang, "source_next_try", when=_clock(s.next_poll_at, zone, lang))
     return text
@@ -243,7 +268,8 @@ async def _tell(rt: Runtime, bot: Any) -> int:
         text: Text = (lambda lang, zone: down_text(first, now, lang, zone)) if len(new) == 1 \
             else (lambda lang, zone: down_group_text(new, now, lang, zone))
         if await _send_all(rt, bot, text):
-            _remember(rt.db, {d.source.id: d.since for d in new})
+            # the recovery says «بعد عطل بدأ …» from the first failed poll (QA77-3)
+            _remember(rt.db, {d.source.id: d.began for d in new})
             sent += 1
             for d in new:
                 log.warning("source failing told to admins source=%s since=%s failures=%d"

@@ -69,6 +69,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # recovery is seen only at that try
     # a time in a source notice: the month in full, Arabic digits in Arabic (X87: was ISO)
     "source_clock": ("{date} الساعة {clock}", "{date} {clock}"),
+    # QA77-3: the last success before a stopped night is not when the outage began
+    "source_down_unpolled": ("أول محاولة فاشلة {first}، ولم يُجلب قبلها منذ آخر نجاح (كان البوت "
+                             "متوقفًا أو لم يحن موعد جلبه).",
+                             "The first failed poll was {first}; it was not polled between its "
+                             "last success and that (the bot was stopped, or it was not due)."),
     "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
     "source_next_try_zone": ("المحاولة التالية: {when} {zone}.", "Next try: {when} {zone}."),
     # QA43 C1/C7: the wall clock jumped (bot.clock_watch)
