@@ -25,6 +25,7 @@ module (the sender and courier look it up there at call time):
 - digests.bundle_facts    what the sender asks of a chat's due stories before bundling them
 - digests.outbox_states   the sender's state changes: claim, finish, retry, deactivate, move
 - digests.daily_rows      a daily chat's new stories of a date as items of one row (X122)
+- digests.daily_row_schema migration 059: the items column, the outbox_stories view, pending rows folded
 
 Ten others change rows for a job of their own: digests.correction_updates (an article
 corrected in place with a new toll or result goes again, as an update, to the chats that read
