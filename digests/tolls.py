@@ -16,7 +16,9 @@ the second «مقتل 52 وإصابة 80» as 52 hurt. This module is what they 
   «52 قتيلا», «80 إصابة»), the verbal nouns before it (`BEFORE`: «مقتل 52», «إصابة 80»), and
   every word naming a toll (`named_kind`: those and the verbs «قتل», «تقتل» …);
 - what a count of no one is: a time, an age, a duration, a distance, a weight (`MEASURES`), a
-  sum (`MONEY`) or a year (`Count.year`: after a month name, «عام», «سنة» or «منذ»; X131).
+  sum (`MONEY`) or a year (`Count.year`: after a month name, «عام», «سنة» or «منذ»; X131; or
+  four digits 1900–2100 ending a name, before punctuation or after an operation's word:
+  «عملية سيناء 2018.. مقتل 30» is 30 dead, not 2018 too; X136).
 
 What each caller makes of a number stays its own: toll_revisions reads any figure of a headline
 that names a toll (its kind the counted noun after it, else the nearest toll word before it);
@@ -189,6 +191,44 @@ def _year(tokens: list[re.Match[str]], i: int, value: float, years: set[int]) ->
     return j > 0 and bool(forms & _ORDINALS) and tokens[j - 1].group() in _LEVANTINE
 
 
+# X136: a year ending a name («عملية سيناء 2018.. مقتل 30», «"سيناء 2018".. الجيش يعلن مقتل
+# 7», «كأس العالم 2018») was a toll of 2018 in a headline (toll_revisions reads any figure).
+# Four digits 1900–2100 are a year when a mark of punctuation follows them (the name ends
+# there; a corpus count of such figures is a year in every headline) or one of these words is
+# within three words before them (the name goes on: «عملية سيناء 2018 تقتل 30»)
+NAMED_YEARS = range(1900, 2101)
+OPERATIONS = _forms("عملية العملية حملة معركة مناورات مناورة تمرين تدريبات خطة رؤية كأس مونديال"
+                    " أولمبياد بطولة دورة انتخابات")
+# …but not after a toll's word or a word a count follows: «مقتل 2000.», «ارتفاع الحصيلة إلى
+# 2000.», «أحصت المعارضة نحو 2000،» stay counts
+_COUNT_BEFORE = _forms("الى نحو حوالي قرابة زهاء من اكثر اقل بلغ بلغت يبلغ تبلغ وصل وصلت"
+                       " عدد حصيلة حصيلتها تجاوز تجاوزت يتجاوز يقارب")
+
+
+def _named_year(tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether the number at tokens[i] is a year ending a name (X136, NAMED_YEARS): four
+    digits, no multiplier or counted word after them, and punctuation right after, or an operation's word (OPERATIONS) among the three words before with no mark
+    or number between; never after a toll's word or a word a count follows (`_COUNT_BEFORE`)."""
+    digits = tokens[i].group()
+    if len(digits) != 4 or not digits.isdigit() or int(digits) not in NAMED_YEARS or i == 0:
+        return False
+    word = tokens[i - 1].group()
+    if not word[:1].isalpha() or named_kind(word) or bare(word) & _COUNT_BEFORE:
+        return False
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if after in ("%", "٪"):
+        return False
+    if after and not after[:1].isalnum():
+        return True
+    for j in range(i - 1, max(i - 4, -1), -1):
+        before = tokens[j].group()
+        if not before[:1].isalpha():
+            return False
+        if bare(before) & OPERATIONS:
+            return True
+    return False
+
+
 # the number words a written «ألف» may end («خمسين ألف», «مائة وسبعين ألف»: not 1000)
 _NUMBER_WORDS = _forms(
     "واحد احد اثنان اثنين اثني ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية"
@@ -268,7 +308,7 @@ def counts(text: str) -> tuple[str, list[Count]]:
             value *= scale
             j += 1
         multiplied = scale > 1
-        year = not multiplied and _year(tokens, i, value, years)
+        year = not multiplied and (_year(tokens, i, value, years) or _named_year(tokens, i))
         before = tokens[i - 1].group() if i > 0 and tokens[i - 1].group()[:1].isalpha() else None
         rest, k, round_rest = _remainder(tokens, j, scale)
         # «مقتل 3 آلاف و500 جريح» is two tolls: the noun before and the one after disagree

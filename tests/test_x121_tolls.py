@@ -77,3 +77,17 @@ def test_a_number_with_thousands_separators_reads_as_itself(
     assert [c.value for c in counts(headline)[1]] == [n]
     assert [v for _k, v in toll_kinds(headline)] == [n]
     assert {v for _k, v in figures(headline)} == {float(n)}
+
+
+# X136: a year ending a name (four digits 1900–2100 before punctuation, or after an operation's
+# word) is never a toll, whatever the name, the mark and the toll after it
+@given(st.integers(min_value=1900, max_value=2100), st.integers(min_value=1, max_value=999),
+       st.sampled_from(["عملية سيناء", "العملية الشاملة سيناء", "\"سيناء", "معركة الموصل",
+                        "حملة درع الوطن", "مناورات درع الخليج", "عاصفة الحزم"]),
+       st.sampled_from(["..", ":", "،", " -", "\".."]), st.booleans())
+def test_a_year_ending_a_name_is_never_a_toll(year: int, toll: int, name: str, mark: str,
+                                              arabic_digits: bool) -> None:
+    written = str(year).translate(_ARABIC) if arabic_digits else str(year)
+    headline = f"{name} {written}{mark} مقتل {toll} مسلحا"
+    assert toll_kinds(headline) == [(DEAD, toll)]
+    assert toll_kinds(f"عملية سيناء {written} تقتل {toll}") == [(DEAD, toll)]
