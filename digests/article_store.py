@@ -3,7 +3,8 @@
 Runs in the poll's writer thread (digests.writer). `store_one` stores a new entry with its page
 (or as feed-only, with the reason), resolving its publication time (digests.dates) and whether it
 is backfill (never pushed: the source's first poll, a page gone for good, published before the
-source was added whichever poll stores it, or older than PUSH_WINDOW); a failing step rolls back
+source was added whichever poll stores it, listed by its first poll (digests.source_backlog: an
+undated one too), or older than PUSH_WINDOW; counted for the reports); a failing step rolls back
 this article only and the source counts it. `retry_one` settles a page fetched again
 (digests.retries.settle). A duplicate met at another address has that address recorded
 (digests.article_aliases). Both embed first, outside the transaction, what the story step will
@@ -26,6 +27,7 @@ from digests.logs import strip_credentials
 from digests.page_fetch import Fetched
 from digests.processing import StoreContext, run_steps, said_after_commit
 from digests.settings import Settings
+from digests.source_backlog import drain, entry_keys
 from digests.source_work import Clock, SourceWork, source_offset
 from digests.storage import FAULT_TEXT, Database, fault_of
 
@@ -85,7 +87,11 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
     entry = replace(entry, published_at=published, published_offset=0)
     # A page gone for good (404/410) is no news to push either: stored, searchable, not sent.
     gone = page is None and retries.is_gone(item.status)
-    backfill = work.first_poll or gone or backlog(published, now, work.added_at)
+    # an entry the source's first poll listed (digests.source_backlog, X135): its backlog,
+    # dated or not; its keys go once it is stored
+    listed = [key for key in entry_keys(item.entry) if key in work.backlog] if work.backlog \
+        else []
+    backfill = work.first_poll or gone or bool(listed) or backlog(published, now, work.added_at)
     started = time.perf_counter()
     context = StoreContext(now, settings, backfill=backfill)
     try:
@@ -94,6 +100,8 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
                 sql, source_id=work.source.id, entry=entry, page=page, now=now,
                 page_error=item.error, page_etag=item.etag,
                 page_last_modified=item.last_modified)
+            if listed:
+                drain(sql, work.source.id, listed)
             if result.outcome == "duplicate" and result.existing_id is not None:
                 # the same page at a second address: a pasted link to it is this article
                 record_alias(sql, entry.url, result.existing_id, now)
@@ -125,6 +133,7 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
             f"url={strip_credentials(entry.url)} date={item.entry.published_at}"))
     if result.outcome == "stored":
         work.new += 1
+        work.backfill += backfill
         work.pages_failed += item.page is None
     elif result.outcome == "duplicate":
         work.duplicates += 1
@@ -136,7 +145,8 @@ def backlog(published: datetime | None, now: datetime, added_at: datetime | None
     """Whether an article published at `published` is no news to push when stored at `now`:
     older than PUSH_WINDOW, or published before its source was added. A new source's backlog
     is its own first poll's newest MAX_ENTRIES_PER_FEED and what that poll left for the next
-    ones: those were alerted as new, a day old (QA77-1). Undated (None) counts as new."""
+    ones: those were alerted as new, a day old (QA77-1). Undated (None) counts as new here;
+    an undated entry of that backlog is known by its keys instead (digests.source_backlog)."""
     if published is None:
         return False
     return published < now - PUSH_WINDOW or (added_at is not None and published < added_at)

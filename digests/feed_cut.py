@@ -14,7 +14,11 @@ feed of normal length is never cut and the next poll still takes what one left.
 The entries cut are never read, at this poll or a later one (X50's decision): a feed listing
 over 1,000 entries is an archive, and its older entries are no news; a poll stores at most
 MAX_ENTRIES_PER_FEED new ones anyway. How many were skipped is said: the poll's WARNING line and,
-in the bot, a line under the source in /sources (digests.source_work.feed_cut_of).
+in the bot, a line under the source in /sources (digests.source_work.feed_cut_of). An undated
+feed of a fixed length (its oldest leave its end as new ones come at its head) moves the entries
+cut at one poll into its kept last `limit // 2` at a later one: read then, they were in the feed
+when its source was added, and a new source's first poll records them as its backlog
+(`dropped_spans`, digests.source_backlog; X135), never alerted.
 
 The cut is made only where it is safe: entries found by a scan that skips CDATA sections,
 comments, processing instructions and the DOCTYPE (text cannot hold a raw «<», so outside them
@@ -127,12 +131,39 @@ def cut_items(body: bytes, limit: int) -> tuple[bytes, int]:
     spans = entry_spans(body)
     if spans is None or len(spans) <= limit:
         return body, 0
-    end = listed_end(body, spans)
-    head = limit if end == "head" else 0 if end == "tail" else limit - limit // 2
-    tail = limit - head
+    head, tail = _kept(body, spans, limit)
     if not head:  # oldest first: the last `limit`
         return body[:spans[0][0]] + body[spans[len(spans) - tail][0]:], len(spans) - limit
     # what lies between two dropped entries goes with them (whitespace, in a feed's usual shape)
     kept = body[:spans[head - 1][1]] + b"\n" + body[spans[len(spans) - tail][0]:] if tail \
         else body[:spans[head - 1][1]] + body[spans[-1][1]:]
     return kept, len(spans) - limit
+
+
+def _kept(body: bytes, spans: list[tuple[int, int]], limit: int) -> tuple[int, int]:
+    """How many of the entries at `spans` (more than `limit`) the cut keeps at the head and at
+    the tail: its newest end's `limit`, else the first and last `limit // 2` (`listed_end`)."""
+    end = listed_end(body, spans)
+    head = limit if end == "head" else 0 if end == "tail" else limit - limit // 2
+    return head, limit - head
+
+
+def dropped_part(body: bytes, limit: int, most: int) -> tuple[bytes, int]:
+    """A feed of `body`'s own head and tail markup holding the entries `cut_items(body, limit)`
+    drops — the `most` of them nearest the kept tail (else head) — and how many it holds (0,
+    `body` unchanged: none is dropped). For digests.source_backlog: a new source's first poll
+    parses once what its polls never read, to know it when a later poll does."""
+    if body.count(b"item") + body.count(b"entry") <= 2 * limit:
+        return body, 0
+    spans = entry_spans(body)
+    if spans is None or len(spans) <= limit:
+        return body, 0
+    head, tail = _kept(body, spans, limit)
+    dropped = spans[head:len(spans) - tail]
+    # those a later poll may read first: beside the kept tail (an undated feed's entries move
+    # towards it as new ones come at its head), else beside the kept head
+    dropped = (dropped[-most:] if tail else dropped[:most]) if most > 0 else []
+    if not dropped:
+        return body, 0
+    entries = b"\n".join(body[start:end] for start, end in dropped)
+    return body[:spans[0][0]] + entries + body[spans[-1][1]:], len(dropped)

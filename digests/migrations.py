@@ -49,6 +49,7 @@ from digests.search_readings import (
     m055_lookalike_readings,
     m057_food_readings,
 )
+from digests.source_backlog import m060_source_backlog
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
 from digests.subscription_ids import m041_subscription_ids
@@ -138,4 +139,5 @@ MIGRATIONS: list[Migration] = [
     ("057_food_readings", m057_food_readings),
     ("058_outbox_maybe_sent", m058_outbox_maybe_sent),
     ("059_daily_rows", m059_daily_rows),
+    ("060_source_backlog", m060_source_backlog),
 ]

@@ -329,10 +329,11 @@ def _summarise(poll: _Poll, chosen: Sequence[Source], retried: int, recovered: i
 
 
 def _close_poll(db: Database, poll_id: int, summary: PollSummary) -> None:
-    """Record the poll's end and its new / unchanged / failed counts on its `polls` row."""
+    """Record the poll's end and its new (of which backfill) / unchanged / failed counts on its
+    `polls` row."""
     with db.transaction() as sql:
         sql.table("polls").update(poll_id, {"finished_at": iso(summary.started_at),
-                                            "new": summary.new,
+                                            "new": summary.new, "backfill": summary.backfill,
                                             "unchanged": summary.unchanged,
                                             "failed": summary.failed})
 

@@ -28,6 +28,9 @@ class SourceReport:
     pages_failed: int = 0     # stored from the feed only: the page could not be fetched/read
     dropped: int = 0          # new entries left for a later poll (MAX_ENTRIES_PER_FEED)
     updated: int = 0          # stored articles the site corrected in place, new text stored
+    # of `new`, those stored as backfill: searchable, never alerted (digests.article_store: the
+    # source's first poll, its backlog, a page gone, older than 48 h)
+    backfill: int = 0
     error: str | None = None
     next_poll_at: datetime | None = None
 
@@ -60,6 +63,11 @@ class PollSummary:
     @property
     def new(self) -> int:
         return sum(r.new for r in self.reports)
+
+    @property
+    def backfill(self) -> int:
+        """Articles stored as backfill (never alerted), over every source."""
+        return sum(r.backfill for r in self.reports)
 
     @property
     def dropped(self) -> int:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from digests import archive, entry_changes, feed_moves, sources
+from digests import archive, entry_changes, feed_moves, source_backlog, sources
 from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feed_cut import parse_limit
@@ -80,6 +80,10 @@ class SourceWork:
     local_offset: int | None = None  # the source's learned UTC offset (minutes), if any
     added_at: datetime | None = None  # when the source was added (digests.dates.implausibly_old)
     dropped: int = 0  # new entries past MAX_ENTRIES_PER_FEED, left for a later poll
+    # the keys of these entries its first poll recorded as the source's backlog: backfill,
+    # dated or not (digests.source_backlog, X135); most sources none
+    backlog: frozenset[str] = frozenset()
+    backfill: int = 0  # articles stored as backfill (digests.article_store), counted for reports
     waiting: int = 0
     new: int = 0
     duplicates: int = 0
@@ -145,19 +149,40 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
         # named from the title as an older session read it (mojibake, or entities left in)
         rename_misread(db, source, feed_title(feed.body, feed.headers))
     fresh, known, stored = sort_entries(db, source, entries)
+    first_poll = source.last_success_at is None
+    if first_poll:  # what it lists and a later poll may store is backlog (digests.source_backlog)
+        await _record_backlog(db, settings, source, feed, read, entries, fresh, clock)
     fresh, dropped = newest(fresh, settings.max_entries_per_feed)
     if dropped:
         log.warning("feed entries over the cap source=%s listed=%d new=%d kept=%d dropped=%d",
                     source.id, len(entries), len(fresh) + dropped, len(fresh), dropped)
     rereads, waiting = corrected(db, source, entries, stored)
     return SourceWork(source, feed, len(entries), fresh + [r.entry for r in rereads], known,
-                      dropped=dropped, first_poll=source.last_success_at is None,
+                      dropped=dropped, first_poll=first_poll,
+                      backlog=source_backlog.listed(db.db, source.id, fresh),
                       local_offset=source_offset(db, source.id),
                       added_at=source_added(db, source.id),
                       feed_offsets=[e.published_offset for e in entries
                                     if e.published_at is not None],
                       rereads={url_key(r.entry.url): r.article_id for r in rereads},
                       rereads_waiting=waiting)
+
+
+async def _record_backlog(db: Database, settings: Settings, source: Source, feed: FetchResult,
+                          read: FeedRead, entries: list[FeedEntry], fresh: list[FeedEntry],
+                          clock: Clock) -> None:
+    """A source's first poll: record as its backlog the entries it lists and has not stored,
+    and those the parse cut left unread (parsed once now, digests.source_backlog.cut_entries),
+    so a later poll's store of one is backfill though it carries no date (X135)."""
+    cut = (await asyncio.to_thread(timed, clock, source_backlog.cut_entries, feed.body,
+                                   feed.headers, feed.final_url,
+                                   parse_limit(settings.max_entries_per_feed))
+           if read.cut else [])
+    with db.transaction() as sql:
+        keys = source_backlog.record(sql, source.id, [*fresh, *cut], among=[*entries, *cut])
+    if cut or len(fresh) > settings.max_entries_per_feed:
+        log.info("first poll's backlog recorded source=%s entries=%d cut_read=%d keys=%d",
+                 source.id, len(fresh), len(cut), keys)
 
 
 def partial_feed(db: Database, settings: Settings, source: Source, now: datetime,
@@ -395,7 +420,8 @@ def finish(db: Database, settings: Settings, work: SourceWork, now: datetime) ->
     return SourceReport(work.source.id, work.source.name, work.source.url, done.status,
                         entries=work.entries, new=work.new, known=work.known,
                         duplicates=work.duplicates, pages_failed=work.pages_failed,
-                        dropped=work.dropped, updated=work.updated, error=error,
+                        dropped=work.dropped, updated=work.updated, backfill=work.backfill,
+                        error=error,
                         next_poll_at=done.next_poll_at)
 
 
