@@ -2,8 +2,11 @@
 
 Human output is Arabic-first, one block per article; `--json` prints a JSON array, best first, of
 `Digest.to_json()` objects (each quote with its `kind`, "direct" or "reported") plus `matched`
-(the matched words as written) and `score` — every matching article is its own object (stories
-are not folded), for scripts. `--limit` is 1 or more (0 is refused, rc 2).
+(the matched words as written), `score` and `also` — one object a story, as the bot's pages
+(`--every-report`: every matching article), and the reports of other stories folded under it as
+the same event (digests.search_events; the chat's «وتقرير آخر عن الحدث نفسه: <site>», X136) in
+`also`, each {headline, url, source, site, published_at, story_id}, [] when none. `--limit` is
+1 or more (0 is refused, rc 2).
 """
 
 from __future__ import annotations
@@ -11,17 +14,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any, TextIO
 
 from bot.lines import clean
 from bot.results_header import header_topic
-from digests.models import SearchHit
+from bot.stories import digest_by_article
+from digests.models import Digest, SearchHit, iso
 from digests.named_questions import reader_topic
 from digests.reader_text import strip_markup
 from digests.related import live_related
 from digests.search import SearchResult, search
 from digests.settings import Settings
+from digests.story_sites import site_name
 
 from cli.commands import MAX_LIMIT, MAX_OFFSET
 from cli.dbpath import reading_database
@@ -30,12 +37,22 @@ from cli.digest import digest_json
 RLM = "\u200f"
 
 
-def hit_json(hit: SearchHit) -> dict[str, Any]:
-    """One hit as the JSON object `--json` prints."""
+def hit_json(hit: SearchHit, also: Sequence[Digest] = ()) -> dict[str, Any]:
+    """One hit as the JSON object `--json` prints; `also`: the stored digests of the reports
+    folded under it as the same event (`hit.also`, in page order)."""
     out = digest_json(hit.digest)  # quote kinds as shown (QA50 E8)
     out["matched"] = list(hit.matched)
     out["score"] = hit.score
+    out["also"] = [also_json(d) for d in also]
     return out
+
+
+def also_json(digest: Digest) -> dict[str, Any]:
+    """A report folded under a hit as the same event, as `also` lists it: the site named as
+    the chat names it under the entry (digests.story_sites.site_name)."""
+    return {"headline": digest.headline, "url": digest.url, "source": digest.source,
+            "site": site_name(digest.source, digest.url),
+            "published_at": iso(digest.published_at), "story_id": digest.story_id}
 
 
 def render_text(result: SearchResult, query: str, *, offset: int = 0) -> str:
@@ -81,12 +98,16 @@ def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None 
         # (`articles remove ID` needs them)
         result = search(database.db, query, limit=limit, offset=offset,
                         fold_stories=bool(args.json) and not args.every_report)
+        folded: list[list[Digest]] = []
         if args.json:  # a "story" link to a page since gone (404/410) is replaced or dropped
             live = live_related(database.db, [h.digest for h in result.hits])
             result = replace(result, hits=tuple(replace(h, digest=d)
                                                 for h, d in zip(result.hits, live, strict=True)))
+            folded = [[d for d in map(partial(digest_by_article, database), h.also)
+                       if d is not None] for h in result.hits]
     if args.json:
-        json.dump([hit_json(h) for h in result.hits], stream, ensure_ascii=False, indent=2)
+        json.dump([hit_json(h, also) for h, also in zip(result.hits, folded, strict=True)],
+                  stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         if result.message:
             print(result.message, file=sys.stderr)
