@@ -11,7 +11,8 @@ send. On the way the plan applies the delivery rules that decide *when*, not *ho
   fetch's rows to stop coming (INSTANT_SETTLE, the running sender only: QA26 N4);
 - a clock jump re-plans the alerts held for later (QA27 D3);
 - an update repeating news its chat had under another story is skipped (brief X27);
-- a row whose chat muted its source after it was queued is skipped (X61: digests.reader_sources);
+- a row whose chat muted its source after it was queued is skipped (X61: digests.reader_sources),
+  an admin's push's too (X135);
 - a bundle shows the best MAX_BUNDLE stories, the chat's topics first (bot.shown_stories).
 """
 
@@ -264,10 +265,10 @@ class Planner:
     def muted(self, rs: list[outbox_states.DueRow], now: datetime) -> set[tuple[int, int]]:
         """The rows among `rs` (`DueRow.key`: a daily digest's item too) whose chat has muted
         their article's source since they were queued (digests.reader_sources.muted_rows),
-        recorded skipped; an admin's push goes as asked. While the database refuses the write,
-        they wait (not sent)."""
-        ids = [r.id for r in rs if not r.kind.startswith("push:") and r.article_id is not None
-               and r.part < 0]
+        recorded skipped; an admin's push's too (X135: a mute holds for /push, and a push row
+        queued before it went out; the push's report counts them, push_queue.push_progress).
+        While the database refuses the write, they wait (not sent)."""
+        ids = [r.id for r in rs if r.article_id is not None and r.part < 0]
         found = reader_sources.muted_rows(self.db.db, ids) if ids else set()
         items = reader_sources.muted_items(self.db.db, [(r.chat_id, r.article_id, r.id, r.part)
                                                         for r in rs if r.part >= 0])

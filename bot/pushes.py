@@ -40,6 +40,7 @@ from digests.delivery_times import silent_push_chats
 from digests.errors import QueryError
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
+from digests.reader_sources import MUTED_REASON
 from digests.search import topic_key
 from digests.storage import Database
 from digests.topic_keys import clean_topic, readable
@@ -321,7 +322,8 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
 def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
     """Why the chats of a push that got nothing failed: (Telegram's refusal or None, chats),
     most chats first. A chat's reason is its rows' last error, else why it was deactivated.
-    A held chat did not fail (push_queue.push_progress): push_held_note names it (QA56-3)."""
+    A held chat did not fail (push_queue.push_progress): push_held_note names it (QA56-3); nor
+    did one whose every row was skipped for a mute since it was queued (X135)."""
     rows = db.db.execute(
         """select reason, count(*) from (
                select o.chat_id, coalesce(max(o.last_error), c.deactivated_reason) as reason
@@ -329,9 +331,10 @@ def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
                where o.kind = ? group by o.chat_id
                having sum(o.status = 'sent') = 0
                   and sum(o.status in ('pending', 'sending') and c.active = 1) = 0
-                  and not max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?))
+                  and not max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?)
+                  and sum(o.status = 'skipped' and o.last_error = ?) < count(*))
            group by reason order by count(*) desc, reason""",
-        [f"push:{push_id}", HELD_REASON + "%"]).fetchall()
+        [f"push:{push_id}", HELD_REASON + "%", MUTED_REASON]).fetchall()
     return [(reason, int(count)) for reason, count in rows]
 
 
@@ -343,9 +346,11 @@ def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | Non
     failed."""
     counts = {"delivered": num(progress.delivered, lang), "failed": num(progress.failed, lang)}
     repeats = f"\n{repeats_line(progress.repeats, lang)}" if progress.repeats else ""
+    if progress.muted_rows:  # X135: rows of a source muted since the push was queued
+        repeats = f"\n{muted_since_line(progress, lang)}{repeats}"
     if not progress.failed and not progress.delivered and progress.held:
         return ui(lang, "push_done_held", delivered=counts["delivered"],
-                  held=num(progress.held, lang))
+                  held=num(progress.held, lang)) + repeats
     if progress.held:  # QA62-9: delivered + failed + held = the push's chats
         counts["held"] = num(progress.held, lang)
     if not progress.failed:
@@ -361,6 +366,17 @@ def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | Non
         line = f"• {num(chats, lang)}: {escape_text(text)}"
         lines.append(rtl(line) if lang == "ar" else line)
     return "\n".join(lines) + repeats
+
+
+def muted_since_line(progress: push_queue.PushProgress, lang: str) -> str:
+    """«🔕 أخبار لم تُرسل لأن مصادرها كُتمت هناك بعد إعداد النشرة: ٣ في محادثتين …» (X135): the
+    push's rows the sender skipped as their chat muted the source after the push was queued,
+    and the chats that had nothing left of it (neither delivered nor failed)."""
+    # one line, one right-to-left mark (ui adds it): its two parts from t, numbers only
+    none = t("push_muted_since_none", lang, chats=amount(progress.muted, lang, "chat")) \
+        if progress.muted else ""
+    return ui(lang, "push_muted_since", count=num(progress.muted_rows, lang),
+              chats=amount(progress.muted_chats, lang, "chat"), none=none)
 
 
 def repeats_line(n: int, lang: str) -> str:

@@ -423,6 +423,12 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
     backfilled = sum(r.new for r in summary.reports if r.source_id in first)
     note = "\n" + ui(lang, "ingest_first_poll", new=counted(
         backfilled, lang, "new article", "new articles")) if backfilled else ""
+    # the other sources' backfill: a new source's backlog, the old, the gone (X135: the count
+    # of «new» held them, said nowhere)
+    later = sum(r.backfill for r in reports if r.source_id not in first)
+    if later:
+        note += "\n" + ui(lang, "ingest_backfill", count=counted(later, lang, "article",
+                                                                   "articles"))
     if summary.dropped:  # a feed listed more new entries than one poll takes (QA29 A3)
         note += "\n" + ui(lang, "ingest_dropped", dropped=counted(
             summary.dropped, lang, "older entry", "older entries"),

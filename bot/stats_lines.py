@@ -165,6 +165,19 @@ def yesterday_line(rt: Runtime, lang: str) -> str | None:
               failed=num(int(failed), lang))
 
 
+def backfill_line(rt: Runtime, lang: str) -> str | None:
+    """The last 24 h's articles the polls stored as backfill (searchable, never alerted: a new
+    source's first poll and backlog, older than 48 h, a page gone; digests.article_store), of
+    the new ones (polls.backfill, X135: the count of «new» held them, said nowhere). None when
+    there were none."""
+    new, backfill = rt.db.db.execute(
+        "select coalesce(sum(new), 0), coalesce(sum(backfill), 0) from polls"
+        " where started_at >= ?", [iso(rt.now() - YESTERDAY)]).fetchone()
+    if not backfill:
+        return None
+    return ui(lang, "stats_backfill", count=num(int(backfill), lang), new=num(int(new), lang))
+
+
 def admins_line(rt: Runtime, lang: str) -> str:
     """Who the admins are, as this process read ADMIN_IDS at its start: settings are read once
     (digests.settings.Settings is immutable), so an admin removed from .env keeps the rights
@@ -184,7 +197,7 @@ def held_lines(rt: Runtime, lang: str) -> tuple[str | None, str | None]:
 
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
     """The lines above that have something to say, in order, and who the admins are."""
-    found = (yesterday_line(rt, lang), size_line(rt, lang),
+    found = (backfill_line(rt, lang), yesterday_line(rt, lang), size_line(rt, lang),
              *push_watch.going_lines(rt.db, rt.now(), lang), clock_sources_line(rt, lang),
              last_wave_line(rt, chat_id, lang),
              grown_line(rt, lang), oldest_due_line(rt, chat_id, lang),

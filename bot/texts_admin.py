@@ -51,6 +51,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "{count} في {chats}.",
                        "No digest sent: what the followers have not had of these comes from "
                        "sources they muted — {count} in {chats}."),
+    # X135: a push's rows queued before their chat muted the source, skipped by the sender
+    "push_muted_since": ("🔕 أخبار لم تُرسل لأن مصادرها كُتمت هناك بعد إعداد النشرة: {count} في "
+                         "{chats}{none}.",
+                         "🔕 Articles not sent because their sources were muted there after the "
+                         "digest was queued: {count} in {chats}{none}."),
+    "push_muted_since_none": ("، ولم يُرسل شيء منها إلى {chats} فلم تُحسب فاشلة",
+                              "; nothing of it went to {chats}, not counted as failed"),
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",
                                 "Nobody follows «{topic}»; no digest was sent."),
     "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
@@ -340,6 +347,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{failed}",
                         "• Yesterday (48 to 24 h ago): new articles {new}, delivered {sent}, "
                         "failed {failed}"),
+    # X135: what the polls stored as backfill was counted among the new articles, said nowhere
+    "stats_backfill": ("• أخبار حُفظت للبحث دون إرسال (٢٤ ساعة): {count} من {new} جديدة — نُشرت "
+                       "أو كانت في الخلاصة قبل إضافة مصادرها، أو قبل أكثر من ٤٨ ساعة، أو حُذفت "
+                       "صفحاتها",
+                       "• Stored for search, not sent (24 h): {count} of {new} new articles — "
+                       "published or listed before their source was added, over 48 h old, or "
+                       "their pages gone"),
     "stats_size": ("• حجم قاعدة البيانات: {size}", "• Database size: {size}"),
     "stats_size_wal": (" (وملف ‎-wal‎ بجانبها: {size})", " (and its -wal file: {size})"),
     "stats_admins": ("• المشرفون (ADMIN_IDS، تُقرأ عند البدء): {ids} — إضافة مشرف أو إزالته تحتاج "

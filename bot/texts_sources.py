@@ -88,6 +88,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "(A new source's first poll: its {new} were stored for search, not "
                           "sent to followers, nor is anything published before it was added "
                           "that a later poll stores; articles published after that are sent)"),
+    # X135: what a later poll stored as backfill (a new source's backlog, old or gone pages),
+    # counted among «new» and said nowhere
+    "ingest_backfill": ("(حُفظ منها للبحث دون إرسال: {count} — نُشرت أو كانت في الخلاصة قبل "
+                        "إضافة مصادرها، أو قبل أكثر من ٤٨ ساعة، أو حُذفت صفحاتها)",
+                        "(Of them stored for search, not sent: {count} — published or listed "
+                        "before their source was added, over 48 h old, or their pages gone)"),
     # QA55-12: a site's correction in place (a toll) was taken, and the report did not say so
     "ingest_corrected": ("(أخبار صحّحتها مواقعها فحُفظ نصّها الجديد: {count})",
                          "(Stories their sites corrected, new text stored: {count})"),

@@ -229,7 +229,15 @@ def format_report(report: SourceReport) -> str:
         return f"= [{report.source_id}] {report.name}: بلا تغيير / not modified (304)"
     extra = f"، بلا صفحة / feed only: {report.pages_failed}" if report.pages_failed else ""
     return (f"✓ [{report.source_id}] {report.name}: جديد / new {report.new}، "
-            f"موجود / known {report.known + report.duplicates} من / of {report.entries}{extra}")
+            f"موجود / known {report.known + report.duplicates} من / of {report.entries}{extra}"
+            f"{_backfill(report.backfill)}")
+
+
+def _backfill(n: int) -> str:
+    """«، منها للأرشيف دون إرسال / backfill, not sent: 8» when a poll stored backfill (X135:
+    only the bot's first-poll note said so): published before its source was added or over
+    48 h ago, listed by its source's first poll, or its page gone (digests.article_store)."""
+    return f"، منها للأرشيف دون إرسال / backfill, not sent: {n}" if n else ""
 
 
 def format_summary(summary: PollSummary) -> str:
@@ -240,7 +248,7 @@ def format_summary(summary: PollSummary) -> str:
                  if summary.digests_refreshed else "")
     return (f"الخلاصة / summary: مصادر / sources {len(summary.reports)} — "
             f"جديد / new {summary.new}، بلا تغيير / unchanged {summary.unchanged}، "
-            f"فشل / failed {summary.failed}{retried}{refreshed}")
+            f"فشل / failed {summary.failed}{_backfill(summary.backfill)}{retried}{refreshed}")
 
 
 def sources_counted(n: int) -> str:

@@ -20,6 +20,7 @@ from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
 from digests.outbox_states import MAYBE_SENT
 from digests.outbox_upkeep import HELD_REASON, KEEP_DONE, MERGED_REASON
+from digests.reader_sources import MUTED_REASON
 from digests.retries import GONE, live_report
 from digests.storage import Database
 
@@ -74,6 +75,12 @@ class PushProgress:
     # after the request left: QA75-1) or that a killed process left on the wire: sent again,
     # they may have it twice (QA62-7)
     repeats: int = 0
+    # rows the sender skipped as their chat muted the source after the push was queued (X135:
+    # they were sent), in how many chats, and the chats that got nothing as every row of theirs
+    # was so skipped: not failed, not delivered
+    muted_rows: int = 0
+    muted_chats: int = 0
+    muted: int = 0
 
     @property
     def done(self) -> bool:
@@ -387,27 +394,35 @@ _MAYBE_SQL = " or ".join(["o.maybe_sent = 1", *["o.last_error like ?"] * len(MAY
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
     """Per chat: delivered (a message reached it, or the push's story was merged into one the
     chat already has: MERGED_REASON), held (nothing yet, and the chat is held: it lost only the
-    right to post, its rows are kept for its return, QA56-3), failed (nothing did, or the chat
-    was deactivated meanwhile), or still pending."""
+    right to post, its rows are kept for its return, QA56-3), muted (nothing, every row skipped
+    as the chat muted its source since the push was queued: X135), failed (nothing did, or the
+    chat was deactivated meanwhile), or still pending."""
     sdb = db.db if isinstance(db, Database) else db
     row = sdb.execute(
         f"""select count(*),
                   coalesce(sum(case when busy = 0 and sent > 0 then 1 else 0 end), 0),
-                  coalesce(sum(case when busy = 0 and sent = 0 and held = 0 then 1 else 0 end),
-                           0),
+                  coalesce(sum(case when busy = 0 and sent = 0 and held = 0 and muted < rows
+                                    then 1 else 0 end), 0),
                   coalesce(sum(case when busy > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy = 0 and sent = 0 and held > 0 then 1 else 0 end),
                            0),
                   coalesce(sum(case when busy = 0 and sent > 0 and maybe > 0 then 1 else 0 end),
-                           0)
-           from (select o.chat_id,
+                           0),
+                  coalesce(sum(muted), 0),
+                  coalesce(sum(case when muted > 0 then 1 else 0 end), 0),
+                  coalesce(sum(case when busy = 0 and sent = 0 and held = 0 and muted = rows
+                                    then 1 else 0 end), 0)
+           from (select o.chat_id, count(*) as rows,
                         sum(o.status = 'sent' and ({_MAYBE_SQL})) as maybe,
                         sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
                         sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
                           as sent,
+                        sum(o.status = 'skipped' and o.last_error = ?) as muted,
                         max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?) as held
                  from outbox o join chats c on c.id = o.chat_id
                  where o.kind = ? group by o.chat_id)""",
-        [*MAYBE_TWICE, MERGED_REASON, HELD_REASON + "%", f"push:{push_id}"]).fetchone()
+        [*MAYBE_TWICE, MERGED_REASON, MUTED_REASON, HELD_REASON + "%",
+         f"push:{push_id}"]).fetchone()
     return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
-                        pending=row[3], held=row[4], repeats=row[5])
+                        pending=row[3], held=row[4], repeats=row[5], muted_rows=row[6],
+                        muted_chats=row[7], muted=row[8])
