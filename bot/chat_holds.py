@@ -38,7 +38,7 @@ from telegram.error import TelegramError
 
 from bot.i18n import amount, lang_of, lasted, list_sep, num, t
 from digests import chat_notices
-from digests.daily_rows import pending_count
+from digests.daily_holders import pending_count
 from digests.late_rows import LATE_HOURS
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON

@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from bot.chat_holds import HELD, HOLD_TOLD, held, refusal_kind, say
 from bot.i18n import amount
 from digests import chat_notices
-from digests.daily_rows import pending_count
+from digests.daily_holders import pending_count
 from digests.models import iso
 from digests.storage import Database, DatabaseFault
 

@@ -27,7 +27,7 @@ from typing import Any
 from bot.chat_holds import CATCH_UP_HOURS, HOLD_TOLD, recipients, say, tell
 from bot.i18n import clock_time, count_form
 from digests import chat_notices
-from digests.daily_rows import STORIES_OF_O, pending_count
+from digests.daily_holders import STORIES_OF_O, pending_count
 from digests.late_rows import skip_late
 from digests.models import iso
 from digests.push_queue import audience, unmuted

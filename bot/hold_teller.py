@@ -41,7 +41,7 @@ from bot.limiter import RateLimiter, wait_event
 from bot.reply_limiter import SENDER_CALL
 from bot.send_failures import retry_after_seconds
 from digests import chat_notices
-from digests.daily_rows import pending_count
+from digests.daily_holders import pending_count
 from digests.storage import Database, DatabaseFault
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.preferences import hour_label
+from bot.settings_words import hour_label
 from bot.zones import chat_zone_words
 from digests import subscriptions
 from digests.storage import Database

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.preferences import hour_label
 from bot.runtime import ui
+from bot.settings_words import hour_label
 from bot.zones import chat_zone_words
 from digests import delivery_times, subscriptions
 from digests.storage import Database

@@ -23,8 +23,8 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
 from bot.i18n import num, t
-from bot.preferences import allowed_press, back_row, opened
 from bot.runtime import Action, Runtime, edit_or_send, keyboard, ui
+from bot.settings_menu import allowed_press, back_row, opened
 from digests.reader_sources import SiteGroup, site_groups
 from digests.sources import list_sources
 from digests.storage import Database

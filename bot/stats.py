@@ -27,7 +27,7 @@ from bot.reader_clock import reader_zone
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox_upkeep, story_updates, subscriptions
 from digests.models import iso, parse_iso
-from digests.daily_rows import STORIES_OF_O
+from digests.daily_holders import STORIES_OF_O
 from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
 from digests.reader_sources import MUTED_REASON
 from digests.storage import Database

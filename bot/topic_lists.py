@@ -14,8 +14,8 @@ from telegram import InlineKeyboardMarkup
 from bot.channel_admin import Scope, channel_heading
 from bot.i18n import chat_worded, t, topic_label
 from bot.lines import close_rtl, escape_text
-from bot.preferences import hour_label
 from bot.runtime import Runtime, button, keyboard, rtl, ui
+from bot.settings_words import hour_label
 from digests import subscriptions
 from digests.arabic import normalize
 from digests.errors import QueryError

@@ -1,7 +1,7 @@
 """/zone and /timezone: the zone picker, or a zone typed after the command (QA47 Z3, Z8).
 
 «/zone» alone, and «التوقيت» or "time zone" typed (bot.answers), shows the picker
-(bot.preferences.zone_picker). «/zone تركيا», «/zone Istanbul» or
+(bot.time_pickers.zone_picker). «/zone تركيا», «/zone Istanbul» or
 «/zone Europe/Istanbul» sets that zone of the picker, by label, IANA name or city, an Arabic
 city too («/zone دمشق»); a name two zones share («/zone عمان»: Amman or Oman) offers both as
 buttons (QA54-3). «/zone +5:30»
@@ -20,10 +20,11 @@ from telegram.ext import ContextTypes
 
 from bot.channel_admin import same_chat
 from bot.i18n import t
-from bot.preferences import member_sees_only, zone_picker, zone_seen
+from bot.preferences import member_sees_only
 from bot.runtime import Runtime, enter, may_change, record_chat, refuse_group, rtl, send, ui
 from bot.settings_words import quiet_change_note, saved_toast
 from bot.texts_zones import ZONE_LABELS
+from bot.time_pickers import zone_picker, zone_seen
 from bot.zones import chat_offset, chat_zone, set_fixed_offset, set_zone, zone_label
 from digests import delivery_times, subscriptions
 from digests.zone_words import typed_offset, typed_zones, zone_city

@@ -43,7 +43,7 @@ from digests.backup_files import (
     require_database,
     summarize,
 )
-from digests.daily_rows import STORIES_OF_O
+from digests.daily_holders import STORIES_OF_O
 from digests.errors import StorageError
 from digests.file_modes import owner_only
 from digests.migrations import MIGRATIONS

@@ -48,7 +48,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests import chat_notices, daily_rows
+from digests import chat_notices, daily_holders, daily_rows
 from digests.arabic import normalize
 from digests.models import Article
 from digests.story_merges import merged_ids
@@ -88,7 +88,7 @@ def _digest_readers(db: sqlite_utils.Database, article: Article, story: int, kno
     """`SENT_CHATS` for the daily digests that carried the article as an item
     (digests.daily_rows, X122): active chats, not muting its source."""
     ids = sorted({int(c) for _r, c, status, _at, _s, art, reason
-                  in daily_rows.holders(db, daily_rows.family(db, [story]))
+                  in daily_holders.holders(db, daily_rows.family(db, [story]))
                   if status == "sent" and reason is None and art is not None
                   and int(art) == article.id} - known)
     if not ids:

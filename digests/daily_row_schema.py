@@ -15,7 +15,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from digests.daily_rows import _place, log
+from digests.daily_rows import log, place_item
 from digests.models import iso
 
 
@@ -38,8 +38,8 @@ def fold_pending(db: sqlite_utils.Database, now: datetime) -> int:
     rows = [r for r in rows if len(times[(r[1], r[4])]) == 1]
     for row_id, chat_id, story, article, kind, not_before, created in rows:
         db.execute("delete from outbox where id = ?", [row_id])
-        _place(db, chat_id, [story, article, None, row_id - 1], kind, not_before, created,
-               late=False)
+        place_item(db, chat_id, [story, article, None, row_id - 1], kind, not_before, created,
+                   late=False)
     if rows:
         log.info("daily rows folded rows=%d at=%s", len(rows), iso(now))
     return len(rows)

@@ -163,12 +163,12 @@ def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
     if chat is None:
         return 0
     stamp = iso(now)
-    from digests import daily_rows  # late: it builds on this module
+    from digests import daily_item_changes  # late: it builds on this module
 
     if chat["mode"] == "daily":
         kind, when = next_daily(now, chat)
         # a digest row not yet due joins the new one's (X122: one row a chat and date)
-        moved = daily_rows.retime(sql, chat_id, kind, iso(when), stamp or "")
+        moved = daily_item_changes.retime(sql, chat_id, kind, iso(when), stamp or "")
         args: list[Any] = [kind, iso(when), chat_id, stamp]
         # 'or ignore': a chat has one row per story (digests.new_deliveries), but a merge may
         # have left a finished row of the same story under the new kind; it then keeps its time.
@@ -179,7 +179,8 @@ def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
     else:
         when = after_quiet(now, chat)
         # a digest row's stories become the alerts they would have been queued as
-        moved = daily_rows.to_rows(sql, chat_id, "instant", iso(when) if when > now else None)
+        moved = daily_item_changes.to_rows(sql, chat_id, "instant",
+                                           iso(when) if when > now else None)
         cur = sql.execute(
             "update or ignore outbox set kind = 'instant', not_before = ? where chat_id = ?"
             " and status = 'pending' and (kind = 'instant' or kind like 'daily:%')",

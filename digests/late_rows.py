@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from digests.daily_rows import STORIES_OF_O
+from digests.daily_holders import STORIES_OF_O
 from digests.models import iso
 
 if TYPE_CHECKING:  # digests.storage imports much; the rule itself is SQL on a connection

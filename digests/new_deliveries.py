@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests import daily_rows
+from digests import daily_holders, daily_rows
 from digests.delivery_times import after_quiet, next_daily
 from digests.live_reports import GONE
 from digests.models import Article, iso
@@ -43,7 +43,7 @@ def insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int | 
     # the chats with an item of a story (a daily digest's) have it too: left out here
     having: dict[int, set[int]] = {}
     for story in {r[1] for r in rows}:
-        having[story] = daily_rows.chats_having(db, daily_rows.family(db, [story]))
+        having[story] = daily_holders.chats_having(db, daily_rows.family(db, [story]))
     rows = [r for r in rows if r[0] not in having[r[1]]]
     daily = [r for r in rows if r[3].startswith("daily:")]
     single = [r for r in rows if not r[3].startswith("daily:")]

@@ -25,6 +25,8 @@ module (the sender and courier look it up there at call time):
 - digests.bundle_facts    what the sender asks of a chat's due stories before bundling them
 - digests.outbox_states   the sender's state changes: claim, finish, retry, deactivate, move
 - digests.daily_rows      a daily chat's new stories of a date as items of one row (X122)
+- digests.daily_holders   which chats hold a story in a digest row, and what waits (read only)
+- digests.daily_item_changes  queued items skipped, taken out, moved, pruned, settled
 - digests.daily_row_schema migration 059: the items column, the outbox_stories view, pending rows folded
 
 Ten others change rows for a job of their own: digests.correction_updates (an article
@@ -52,7 +54,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from digests import daily_rows
+from digests import daily_item_changes, daily_rows
 from digests.delivery_times import next_daily
 from digests.models import iso
 from digests.reader_sources import move_mutes
@@ -367,7 +369,7 @@ def move_chat(db: Database, old_id: int, new_id: int) -> None:
                            where id = ?""", [old_id, new_id])
             tx.execute("update or ignore subscriptions set chat_id = ? where chat_id = ?",
                        [new_id, old_id])
-            daily_rows.move_rows(tx, old_id, new_id)  # a daily digest's rows: their items
+            daily_item_changes.move_rows(tx, old_id, new_id)  # a daily digest's rows: their items
             tx.execute("""update outbox set chat_id = ? where chat_id = ? and story_id not in
                           (select story_id from outbox_stories where chat_id = ?)""",
                        [new_id, old_id, new_id])

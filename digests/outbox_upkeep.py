@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from digests import daily_rows
+from digests import daily_holders, daily_item_changes, daily_rows
 from digests.models import iso
 from digests.live_reports import live_report
 from digests.storage import Database
@@ -78,7 +78,7 @@ def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
         f"select distinct chat_id from outbox where story_id in ({marks})"
         f" and status = 'pending'", family)]
     # and the chats waiting for either half in a daily digest's items (digests.daily_rows)
-    chats += sorted({c for c, _s, _k, _nb in daily_rows.waiting_holders(db, family)}
+    chats += sorted({c for c, _s, _k, _nb in daily_holders.waiting_holders(db, family)}
                     - set(chats))
     for chat_id in chats:
         # a daily digest's items count as rows (outbox_stories: `part` its place, else -1)
@@ -97,13 +97,13 @@ def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
         for row_id, story, part in pending:
             if (row_id, story, part) == keep:
                 if story != into_id and part >= 0:
-                    moved += daily_rows.restory(db, row_id, part, into_id)
+                    moved += daily_item_changes.restory(db, row_id, part, into_id)
                 elif story != into_id:  # "or ignore": a finished row of into_id may hold the kind
                     moved += db.execute("update or ignore outbox set story_id = ? where id = ?",
                                         [into_id, row_id]).rowcount
                 continue
             if part >= 0:
-                skipped += daily_rows.skip_items(db, [(row_id, part)], MERGED_REASON)
+                skipped += daily_item_changes.skip_items(db, [(row_id, part)], MERGED_REASON)
                 continue
             db.execute("update outbox set status = 'skipped', sent_at = ?, last_error = ?"
                        " where id = ?", [iso(now), MERGED_REASON, row_id])
@@ -144,7 +144,7 @@ def prune(db: Database, now: datetime, *, keep: timedelta = KEEP_DONE,
             break
     # a daily digest's row goes with the last of its stories (digests.daily_rows)
     with db.transaction() as tx:
-        removed += daily_rows.prune(tx, cutoff or "")
+        removed += daily_item_changes.prune(tx, cutoff or "")
     if removed:
         log.info("outbox pruned rows=%d older_than=%s", removed, cutoff)
     return removed
@@ -170,14 +170,15 @@ def drop_gone_deliveries(sql: sqlite_utils.Database, article_id: int,
                         " where id = ?", [iso(now), GONE_REASON, row_id])
             skipped += 1
     # a daily digest's items of it, the same way (digests.daily_rows)
-    for row_id, place, _chat, item in daily_rows.article_items(sql, article_id, None):
+    for row_id, place, _chat, item in daily_holders.article_items(sql, article_id, None):
         live = live_report(sql, article_id, int(item[daily_rows.STORY]))
         if live == article_id:
             continue
         if live is not None:
-            moved += daily_rows.restory(sql, row_id, place, int(item[daily_rows.STORY]), live)
+            moved += daily_item_changes.restory(sql, row_id, place,
+                                                int(item[daily_rows.STORY]), live)
         else:
-            skipped += daily_rows.skip_items(sql, [(row_id, place)], GONE_REASON)
+            skipped += daily_item_changes.skip_items(sql, [(row_id, place)], GONE_REASON)
     return moved, skipped
 
 
@@ -185,7 +186,7 @@ def queue_stats(db: Database | sqlite_utils.Database, now: datetime) -> QueueSta
     """Pending (and due now) for active chats, in flight, sent and failed in the last hour,
     failed overall."""
     sdb = db.db if isinstance(db, Database) else db
-    S = daily_rows.STORIES_OF_O  # noqa: N806
+    S = daily_holders.STORIES_OF_O  # noqa: N806
     hour_ago, now_s = iso(now - timedelta(hours=1)), iso(now)
     row = sdb.execute(
         # stories, not rows: a daily digest's row counts its own (digests.daily_rows)

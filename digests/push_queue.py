@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests import daily_rows
+from digests import daily_holders, daily_item_changes, daily_rows
 from digests.delivery_times import after_quiet
 from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
@@ -235,7 +235,7 @@ def _waiting(db: sqlite_utils.Database, chat_sql: str, chat_args: list[Any],
     into = {int(m): int(i) for m, i in db.execute(
         f"select merged_id, into_id from story_merges where into_id in ({marks})", ids)}
     rows = [*rows, *[(into.get(s, s), k, nb, c) for c, s, k, nb in
-                     daily_rows.waiting_holders(db, daily_rows.family(db, ids)) if c in chats]]
+                     daily_holders.waiting_holders(db, daily_rows.family(db, ids)) if c in chats]]
     out: list[tuple[int, str, datetime | None]] = []
     for story, kind, not_before, *chat in rows:
         when = parse_iso(not_before) if not_before else None
@@ -354,9 +354,9 @@ def _take_item(db: sqlite_utils.Database, chat_id: int, story: int, kind: str) -
     """`_take_daily` for a story waiting as an item of the chat's digest row (digests.daily_rows,
     X122): the item is marked as gone with the push, and the push gets a row of it, due now."""
     fam = set(daily_rows.family(db, [story]))
-    for row_id, place, item in daily_rows.pending_items(db, chat_id):
+    for row_id, place, item in daily_holders.pending_items(db, chat_id):
         if int(item[daily_rows.STORY]) in fam:
-            daily_rows.take_out(db, row_id, [place], f"{daily_rows.TAKEN}{kind}")
+            daily_item_changes.take_out(db, row_id, [place], f"{daily_rows.TAKEN}{kind}")
             db.execute("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
                        " created_at) values (?, ?, ?, ?, (select created_at from outbox"
                        " where id = ?))", [chat_id, item[daily_rows.STORY],

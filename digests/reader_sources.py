@@ -155,7 +155,8 @@ def skip_muted(db: Database, row_ids: Iterable[int], now: datetime,
                items: Iterable[tuple[int, int]] = ()) -> int:
     """Record still-pending rows, and daily digest items (row, place), skipped because their
     chat muted the source (MUTED_REASON). Returns how many were."""
-    from digests.daily_rows import skip_items  # late: the outbox modules build on this one
+    # late: the outbox modules build on this one
+    from digests.daily_item_changes import skip_items
 
     n = skip_rows(db, row_ids, MUTED_REASON, now)
     items = list(items)

@@ -27,7 +27,8 @@ from datetime import datetime
 import sqlite_utils
 
 from digests.archive import remove_article
-from digests.daily_rows import article_items, drop
+from digests.daily_holders import article_items
+from digests.daily_item_changes import drop
 from digests.models import Article
 from digests.records import ARTICLE_SELECT, article_from_row, related_from_json, related_to_json
 from digests.storage import Database

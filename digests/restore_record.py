@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests import daily_rows
+from digests import daily_item_changes
 from digests.models import iso
 from digests.sqlite_uri import read_only_uri
 
@@ -195,7 +195,7 @@ def settle_restored(conn: sqlite3.Connection, now: str) -> tuple[int, int]:
             where o.status in ('pending', 'sending') and {mine} is null and o.items is null
               and coalesce(o.not_before, o.created_at) <= ?""", [SKIP_NOTE, now]).rowcount
     # a daily digest's items, one by one (digests.daily_rows)
-    item_sent, item_skipped = daily_rows.settle(
+    item_sent, item_skipped = daily_item_changes.settle(
         conn, partial(_status_of, conn), DELIVERED_NOTE, SKIP_NOTE, now)
     return sent + item_sent, skipped + gone + item_skipped
 
@@ -233,6 +233,6 @@ def settle_new(db: sqlite_utils.Database, article_id: int, url: str) -> int:
             where o.article_id = ? and o.status = 'pending' and {mine} = 'skipped'""",
         [DELIVERED_NOTE, article_id, url]).rowcount
     # its items in daily digests (digests.daily_rows)
-    item_sent, item_skipped = daily_rows.settle(db, partial(_status_of, db), DELIVERED_NOTE,
-                                                SKIP_NOTE, None, article_id)
+    item_sent, item_skipped = daily_item_changes.settle(
+        db, partial(_status_of, db), DELIVERED_NOTE, SKIP_NOTE, None, article_id)
     return int(sent) + int(skipped) + item_sent + item_skipped

@@ -252,20 +252,21 @@ def _follow_story(sql: sqlite_utils.Database, article_id: int, old: int, new: in
     sql.execute("update outbox set story_id = ? where article_id = ? and story_id = ?"
                 " and status = 'pending'", [new, article_id, old])
     # a daily digest's items of it, the same way (digests.daily_rows)
-    from digests import daily_rows  # late: the outbox modules build on this one
+    # late: the outbox modules build on this one
+    from digests import daily_holders, daily_item_changes, daily_rows
 
-    items = [x for x in daily_rows.article_items(sql, article_id, old)
+    items = [x for x in daily_holders.article_items(sql, article_id, old)
              if int(x[3][daily_rows.STORY]) == old]
     if items:
         having = {int(r[0]) for r in sql.execute(
             "select distinct chat_id from outbox where story_id = ?", [new])}
-        having |= daily_rows.chats_having(sql, [new])
+        having |= daily_holders.chats_having(sql, [new])
         for row_id, place, chat_id, _item in items:
             if chat_id in having:
-                daily_rows.skip_items(sql, [(row_id, place)],
-                                      "القصة نفسها لدى المحادثة / the chat already has this story")
+                daily_item_changes.skip_items(sql, [(row_id, place)],
+                                              "القصة نفسها لدى المحادثة / the chat already has this story")
             else:
-                daily_rows.restory(sql, row_id, place, new)
+                daily_item_changes.restory(sql, row_id, place, new)
 
 
 def _story_of(sql: sqlite_utils.Database, article_id: int) -> int | None:

@@ -219,9 +219,9 @@ def front_chats(db: sqlite_utils.Database, headline: str, story: int,
         if chat_id in wanted:
             sent.setdefault(int(chat_id), []).append(str(shown or ""))
     # and the reports daily digests carried as items (digests.daily_rows, X122)
-    from digests import daily_rows
+    from digests import daily_holders, daily_rows
 
-    for _row, chat_id, status, sent_at, _s, article, reason in daily_rows.holders(
+    for _row, chat_id, status, sent_at, _s, article, reason in daily_holders.holders(
             db, daily_rows.family(db, [story])):
         if status == "sent" and reason is None and article is not None and chat_id in wanted:
             row = db.execute(

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests import daily_rows
+from digests import daily_holders, daily_rows
 from digests.delivery_times import after_quiet, chat_zone, next_daily
 from digests.earlier_headlines import SHOWN
 from digests.models import Article, iso, parse_iso
@@ -154,7 +154,7 @@ def _items_had(db: sqlite_utils.Database, had: dict[int, tuple[Any, ...]], artic
     """Add to `had` (chat → last sent, its report's time, waiting, same article) what the
     chats' daily digest rows hold of the story as items (digests.daily_rows), as the story's
     own rows count in `queue_updates`."""
-    found = daily_rows.holders(db, daily_rows.family(db, [story]))
+    found = daily_holders.holders(db, daily_rows.family(db, [story]))
     if not found:
         return
     arts = sorted({int(r[5]) for r in found if r[5] is not None})

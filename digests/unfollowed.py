@@ -14,7 +14,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from digests.daily_rows import ARTICLE, pending_items, skip_items
+from digests.daily_holders import pending_items
+from digests.daily_item_changes import skip_items
+from digests.daily_rows import ARTICLE
 from digests.outbox_skips import skip_rows
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.storage import Database

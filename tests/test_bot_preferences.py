@@ -11,7 +11,7 @@ from botkit import READER, running_bot, sample_db
 
 from bot import callbacks
 from bot.emulator import SentMessage
-from bot.preferences import hour_label, settings_text
+from bot.settings_words import hour_label, settings_text
 from bot.zones import (
     DEFAULT_ZONE,
     ZONES,

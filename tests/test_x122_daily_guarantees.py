@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, rows
-from digests import daily_rows, new_deliveries, outbox_states, outbox_upkeep, subscriptions
+from digests import (
+    daily_item_changes,
+    daily_rows,
+    new_deliveries,
+    outbox_states,
+    outbox_upkeep,
+    subscriptions,
+)
 from digests.daily_row_schema import fold_pending
 from digests.models import Article, iso
 from digests.storage import Database
@@ -99,7 +106,7 @@ def test_a_story_still_reported_keeps_its_item_past_the_prune(database: Database
 def test_a_muted_or_unfollowed_item_is_skipped_alone(database: Database) -> None:
     _day(database, 3)
     [row] = rows(database, "chat_id = 1")
-    daily_rows.skip_items(database.db, [(int(str(row["id"])), 1)], "muted")
+    daily_item_changes.skip_items(database.db, [(int(str(row["id"])), 1)], "muted")
     assert _stories(database, 1) == [(100, "daily:2026-11-29", "pending"),
                                      (101, "daily:2026-11-29", "skipped"),
                                      (102, "daily:2026-11-29", "pending")]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
 
-from bot.preferences import hour_label, moved_note
+from bot.settings_words import hour_label, moved_note
 
 
 def test_the_note_agrees_with_its_number() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
 
-from bot.preferences import hour_label
 from bot.runtime import RUNTIME_KEY
+from bot.settings_words import hour_label
 from digests.models import iso
 
 # 02:30 UTC is 05:30 in Riyadh (a new chat's zone): inside the new chat's quiet hours 23–07
