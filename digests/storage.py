@@ -30,6 +30,7 @@ from digests.file_checks import (  # noqa: F401 — re-exported
 from digests.file_modes import narrow_database
 from digests.instance_lock import DatabaseInUse, hold_lock  # noqa: F401 — re-exported
 from digests.migrations import MIGRATIONS
+from digests.sqlite_library import refuse_old_library
 from digests.sqlite_uri import read_only_uri
 from digests.upgrade_backups import backup_before_upgrade
 
@@ -97,6 +98,9 @@ class Database:
         `read_only`: an existing file opened for reading only (QA60-1: a reading command on a
         file it may not write; switching it to WAL failed «attempt to write a readonly
         database»): no journal change, no narrowing, a migration still due fails as a write."""
+        # an SQLite library too old for Nashra's SQL (RHEL 9's 3.34) stops here, before the
+        # file is touched: no empty file is left for the next start (digests.sqlite_library)
+        refuse_old_library()
         self.path = str(path)
         # the start check's outcome, for /stats (None: not asked; a thread may replace it)
         self.file_check: FileCheck | None = None
