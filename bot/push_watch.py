@@ -77,7 +77,7 @@ class Estimate:
         self._start: tuple[float, int] | None = None
 
     def left(self, progress: push_queue.PushProgress) -> float | None:
-        done = progress.delivered + progress.failed + progress.held
+        done = progress.delivered + progress.failed + progress.held + progress.maybe
         now = self._clock()
         if self._start is None:
             self._start = (now, done)

@@ -323,18 +323,21 @@ def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
     """Why the chats of a push that got nothing failed: (Telegram's refusal or None, chats),
     most chats first. A chat's reason is its rows' last error, else why it was deactivated.
     A held chat did not fail (push_queue.push_progress): push_held_note names it (QA56-3); nor
-    did one whose every row was skipped for a mute since it was queued (X135)."""
+    did one that may have it (a send that went out unanswered, then the retries failed: X136),
+    nor one whose every row was skipped for a mute since it was queued (X135)."""
     rows = db.db.execute(
-        """select reason, count(*) from (
+        f"""select reason, count(*) from (
                select o.chat_id, coalesce(max(o.last_error), c.deactivated_reason) as reason
                from outbox o join chats c on c.id = o.chat_id
                where o.kind = ? group by o.chat_id
                having sum(o.status = 'sent') = 0
                   and sum(o.status in ('pending', 'sending') and c.active = 1) = 0
                   and not max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?)
+                  and sum({push_queue.MAYBE_UNSENT_SQL}) = 0
                   and sum(o.status = 'skipped' and o.last_error = ?) < count(*))
            group by reason order by count(*) desc, reason""",
-        [f"push:{push_id}", HELD_REASON + "%", MUTED_REASON]).fetchall()
+        [f"push:{push_id}", HELD_REASON + "%", *push_queue.MAYBE_TWICE,
+         MUTED_REASON]).fetchall()
     return [(reason, int(count)) for reason, count in rows]
 
 
@@ -343,9 +346,12 @@ def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | Non
     """The final report as Telegram HTML: ✅ with the counts when every chat got the digest;
     ⏸ when none failed but none got it either, every chat being held (X84: «✅ … سُلّمت: ٠»
     claimed a success); ⚠️, the counts and one line per reason (worded in `lang`) when some
-    failed."""
+    failed. The chats that may have it (a send unanswered, then failed for good: X136) are
+    neither delivered nor failed: a line of their own counts them."""
     counts = {"delivered": num(progress.delivered, lang), "failed": num(progress.failed, lang)}
     repeats = f"\n{repeats_line(progress.repeats, lang)}" if progress.repeats else ""
+    if progress.maybe:
+        repeats = f"\n{ui(lang, 'push_maybe', count=num(progress.maybe, lang))}{repeats}"
     if progress.muted_rows:  # X135: rows of a source muted since the push was queued
         repeats = f"\n{muted_since_line(progress, lang)}{repeats}"
     if not progress.failed and not progress.delivered and progress.held:

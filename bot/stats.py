@@ -29,6 +29,7 @@ from digests import outbox_upkeep, story_updates, subscriptions
 from digests.models import iso, parse_iso
 from digests.daily_holders import STORIES_OF_O
 from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
+from digests.push_queue import MAYBE_FAILED, MAYBE_TWICE
 from digests.reader_sources import MUTED_REASON
 from digests.storage import Database
 from digests.story_updates import REPEAT_REASON
@@ -76,10 +77,14 @@ def stats_values(rt: Runtime, lang: str, zone: tzinfo | None = None) -> dict[str
     articles = sql.execute("select count(*) from articles").fetchone()[0]
     stories = sql.execute("select count(*) from stories").fetchone()[0]
     last = sql.execute("select max(coalesce(finished_at, started_at)) from polls").fetchone()[0]
-    sent, failed = sql.execute(  # a daily digest's row counts its stories (digests.daily_rows)
+    # a daily digest's row counts its stories (digests.daily_rows); a row failed for good after
+    # a send that went out unanswered may have reached its chat: neither sent nor failed (X136)
+    sent, failed, maybe = sql.execute(
         f"select coalesce(sum(case when o.status = 'sent' then {STORIES_OF_O} end), 0),"
-        f" coalesce(sum(case when o.status = 'failed' then {STORIES_OF_O} end), 0)"
-        " from outbox o where o.sent_at >= ?", [since]).fetchone()
+        f" coalesce(sum(case when o.status = 'failed' and not {MAYBE_FAILED}"
+        f" then {STORIES_OF_O} end), 0),"
+        f" coalesce(sum(case when {MAYBE_FAILED} then {STORIES_OF_O} end), 0)"
+        " from outbox o where o.sent_at >= ?", [*MAYBE_TWICE, *MAYBE_TWICE, since]).fetchone()
     behind = behind_buttons(rt.db, since)
     # updates recorded skipped as repeats of another story the chat had (QA19 N3, X24)
     repeats = story_updates.repeats_skipped(sql, now - timedelta(days=1))
@@ -99,6 +104,7 @@ def stats_values(rt: Runtime, lang: str, zone: tzinfo | None = None) -> dict[str
         "sent": num(sent, lang), "failed": num(missed, lang), "rate": rate,
         "behind": num(behind, lang) if behind else "",
         "repeats": num(repeats, lang) if repeats else "",
+        "maybe": num(int(maybe), lang) if maybe else "",
         "lost_chats": num(chats.lost_chats, lang) if chats.lost_chats else "",
         "lost_recent": num(chats.lost_recently, lang),
         "lost_subscriptions": num(chats.lost_subscriptions, lang),
@@ -164,6 +170,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text += "\n" + ui(lang, "stats_behind_button", behind=values["behind"])
     if values["repeats"]:  # said only when some updates were skipped as repeats
         text += "\n" + ui(lang, "stats_repeats", count=values["repeats"])
+    if values["maybe"]:  # not in «failed» nor in the rate (X136)
+        text += "\n" + ui(lang, "stats_maybe", count=values["maybe"])
     if values["undelivered"]:
         text += "\n" + ui(lang, "stats_undelivered", count=values["undelivered"])
     if values["lost_chats"]:

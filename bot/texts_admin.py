@@ -125,6 +125,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "↻ {chats} may have got it twice: Telegram's answer to the send never came "
                      "(the connection dropped or the wait ran out, or the bot stopped meanwhile), "
                      "so it was sent again rather than lost."),
+    # X136: a chat whose send went out unanswered (it may have the message), then the retries
+    # failed for good: neither delivered nor failed (it was counted failed)
+    "push_maybe": ("❔ ربما وصلت: {count} — خرج إرسالها ولم يصل رد تيليجرام، ثم فشلت إعادة "
+                   "المحاولة؛ لا تُحسب مُسلَّمة ولا فاشلة.",
+                   "❔ Maybe delivered: {count} — the send went out and Telegram's answer never "
+                   "came, then the retries failed; counted neither delivered nor failed."),
     "push_repeats_one": ("محادثة واحدة", "1 chat"),
     "push_repeats_two": ("محادثتان", "2 chats"),
     # nobody got it, and no chat failed: every chat it went to is held (X84): no ✅ of success
@@ -202,6 +208,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "({subscriptions}) are kept for their return and not counted above"),
     # QA62-3: «فشلت» counts them, as the /push report does (it said «فشلت: ٠» beside a report's
     # «فشلت: ١٢٠» for the same push)
+    # X136: rows failed for good after a send that went out unanswered: the chat may have them
+    "stats_maybe": ("• أخبار ربما وصلت (٢٤ ساعة): {count} — خرج إرسالها ولم يصل رد تيليجرام، ثم "
+                    "فشلت إعادة المحاولة؛ ليست من «فشلت» أعلاه ولا من نسبة التسليم",
+                    "• Stories that may have arrived (24 h): {count} — the send went out and "
+                    "Telegram's answer never came, then the retries failed; not part of "
+                    "«failed» above nor of the delivery rate"),
     "stats_undelivered": ("• أخبار لم تُسلَّم لأن المحادثة فُقدت (٢٤ ساعة): {count} — من «فشلت» "
                           "أعلاه، ومحسوبة في نسبة التسليم",
                           "• Stories not delivered because the chat was lost (24 h): {count} — "

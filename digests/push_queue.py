@@ -81,6 +81,9 @@ class PushProgress:
     muted_rows: int = 0
     muted_chats: int = 0
     muted: int = 0
+    # chats delivered nothing for sure whose row failed for good (or was skipped) after such a
+    # send: the reader may have it, so not failed (X136: they were counted failed)
+    maybe: int = 0
 
     @property
     def done(self) -> bool:
@@ -389,20 +392,26 @@ def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bo
 # says it for the rows sent before migration 058.
 MAYBE_TWICE = MAYBE_SENT
 _MAYBE_SQL = " or ".join(["o.maybe_sent = 1", *["o.last_error like ?"] * len(MAYBE_TWICE)])
+# X136: a row (the outbox as «o») that ended failed or skipped after such a send, or with it
+# (its last try timed out): the chat may have the message. Its parameters: MAYBE_TWICE
+MAYBE_UNSENT_SQL = f"(o.status in ('failed', 'skipped') and ({_MAYBE_SQL}))"
+# …one that failed (bot.stats' «failed» counts the others; parameters: MAYBE_TWICE)
+MAYBE_FAILED = f"(o.status = 'failed' and ({_MAYBE_SQL}))"
 
 
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
     """Per chat: delivered (a message reached it, or the push's story was merged into one the
     chat already has: MERGED_REASON), held (nothing yet, and the chat is held: it lost only the
     right to post, its rows are kept for its return, QA56-3), muted (nothing, every row skipped
-    as the chat muted its source since the push was queued: X135), failed (nothing did, or the
-    chat was deactivated meanwhile), or still pending."""
+    as the chat muted its source since the push was queued: X135), maybe (nothing for sure, but
+    a row ended failed after a send that may have reached it: MAYBE_UNSENT_SQL, X136), failed
+    (nothing did, or the chat was deactivated meanwhile), or still pending."""
     sdb = db.db if isinstance(db, Database) else db
     row = sdb.execute(
         f"""select count(*),
                   coalesce(sum(case when busy = 0 and sent > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy = 0 and sent = 0 and held = 0 and muted < rows
-                                    then 1 else 0 end), 0),
+                                    and unsure = 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy = 0 and sent = 0 and held > 0 then 1 else 0 end),
                            0),
@@ -411,9 +420,12 @@ def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushPro
                   coalesce(sum(muted), 0),
                   coalesce(sum(case when muted > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy = 0 and sent = 0 and held = 0 and muted = rows
-                                    then 1 else 0 end), 0)
+                                    then 1 else 0 end), 0),
+                  coalesce(sum(case when busy = 0 and sent = 0 and held = 0 and muted < rows
+                                    and unsure > 0 then 1 else 0 end), 0)
            from (select o.chat_id, count(*) as rows,
                         sum(o.status = 'sent' and ({_MAYBE_SQL})) as maybe,
+                        sum({MAYBE_UNSENT_SQL}) as unsure,
                         sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
                         sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
                           as sent,
@@ -421,8 +433,8 @@ def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushPro
                         max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?) as held
                  from outbox o join chats c on c.id = o.chat_id
                  where o.kind = ? group by o.chat_id)""",
-        [*MAYBE_TWICE, MERGED_REASON, MUTED_REASON, HELD_REASON + "%",
+        [*MAYBE_TWICE, *MAYBE_TWICE, MERGED_REASON, MUTED_REASON, HELD_REASON + "%",
          f"push:{push_id}"]).fetchone()
     return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
                         pending=row[3], held=row[4], repeats=row[5], muted_rows=row[6],
-                        muted_chats=row[7], muted=row[8])
+                        muted_chats=row[7], muted=row[8], maybe=row[9])
