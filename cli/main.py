@@ -64,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # digests.storage (sqlite_utils, the migrations), about 0.5 s (QA73-19)
     from cli.dbpath import path_problem
     from digests.data_migrations import set_upgrade_settings
+    from digests.sqlite_library import OldSqlite
 
     # the .env of the current folder, else the project's; relative paths anchored (QA20 O2)
     found = find_env_file()
@@ -131,6 +132,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(database_error(settings.database_path, exc, named(settings.database_path, args)),
               file=sys.stderr)
         return 1
+    except OldSqlite as exc:
+        # 2, not the storage boundary's 1: only a newer Python fixes it, so systemd's
+        # RestartPreventExitStatus=2 stops the unit instead of logging this every 30 s
+        print(f"خطأ / error: {exc}", file=sys.stderr)
+        return 2
     except NashraError as exc:
         print(f"خطأ / error: {exc}", file=sys.stderr)
         return 1

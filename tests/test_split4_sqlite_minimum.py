@@ -45,7 +45,7 @@ def test_an_old_library_is_refused_before_the_file_is_made(monkeypatch: pytest.M
     with pytest.raises(OldSqlite) as caught:
         Database(path)
     line = str(caught.value)
-    assert isinstance(caught.value, StorageError)  # cli.main's storage refusal: exit 1
+    assert isinstance(caught.value, StorageError)  # a storage refusal; cli.main exits 2 for it
     assert "إصدارها 3.34.1" in line and "تحتاج 3.35 أو أحدث بدوال JSON" in line
     assert "is 3.34.1; Nashra needs 3.35 or newer with its JSON functions" in line
     assert "make run PYTHON=" in line and "\n" not in line
@@ -68,18 +68,18 @@ def test_a_library_without_json_functions_is_refused(monkeypatch: pytest.MonkeyP
     assert sqlite3.sqlite_version in str(caught.value)
 
 
-def test_the_command_line_says_it_in_one_line_and_exits_1(
+def test_the_command_line_says_it_in_one_line_and_exits_2(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    """As the other refusals at the storage boundary (a newer or empty database: exit 1), for
-    a reading command on an existing file and for one that would create it (not created)."""
+    """Exit 2, as a setting only the operator can fix (systemd does not restart it), for a
+    reading command on an existing file and for one that would create it (not created)."""
     path = tmp_path / "nashra.db"
     Database(path).close()
     monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 34, 1))
     for argv in (["--db", str(path), "search", "ترامب"],
                  ["--db", str(tmp_path / "new.db"), "sources", "add", "--no-check",
                   "http://127.0.0.1:9/feed.xml"]):
-        assert main(argv) == 1
+        assert main(argv) == 2
         err = capsys.readouterr().err
         assert "Traceback" not in err
         assert "3.34.1" in err and "3.35" in err and "مكتبة SQLite" in err, err
