@@ -123,6 +123,21 @@ def cmd_backup_list(settings: Settings) -> int:
     return 0
 
 
+def copy_line(source: str, target: Path, fresh: bool) -> str:
+    """Whose copy a restore put in place when it was another path's (X136: «a copy of …» alone
+    did not say why no --force was asked): onto a path with no database it is a move to another
+    machine (README «Moving to another machine»), else the operator's --force put it over this
+    database (X128)."""
+    if fresh:
+        return (f"نسخة من {source} (مسار قاعدة بيانات أخرى): لم تكن في {target} قاعدة بيانات، "
+                f"فاستُرجعت دون --force كما في النقل إلى جهاز آخر / a copy of {source} (another "
+                f"database's path): no database was at {target}, so it was restored without "
+                f"--force, as in a move to another machine")
+    return (f"نسخة من {source} (مسار قاعدة بيانات أخرى)، وُضعت مكان قاعدة البيانات في {target} "
+            f"بطلبك (--force) / a copy of {source} (another database's path), put in place of "
+            f"the database at {target} as asked (--force)")
+
+
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     report = restore(args.file, settings.database_path, resend=args.resend,
                      backup_readers=args.backup_readers, force=args.force)
@@ -134,13 +149,15 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
         print(f"✅ استُرجعت النسخة (وقت أخذها غير معروف، تاريخ الملف {report.file_time}) / "
               f"restored the backup (when it was taken is unknown; the file is dated "
               f"{report.file_time}): {report.summary.line()}")
+    # no database was there (a new server after a disk loss; an empty file, moved aside: X136)
+    fresh = report.fresh or not report.moved_aside
     if report.source and Path(report.source) != Path(settings.database_path).resolve():
-        # another path's copy (a move, or --force): whose it was, as `backup list` says it
-        print(f"نسخة من / a copy of {report.source}")
-    fresh = not report.moved_aside  # no database was there (a new server after a disk loss)
+        print(copy_line(report.source, settings.database_path, fresh))
     if fresh:  # QA58-2: no «could not be read» nor ⚠️ about a file that never existed
         print(f"لم تكن في {settings.database_path} قاعدة بيانات سابقة، فاستُرجعت النسخة كما هي"
               f" / no database was at {settings.database_path}: the backup is restored as is")
+        if report.moved_aside:  # an empty file was there: moved, never deleted
+            print(f"الملف الفارغ الذي كان هناك نُقل إلى / the empty file there moved to: {aside}")
     else:
         print(f"الملف السابق نُقل إلى / the previous file moved to: {aside}")
     if args.resend:

@@ -132,6 +132,8 @@ class RestoreReport:
     bot_running: str = ""
     kept: int = 0  # due deliveries kept to be sent: the backup's bot was stopped (fresh path)
     source: str = ""  # the database the backup copies (SOURCE_KEY), "" not recorded
+    # no database was at the target: no file, or an empty one (moved aside all the same; X136)
+    fresh: bool = False
 
 
 class OtherDatabase(StorageError):
@@ -170,7 +172,8 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     A copy `backup` stamped with another database's path is not put over a database at `target`
     unless `force` (REV s26: `backup list` lists a copy whose source is gone under every
     database of its folder — a database moved here, or another one deleted); onto a fresh path
-    (a move to another machine) it is restored, and `RestoreReport.source` names that path.
+    (a move to another machine; no file, or an empty one: X136) it is restored, and
+    `RestoreReport.source` names that path.
 
     Raises:
         DatabaseInUse: a bot runs on `target`.
@@ -212,7 +215,9 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
                 raise _bad_backup(backup_file, check)
             _refuse_newer(conn, backup_file)
             copied = _meta(conn, SOURCE_KEY) or ""  # whose copy it is
-            if copied and not force and target.exists() and Path(copied) != target.resolve():
+            # an empty file (a `touch`, a failed copy) is no database to replace (X136)
+            present = target.exists() and target.stat().st_size > 0
+            if copied and not force and present and Path(copied) != target.resolve():
                 raise _other_database(backup_file, copied, target.resolve())
             taken = _trusted_stamp(conn, _meta(conn, BACKUP_KEY) or "")
             # the stamp describes this backup, not the database it becomes: a later sqlite3
@@ -225,7 +230,7 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
             # the backup's due rows nor the articles fetched again are sent a second time
             carried = Carried(0, "--resend") if resend else carry_over(target, conn)
             sent = skipped = kept = 0
-            if carried.error and not resend and running == "0" and not target.exists():
+            if carried.error and not resend and running == "0" and not present:
                 kept = _due(conn, now)  # a stopped bot moved: nobody sent them (QA66-1)
             elif carried.error and not resend:  # a bot may have run on: most likely sent
                 skipped = _skip_due(conn, now)
@@ -260,7 +265,7 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
              target, taken, sent, skipped, kept, carried.rows, carried.error or "-",
              readers.error or "-", running or "-", copied or "-")
     return RestoreReport(tuple(moved), taken, file_time, skipped, summarize(target), sent,
-                         carried, readers, running, kept, copied)
+                         carried, readers, running, kept, copied, not present)
 
 
 def _bad_backup(backup_file: Path, detail: str) -> StorageError:
