@@ -15,8 +15,12 @@ A message that was a command and ran before it was edited («/subscribe عفري
 «/subscribe لبنان», QA76-10) is told so — «عدّلتَ الأمر بعد تنفيذه» — and, for a /subscribe whose
 topic is still followed, that it is, with a button that stops following it: the new command's
 button follows the new topic as well, not instead. The commands that ran are remembered per
-message (`remember`, in memory, the last MAX_REMEMBERED): after a restart an edit of an older
-command reads as a message that became one.
+message (`remember`: digests.commands_ran, in the database, the newest 10,000 across restarts;
+X136 — X133 kept the last 1,000 in memory, lost at a restart): an edit of an older command reads
+as a message that became one.
+
+An answer's buttons follow the message: edited back into plain text, the answer loses the
+command's button (`no_longer`, X136: it kept offering a command the message no longer said).
 
 A command too long to quote whole (QA76-11) is offered by its button alone, the label cut at a
 word with «…».
@@ -24,40 +28,64 @@ word with «…».
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.command_guess import ACTION as RETYPED
 from bot.command_guess import LABEL_CHARS, command_handlers, offer
 from bot.i18n import ADMIN_COMMANDS
-from bot.runtime import Runtime, button, ui
+from bot.runtime import Runtime, button, runtime, ui
 from bot.topic_follows import would_follow
 from bot.topic_lists import shown_topic
-from digests import subscriptions
+from digests import commands_ran, subscriptions
 from digests.reader_text import echo
+
+log = logging.getLogger(__name__)
 
 # How much of the edited command the answer quotes: longer, only its button offers it
 QUOTED_CHARS = 80
-MAX_REMEMBERED = 1000
-_RAN_KEY = "commands_ran"
 
 
 async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A private command as it came (bot.handlers, before the command's own handler): its
-    text kept by message, so that an edit of it later is told it edits a command that ran."""
+    text kept by message (digests.commands_ran), so that an edit of it later is told it edits
+    a command that ran. A database that cannot be written now costs that only: the command
+    still runs."""
     message = update.message
     if message is None or not message.text:
         return
-    ran: dict[tuple[int, int], str] = context.application.bot_data.setdefault(_RAN_KEY, {})
-    ran[(message.chat.id, message.message_id)] = message.text
-    while len(ran) > MAX_REMEMBERED:
-        del ran[next(iter(ran))]
+    rt = runtime(context)
+    try:
+        with rt.db.transaction() as tx:
+            commands_ran.remember(tx, message.chat.id, message.message_id, message.text,
+                                  rt.now())
+    except sqlite3.Error as exc:
+        log.warning("command not remembered chat=%s error=%s", message.chat.id, exc)
 
 
-def ran_before(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int) -> str | None:
+def ran_before(rt: Runtime, chat_id: int, message_id: int) -> str | None:
     """The text of the command message `message_id` was when it came and ran, if remembered."""
-    ran: dict[tuple[int, int], str] = context.application.bot_data.get(_RAN_KEY, {})
-    return ran.get((chat_id, message_id))
+    return commands_ran.ran(rt.db.db, chat_id, message_id)
+
+
+def no_longer(rt: Runtime, chat_id: int, lang: str, before: str | None = None
+              ) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The answer to a message edited into a command, once an edit made it plain text again:
+    no command's button; a /subscribe that ran before (`before`) still offers to stop following
+    what it followed, as `answer` did."""
+    text = ui(lang, "edited_no_longer")
+    still = _still_followed(rt, chat_id, before, "") if before is not None else None
+    if still is None:
+        return text, None
+    stop = f"/unsubscribe {still}"
+    text += "\n" + ui(lang, "edited_still_following", topic=shown_topic(still, lang),
+                      command=stop)
+    return text, InlineKeyboardMarkup([[button(rt, chat_id, echo(stop, LABEL_CHARS), RETYPED,
+                                               {"command": "unsubscribe",
+                                                "words": still.split()})]])
 
 
 def _name(word: str) -> str:

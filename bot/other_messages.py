@@ -76,7 +76,15 @@ async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited private text message (QA10 F8), answered once: the first edit is answered as
     a new question (a reader who corrects «لبنن» to «لبنان» wants the news of the corrected
     word, and the answer to the typo stays above it); later edits of the same message are
-    ignored, so a message corrected letter by letter does not become a stream of answers."""
+    ignored, so a message corrected letter by letter does not become a stream of answers —
+    but a message an earlier edit made a command is answered by changing that answer: it
+    loses the command's button (X136: the button still ran the command the message no longer
+    said)."""
+    message = update.edited_message
+    hints: dict[tuple[int, int], int] = context.application.bot_data.setdefault(_HINTS_KEY, {})
+    if message is not None and (message.chat.id, message.message_id) in hints:
+        await _unhint(update, context, hints[(message.chat.id, message.message_id)])
+        return
     forget = _first_edit(update, context)
     if forget is None:
         return
@@ -110,7 +118,7 @@ async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     text, markup = edited_commands.answer(
         rt, context, message.chat.id, message.text or "", chat_lang(rt, update),
         admin=rt.is_admin(user.id if user else None),
-        before=edited_commands.ran_before(context, message.chat.id, message.message_id))
+        before=edited_commands.ran_before(rt, message.chat.id, message.message_id))
     if forget is None:
         try:
             await context.bot.edit_message_text(text, message.chat.id, hints[key],
@@ -131,3 +139,22 @@ async def edited_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 # The bot's answer to a message's first edit into a command, per chat and message (QA76-3)
 _HINTS_KEY = "edited_command_answers"
+
+
+async def _unhint(update: Update, context: ContextTypes.DEFAULT_TYPE, answer_id: int) -> None:
+    """The answer `answer_id` to the message's edit into a command, changed now that an edit
+    made it plain text again: no command's button (bot.edited_commands.no_longer). A later
+    edit into a command changes it again (`edited_command`)."""
+    message = update.edited_message
+    if message is None:
+        return
+    rt = runtime(context)
+    text, markup = edited_commands.no_longer(
+        rt, message.chat.id, chat_lang(rt, update),
+        edited_commands.ran_before(rt, message.chat.id, message.message_id))
+    try:
+        await context.bot.edit_message_text(text, message.chat.id, answer_id,
+                                            parse_mode=ParseMode.HTML, reply_markup=markup,
+                                            link_preview_options=NO_PREVIEW)
+    except BadRequest as exc:  # edited back already, or the answer deleted: left so
+        log.info("edited command answer not changed chat=%s error=%s", message.chat.id, exc)

@@ -257,6 +257,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "{command}"),
     # too long to quote whole: a cut command is no command to send (QA76-11)
     "edited_rest_long": ("لتنفيذه اضغط الزر.", "To run it, press the button."),
+    # X136: the message edited into a command, then back into plain text: its button is gone
+    "edited_no_longer": ("عدّلتَ الرسالة فلم تعد أمرًا، فأزلتُ زر تنفيذه. لتنفيذ أمر أرسله رسالة "
+                         "جديدة.",
+                         "You edited the message and it is no longer a command, so its button "
+                         "is gone. To run a command, send it as a new message."),
     # an operator's command edited in by a reader: not invited to resend it (QA76-2)
     "edited_rest_operator": ("والأمر {command} لمشغّل البوت فقط.",
                              "And {command} is for the bot's operator only."),

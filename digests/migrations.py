@@ -15,6 +15,7 @@ import sqlite_utils
 
 from digests.article_aliases import m034_article_aliases
 from digests.chat_notices import m045_chat_notices
+from digests.commands_ran import m061_commands_ran
 from digests.data_migrations import (
     m003_search_index,
     m004_backfill_digests,
@@ -140,4 +141,5 @@ MIGRATIONS: list[Migration] = [
     ("058_outbox_maybe_sent", m058_outbox_maybe_sent),
     ("059_daily_rows", m059_daily_rows),
     ("060_source_backlog", m060_source_backlog),
+    ("061_commands_ran", m061_commands_ran),
 ]

@@ -352,7 +352,7 @@ def test_every_string_that_speaks_to_one_person_has_its_group_wording_or_is_priv
         "db_writes_down",  # to each admin's own chat, never a group (bot.db_alerts.tell)
         "unknown_command_near",  # unknown commands are answered in private chats only
         # an edit into a command is answered in private chats only (bot.other_messages, X133)
-        "edited_lead_ran", "edited_still_following",
+        "edited_lead_ran", "edited_still_following", "edited_no_longer",  # X136 too
         "slow_down",  # a reader flooding a private chat (bot.reader_cap): never a group
     }
     marks = ("أنت", "لست", "تصلك", "مواضيعك", "توقيتك", "نشرتي", "تتابعها:", "أهلًا بك")
