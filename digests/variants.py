@@ -66,6 +66,7 @@ from functools import lru_cache
 from digests.arabic import run_keys
 from digests.plurals import other_number
 from digests.title_holders import holder_phrase
+from digests.word_forms import other_forms
 
 # (spellings of one name, most common first) — cosine of contexts in the corpus, sources.
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -111,6 +112,12 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # the index keys them. «كيميائي» is also a chemist (and chemotherapy): they come along.
     ("كيماوي", "كيميائي", "كيمياوي"),
     ("كيماوية", "كيميائية", "كيمياوية"),
+    # Session 27 (QA78-13: on 31 March, the day of «إيران توقف "تليغرام"», the spellings' sets
+    # did not overlap): Telegram as the corpus writes it (تلغرام 5, تليغرام 4, تيليجرام 1
+    # articles), as readers type it, in Persian letters (تلیگرام) and in English
+    ("تلغرام", "تليغرام", "تيليجرام", "تيليغرام", "تلجرام", "تليجرام", "تلیگرام", "Telegram"),
+    # Ahvaz, with and without its hamza's alef (الأهواز 3 / الأحواز 5, none shared)
+    ("الأهواز", "الأحواز"),
 )
 
 # A name written as one word or two: (joined, split), as the corpus writes them
@@ -141,6 +148,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("محمود عباس", "أبو مازن"),
     # the Arabic press writes «بريكست» or the English «Brexit» (QA68-15: 17 and 9 found)
     ("بريكست", "Brexit"),
+    # the SDF by its Arabic acronym (QA78-13: «قسد» 1 against 47)
+    ("قوات سوريا الديمقراطية", "قسد"),
 )
 # Clubs' nicknames in the Arabic sports press (X72, QA46 G4: «البارسا» found nothing, though the
 # English «barca» maps to برشلونة): only nicknames no other news uses, each read in the dev
@@ -210,7 +219,19 @@ def rule_spellings(key: str) -> tuple[str, ...]:
 def alternatives(key: str) -> tuple[str, ...]:
     """The key and the keys of the other spellings of the same name («ترمب» → ترمب, ترامب;
     «هوكينج» → هوكينج, هوكينغ; «ليجا» → ليجا, ليغا; «مسئول» → مسئول, مسؤول), or of the other
-    number of a common news noun («سعر» → سعر, اسعار: digests.plurals)."""
+    number of a common news noun («سعر» → سعر, اسعار: digests.plurals), then its other forms
+    (digests.word_forms: «موتمر» → مؤتمر, «المرأة» → امراه, نساء, «يقصف» → قصف, «الكوريتان» →
+    كوريتين, «2018م» → 2018), each with its own spellings and number («مسوول» → مسؤول, مسئول)."""
+    out = list(_spellings(key))
+    for form in other_forms(key):
+        for k in (form, *_spellings(form)):
+            if k not in out:
+                out.append(k)
+    return tuple(out)
+
+
+def _spellings(key: str) -> tuple[str, ...]:
+    """`alternatives` before digests.word_forms: a name's spellings, a noun's number, the rules."""
     listed = _table().get(key)
     if listed is not None:
         return listed
