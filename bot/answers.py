@@ -41,7 +41,11 @@ from bot.packer import LIMIT
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_results
 from bot.result_parts import numbers_left, related_label, search_note, topic_quotes_first
-from bot.results_header import header_topic, results_topic  # noqa: F401 (results_topic: callers)
+from bot.results_header import (  # noqa: F401 (results_topic: callers)
+    header_topic,
+    results_topic,
+    without_words,
+)
 from bot.runtime import (
     Action,
     Runtime,
@@ -66,14 +70,14 @@ from digests.asked_topics import (
 )
 from digests.errors import QueryError
 from digests.greetings import after_greeting, small_talk
-from digests.named_questions import reader_topic
+from digests.named_questions import english_read, reader_topic
 from digests.query import followable, lone_name, no_words
 from digests.reader_text import echo, links_in, strip_markup
 from digests.day_words import asked_date, asked_day, asked_month
 from digests.zone_words import asks_for_zone
 from digests.related import live_related
 from digests.several_topics import several_topics
-from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
+from digests.topic_names import arabic_topic, is_adjective, is_latin
 
 PAGE_SIZE = 5
 PASTED_WORDS = 6  # a text this long read as one name it holds is a pasted headline (QA36 E10)
@@ -158,7 +162,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if several:  # «سوريا، لبنان، مصر»: one button for each, or follow them all (QA26 N2)
         await send(update, context, *several_question(rt, chat.id, several, lang))
         return
-    mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic
+    # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic; «Trump Kim» and «Trump
+    # كيم» are «ترامب كيم» (QA78-7/-8)
+    mapped = english_read(rt.db.db, query)
     # «Brexit», a name the search reads as «بريكست»: said and answered as «Ghouta» (QA74-16)
     synonym = None if mapped else latin_synonym(query)
     # «brexit news», «Brexit deal»: read as «Iran deal» is, «from … I searched for …» (QA76-6)
@@ -199,11 +205,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         muted = muted_sources(rt.db, chat.id)
         # a day not come yet has no news, whatever date a feed gave a story: the latest, said
         # so, as the news-only path and inline answer it (review REV s22, item 14)
+        zone = reader_zone(rt.db.db, chat.id)
         on_day = None if on_date is None or on_date > local.date() else day_page(
-            rt.db, query, on_date, reader_zone(rt.db.db, chat.id), offset=offset,
-            limit=PAGE_SIZE, now=now, muted=muted)
+            rt.db, query, on_date, zone, offset=offset, limit=PAGE_SIZE, now=now, muted=muted)
+        # ordered by the calendar days the reader's dates read (QA78-15)
         page = on_day or search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now,
-                                     muted=muted)
+                                     muted=muted, zone=zone)
     except QueryError:
         name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
         await send(update, context, ui(lang, "name_alone", name=name) if name
@@ -300,8 +307,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         rows += [[button(rt, chat.id, topic_label(s, lang, with_arabic=True), "search",
                          {"query": s})] for s in page.suggestions[:3]]
     # the topic the header names, not the text typed (QA33 S6: «شو صار بعفرين» followed «بعفرين»)
+    follows = followed_topic(query, page.note, page.dropped, bool(page.suggestions))
     last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
-                       {"topic": topic_shown(query) or query})] if can_follow else []
+                       {"topic": follows})] if can_follow and follows else []
     # the page buttons on a row of their own, the last, «السابق» before «المزيد»: «المزيد» stays
     # where the thumb found it (QA54-4: beside «🔔 تابع» the row went from 2 to 3 buttons after
     # the first «المزيد», and a second tap at the same place landed on «السابق»)
@@ -327,6 +335,20 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     for i, html in enumerate(messages):
         await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+def followed_topic(query: str, note: str | None, dropped: tuple[str, ...],
+                   fixed: bool) -> str | None:
+    """What «🔔 تابع» under a page of results follows: the topic its header names
+    (`topic_shown`) — without the words the search left out as missing from the archive —
+    or None when those words have a «هل تقصد» spelling, which the reader picks first (its
+    page has its own button). QA78-10: «رئيس الوزرا» was headed «رئيس», and «🔔 تابع» followed
+    «رئيس الوزرا», a phrase the news never writes: a follow that could never alert."""
+    if note == "dropped" and dropped:
+        if fixed:
+            return None
+        return topic_shown(without_words(query, dropped)) or None
+    return topic_shown(query) or query
 
 
 def several_question(rt: Runtime, chat_id: int, topics: tuple[str, ...],

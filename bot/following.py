@@ -173,14 +173,15 @@ def misspelt(rt: Runtime, topic: str) -> tuple[str, ...]:
     rarely or not at all («اردغان» → «أردوغان»: followed silently, it got 0 alerts while
     «أردوغان يتوعد …» arrived; QA33 S6); () when the archive knows it."""
     from digests.search import search  # late: the search is heavier than following
-    from digests.suggestions import suggest
+    from digests.suggestions import follow_spellings, suggest
 
     try:
         result = search(rt.db.db, topic, limit=1, now=rt.now())
     except QueryError:
         return ()
     found = result.suggestions or (() if result.hits else tuple(suggest(rt.db.db, topic)))
-    return tuple(s for s in found if s and s != topic)[:3]
+    # only the names as common as the best one: not «🔔 تراقب», «🔔 تراب» for «ترانب» (QA78-16)
+    return tuple(follow_spellings(rt.db.db, [s for s in found if s and s != topic]))[:3]
 
 
 def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang: str,

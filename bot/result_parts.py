@@ -60,6 +60,9 @@ def search_note(page: Page, lang: str) -> str | None:
         one = page.note == "pasted" and len(page.dropped) == 1
         return ui(lang, "note_pasted_one" if one else f"note_{page.note}",
                   words=list_sep(lang).join(f"«{w}»" for w in page.dropped))
+    if page.note == "all" and page.searched:  # a sentence: the words it was searched by (QA78-9)
+        return ui(lang, "note_all_some",
+                  words=list_sep(lang).join(f"«{w}»" for w in page.searched))
     if page.note in ("trimmed", "all", "more"):
         return ui(lang, f"note_{page.note}")
     return None

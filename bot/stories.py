@@ -7,7 +7,7 @@ digests.retries.GONE) is found by search and by its link, but never offered as a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from digests.errors import QueryError
 from digests.live_reports import GONE, live_report
@@ -34,6 +34,8 @@ class Page:
     `read_as`: the text searched when the archive read a last «على» otherwise than typed
     (digests.search.SearchResult.read_as: «كاظم على» → «كاظم علي»), for the header.
     `muted_hidden`: on an empty first page, how many matches the chat's muted sources hold.
+    `searched`: the words an all-words answer holds when the text had more (a sentence's:
+    digests.search.SearchResult.searched), said in the note.
     """
 
     digests: tuple[Digest, ...]
@@ -45,15 +47,19 @@ class Page:
     dropped: tuple[str, ...] = ()
     read_as: str | None = None
     muted_hidden: int = 0
+    searched: tuple[str, ...] = ()
 
 
 def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime,
                 muted: frozenset[int] = frozenset(),
-                within: tuple[datetime, datetime] | None = None) -> Page:
+                within: tuple[datetime, datetime] | None = None,
+                zone: tzinfo | None = None) -> Page:
     """Best matching stories for `query`, newest first among equals; suggestions when none.
     `muted`: the sources the asking chat muted (bot.reader_sources), left out by the search
     itself, so the page is full and its total counts only what the chat reads (X61).
     `within`: a day's (UTC) start and end, its reports alone (bot.day_search, QA76-19).
+    `zone`: the reader's time zone, whose calendar days order the stories (QA78-15; None: the
+    search's default, UTC+3).
 
     Raises:
         QueryError: nothing searchable in the query (only stop-words or punctuation).
@@ -65,7 +71,7 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     # One folded hit more than shown: only a hit beyond this page proves that a next page
     # exists (a lower-bound story count cannot).
     result = search(db.db, query, limit=limit + 1, offset=offset, now=now, fold_stories=True,
-                    muted=muted, within=within)
+                    muted=muted, within=within, zone=zone)
     if not result.hits and not result.terms:
         raise QueryError(result.message or f"nothing searchable in {query!r}")
     digests = tuple(with_folded(db, hit.digest, hit.also) for hit in result.hits[:limit])
@@ -87,7 +93,8 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
                 total_exact=exact, note=result.note if digests else None,
                 dropped=result.dropped if digests else (),
                 read_as=result.read_as if digests else None,
-                muted_hidden=result.muted_hidden if not digests and offset == 0 else 0)
+                muted_hidden=result.muted_hidden if not digests and offset == 0 else 0,
+                searched=result.searched if digests else ())
 
 
 def with_folded(db: Database, digest: Digest, also: tuple[int, ...]) -> Digest:

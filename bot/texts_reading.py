@@ -171,6 +171,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "The full name was not found; these stories contain the rest of it."),
     "note_all": ("لم أجد العبارة كما هي؛ هذه أخبار فيها كل كلماتها.",
                  "The exact phrase was not found; these stories contain all its words."),
+    # a sentence searched by some of its words, named (QA78-9: «كل كلماتها» was said of six)
+    "note_all_some": ("لم أجد العبارة كما هي؛ هذه أخبار فيها من كلماتها: {words}.",
+                      "The exact phrase was not found; these stories contain these of its"
+                      " words: {words}."),
     "note_more": ("العبارة كما هي في أخبار قليلة؛ تليها أخبار فيها كل كلماتها.",
                   "Few stories hold the exact phrase; stories with all its words follow them."),
     "note_dropped": ("لم أجد {words} في الأرشيف، فبحثت عن بقية الكلمات.",

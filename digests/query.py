@@ -59,7 +59,7 @@ from digests.typed_forms import (
 )
 from digests.variants import joined_form, split_form, synonym_phrases
 
-MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
+MAX_QUERY_WORDS = 20     # a pasted paragraph searches its first words (a sentence's, QA78-9)
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
 MAX_PHRASES = 16         # spelling variants multiply phrases: at most this many are tried
 # A rare phrase widens to its words within this many words of one another (or in one headline):
@@ -81,8 +81,10 @@ class QueryPlan:
     phrase without the names kept at its ends («علي شمخاني» → «شمخاني»), tried when the phrase
     finds nothing; None when no name was kept. `content` are the distinct keys that carry the
     topic (no stop-words or question words): the all-words fallback, and what a word that
-    matches nothing is dropped from. `near_words`: the content words in a headline together, or
-    within NEAR_WORDS of one another anywhere (what widens a rare phrase: QA68-5).
+    matches nothing is dropped from — the first MAX_ALL_WORDS, or those `chosen`
+    (`plan_query`); `words` all of them (up to MAX_QUERY_WORDS keys read). `near_words`: the
+    content words in a headline together, or within NEAR_WORDS of one another anywhere (what
+    widens a rare phrase: QA68-5).
     """
 
     terms: tuple[str, ...]
@@ -92,6 +94,7 @@ class QueryPlan:
     phrases: tuple[tuple[str, ...], ...] = ()
     content: tuple[str, ...] = ()
     near_words: str | None = None
+    words: tuple[str, ...] = ()
 
 
 def quote_key(k: str) -> str:
@@ -152,13 +155,15 @@ def _opens(k: str, after: str | None, before: str | None, drop: frozenset[str]) 
     return k in SITUATION and after in IN_KEYS
 
 
-def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPlan:
+def plan_query(query: str, *, without: frozenset[str] = frozenset(),
+               chosen: tuple[str, ...] = ()) -> QueryPlan:
     """Analyze a user's text into safe FTS5 expressions (pure; never raises).
 
     Stop-words at either end are dropped (inside a phrase they stay: «مجلس الأمن الدولي»),
     except a name spelled like one («علي») beside other words (see the module docstring);
     question words too, when other words remain. Keys in `without` are left out (a word that
-    matched nothing, dropped by the search).
+    matched nothing, dropped by the search). `chosen`: the content keys the all-words fallback
+    holds, when not the first MAX_ALL_WORDS (digests.search picks a long text's rarest: QA78-9).
     """
     keys, names, words = _query_keys(query)
     if len(keys) == 1 and keys[0] in ARTICLE_NOUNS:
@@ -180,11 +185,12 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
             extra[k] = (*extra.get(k, ()), *bare_spellings(k))
     for adjective, country in country_names(keys).items():  # «الانتخابات اللبنانية» (QA57-13)
         extra[adjective] = (*extra.get(adjective, ()), *country)
-    return _plan(keys, names, extra)
+    return _plan(keys, names, extra, chosen)
 
 
 def _plan(keys: list[str], names: list[bool],
-          extra: Mapping[str, tuple[str, ...]] | None = None) -> QueryPlan:
+          extra: Mapping[str, tuple[str, ...]] | None = None,
+          chosen: tuple[str, ...] = ()) -> QueryPlan:
     extra = extra or {}
     stop = STOP_WORDS | frozenset(k for k in keys if too_short(k))
     distinct = list(dict.fromkeys(k for k in keys if k not in stop))
@@ -193,7 +199,8 @@ def _plan(keys: list[str], names: list[bool],
         return QueryPlan((), None, None)  # «كم», «ليش», «واش» alone: no topic (QA24/QA28 R3)
     if not any(k not in drop for k in distinct):
         drop = stop  # only question words («آخر الأخبار»): search them as written
-    content = [k for k in distinct if k not in drop][:MAX_ALL_WORDS]
+    words = [k for k in distinct if k not in drop]
+    content = [k for k in words if k in chosen] if chosen else words[:MAX_ALL_WORDS]
     plain = _trim(keys, [False] * len(keys), drop)
     terms = _trim(keys, names, drop) if content else plain
     if not terms:
@@ -205,7 +212,7 @@ def _plan(keys: list[str], names: list[bool],
     # another name of the same group or man («داعش» / «تنظيم الدولة», QA23 S14), phrase for word
     phrases = _spelled((*phrases, *synonym_phrases(tuple(terms))), extra)
     return QueryPlan(tuple(terms), _or_phrases(phrases), all_words, trimmed, phrases,
-                     tuple(content), _near(content, extra, all_words))
+                     tuple(content), _near(content, extra, all_words), tuple(words))
 
 
 def _near(content: list[str], extra: Mapping[str, tuple[str, ...]],

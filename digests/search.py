@@ -16,8 +16,9 @@ articles does not shut out the rest (QA12 F6: «الانتخابات المصر�
 
 Ranking: latest first (QA18 R12). The matches come in three tiers (digests.search_rank.weigh):
 the articles about the topic (its phrase in the headline, or several body mentions), the others,
-the passing mentions; each tier newest day first (search_order.LATEST_DAYS), the last day's
-articles newest first (QA23 S7) and each older day's by score:
+the passing mentions; each tier newest calendar day first (in the reader's time zone, `zone`:
+search_order.DAY_ZONE by default; QA78-15), today's articles newest first (QA23 S7) and each
+older day's by score:
 bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old weighs half),
 weighed by what bm25 misses (the topic in the headline, a body's one passing mention, how many
 sources reported the story, another man of the name). A topic with more than `CANDIDATES`
@@ -30,14 +31,15 @@ anyway (see benchmarks/search.py).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, tzinfo
 
 import sqlite_utils
 
-from digests.asked_topics import asked_topic, topic_too_long
+from digests.asked_topics import asked_topic, pasted_names, topic_too_long
 from digests.models import SearchHit, iso
 from digests.query import (  # re-exported: callers know them as digests.search.*
+    MAX_ALL_WORDS,
     QueryPlan,
     every_key,
     lone_name,
@@ -54,14 +56,15 @@ from digests.search_candidates import (
     by_names,
     candidates,
     first_found,
+    match_count,
     story_count,
 )
 from digests.search_events import fold_events, stored_reports, story_members
 from digests.search_index import chunks, doc_counts, matched_words, rows_by_id
-from digests.search_order import fold, judged, ranked, titled
+from digests.search_order import DAY_ZONE, fold, judged, ranked, titled
 from digests.search_scores import score_matches, score_of, tatweel_dashed
 from digests.search_senses import readings
-from digests.suggestions import better_spellings, phrase_fixes, suggest
+from digests.suggestions import better_spellings, phrase_fixes, suggest, typo_fixes
 from digests.variants import alternatives
 
 __all__ = [
@@ -108,6 +111,8 @@ class SearchResult:
     the archive never writes so without it — that the answer's header names (None: as typed).
     `muted_hidden`: when nothing was found with `muted` sources left out, how many matches they
     hold (so the reader is told their mutes hid them, not that the archive has nothing).
+    `searched`: the words (as written) an all-words answer holds when the text has more than
+    MAX_ALL_WORDS — its rarest in the archive (`rarest_words`), said so; () when it holds all.
     """
 
     hits: tuple[SearchHit, ...]
@@ -123,12 +128,14 @@ class SearchResult:
     exact: int = 0
     read_as: str | None = None
     muted_hidden: int = 0
+    searched: tuple[str, ...] = ()
 
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
            now: datetime | None = None, fold_stories: bool = False,
            widen: bool = True, muted: frozenset[int] = frozenset(),
-           within: tuple[datetime, datetime] | None = None) -> SearchResult:
+           within: tuple[datetime, datetime] | None = None,
+           zone: tzinfo | None = None) -> SearchResult:
     """Search the archive for a topic. Any text is safe; an empty answer carries a message.
 
     Args:
@@ -149,8 +156,11 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             a story or an event that spans midnight shows its report of that day (QA76-19:
             folded first, the day's report hid under an entry of the next day, which the day
             filter then dropped). `stories` counts the ranked ones (no count over all days).
+        zone: the reader's time zone, whose calendar days order the matches (QA78-15;
+            None: search_order.DAY_ZONE, UTC+3).
     """
     now = now or datetime.now(UTC)
+    zone = zone or DAY_ZONE
     query = asked_topic(query)  # «ليش ضربوا دوما» asks about «دوما» (QA23 S1)
     query = tatweel_dashed(query)  # «٣ـ٠» is the score «3-0», not the number «30» (X80)
     plan = plan_query(query)
@@ -165,9 +175,15 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     k = max(CANDIDATES, offset + limit)
     typed = query
     query, plan = ala_read(db, query, plan, now)
+    searched: tuple[str, ...] = ()
+    if len(plan.words) > MAX_ALL_WORDS:  # a sentence: its all-words answer holds its rarest
+        plan, searched = rarest_words(db, query, plan)
+    # a pasted text holding names of the news is searched by them before its words (QA78-9)
+    named = topic_too_long(query) and bool(pasted_names(query))
     score_typed = score_of(typed)
     if score_typed is None:
-        mode, expr, cands, total, note = first_found(db, plan, k, now, muted)
+        mode, expr, cands, total, note = first_found(
+            db, replace(plan, all_words=None) if named else plan, k, now, muted)
     else:  # «3-0» is one token, never widened (X72, QA46 G5)
         mode, expr, note = "phrase", plan.phrase or "", None
         if len(plan.content) > 2:  # «ريال مدريد 3-0»: the words anywhere, the score as a score
@@ -192,6 +208,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         names, expr, cands, total = by_names(db, query, k, now, muted)
         if cands:
             plan, mode, note, dropped = plan_query(" ".join(names)), "all", "pasted", names
+        elif named and plan.all_words:  # no article holds its names together: its words
+            mode, expr, note = "all", plan.all_words, "all"
+            cands, total = candidates(db, expr, k, now, muted)
     exact = total
     # a full name kept with «علي» («علي الأكبر ولايتي») widens to the rest of the name as a
     # phrase, not to its words anywhere («أكبر عدد» … «ولايتي هيباي»: QA23 S8)
@@ -213,6 +232,11 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                    f" {', '.join(dropped)}: not in the archive, searched without it.")
     elif note == "more":
         message = _more_message(exact)
+    elif note == "all" and searched:
+        shown = "، ".join(f"«{w}»" for w in searched)
+        message = (f"لم نجد العبارة كما هي؛ هذه مقالات فيها من كلماتها: {shown}. /"
+                   f" The exact phrase was not found; these articles contain these of its"
+                   f" words: {', '.join(searched)}.")
     elif note == "pasted":
         message = ("نص طويل: بحثنا بالأسماء التي فيه: " + "، ".join(f"«{w}»" for w in dropped)
                    + ". / A long text: searched by the names in it: " + ", ".join(dropped) + ".")
@@ -220,6 +244,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         # found only in sources the chat muted: said so, rather than «nothing» (X61)
         hidden = first_found(db, plan, k, now)[3] if muted else 0
         near = () if hidden else tuple(suggest(db, query))
+        if not near and not hidden and score_typed is None:
+            # «قمة ترامب كين»: every word is held («كين», Kane), one of them mistyped (QA78-11)
+            near = tuple(typo_fixes(db, query))
         hint = f" {_did_you_mean(near)}" if near else ""
         return SearchResult((), 0, plan.terms, mode="none", suggestions=near,
                             message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint,
@@ -243,7 +270,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     cands, tiers = _tiered(db, cands, plan, mode, expr, judge, len(cands) == exact)
     # a widened phrase's words near one another come before the same words anywhere (QA68-5)
     close = plan.near_words if wide == plan.all_words else None
-    cands = ranked(db, cands, wide, k, now, more, tiers, plan.phrases, muted, close)
+    cands = ranked(db, cands, wide, k, now, more, tiers, plan.phrases, muted, close, zone)
     folded = fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
@@ -254,7 +281,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         cands, tiers = _tiered(db, candidates(db, expr, k, now, muted)[0], plan, mode, expr,
                                judge and k <= TIER_MAX, False)
         cands = ranked(db, cands, wide, k, now, tiers=tiers, phrases=plan.phrases,
-                       muted=muted)
+                       muted=muted, zone=zone)
         folded = fold(cands)
     if within is not None:
         cands = _published_within(db, cands, within)
@@ -291,7 +318,35 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode,
                         stories=stories, stories_exact=stories_exact, note=note,
                         dropped=dropped, exact=exact, suggestions=sugg,
-                        read_as=query if query != typed else None)
+                        read_as=query if query != typed else None,
+                        searched=searched if note == "all" else ())
+
+
+def rarest_words(db: sqlite_utils.Database, query: str, plan: QueryPlan
+                 ) -> tuple[QueryPlan, tuple[str, ...]]:
+    """The plan of a text with more than MAX_ALL_WORDS words of a topic, its all-words
+    fallback holding up to MAX_ALL_WORDS that some article holds together, the rarest in the
+    archive first (each word in all its spellings: the rarest, then each next rarest that
+    leaves an article holding them all — a word the archive never holds, or one that no
+    article holds with the others, left out), the names of the news it holds first
+    (digests.asked_topics.pasted_names), and those words as written. QA78-9: a pasted
+    sentence was searched by its first six («قال مسؤولون في الأمم المتحدة إن الوضع
+    الإنساني»), found articles about Gaza, and was told they held all its words; «الغوطة»,
+    «دوما», «حرستا» carry it."""
+    counts = doc_counts(db, [a for k in plan.words for a in alternatives(k)])
+    held = {k: sum(counts.get(a, 0) for a in alternatives(k)) for k in plan.words}
+    names = {k for name in pasted_names(query) for k in plan_query(name).terms}
+    chosen: list[str] = []
+    for k in sorted((k for k in plan.words if held[k]), key=lambda k: (k not in names, held[k])):
+        tried = plan_query(query, chosen=(*chosen, k))
+        if len(chosen) < 1 or match_count(db, tried.all_words, 1):
+            chosen.append(k)
+        if len(chosen) == MAX_ALL_WORDS:
+            break
+    if len(chosen) < 2:
+        return plan, ()
+    ordered = tuple(k for k in plan.words if k in chosen)
+    return plan_query(query, chosen=ordered), tuple(written_words(query, ordered))
 
 
 def _tiered(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, mode: str,

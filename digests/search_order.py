@@ -1,6 +1,7 @@
 """The order of a search's candidates: by tier (about the topic, other, passing mentions:
-digests.search_rank), each tier latest first — newest day first, the last day's articles newest
-first (QA23 S7) and each older day's by score (QA18 R12) — then, for a rare phrase widened to
+digests.search_rank), each tier latest first — newest calendar day first (in the reader's time
+zone: QA78-15), today's articles newest first (QA23 S7) and each older day's by score (QA18 R12)
+— then, for a rare phrase widened to
 all its words, the other articles holding them, those with all of them in the headline first;
 a page of stories keeps the best ranked article of each (`fold`).
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta, timezone, tzinfo
 
 import sqlite_utils
 
@@ -20,9 +21,11 @@ from digests.search_index import FTS_TABLE, chunks
 from digests.search_rank import ABOUT, headline_about, tiers_of, weigh
 
 # Latest first (QA18 R12: «شو صار بالغوطة اليوم؟» showed a 4-day-old story above the last day's):
-# relevant matches are ordered by how many spans of this many days old they are, newest first;
-# bm25 (over digests.search_candidates' age factor) orders the matches of one span.
-LATEST_DAYS = 1.0
+# relevant matches are ordered by the calendar day they were published on, newest first, in the
+# reader's time zone (the search's `zone`; DAY_ZONE by default: bot.zones.DEFAULT_ZONE,
+# Asia/Riyadh, is UTC+3 all year); bm25 (over digests.search_candidates' age factor) orders the
+# matches of one day (QA78-15: spans of 24 hours back from now moved through the day).
+DAY_ZONE = timezone(timedelta(hours=3))
 # A topic with no headline about it for this many days is a past event: its stories told by
 # SOURCES sources or more come first (`_past_event`).
 PAST_DAYS = 3.0
@@ -80,20 +83,33 @@ def _ages(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int,
     return out
 
 
-def _days_old(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, int]:
-    """Article id → whole days between its publication (else its fetch) and `now`: day 0 is
-    the last 24 hours."""
-    return {aid: int(age // LATEST_DAYS) for aid, age in _ages(db, ids, now).items()}
+def _day(age: float, now: datetime, zone: tzinfo) -> int:
+    """The calendar day (an ordinal) in `zone` of an article `age` days older than `now`."""
+    return (now - timedelta(days=age)).astimezone(zone).date().toordinal()
 
 
-def _latest_key(tier: dict[int, int], ages: dict[int, float]
+def _days_old(db: sqlite_utils.Database, ids: list[int], now: datetime,
+              zone: tzinfo = DAY_ZONE) -> dict[int, int]:
+    """Article id → how many calendar days (in `zone`) before `now`'s it was published (else
+    fetched): 0 is today."""
+    today = now.astimezone(zone).date().toordinal()
+    return {aid: today - _day(age, now, zone) for aid, age in _ages(db, ids, now).items()}
+
+
+def _latest_key(tier: dict[int, int], ages: dict[int, float], now: datetime,
+                zone: tzinfo = DAY_ZONE
                 ) -> Callable[[Candidate], tuple[int, int, float, float, int]]:
-    """The order of a tier: newest day first, the score ordering each day's — but the last
-    day's articles newest first (QA23 S7: «منذ ٢٣ ساعة» was shown above «منذ ١٣ ساعة»)."""
+    """The order of a tier: newest calendar day first (in `zone`), the score ordering each
+    day's — but today's articles newest first (QA23 S7: «منذ ٢٣ ساعة» was shown above «منذ ١٣
+    ساعة»). Calendar days, not spans of 24 hours counted back from `now` (QA78-15: the spans'
+    edges moved through the day, so «الغوطة» listed 31 March, 31 March, 1 April, 31 March, and
+    the same query 20 minutes later in another order)."""
+    today = now.astimezone(zone).date().toordinal()
+
     def key(c: Candidate) -> tuple[int, int, float, float, int]:
         age = ages.get(c[0], 365.0)
-        day = int(age // LATEST_DAYS)
-        return (tier.get(c[0], 0), day, age if day == 0 else 0.0, -c[1], -c[0])
+        day = _day(age, now, zone)
+        return (tier.get(c[0], 0), -day, age if day >= today else 0.0, -c[1], -c[0])
     return key
 
 
@@ -101,7 +117,8 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
             now: datetime, wide_found: list[Candidate] | None = None,
             tiers: dict[int, int] | None = None,
             phrases: Sequence[Sequence[str]] = (),
-            muted: frozenset[int] = frozenset(), near: str | None = None) -> list[Candidate]:
+            muted: frozenset[int] = frozenset(), near: str | None = None,
+            zone: tzinfo = DAY_ZONE) -> list[Candidate]:
     """`cands` by tier (`tiers`: the articles about the topic, then the others, then the passing
     mentions; digests.search_rank.weigh), each tier latest first: by the day they were
     published, newest day first, the score ordering each day's. Then (`wide`: the all-words
@@ -112,10 +129,11 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
     the sources whose articles `wide` does not add (the chat muted them: X61). `near`: the
     words within a few of one another (digests.query.QueryPlan.near_words), whose articles come
     before those that hold the words apart (QA68-5: «الانتخابات العراقية» listed a Bolton profile
-    and a Sarkozy one, naming elections and Iraq paragraphs apart, on its first page)."""
+    and a Sarkozy one, naming elections and Iraq paragraphs apart, on its first page). `zone`:
+    the time zone whose calendar days order them (the reader's)."""
     ages = _ages(db, [c[0] for c in cands], now)
     tiers = _past_event(db, cands, tiers or {}, ages, phrases)
-    cands = sorted(cands, key=_latest_key(tiers, ages))
+    cands = sorted(cands, key=_latest_key(tiers, ages, now, zone))
     if wide is None:
         return cands
     seen = {c[0] for c in cands}
@@ -128,7 +146,7 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
     close = titled if near is None else {r[0] for r in db.execute(
         f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
         [near, min((c[0] for c in more), default=0)]).fetchall()}
-    days = _days_old(db, [c[0] for c in more], now)
+    days = _days_old(db, [c[0] for c in more], now, zone)
     return cands + sorted(more, key=lambda c: (c[0] not in titled, c[0] not in close,
                                                days.get(c[0], 365), -c[1], -c[0]))
 

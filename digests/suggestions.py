@@ -17,6 +17,7 @@ a reader who typed one letter off surely meant the name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import sqlite_utils
@@ -42,6 +43,7 @@ FIX_RATIO = 10    # … those held a tenth as often as the best or more are prop
 # offered «هل تقصد: أحد» ("one", 3164), one letter off once «ال» goes). 4,990 corpus keys reach
 # it; no typo of a test or a tester's report does («غوطا», «اردغان», «ماجرون», «دمشك»: 0).
 KNOWN_WORD = 50
+COVERED = 2  # a topic in fewer articles is a sentence someone wrote (digests.named_questions)
 
 
 def _edits1(term: str) -> set[str]:
@@ -76,7 +78,7 @@ def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
     """
     terms = [t for t in plan_query(query).terms if t not in STOP_WORDS and 3 <= len(t) <= 20]
     known = doc_counts(db, [a for t in terms for a in alternatives(t)])
-    scored: list[tuple[int, str]] = []
+    scored: list[tuple[int, str, bool]] = []
     for term in terms:
         if any(known.get(a) for a in alternatives(term)):
             continue  # the archive knows this spelling (or another of the same name)
@@ -86,13 +88,15 @@ def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
         gqk = _gqk_spellings(term)
         # a name's g/q/k slip is corrected to the name the news is about («أردوقان» → أردوغان),
         # not to a rare other word («الغوطة» → «كوطة», in one article: QA16 N9)
-        scored.extend((doc, cand) for cand, doc in counts.items()
+        scored.extend((doc, cand, _slip_of(term, cand)) for cand, doc in counts.items()
                       if cand not in gqk or doc > RARE_MAX)
-    scored.sort(key=lambda dc: (-dc[0], dc[1]))
+    most = max((doc for doc, _cand, _slip in scored), default=0)
+    # a reader's slip first (a hamza, a letter's dots, a long vowel: «سيناا» → «سيناء» before
+    # «السينما», QA78-14), then the most held
+    scored.sort(key=lambda dc: (not dc[2], -dc[0], dc[1]))
     out: list[str] = []
     taken: list[str] = []
-    most = scored[0][0] if scored else 0
-    for doc, cand in scored:
+    for doc, cand, _slip in scored:
         if doc <= RARE_MAX and most >= RARE_RATIO * doc:
             continue  # «أرودغان» (1 article) beside «أردوغان» (155): a typo, no suggestion
         if any(cand in alternatives(k) for k in taken):
@@ -164,6 +168,26 @@ def _typo_of(typed: str, name: str) -> bool:
                if longer[i] in LONG_VOWELS)
 
 
+HAMZA_SEATS = "اءؤئوي"  # a hamza, its seats, and the letters readers type for it
+
+
+def _slip_of(typed: str, key: str) -> bool:
+    """Whether `key` is `typed` with one of the slips a reader makes (`_typo_of`: a letter's
+    dots, a long vowel), or a hamza typed as another seat or left out («سيناا», «صنعا» →
+    «سيناء», «صنعاء»)."""
+    if len(typed) == len(key):
+        diff = [(a, b) for a, b in zip(typed, key) if a != b]
+        if (len(diff) == 1 and set(diff[0]) <= set(HAMZA_SEATS)
+                and set(diff[0]) & set("ءؤئ")):
+            return True
+    elif abs(len(typed) - len(key)) == 1:
+        longer, shorter = (typed, key) if len(typed) > len(key) else (key, typed)
+        if any(longer[i] in "ءؤئ" and longer[:i] + longer[i + 1:] == shorter
+               for i in range(len(longer))):
+            return True
+    return _typo_of(typed, key)
+
+
 def better_spellings(db: sqlite_utils.Database, query: str, limit: int = 3) -> list[str]:
     """Far more common spellings of the query's rare words, most common first, as written.
 
@@ -209,18 +233,35 @@ def better_spellings(db: sqlite_utils.Database, query: str, limit: int = 3) -> l
     return out[:limit]
 
 
+SURFACE_ARTICLES = 12  # the newest articles holding a key whose spellings of it are read
+
+
 def _surface_of(db: sqlite_utils.Database, k: str) -> str:
-    """The most common way an index key is written in its newest article's title and body."""
-    row = db.execute(
+    """How an index key is written in the news: among its SURFACE_ARTICLES newest articles'
+    spellings of it, one without a proclitic first («السعودية», not «والسعودية»; «الجيران», not
+    «للجيران»: QA78-14, a «هل تقصد» label is a topic to tap), then the most used, then the
+    shortest; when every one has a proclitic, the first without it («وكيم» → «كيم»)."""
+    rows = db.execute(
         f"select a.title, a.body from {FTS_TABLE} f join articles a on a.id = f.rowid"
-        f" where {FTS_TABLE} match ? order by f.rowid desc limit 1", [quote_key(k)]).fetchone()
-    if row is None:
+        f" where {FTS_TABLE} match ? order by f.rowid desc limit ?",
+        [quote_key(k), SURFACE_ARTICLES]).fetchall()
+    used: dict[str, int] = {}
+    for title, body in rows:
+        for w in matched_words(f"{title}\n{body}", [k]):
+            used[w] = used.get(w, 0) + 1
+    if not used:
         return k
-    words = matched_words(f"{row[0]}\n{row[1]}", [k])
-    if not words:
-        return k
-    plain = [normalize(w) for w in words]
-    return min(words, key=lambda w: (len(plain[words.index(w)]), w))
+    shown = min(used, key=lambda w: (_clitic(w, k), -used[w], len(normalize(w)), w))
+    while _clitic(shown, k) and len(shown) > 1:  # only «وكيم» written: «كيم»
+        shown = shown[1:]
+    return shown
+
+
+def _clitic(written: str, k: str) -> bool:
+    """Whether `written` (a spelling of key `k`) carries a proclitic: it starts neither with
+    the article nor with the key's own first letters («والسعودية», «للجيران», «بالغوطة»)."""
+    plain = normalize(written)
+    return not (plain.startswith(k[:2]) or (plain.startswith("ال") and not k.startswith("ال")))
 
 
 def with_word(query: str, word: str, near: str) -> str:
@@ -258,3 +299,60 @@ def phrase_fixes(db: sqlite_utils.Database, query: str, word: str, limit: int = 
     # «ريال مدريد» in hundreds, «ريال المدرب» once: only the spellings near the best
     return [fixed for count, fixed in held[:limit] if count * FIX_RATIO >= held[0][0]]
 
+
+TYPO_TRIES = 60  # a held word's spellings one edit away tried as the topic's (each counted)
+
+
+def typo_fixes(db: sqlite_utils.Database, query: str, limit: int = 3) -> list[str]:
+    """`query` (2 to MAX_WORDS words) with one of its words — one the archive holds too —
+    written one edit away so that the archive holds the whole as a topic (its words near one
+    another or in a headline: digests.query.QueryPlan.near_words, in COVERED or more
+    articles), the most held first and a reader's slip (`_slip_of`) first on a tie; of each
+    word, its TYPO_TRIES most held spellings one edit away that are words of a topic (not a
+    stop-word nor a word of asking). QA78-11: «قمة ترامب كين» found nothing and offered
+    nothing, since «كين» (Kane) is a word of the archive; «قمة ترامب كيم» is in 11 articles
+    so. A word the archive lacks is `phrase_fixes`'."""
+    from digests.query import written_words
+    from digests.query_words import QUESTION_WORDS, too_short
+    from digests.search_candidates import match_count  # late: the search imports this module
+
+    plan = plan_query(query)
+    if not 2 <= len(plan.content) <= MAX_WORDS:
+        return []
+    terms = plan.terms
+    held: list[tuple[int, bool, str, str]] = []
+    for at, term in enumerate(terms):
+        if term not in plan.content or not 3 <= len(term) <= 20 or term.isascii():
+            continue
+        near = doc_counts(db, sorted(t for t in _edits1(term) if t not in STOP_WORDS
+                                     and t not in QUESTION_WORDS and not too_short(t)))
+        tries = sorted((kc for kc in near.items() if kc[0] not in alternatives(term)),
+                       key=lambda kc: -kc[1])[:TYPO_TRIES]
+        for cand, _doc in tries:
+            fixed = plan_query(" ".join((*terms[:at], cand, *terms[at + 1:])))
+            count = match_count(db, fixed.near_words, FIX_COUNT_CAP)
+            if count >= COVERED:
+                held.append((count, _slip_of(term, cand), term, cand))
+    held.sort(key=lambda h: (-h[0], not h[1], h[3]))
+    out: list[str] = []
+    for count, _slip, term, cand in held[:limit]:
+        if count * FIX_RATIO < held[0][0]:
+            break
+        words = written_words(query, [term])
+        fixed_text = with_word(query, words[0], _surface_of(db, cand)) if words else query
+        if fixed_text != query and fixed_text not in out:
+            out.append(fixed_text)
+    return out
+
+
+def follow_spellings(db: sqlite_utils.Database, spellings: Sequence[str]) -> list[str]:
+    """Of the spellings proposed for a topic (most held first), those to offer for following:
+    each held, as a phrase, at least a FIX_RATIO-th as often as the first. QA78-16: after
+    «ترانب» was followed, «🔔 ترامب  🔔 تراقب  🔔 تراب» were offered — a verb and «dust» beside
+    the name, one letter off each, but no topic a reader meant; the search's «هل تقصد» still
+    lists them all."""
+    from digests.search_candidates import match_count  # late: the search imports this module
+
+    counts = [match_count(db, plan_query(s).phrase, FIX_COUNT_CAP) for s in spellings]
+    best = max(counts, default=0)
+    return [s for s, n in zip(spellings, counts) if n and n * FIX_RATIO >= best]

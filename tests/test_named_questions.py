@@ -86,7 +86,8 @@ def test_coverage_is_counted_not_assumed(database: Database) -> None:
         add(database, i + 1, "ترامب يوقع قرارا", "قال ترامب إن القرار نهائي.")
     assert named_topic(database.db, "قمة ترامب كيم") == "قمة ترامب كيم"
     add(database, KNOWN_NAME, "ترامب يوقع قرارا", "قال ترامب إن القرار نهائي.")
-    assert named_topic(database.db, "ما آخر أخبار قمة ترامب كيم") == "ترامب"
+    # «كيم» is a name of the news too since X138 (QA78-19: «Kim» → «كيم»)
+    assert named_topic(database.db, "ما آخر أخبار قمة ترامب كيم") == "ترامب كيم"
     assert named_topic(database.db, "اريد اعرف اخبار ترامب") == "ترامب"  # a word of asking
 
 
