@@ -73,7 +73,7 @@ from digests.greetings import after_greeting, small_talk
 from digests.named_questions import english_read, reader_topic
 from digests.query import followable, lone_name, no_words
 from digests.reader_text import echo, links_in, strip_markup
-from digests.day_words import asked_date, asked_day, asked_month
+from digests.day_words import asked_date, asked_day, asked_month, date_alone, news_of
 from digests.zone_words import asks_for_zone
 from digests.related import live_related
 from digests.several_topics import several_topics
@@ -181,6 +181,10 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # answered, headed and offered for following as the news names it holds (QA24 R1); an
     # English name as its Arabic topic, as `run.py search` reads it
     typed = query
+    # «٢٠ مارس» alone: searched as written (it may be a name, «١٤ آذار»), that day's news
+    # offered beside (QA78-19)
+    day_offer = None if offset or day is not None else day_news_button(
+        rt, chat.id, typed, lang, reader_now(rt, chat.id).date())
     query = synonym or partial or reader_topic(rt.db.db, query)
     # «سوريا امبارح», "Syria today": that day's stories, the day said (QA47 Z4); «المزيد»
     # carries the day asked
@@ -263,6 +267,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             text = lead + "\n" + text
         if page.suggestions:
             text += "\n" + ui(lang, "did_you_mean")
+        if day_offer is not None:
+            rows.append([day_offer])
         if can_follow:
             rows.append([button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
                                 {"topic": asked})])
@@ -320,7 +326,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if page.has_more:
         pages.append(button(rt, chat.id, t("btn_more", lang), "more",
                             {"query": query, "offset": offset + listed, **carried}))
-    rows += [row for row in (last_row, pages) if row]
+    rows += [row for row in ([day_offer] if day_offer else [], last_row, pages) if row]
     markup = keyboard(rows)
     if update.callback_query is not None and edit:  # «المزيد»/«السابق» (QA36 E7): the toast
         # says which page came, as a silent edit in place told a screen reader nothing
@@ -335,6 +341,18 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     for i, html in enumerate(messages):
         await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+def day_news_button(rt: Runtime, chat_id: int, typed: str, lang: str,
+                    today: date) -> InlineKeyboardButton | None:
+    """«📅 أخبار ٢٠ مارس ٢٠١٨» for a text that is only a date (digests.day_words.date_alone):
+    it asks that day's news, as «أخبار ٢٠ مارس» does; None for any other text."""
+    asked = date_alone(typed, today)
+    if asked is None:
+        return None
+    shown = format_date(datetime(asked.year, asked.month, asked.day), lang)
+    return button(rt, chat_id, t("day_news_offer", lang, date=shown), "search",
+                  {"query": news_of(typed)})
 
 
 def followed_topic(query: str, note: str | None, dropped: tuple[str, ...],

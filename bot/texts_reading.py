@@ -140,6 +140,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                    "I found no news about «{query}» in the archive. Type a "
                                    "topic's name, such as «Ghouta»."),
     "did_you_mean": ("هل تقصد:", "Did you mean:"),
+    # a date typed alone is searched as written; its day's news offered (QA78-19)
+    "day_news_offer": ("📅 أخبار يوم {date}", "📅 News of {date}"),
     "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها (حروف مثل «و» و«في» "
                            "و«ال» ترد في كل خبر). اكتب اسم موضوع، مثل «الغوطة».",
                            "«{query}» has no searchable words (letters and words such as «و», "

@@ -125,6 +125,22 @@ def asked_date(query: str, today: date) -> AskedDate | None:
     return _around(text, found, day)
 
 
+def date_alone(query: str, today: date) -> date | None:
+    """The day of a text that is only a date («٢٠ مارس», «20 March», «٥/٣/٢٠١٨» alone: no day
+    question, `asked_date` searches it as written — it may be a name in the news, «١٤ آذار»),
+    else None. The bot offers that day's news beside the search (QA78-19: «٢٠ مارس» alone found
+    the 12 articles that write it, «أخبار ٢٠ مارس» that day's news)."""
+    if asked_date(query, today) is not None:
+        return None
+    asked = asked_date(news_of(query), today)
+    return asked.day if asked is not None and asked.news_only and asked.rest == "أخبار" else None
+
+
+def news_of(date_text: str) -> str:
+    """The question that asks a date's news («٢٠ مارس» → «أخبار ٢٠ مارس»)."""
+    return f"أخبار {date_text}"
+
+
 def _around(text: str, found: re.Match[str], day: date) -> AskedDate | None:
     """The date `found` in `text` as an AskedDate: None alone or after a noun that names it."""
     before = text[:found.start()].split()

@@ -229,3 +229,31 @@ def test_the_order_is_by_calendar_day_and_stable(tmp_path: Path) -> None:
                   for m in (0, 20, 120)]
     assert orders[0] == [31, 302, 301, 29], orders  # was 31, 30, 29, 30
     assert orders[0] == orders[1] == orders[2], orders
+
+
+def test_a_date_alone_is_a_day_beside_its_phrase() -> None:
+    """QA78-19: «٢٠ مارس» alone was only a phrase; «أخبار ٢٠ مارس» that day's news."""
+    from datetime import date
+
+    from digests.day_words import date_alone
+
+    today = date(2018, 3, 31)
+    assert date_alone("٢٠ مارس", today) == date(2018, 3, 20)
+    assert date_alone("20 March", today) == date(2018, 3, 20)
+    assert date_alone("١٤ آذار", today) == date(2018, 3, 14)  # searched as the name too
+    for text in ("سوريا ٢٠ مارس", "أخبار ٢٠ مارس", "قوى ١٤ آذار", "الغوطة", "20"):
+        assert date_alone(text, today) is None, text
+
+
+async def test_the_bot_offers_the_news_of_a_date_typed_alone(tmp_path: Path) -> None:
+    path = tmp_path / "n.db"
+    with Database(path) as db:
+        archive(db, {"meet": ("ولي العهد يلتقي ترامب في 20 مارس", "يلتقي ولي العهد ترامب في 20"
+                                                                 " مارس في واشنطن.")})
+    async with running_bot(path) as h:
+        [got] = await h.say(READER, "20 مارس")
+        offers = [b for b in got.button_texts() if b.startswith("📅 أخبار يوم ٢٠ مارس")]
+        assert offers and "ولي العهد يلتقي ترامب" in got.plain_text, got.button_texts()
+        [day] = await h.click(got, offers[0])
+        assert "٢٠ مارس" in day.plain_text, day.plain_text  # that day's news, as «أخبار ٢٠ مارس»
+        assert "نتائج" not in day.plain_text, day.plain_text
