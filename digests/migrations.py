@@ -54,7 +54,11 @@ from digests.source_backlog import m060_source_backlog
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
 from digests.subscription_ids import m041_subscription_ids
-from digests.subscription_rekeys import m046_merge_nickname_topics, m047_syria_topics
+from digests.subscription_rekeys import (
+    m046_merge_nickname_topics,
+    m047_syria_topics,
+    m062_word_form_topics,
+)
 from digests.schema_migrations import (
     m001_sources_articles,
     m002_chats_delivery,
@@ -142,4 +146,5 @@ MIGRATIONS: list[Migration] = [
     ("059_daily_rows", m059_daily_rows),
     ("060_source_backlog", m060_source_backlog),
     ("061_commands_ran", m061_commands_ran),
+    ("062_word_form_topics", m062_word_form_topics),
 ]

@@ -97,6 +97,16 @@ def m047_syria_topics(db: sqlite_utils.Database) -> None:
     log.info("syria topics rekeyed rows=%d", rekey_merging(db, one_name=True))
 
 
+def m062_word_form_topics(db: sqlite_utils.Database) -> None:
+    # Since X137 (QA78) a topic's word forms are one topic (digests.word_forms, digests.plurals:
+    # «غارة» is «غارات», «المرأة» «امرأة», «قصف» «يقصف», «موتمر» «مؤتمر»), matched and followed as
+    # one, but a chat that followed two forms before kept two rows: /topics listed both and
+    # /unsubscribe of one left the other. The chat's rows naming one thing become its oldest,
+    # as 046 did for nicknames. Subscriptions only: no article is re-indexed (the index keys
+    # did not change).
+    log.info("word form topics merged rows=%d", rekey_merging(db, one_name=True))
+
+
 def trim_topics(db: sqlite_utils.Database) -> int:
     """Store every topic as `clean_topic` writes it now (caller's transaction): a question
     followed before topics were trimmed («ما آخر أخبار الغوطة؟») is listed, shared and headed

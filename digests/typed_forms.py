@@ -12,6 +12,8 @@
 - Colloquial football words are the news's own (`dialect_key`; QA68-2): «الماتش» is «مباراة»,
   «الكورة» is «كرة» — the archive's «ماتش» is the magazine «باريس ماتش», its «الكورة» an Iranian
   town and a TV show, so the colloquial word is searched as the standard one, not beside it.
+- A word typed with the article that the news only writes bare is not that name (QA78-2):
+  «الكهربا» is «الكهرباء», not the footballer «كهربا» (`typed_spellings`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from collections.abc import Mapping
 
 from digests.arabic import normalize, run_keys, word_runs_of
 from digests.variants import alternatives
+from digests.word_forms import definite_hamza_forms
+
+# The article «ال» after a clitic or not, as a word is typed («الكهربا», «بالكهربا», «للكهربا»).
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
 
 # An Arabic letter typed three times or more in a row, for emphasis in chat («الغوووطة»,
 # «سوريااا»; QA23 S9): no Arabic word repeats a letter three times, so it is read once.
@@ -77,14 +83,24 @@ def g_spellings(key: str) -> tuple[str, ...]:
     return (swapped,) if swapped != key else ()
 
 
+def _typed_definite(run: str) -> bool:
+    """Whether a word run is written with the article «ال» (after a clitic or not)."""
+    return normalize(run).startswith(_DEFINITE)
+
+
 def typed_spellings(query: str) -> dict[str, tuple[str, ...]]:
     """Per key of a word typed with «گ», its other spellings (the key itself not included); per
-    key of a name with its g written «غ» or «ج», the other (`g_spellings`)."""
+    key of a name with its g written «غ» or «ج», the other (`g_spellings`); per key typed with
+    the article that the news never writes with it, its hamza forms («الكهربا» is «الكهرباء»,
+    not the footballer «كهربا»: digests.word_forms.definite_hamza_forms, QA78-2)."""
     out: dict[str, tuple[str, ...]] = {}
     for run in word_runs_of(query[:4000]):
         for k in run_keys(unstretched(run)):
             if g_spellings(k):
                 out[k] = g_spellings(k)
+        keys = run_keys(unstretched(run))
+        if len(keys) == 1 and _typed_definite(run) and definite_hamza_forms(keys[0]):
+            out[keys[0]] = (*out.get(keys[0], ()), *definite_hamza_forms(keys[0]))
     if not _G_LETTERS.search(query):
         return out
     for run in word_runs_of(query[:4000]):

@@ -14,7 +14,9 @@ stored key changes, so no archive is re-indexed.
   (at least `HAMZA_MIN` times and `HAMZA_RATIO` times the typed one). Measured over every key of
   the table: a typed key seen more often is mostly another word or a name — «فايز» (Fayez, 12) /
   «فائز», «خبرا» (news, accusative) / «خبراء», «مينا» (Mina) / «ميناء», «بير» (Pierre) / «بئر»,
-  «كهربا» (the footballer, 14) / «كهرباء» — and stays as it is. One way only: «مؤتمر» is not also
+  «كهربا» (the footballer, 14) / «كهرباء» — and stays as it is, unless the reader typed the
+  article on a key the news never writes with it (`definite_hamza_forms`: «الكهربا» is
+  «الكهرباء», digests.typed_forms). One way only: «مؤتمر» is not also
   searched as the rare «موتمر» (a source's typo), which would double every phrase's spellings.
 - **Groups** (`GROUPS`): forms of one topic no letter rule joins — «امرأة» / «المرأة» (Arabic
   drops the alif after «ال»: keys «امراه» / «مراه», QA78-3) with «نساء»; a news verb and its
@@ -37,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from digests.arabic import PROTECTED, key_frequency, run_keys, stem
+from digests.arabic import PROTECTED, definite_share, key_frequency, run_keys, stem
 
 # --- a hamza typed plain (QA78-1, -2) ---
 TYPED_RARE = 7       # a typed key seen more often than this is a word of its own: kept as is
@@ -72,6 +74,33 @@ def hamza_forms(key: str) -> tuple[str, ...]:
         k = stem(cand)  # «مسؤولين» is indexed as «مسؤول»
         n = key_frequency(k)
         if n >= HAMZA_MIN and n >= HAMZA_RATIO * typed and k != key and k not in out:
+            out.append(k)
+    return tuple(out)
+
+
+# A key typed with the article that the news never writes with it is not that name: «الكهربا»
+# is not the footballer «كهربا» (14 in the frequency table, always bare) but «الكهرباء» (141,
+# 87% with the article). Then the hamza is put back even on a key seen more than TYPED_RARE
+# times, when the hamza key is a noun the news writes with the article (at least
+# DEFINITE_SHARE of its uses) and DEFINITE_RATIO times as frequent. «البنا» (the surname, 3 of
+# «بنا»'s 78 with the article) and «الفايز» stay.
+DEFINITE_RATIO = 5
+DEFINITE_SHARE = 0.1
+
+
+@lru_cache(maxsize=8192)
+def definite_hamza_forms(key: str) -> tuple[str, ...]:
+    """For `key` typed with the article («الكهربا»): its hamza forms by the rule above
+    («كهرباء»), else ()."""
+    if definite_share(key) != 0.0 or not "\u0621" <= key[0] <= "\u064a":
+        return ()  # unseen (None): `hamza_forms` decides; written with «ال»: a word of its own
+    typed = key_frequency(key)
+    out: list[str] = []
+    for cand in _hamza_candidates(key):
+        k = stem(cand)
+        n = key_frequency(k)
+        noun = (definite_share(k) or 0.0) >= DEFINITE_SHARE
+        if noun and n >= max(HAMZA_MIN, DEFINITE_RATIO * typed) and k not in out:
             out.append(k)
     return tuple(out)
 
