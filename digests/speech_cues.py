@@ -90,6 +90,7 @@ from digests.speech import (
 from digests.cue_heads import IF_WORDS, WHETHER_WORDS, Head, cue_head
 # host_noun: importable here as before the cue word's reading moved to digests.cue_heads
 from digests.speech_start import comma_start, host_noun, marked_start  # noqa: F401
+from digests.speechless_objects import fronted_subject
 from digests.unwritten_speakers import ABOVE, WHERE, interview_owner, unwritten_speaker
 
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
@@ -264,6 +265,11 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             for m in range(k + 1, w.last) if w.toks[m].end < content_start):
         return skip  # «تحدث إلى الصيدلي …، إذا اعتقدت أن …» (seed 21, 6618): the condition's «أن»
     speaker = summed_subject(head.norm, speaker)
+    if head.kind == "verb" and content_start is None and not content_open and speaker and (
+            fronted := fronted_subject(w.toks, k, w.first)):
+        # «ولكن الجيش اعترف بوجوده» (F50): the subject is written before a verb that opens
+        # no speech; the words after it are its object, which a later «وقال» must not mean.
+        speaker = fronted
     if (strip_conj(head.norm) in REFUSE and content_start is not None and speaker
             and k == w.first and w.toks[k].norm[:1] in "وف"):
         # «ورفض منوتشين الانتقادات … بأنه …. وأضاف أن … وقال "…"» (QA59-42): what he refused
@@ -372,6 +378,10 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         named = False
         if not speakers.seen:  # (any gender: the name shown is the describer's own)
             speaker = ""
+        elif speaker:
+            # «ووصف نتانياهو ظريف بأنه "…". وقال إن …» (F50): the describer is the voice a
+            # later bare cue goes on with, not the one named before the description.
+            speakers.add(speaker, head.gender)
     else:
         speaker, named = ((speaker, True) if opener and speaker == opener
                           else _resolved_speaker(speaker, head, content_start, cues, speakers,
