@@ -11,6 +11,9 @@ send. On the way the plan applies the delivery rules that decide *when*, not *ho
   fetch's rows to stop coming (INSTANT_SETTLE, the running sender only: QA26 N4);
 - a clock jump re-plans the alerts held for later (QA27 D3);
 - an update repeating news its chat had under another story is skipped (brief X27);
+- a new story the event-fold decision judges one event with a story the chat was sent in 48 h
+  (or that goes before it in the bundle) comes as «🔄 تحديث» when it brings a new outcome or
+  toll, else is skipped as a repeat (X140: digests.event_folds);
 - a row whose chat muted its source after it was queued is skipped (X61: digests.reader_sources),
   an admin's push's too (X135);
 - a bundle shows the best MAX_BUNDLE stories, the chat's topics first (bot.shown_stories).
@@ -30,8 +33,8 @@ from bot.courier import Courier
 from bot.origins import PassTopics, row_topics
 from bot.owed import Locked
 from bot.shown_stories import MAX_BUNDLE, choose_shown
-from digests import (bundle_facts, delivery_times, earlier_headlines, outbox_states,
-                     reader_sources, story_updates)
+from digests import (bundle_facts, delivery_times, earlier_headlines, event_folds,
+                     outbox_states, reader_sources, story_updates)
 from digests.models import iso
 from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.storage import Database
@@ -198,6 +201,11 @@ class Planner:
         # update was queued) is skipped, not sent (brief X27): asked for every chat at once,
         # so an update due in many chats (the morning after quiet hours) is analyzed once
         repeating = self.repeating([r for _c, rs in ready for r in rs], now)
+        # a new story of an event the chat had (or gets first in this bundle) under another
+        # story: «🔄 تحديث» when it brings something new, else skipped (X140, QA79-1/-3/-9/-10)
+        skipped, renewed = self.folded(
+            [r for _c, rs in ready for r in rs if r.id not in repeating and r.key not in muted],
+            now)
         # per article and story once a pass, not once a chat (QA72-1: a daily digest sends the
         # same ~130 stories to thousands of chats; per chat, 1,000 chats took 179 s)
         memory = PassTopics(self.db)
@@ -206,7 +214,8 @@ class Planner:
                          if len(rs) > 1})
         for chat_id, rs in ready:
             yield
-            rs = [r for r in rs if r.id not in repeating and r.key not in muted]
+            rs = [r for r in rs if r.id not in repeating and r.key not in muted
+                  and r.key not in skipped]
             if not rs:
                 continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
@@ -220,7 +229,9 @@ class Planner:
             shown, counted = choose_shown(rs, weights, topics=topical, general=general)
             # which shown stories the chat was sent before (QA18 R10: a story's next-day
             # report, digests.story_updates.queue_updates): marked «🔄 تحديث» for this chat only
-            updates = story_updates.update_articles(self.db.db, [r.id for r in shown])
+            updates = story_updates.update_articles(self.db.db, [r.id for r in shown]) | {
+                r.article_id for r in shown
+                if r.article_id is not None and (r.chat_id, r.article_id) in renewed}
             # of them, the reports the chat was sent, corrected in place: «🔄 تعديل» (X84)
             revised = (story_updates.revised_articles(self.db.db, [r.id for r in shown])
                        if updates else set())
@@ -307,3 +318,37 @@ class Planner:
             with contextlib.suppress(Locked):  # still pending: asked again at a later pass
                 self.courier.writes.attempt("repeats", skip_repeats, sorted(repeating))
         return repeating
+
+    def folded(self, rs: list[outbox_states.DueRow], now: datetime
+               ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+        """Among `rs` (due now, any chats), the new stories' rows and daily digest items that
+        tell an event the chat was sent in the last 48 h, or that a row before them in the same
+        bundle tells, under another story (digests.event_folds): the keys of those skipped as
+        repeats (recorded with story_updates.REPEAT_REASON) and the (chat, article) of those
+        sent as «🔄 تحديث» (they bring a new outcome or toll). Updates and pushes are not asked.
+        An analysis bug must not stop deliveries: all sent as queued then; while the database
+        refuses the write, the skipped rows wait (asked again at the next pass)."""
+        rows = [r for r in rs if not r.kind.startswith("push:") and r.article_id is not None]
+        if not rows:
+            return set(), set()
+        try:
+            updates = story_updates.update_articles(self.db.db, [r.id for r in rows])
+            new = [event_folds.NewRow(r.key, r.chat_id, r.article_id, r.story_id)
+                   for r in sorted(rows, key=lambda r: r.queued)
+                   if r.article_id is not None and r.article_id not in updates]
+            along: dict[int, list[tuple[int, int]]] = {}  # the updates going with them
+            for r in rows:
+                if r.article_id is not None and r.article_id in updates:
+                    along.setdefault(r.chat_id, []).append((r.article_id, r.story_id))
+            folds = event_folds.fold_rows(self.db.db, new, now, along)
+        except Exception:
+            log.exception("event fold check failed rows=%d", len(rows))
+            return set(), set()
+        skipped = {f.key for f in folds if not f.update}
+        if skipped:
+            try:
+                self.courier.writes.attempt("folds", event_folds.skip_folded, sorted(skipped),
+                                            now)
+            except Locked:  # still pending: asked again at a later pass
+                pass
+        return skipped, {(f.chat_id, f.article_id) for f in folds if f.update}

@@ -31,6 +31,12 @@ log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL 
 UPDATE_AFTER = timedelta(hours=18)
 # A story's update not sent: the chat had the same news from another story (`queue_updates`)
 REPEAT_REASON = "يكرر خبرًا وصل المحادثة من قصة أخرى / repeats news the chat had from another story"
+# An instant alert of a new story skipped as an event the chat had under another story
+# (digests.event_folds, X140), stamped with when it was decided: the chat has the event, so
+# the story's later reports come as its updates (`queue_updates`), judged against what the
+# folded report said (`sent_headlines`) — the fold must not keep the story's outcome away.
+# Updates skipped as repeats have 'update:' kinds, so the two never meet.
+FOLDED = f"(o.status = 'skipped' and o.kind = 'instant' and o.last_error = '{REPEAT_REASON}')"
 
 # An outbox row `o` of a story or of a story merged into it (digests.story_merges): the chats'
 # finished rows keep the id they were queued under, only the articles move (two ?: the story's
@@ -80,8 +86,8 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     # once a chat: a second report of a story queued a minute ago asked 12,000 followers one
     # query each (QA72-4). A chat with no row of it was never sent it: no update.
     had = {row[0]: row[1:] for row in db.execute(
-        f"""select o.chat_id, max(case when o.status = 'sent' then o.sent_at end),
-                  max(case when o.status = 'sent'
+        f"""select o.chat_id, max(case when o.status = 'sent' or {FOLDED} then o.sent_at end),
+                  max(case when o.status = 'sent' or {FOLDED}
                            then coalesce(a.published_at, a.fetched_at) end),
                   coalesce(sum(o.status in ('pending', 'sending')), 0),
                   coalesce(sum(o.article_id = ?), 0)
@@ -256,11 +262,12 @@ def sent_headlines(db: sqlite_utils.Database, chat_id: int, story: int,
     """The headlines of `story`'s reports (merged halves included) the chat was sent, but
     article `besides`: what it read of the story, for digests.story_outcomes.new_outcome. Each
     as its row showed it (X124): a report its site corrected in place after the send by the
-    headline shown then (digests.earlier_headlines.SHOWN), not the one stored over it."""
+    headline shown then (digests.earlier_headlines.SHOWN), not the one stored over it. A
+    report folded into an event the chat had (FOLDED) counts as read: the event was."""
     return [str(r[0] or "") for r in db.execute(
         f"""select coalesce({SHOWN}, nullif(a.headline, ''), a.title) from outbox_stories o
             join articles a on a.id = o.article_id
-            where o.chat_id = ? and o.status = 'sent' and {IN_STORY}
+            where o.chat_id = ? and (o.status = 'sent' or {FOLDED}) and {IN_STORY}
               and (? is null or o.article_id != ?)""",
         [chat_id, story, story, besides, besides]).fetchall()]
 
