@@ -391,7 +391,10 @@ def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bo
 # through later errors (X131: a reset, then a 5xx or a 429, then sent); its last_error still
 # says it for the rows sent before migration 058.
 MAYBE_TWICE = MAYBE_SENT
-_MAYBE_SQL = " or ".join(["o.maybe_sent = 1", *["o.last_error like ?"] * len(MAYBE_TWICE)])
+# coalesce: a row with no error (NULL) is no maybe — without it «not MAYBE_FAILED» is NULL there
+# and /stats dropped a failed row with an empty last_error from «failed» (DOC s27)
+_MAYBE_SQL = " or ".join(["coalesce(o.maybe_sent, 0) = 1",
+                          *["coalesce(o.last_error, '') like ?"] * len(MAYBE_TWICE)])
 # X136: a row (the outbox as «o») that ended failed or skipped after such a send, or with it
 # (its last try timed out): the chat may have the message. Its parameters: MAYBE_TWICE
 MAYBE_UNSENT_SQL = f"(o.status in ('failed', 'skipped') and ({_MAYBE_SQL}))"

@@ -7,7 +7,7 @@ an undated feed left the older ones to the next polls, which alerted them as new
 source's first poll records the keys (`entry_keys`: its link's url_key, its GUID) of every
 entry it listed and did not store yet, and of the entries the parse cut never read
 (digests.feed_cut.dropped_part: an undated feed of a fixed length moves them into the read part
-later) — at most CUT_PARSE_MAX of those, the ones a later poll may read first, parsed once at the
+later) — at most CUT_PARSE_FACTOR of those, the ones a later poll may read first, parsed once at the
 first poll only. A later poll's entry with a recorded key was in the feed before the first poll,
 so before its source's first news reached anyone: backfill, dated or not. Its key is removed
 when it is stored (`drain`), so the table holds only a backlog not read yet. An entry that

@@ -5,8 +5,8 @@ functions (`json_extract`, `json_each`, `json_insert`: the items of a daily dige
 digests.daily_rows, X122). A Python linked to an older system library (RHEL/Rocky 9's SQLite
 3.34) opened the database and failed somewhere mid-run, at a migration or at the first daily
 digest. Now every open stops first with one line in Arabic and English naming the version found,
-the one needed and what to do (cli.main: exit 1, as the other refusals of the storage
-boundary), and the database file is not touched: no empty file is left for the next start to
+the one needed and what to do (cli.main: exit 2, a setting only the operator can fix, so
+systemd does not restart it), and the database file is not touched: no empty file is left for the next start to
 refuse as a failed copy.
 
 The version is read at each open (a test sets it); the JSON probe, on a connection of its own in
