@@ -59,6 +59,7 @@ from digests import (  # noqa: E402
     story_assign,
     story_choice,
     story_model,
+    story_pair_rules,
     story_preview,
     story_use,
 )
@@ -102,6 +103,10 @@ class Setting:
     caption: int = 0
     caption_decision: float = stories.CAPTION_DECISION
     twin: bool = False  # brief S35: stories.TWIN_RULE (a site's twin copies one report): "+twin"
+    # brief S36: stories.USE_FLOOR / USE_FLOOR_DECISION (the USE pair model alone decides pairs
+    # from this whole-text cosine up to the 0.20 meaning floor): "+usefloor0.15-0.90"; 0: off
+    use_floor: float = 0.0
+    use_floor_decision: float = stories.USE_FLOOR_DECISION
 
     @property
     def name(self) -> str:
@@ -119,22 +124,28 @@ class Setting:
                 + (f"+keys{self.keys}" if self.keys else "")
                 + ("+vetoscore" if self.veto else "")
                 + (f"+caption{self.caption}-{self.caption_decision:.2f}" if self.caption
-                   else "") + ("+twin" if self.twin else ""))
+                   else "") + ("+twin" if self.twin else "")
+                + (f"+usefloor{self.use_floor:.2f}-{self.use_floor_decision:.2f}"
+                   if self.use_floor else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]
-    [+spanH][+semD][+keysK][+vetoscore][+captionN-D][+twin]` (see the module docstring; J:
-    JOIN_DECISION)."""
+    [+spanH][+semD][+keysK][+vetoscore][+captionN-D][+twin][+usefloorF-D]` (see the module
+    docstring; J: JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
     span, sem, keys, veto = stories.STORY_SPAN_HOURS, 0.0, "", False
     caption, caption_decision = 0, stories.CAPTION_DECISION
     twin = False
+    use_floor, use_floor_decision = 0.0, stories.USE_FLOOR_DECISION
     for flag in flags:
         if flag == "twin":
             twin = True
+        elif flag.startswith("usefloor"):
+            low, _, decision = flag[len("usefloor"):].partition("-")
+            use_floor, use_floor_decision = float(low), float(decision or use_floor_decision)
         elif flag.startswith("caption"):
             chars, _, decision = flag[len("caption"):].partition("-")
             caption, caption_decision = int(chars), float(decision or caption_decision)
@@ -168,7 +179,8 @@ def parse_setting(text: str) -> Setting:
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
                    band=band, choice=choice, merge_link=merge_link, strong=strong, span=span,
                    sem=sem, keys=keys, veto=veto, caption=caption,
-                   caption_decision=caption_decision, twin=twin)
+                   caption_decision=caption_decision, twin=twin, use_floor=use_floor,
+                   use_floor_decision=use_floor_decision)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -314,6 +326,9 @@ def use_judge(model: UseModel, use_by_db: list[Any]) -> Callable[..., tuple[floa
               blob: bytes | None) -> tuple[float, bool]:
         values = pair_features(sim, hours, evidence)
         p = story_model.probability(values)
+        if story_pair_rules.under_floor(sim, meaning):  # brief S36: USE alone, stricter
+            p = model.probability(values, use_by_db[meaning._id], use_by_db[other_id])
+            return p, p >= stories.USE_FLOOR_DECISION
         if meaning is not None and story_model.in_band(p, sim):
             p = model.probability(values, use_by_db[meaning._id], use_by_db[other_id])
             values = {**values, story_model.MEANING: 0.0}  # the meaning path's floor and decision
@@ -414,6 +429,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
     span_saved = stories.STORY_SPAN_HOURS  # brief S25's "+spanH"
     veto_saved = stories.SCORE_VETO  # brief S29's "+vetoscore"
     caption_saved = stories.CAPTION_CHARS, stories.CAPTION_DECISION  # brief S30's "+captionN-D"
+    use_floor_saved = stories.USE_FLOOR, stories.USE_FLOOR_DECISION  # brief S36's "+usefloorF-D"
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -453,6 +469,9 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
                     stories.CAPTION_CHARS = setting.caption if path == "use" else 0
                     stories.CAPTION_DECISION = setting.caption_decision
                     stories.TWIN_RULE = setting.twin
+                    stories.USE_FLOOR = (setting.use_floor if setting.use_floor and path == "use"
+                                         else story_model.LOW_SIM_FLOOR)
+                    stories.USE_FLOOR_DECISION = setting.use_floor_decision
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
@@ -501,6 +520,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
         stories.STORY_SPAN_HOURS = span_saved
         stories.SCORE_VETO = veto_saved
         stories.CAPTION_CHARS, stories.CAPTION_DECISION = caption_saved
+        stories.USE_FLOOR, stories.USE_FLOOR_DECISION = use_floor_saved
         readers()
 
 

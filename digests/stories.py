@@ -94,6 +94,7 @@ from digests.story_pair_rules import (  # the caption and preview rules, the sco
     previewed as _previewed,
     score_gap as _score_gap,
     short as _short,
+    under_floor as _under_floor,
 )
 from digests.story_assign import (  # re-exported: the step's storage side
     _assign,
@@ -197,6 +198,12 @@ CAPTION_FLOOR = 0.15
 # ways on 29 folds (536/50/149 -> 536/56/149: 4 same pairs found, 4 lost, 6 wrong joins made;
 # benchmarks/README.md, session 26, S35).
 TWIN_RULE = False
+# Brief S36: on the USE path the pair model alone decides a pair whose whole-text cosine lies from
+# USE_FLOOR up to the meaning floor (story_model.LOW_SIM_FLOOR, 0.20), at the stricter
+# USE_FLOOR_DECISION: a report retold in other words (X127's Netanyahu hospital pair, cosines
+# 0.175 and 0.198, USE 0.949) is never weighed under that floor. USE_FLOOR = LOW_SIM_FLOOR: off.
+USE_FLOOR = story_model.LOW_SIM_FLOOR
+USE_FLOOR_DECISION = 0.90
 
 
 def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
@@ -205,6 +212,12 @@ def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | 
     pair model (`meaning.pair_model`) or the e5 meaning weights."""
     values = pair_features(sim, hours, evidence)
     p = story_model.probability(values)
+    if meaning is not None and meaning.pair_model is not None and _under_floor(sim, meaning):
+        pair = meaning.vectors(other_id, blob)  # USE_FLOOR: the pair model alone, stricter
+        if pair is None:
+            return p, False
+        p = meaning.pair_model.probability(values, *pair)
+        return p, p >= USE_FLOOR_DECISION
     if meaning is not None and story_model.in_band(p, sim) and meaning.pair_model is not None:
         pair = meaning.vectors(other_id, blob)  # USE: the pair model decides (story_use)
         if pair is not None:

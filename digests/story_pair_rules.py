@@ -1,5 +1,5 @@
 """The story step's extra pair rules, all off by default: the caption rule (brief S30), the preview
-rule (brief S21) and the score veto (brief S29).
+rule (brief S21), the score veto (brief S29) and the USE floor (brief S36).
 
 Each looks again at a pair the pair decision (digests.stories._judge) refused, or refuses one it
 would weigh: a caption under CAPTION_CHARS joined by the USE pair model at CAPTION_DECISION from a
@@ -56,14 +56,28 @@ def is_caption(db: sqlite_utils.Database, article_id: int, meaning: Meaning | No
 
 def floor(hours: float, meaning: Meaning | None, caption: bool) -> float:
     """The least whole-text cosine a candidate is weighed from: CAPTION_FLOOR for a caption pair
-    on the USE path (CAPTION_CHARS), else similarity.lowest_threshold."""
+    on the USE path (CAPTION_CHARS), USE_FLOOR for any pair there (brief S36; off: the meaning
+    floor), else similarity.lowest_threshold."""
     from digests import stories  # the settings: read at call time (tests swap them)
 
     lowest = lowest_threshold(hours, meaning is not None)
+    if (stories.USE_FLOOR < story_model.LOW_SIM_FLOOR and meaning is not None
+            and stories._floor_applies(meaning) and lowest <= story_model.LOW_SIM_FLOOR):
+        lowest = min(lowest, stories.USE_FLOOR)  # brief S36: the USE pair model's own floor
     if (caption and stories.CAPTION_CHARS and meaning is not None
             and lowest <= story_model.LOW_SIM_FLOOR):
         return min(lowest, stories.CAPTION_FLOOR)
     return lowest
+
+
+def under_floor(sim: float, meaning: Meaning | None) -> bool:
+    """Whether the USE floor rule (brief S36, stories.USE_FLOOR; off when it is the meaning floor)
+    decides this pair: on the USE path, a whole-text cosine from USE_FLOOR up to LOW_SIM_FLOOR,
+    where the USE pair model alone decides at stories.USE_FLOOR_DECISION."""
+    from digests import stories  # the settings: read at call time (tests swap them)
+
+    return (meaning is not None and stories.USE_FLOOR <= sim < story_model.LOW_SIM_FLOOR
+            and stories._floor_applies(meaning))
 
 
 def captioned(p: float, caption: bool, sim: float, hours: float, evidence: LeadEvidence,
