@@ -83,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{len(covered)} pairs in the logs ({len(same)} same, {len({h['fold'] for h in covered})}"
           f" folds); same joined pairwise {sum(pairwise(h) for h in same)}; of them stored apart"
           f" {len(apart)}; different refused pairwise but stored together {len(wrong)}")
+    gained = sum(h["same"] and not pairwise(h) and chained[h["fold"], h["a"], h["b"]][1]
+                 for h in covered)
+    saved = sum(not h["same"] and pairwise(h) and not chained[h["fold"], h["a"], h["b"]][1]
+                for h in covered)
+    print(f"  the chaining's other side: same refused pairwise but stored together {gained};"
+          f" different joined pairwise but stored apart {saved}")
     kinds = Counter(k for _, k, _ in apart)
     print("  lost by: " + ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k]))
     for h, kind, tail in sorted(apart, key=lambda x: (x[1], x[0]["fold"])):
