@@ -26,17 +26,25 @@ The variants (each patches digests.quote_rank for its run only, then restores it
   in the first person credited as named (`own_voice`, pre-registered in
   /work/notes/s26/K26_prereg.md); exploratory: half the credit, a first-person term for every
   direct quote.
+* **K27** (session 27) — «own voice» with a second-voice guard (`second_voice`: the third slot
+  goes to another named voice within GUARD_MARGIN when the first two and the best third are one
+  voice), the guard alone, «own voice» for the lead voice only with the guard
+  (`lead_own_voice`); pre-registered in /work/notes/s27/K27_prereg.md.
 
 Session 20's table (run on 4a340ab, before «long» became 0; `long+0.4` was the one variant to
 clear the bar): /work/notes/s20/KEY.md and benchmarks/README.md «Session 20 (brief KEY)».
 
-Usage: .venv/bin/python benchmarks/key_variants.py [--corpus PATH] [--only NAME,NAME]
+Usage: .venv/bin/python benchmarks/key_variants.py [--corpus PATH] [--only NAME,NAME] [--changed]
+       .venv/bin/python benchmarks/key_variants.py --hand-cv NAME   (fit_quote_rank's hand CV)
+       .venv/bin/python benchmarks/key_variants.py --only NAME,NAME --corpus-dump /tmp/dir
+           (then benchmarks/speaker_scan.py --diff /tmp/dir/base.json /tmp/dir/NAME.json)
 Only the development sets (digest_quality.DEVELOPMENT) are read; a blind set is never opened.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -281,6 +289,76 @@ def own_voice(credit: float = 1.0, carried_only: bool = True) -> FeatureEdit:
     return edit
 
 
+def lead_voice(cands: Sequence[Candidate], out: Sequence[Mapping[str, float]]) -> frozenset[str]:
+    """K27: the person (`_persons`) of the candidate with the highest hand score — the voice the
+    digest leads with (empty when it has no speaker)."""
+    if not cands:
+        return frozenset()
+    scores = [sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items()) for f in out]
+    return _persons(cands)[cands[max(range(len(cands)), key=scores.__getitem__)].speaker]
+
+
+def _one_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    """`pool_of`'s «same speaker» test on two persons."""
+    return bool(a) and (a == b or _overlap(set(a), set(b)) >= 0.5)
+
+
+def lead_own_voice(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+    """K27 (C): «own voice» only for a carried quote whose person is the lead voice (carried
+    marks are the finder's weakest speakers; the lead voice's are the likeliest right)."""
+    lead = lead_voice(cands, out)
+    person = _persons(cands)
+    for c, f in zip(cands, out):
+        if (c.kind == "direct" and not c.named and first_person(c.text)
+                and _one_person(person[c.speaker], lead)):
+            f["named"] = max(f["named"], 1.0)
+
+
+GUARD_MARGIN = 1.2  # K27: the named weight — exactly what «own voice» can add to a carried quote
+
+
+def second_voice(margin: float = GUARD_MARGIN) -> Callable[..., list[int]]:
+    """K27's second-voice guard: `choose`, except that when the first two picks are one voice and
+    the best third is that voice again, the third slot goes to the best quote of another voice
+    written at its quote (named), not a paraphrase of a pick, whose total is within `margin` of
+    that third's (K26's «own voice» let one voice take all three and drop the other side)."""
+    def run(pool: Pool, scores: Sequence[float], *, limit: int = rank_module.MAX_QUOTES,
+            repeat: float | None = None, counter: float | None = None,
+            penalty: Callable[[int, Sequence[int]], float] | None = None,
+            paraphrase: float | None = None) -> list[int]:
+        rep = rank_module.W_REPEAT if repeat is None else repeat
+        cnt = rank_module.W_COUNTER if counter is None else counter
+        skip = pool.same_words if paraphrase is not None and pool.same_words else pool.paraphrase
+        cands = pool.candidates
+        chosen: list[int] = []
+        left = list(range(len(cands)))
+        while left and len(chosen) < limit:
+            def total(i: int) -> float:
+                s = scores[i] - rep * sum(1 for j in chosen if pool.same[i][j])
+                if len(chosen) == 1 and cands[i].counter:
+                    s += cnt
+                if chosen and penalty is not None:
+                    s -= penalty(i, chosen)
+                if paraphrase is not None and any(pool.paraphrase[i][j] for j in chosen):
+                    s -= paraphrase
+                return s
+
+            best = max(left, key=total)
+            left.remove(best)
+            if any(skip[best][j] for j in chosen):
+                continue
+            if (len(chosen) == 2 and pool.same[chosen[0]][chosen[1]]
+                    and pool.same[best][chosen[0]]):
+                floor = total(best) - margin
+                other = [i for i in left if cands[i].named and not pool.same[i][chosen[0]]
+                         and not any(skip[i][j] for j in chosen) and total(i) >= floor]
+                if other:
+                    best = max(other, key=total)
+            chosen.append(best)
+        return chosen
+    return run
+
+
 def both(*edits: FeatureEdit) -> FeatureEdit:
     def edit(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
         for one in edits:
@@ -331,7 +409,84 @@ def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     out["K26 own voice half"] = ({"features": features_with(own_voice(0.5))}, {})
     out["K26 first person +0.5 named"] = (
         {"features": features_with(own_voice(0.5, carried_only=False))}, {})
+    # Session 27 (K27, pre-registered in /work/notes/s27/K27_prereg.md): «own voice» with a guard
+    # that keeps a second voice, the guard alone, «own voice» for the lead voice only with the guard.
+    out["K27 own voice + guard"] = ({"features": features_with(own_voice()),
+                                     "choose": second_voice()}, {})
+    out["K27 guard"] = ({"choose": second_voice()}, {})
+    out["K27 lead own voice + guard"] = ({"features": features_with(lead_own_voice),
+                                          "choose": second_voice()}, {})
     return out
+
+
+def hand_cv(name: str) -> int:
+    """fit_quote_rank.py's hand ranker, leave-one-set-out, with variant `name`'s features, pool
+    and choice patched into it (its own candidate table: no shown speakers, no clause split)."""
+    import fit_quote_rank
+    patch, kwargs = variants()[name]
+    if kwargs:
+        raise SystemExit(f"{name}: a keyword variant; fit_quote_rank's own grid covers it")
+    old = {k: getattr(fit_quote_rank, k) for k in patch}
+    for k, v in patch.items():
+        setattr(fit_quote_rank, k, v)
+    try:
+        return fit_quote_rank.main(["--rankers", "hand"])
+    finally:
+        for k, v in old.items():
+            setattr(fit_quote_rank, k, v)
+
+
+def corpus_dump(names: Sequence[str], out_dir: Path, corpus_path: Path | None = None,
+                sample: int = 0, seed: int = 27) -> dict[str, Path]:
+    """The corpus digests' quotes (speaker_scan.py --dump's format: article number → [kind,
+    speaker, text]) under each variant of `names` (and base), one file each in `out_dir` (outside
+    the repository), for `speaker_scan.py --diff`. The finder runs once per article. `sample`:
+    only that many articles drawn at random (`seed`) — the corpus takes about a second an article
+    per variant on a shared machine, and a random sample of the changed digests of random
+    articles is a random sample of the changed digests."""
+    import json
+
+    import digests.quotes as quotes_module
+    from benchmarks.corpus import CORPUS as SCAN_CORPUS
+    from benchmarks.corpus import load_corpus
+    from digests.digest import condense
+    from speaker_scan import _article
+    if ROOT in out_dir.resolve().parents or out_dir.resolve() == ROOT:
+        raise SystemExit(f"{out_dir}: dumps hold corpus text and stay outside the repository")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    table = variants()
+    names = ["base"] + [n for n in names if n != "base"]
+    for name in names:
+        if table[name][1]:
+            raise SystemExit(f"{name}: a keyword variant is not patched into condense")
+    docs = load_corpus(corpus_path or SCAN_CORPUS)
+    numbers = list(range(1, len(docs) + 1))
+    if sample:
+        numbers = sorted(random.Random(seed).sample(numbers, min(sample, len(numbers))))
+    finder = quotes_module.find_quotes
+    dumps: dict[str, dict[str, list[list[str]]]] = {name: {} for name in names}
+    for n in numbers:
+        article = _article(n, docs[n - 1])
+        memo: dict[tuple[str, ...], list[Candidate]] = {}
+
+        def once(paragraphs: Sequence[str]) -> list[Candidate]:
+            key = tuple(paragraphs)
+            if key not in memo:
+                memo[key] = finder(paragraphs)
+            return list(memo[key])
+        quotes_module.find_quotes = once
+        try:
+            for name in names:
+                with patched(table[name][0]):
+                    dumps[name][str(n)] = [[q.kind, q.speaker, q.text]
+                                           for q in condense(article).quotes]
+        finally:
+            quotes_module.find_quotes = finder
+    paths = {}
+    for name in names:
+        paths[name] = out_dir / (re.sub(r"\W+", "_", name).strip("_") + ".json")
+        paths[name].write_text(json.dumps(dumps[name], ensure_ascii=False), encoding="utf-8")
+    return paths
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -341,7 +496,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sets", default="", help="development sets (default: all)")
     parser.add_argument("--changed", action="store_true",
                         help="list the articles whose key quotes change under each variant")
+    parser.add_argument("--hand-cv", metavar="NAME",
+                        help="fit_quote_rank's hand CV with variant NAME patched in (or base)")
+    parser.add_argument("--corpus-dump", type=Path, metavar="DIR",
+                        help="write every corpus digest's quotes under base and each --only "
+                             "variant to DIR (outside the repository), for speaker_scan.py --diff")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="with --corpus-dump: that many articles drawn at random (--seed)")
+    parser.add_argument("--seed", type=int, default=27)
     args = parser.parse_args(argv)
+    if args.hand_cv:
+        return hand_cv(args.hand_cv)
+    if args.corpus_dump:
+        for name, path in corpus_dump([n for n in args.only.split(",") if n], args.corpus_dump,
+                                      sample=args.sample, seed=args.seed).items():
+            print(f"{name}: {path}")
+        return 0
     sets = [s for s in args.sets.split(",") if s]
     changed = args.changed
     unknown = [s for s in sets if s not in DEVELOPMENT]
