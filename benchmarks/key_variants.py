@@ -314,6 +314,20 @@ def lead_own_voice(cands: Sequence[Candidate], head: str, out: list[dict[str, fl
             f["named"] = max(f["named"], 1.0)
 
 
+def near_own_voice(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+    """K27 (exploratory, after the registered runs): «own voice» only for a carried quote whose
+    person spoke, named, at an earlier quote at most two paragraphs before (a carried mark far
+    from any named quote of its voice is where the finder's carried speakers go wrong)."""
+    person = _persons(cands)
+    for i, (c, f) in enumerate(zip(cands, out)):
+        if c.kind != "direct" or c.named or not first_person(c.text):
+            continue
+        who = person[c.speaker]
+        if any(d.named and c.paragraph - d.paragraph <= 2 and _one_person(person[d.speaker], who)
+               for d in cands[:i]):
+            f["named"] = max(f["named"], 1.0)
+
+
 GUARD_MARGIN = 1.2  # K27: the named weight — exactly what «own voice» can add to a carried quote
 
 
@@ -416,6 +430,10 @@ def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     out["K27 guard"] = ({"choose": second_voice()}, {})
     out["K27 lead own voice + guard"] = ({"features": features_with(lead_own_voice),
                                           "choose": second_voice()}, {})
+    # Exploratory (not registered): the carried quote's voice named at most two paragraphs before.
+    out["K27x near own voice + guard"] = ({"features": features_with(near_own_voice),
+                                           "choose": second_voice()}, {})
+    out["K27x near own voice"] = ({"features": features_with(near_own_voice)}, {})
     return out
 
 

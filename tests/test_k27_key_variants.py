@@ -80,3 +80,15 @@ def test_lead_own_voice_credits_only_the_lead_voices_carried_first_person_quote(
     assert [f["named"] for f in every] == [1.0, 1.0, 1.0, 1.0]
     assert {"K27 own voice + guard", "K27 guard", "K27 lead own voice + guard"} <= set(
         bench.variants())
+
+
+def test_near_own_voice_wants_the_voice_named_at_most_two_paragraphs_before() -> None:
+    bench = load()
+    cands = [
+        cand("الموازنة الجديدة تخفض العجز إلى النصف خلال عامين", MINISTER, 0),
+        cand("نحن لن نرفع أسعار الخبز مهما كانت الضغوط", MINISTER, 2, named=False),
+        cand("أنا واثق أن الاستثمار سيعود إلى البلاد قريبا", MINISTER, 5, named=False),
+    ]
+    out = features(cands, "")
+    bench.near_own_voice(cands, "", out)
+    assert [f["named"] for f in out] == [1.0, 1.0, 0.0]  # paragraph 5 is three past the name
