@@ -265,6 +265,13 @@ def _accusative_start(text: str) -> bool:
         return True  # «أشخاصا عانوا», «أطفالا قتلوا»: a broken plural «أفعالًا» (X113, QA71-7)
     if first.endswith(("اً", "ًا")) and _MARKS_RE.sub("", first) not in _ADVERBS_IN_AN:
         return True  # «ألماً جسدياً حاداً أجبرها», «حرباً محتملة … ستكون»: the tanween is written
+    bare = _MARKS_RE.sub("", first)
+    if (len(words) > 1 and words[1] == "من" and len(bare) >= 4 and bare.endswith("ا")
+            and not bare.startswith("ال") and bare not in _ADVERBS_IN_AN):
+        return True  # «بعضا من نحو 11 ألف محتج رشقوا» (QA79-7): a part «من» a whole, cut from «أن»
+    if (len(words) > 1 and len(first) >= 5 and first.endswith("ين") and first not in _NAMES_IN
+            and not first.startswith("ال") and len(words[1]) >= 4 and words[1].endswith("وا")):
+        return True  # «ناخبين أجبروا على الحضور» (QA79-7): a sound plural before its plural verb
     if first in _THERE and len(words) > 1 and _there_accusative(words[1]):
         return True  # «هناك تحقيقا في الموضوع», «هناك فسادا»: «فإن هناك فسادا»
     if first in _NAMES_IN or not first.endswith("ين") or len(first) < 5:

@@ -75,14 +75,37 @@ def _name_word(word: str) -> bool:
     return not (f.startswith("ال") or f in STOP or f in _HEADS or len(f) < 2)
 
 
+# A compound name's first word («عبد الله», «أبو مازن»): it and the next word are one unit
+# («المتحدثة باسم الوحدات نسرين عبد الله» then «وفق عبد الله»: QA79-8). Folded.
+_COMPOUND_FIRSTS = frozenset("عبد ابو".split())
+
+
+def _units(words: Sequence[str]) -> list[str]:
+    """`words` with a compound name («عبد الله», «أبو مازن») joined into one unit."""
+    out: list[str] = []
+    for w in words:
+        if out and fold(out[-1]) in _COMPOUND_FIRSTS and w.isalpha():
+            out[-1] = out[-1] + " " + w
+        else:
+            out.append(w)
+    return out
+
+
+def _unit_name(unit: str) -> bool:
+    """A name word, or a compound unit whose first word is one («عبد الله»)."""
+    parts = unit.split()
+    return _name_word(parts[0]) and (len(parts) == 1 or fold(parts[0]) in _COMPOUND_FIRSTS)
+
+
 def _name_run(words: Sequence[str]) -> tuple[str, ...]:
     """The trailing run of name words of a speaker after a definite word, a title's adjective
     («… الأميركي روبرت لايتهايزر»). After an indefinite word the run may hold a place («رئيس
     وزراء كندا جاستن ترودو»), and a speaker that is all run may be a verb and its subject
     («قال هاراديناي», «محامي برايس»): none then."""
     run: list[str] = []
+    words = _units(words)
     for w in reversed(words):
-        if not _name_word(w):
+        if not _unit_name(w):
             break
         run.insert(0, w)
     if len(run) == len(words) or not fold(words[-len(run) - 1]).startswith("ال"):
@@ -171,8 +194,8 @@ def _chinese_family(word: str) -> bool:
 
 def is_surname_alone(speaker: str) -> bool:
     """One bare word that may be a person's surname («شي», «برومل», «لايتهايزر»)."""
-    words = speaker.split()
-    return len(words) == 1 and _name_word(words[0])
+    words = _units(speaker.split())
+    return len(words) == 1 and _unit_name(words[0])
 
 
 def fuller_name(speaker: str, speakers: Iterable[str], paragraphs: Sequence[str]) -> str:
@@ -280,3 +303,37 @@ def spelled_name(speaker: str, texts: Sequence[str]) -> str:
         return speaker
     return " ".join(words[:-2] + [other, last])
 
+
+
+# «مواطنة تدعى رانية», «شاب يدعى أحمد»: a word that gives a person's name. Folded.
+_CALLED = frozenset("تدعي يدعي تسمي يسمي اسمها اسمه".split())
+
+
+def called_person(speaker: str, paragraph: str) -> str:
+    """A bare indefinite noun with the name its sentence gives it: «وقالت مواطنة تدعى رانية
+    السبت لبي بي سي إن …» -> «مواطنة تدعى رانية» (QA79-8: «بحسب مواطنة، …» named no one the
+    article named). One or two name words right after the naming word, closed by a definite
+    word, a comma or the sentence; anything else leaves the speaker as it is."""
+    if len(speaker.split()) != 1 or fold(speaker).startswith("ال"):
+        return speaker
+    words = paragraph.split()
+    for k, w in enumerate(words[:-2]):
+        if w != speaker or fold(words[k + 1]) not in _CALLED:
+            continue
+        run: list[str] = []
+        closed = False
+        for nxt in words[k + 2:k + 4]:
+            bare = nxt.rstrip("،,.:؛")
+            if not _name_word(bare) or fold(bare) in _CALLED:
+                break
+            run.append(bare)
+            if bare != nxt:
+                closed = True  # «يدعى أحمد علي،»: a comma or a stop closes the name
+                break
+        rest = words[k + 2 + len(run):]
+        if run and (closed or not rest or fold(rest[0]).startswith("ال")
+                    or (fold(rest[0]) in STOP and fold(rest[0]) != "علي")
+                    or cue_of(rest[0])[1] is not None):
+            # (not «يدعى أحمد علي،»: «علي» may be «على» or the name's next word: unchanged)
+            return f"{speaker} {words[k + 1]} {' '.join(run)}"
+    return speaker

@@ -309,6 +309,21 @@ _BY_MEANS = frozenset(
     " باصبعه برساله بتغريده بتغريدات ببيان بتصريح بتصريحات بتقريرها بتقريره بخطاه".split())
 
 
+# «ب» + the form the words took, bare or with its pronoun («أعلن أردوغان بخطاب له»,
+# «بكلمته», «بمقابلة»; QA79-6): how it was said, never more of the name. Folded.
+_SPEECH_FORMS = frozenset(
+    "خطاب كلمه مقابله حديث تصريح تصريحات تغريده تغريدات بيان رساله مداخله منشور".split())
+
+
+def _speech_form(norm: str) -> bool:
+    """«بخطاب», «بخطابه», «بكلمتها» (folded): «ب» and a noun of the speech's form."""
+    rest = norm[1:] if norm[:1] == "ب" else ""
+    stems = {rest} | {rest[:-len(s)] for s in _POSSESSIVE if rest.endswith(s) and len(rest) > len(s)}
+    # «بكلمته»: the ة of «كلمة» is written ت before the pronoun
+    return any(st in _SPEECH_FORMS or (st.endswith("ت") and st[:-1] + "ه" in _SPEECH_FORMS)
+               for st in stems if st)
+
+
 def _object_word(t: Tok, prev: Tok | None) -> bool:
     """Token `t` opens the verb's object or another clause, not more of the speaker.
 
@@ -319,7 +334,7 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
         return True  # «سانتوس بـ"الانتخابات": a prepositional object in quote marks
     if norm in MANNER:
         return True  # «رد عليها مبتسما:»: how it was said, never who said it
-    if prev is not None and (norm in _BY_MEANS or (
+    if prev is not None and (norm in _BY_MEANS or _speech_form(norm) or (
             t.raw.startswith("ب") and len(norm) >= 5
             and t.raw.rstrip("،,:;؛.").endswith(("ها", "هم", "هما")))):
         # «وأشار المتحدث بيده إلى», «أقر الكل بحبها»: a prepositional phrase, not the name
