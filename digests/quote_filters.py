@@ -152,14 +152,6 @@ def _opens_on_verb(text: str) -> bool:
                                 and first not in _L_NAMES))
 
 
-def _possessed_noun(word: str) -> bool:
-    """«توغلها», «سيطرتهم» (folded, five letters or more): a noun with a third person's
-    possessive, never a present verb («يدعمها») nor a first person's («نرفضها»)."""
-    f = fold(word)
-    return (len(f) >= 5 and f.endswith(("ها", "هم", "هما")) and not f.startswith(("ال", "ن", "ا"))
-            and not _present_verb(word))
-
-
 def _present_verb(word: str) -> bool:
     """«يحظر», «ستودّع», «وسيبقى»: a present or future verb by its prefix."""
     norm = fold(word)
@@ -304,13 +296,6 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     if _charge(toks, at, first) or _grounds(toks, at):
         return "drop"  # «واتهم الزعماء إسرائيل "بهجوم ممنهج …"»: the charge, not a statement
     if _act_object(toks, cues, at, first):
-        return "drop"
-    if (_possessed_noun(first) and not _predicate(text) and prev.raw[-1:] not in ":،,"
-            and not is_complementizer(prev.norm)):
-        # «أعلنت الفصائل … في بيان "توغلها داخل مدينة عفرين …"» (QA79-13): a noun whose «its»
-        # is the subject outside the marks, with no verb inside them, is the verb's object —
-        # "announced its incursion", a phrase of the writer's sentence, no statement (a
-        # reported clause that holds the marks is still made apart)
         return "drop"
     if fold(first) in ("باي", "بايه") and not text.rstrip(" .\"»”").endswith(("؟", "?")):
         # «أن مريم لم تبلغ السائق "بأي مخاوف …"» (F14's seed 17, 4579): «of any …» is the

@@ -66,7 +66,6 @@ from digests.denied_nouns import denied_noun
 from digests.describer_subjects import described, thing_described
 from digests.display_names import called_person, fuller_name, named_title, spelled_name
 from digests.name_tails import whole_name
-from digests.thing_speakers import substance
 from digests.reached_names import named_before, named_elsewhere, reached_name
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
@@ -463,9 +462,8 @@ def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MA
     """The digest's quotes: found, filtered, ranked, trimmed (at most `limit`)."""
     # A speaker that is no one («بحسب وبخصوص الكلفة، …», «— مدحه لصلاح») is never shown (F32);
     # a verb and its pronoun before the subject are left out («توصلت إليها لجنة …»).
-    # A speaker the article names as a substance («غاز الأعصاب نوفيتشوك») is none (QA79-15).
     found = [replace(c, speaker=shown) for c in find_quotes(paragraphs)
-             if (shown := shown_speaker(c.speaker)) and not substance(shown, paragraphs)]
+             if (shown := shown_speaker(c.speaker))]
     ranked = rank_quotes(found, headline, limit=limit)
     # A bare «الصحيفة», «البيان» is the body named before (QA21 R5): given after ranking, so
     # the quotes shown stay the same; only the one credited is named.

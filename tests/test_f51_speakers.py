@@ -72,30 +72,3 @@ def test_a_sound_plural_before_its_plural_verb_gets_fa_inna() -> None:
 def test_an_adverb_or_a_name_in_in_keeps_its_start() -> None:  # guard
     assert after_bihasab("كثيرا ما يحدث ذلك") == "كثيرا ما يحدث ذلك"
     assert after_bihasab("بوتين قالوا ذلك") == "بوتين قالوا ذلك"
-
-
-# --- QA79-13: a verbal noun with «its» in marks is the verb's object, no quote ---
-
-def test_a_possessed_verbal_noun_in_marks_is_no_quote() -> None:
-    paras = ['وأعلنت القوات الموالية للحكومة في بيان صباح الأحد "تقدمها داخل مدينة الرقة من'
-             ' المحورين الشمالي والجنوبي" والسيطرة على حيين.',
-             'وقال مدير المرصد إن "اشتباكات عنيفة تدور حاليا في المدينة منذ ساعات الصباح".']
-    assert [t for _, t in _shown(paras)] == ["اشتباكات عنيفة تدور حاليا في المدينة منذ ساعات الصباح"]
-
-
-def test_a_possessed_noun_after_a_colon_is_a_quote() -> None:  # guard
-    para = 'وقال الوزير: "سيطرتها على المدينة مؤقتة ولن تدوم طويلا كما يظن البعض".'
-    assert [s for s, _ in _shown([para])] == ["الوزير"]
-
-
-# --- QA79-15: a substance the article names is no speaker ---
-
-def test_a_speaker_the_article_calls_a_nerve_agent_is_no_one() -> None:
-    paras = ['وقالت الحكومة إنهما سمما بغاز الأعصاب فالكور الذي طور في روسيا خلال الحرب الباردة.',
-             'وقال فالكور في تغريدة "يجب أن نحتج على المزاعم بشأن المادة التي لا دليل لها".']
-    assert [s for s, _ in _shown(paras)] == ["الحكومة"]
-
-
-def test_a_person_named_like_nothing_else_still_speaks() -> None:  # guard
-    paras = ['وقال ستروبنسكي في تغريدة "يجب أن نحتج على المزاعم التي لا دليل لها على الإطلاق".']
-    assert [s for s, _ in _shown(paras)] == ["ستروبنسكي"]
