@@ -12,7 +12,9 @@ news, sport, economy…), so the headline's shape is the signal:
 - a question: opening with a question word (هل، لماذا، كيف، ماذا، ما هو/هي، من هو/هي، كم …),
   or ending with «؟» when no speaker is quoted (a «X: …؟» headline reports X's question);
 - an explainer's opening or phrase: «لهذه الأسباب», «تعرف على», «ما نعرفه عن», «بالأرقام»,
-  «هذه أبرز», «القصة الكاملة», «التفاصيل الكاملة», «قصة …», «في سطور»;
+  «هذه أبرز», «القصة الكاملة», «التفاصيل الكاملة», «قصة …», «في سطور», «… يجب أن تعرفه(ا)» (QA79-4:
+  the pre-vote «الانتخابات الرئاسية الروسية: خمسة أشياء يجب أن تعرفها» was a daily digest's face of
+  Putin's win; three corpus titles say it, all explainers);
 - a clause of time opening it: «حين …», «عندما …» (a retrospective, not the day's fact).
 
 A question after a reported fact is a teaser, not the piece's shape: «ترامب يقبل لقاء كيم.. هل تكون
@@ -31,7 +33,8 @@ _QUESTION_OPEN = re.compile(
     r"|من هو|من هي|من هم|ما قصة|ما سر|ما حقيقة|ماذا بعد)(?=\s|$)")
 _EXPLAIN = re.compile(
     r"لهذه الأسباب|تعرف على|تعرّف على|ما نعرفه عن|ما لا تعرفه|بالأرقام|هذه أبرز|هذه أسباب"
-    r"|القصة الكاملة|التفاصيل الكاملة|في سطور|كل ما تريد معرفته")
+    r"|القصة الكاملة|التفاصيل الكاملة|في سطور|كل ما تريد معرفته"
+    r"|(?:يجب|ينبغي|عليك) أن تعرف")  # «خمسة أشياء يجب أن تعرفها» (QA79-4)
 _OPENING = re.compile(r"^\s*(?:حين|عندما|قصة)\s")
 _TRAILING = " \t\"'«»“”.!…)"
 _SEGMENTS = re.compile(r"\.{2,}|…")
