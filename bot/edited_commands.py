@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 
 # How much of the edited command the answer quotes: longer, only its button offers it
 QUOTED_CHARS = 80
+# How long remembering a command may wait for the write lock (seconds): a busy writer costs the
+# memory of that one command, never the reader's answer
+REMEMBER_WAIT = 0.05
 
 
 async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -59,11 +62,13 @@ async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     rt = runtime(context)
     try:
-        with rt.db.transaction() as tx:
+        # never wait for a store step's write lock: every private command passes here, and
+        # /help must be answered while an article is stored (test_writer; one writer)
+        with rt.db.waiting_at_most(REMEMBER_WAIT), rt.db.transaction() as tx:
             commands_ran.remember(tx, message.chat.id, message.message_id, message.text,
                                   rt.now())
     except sqlite3.Error as exc:
-        log.warning("command not remembered chat=%s error=%s", message.chat.id, exc)
+        log.info("command not remembered chat=%s error=%s", message.chat.id, exc)
 
 
 def ran_before(rt: Runtime, chat_id: int, message_id: int) -> str | None:

@@ -24,6 +24,7 @@ from digests.mojibake import MISREADS, Misread, repair, repair_all
 from digests.mojibake_repair import MIGRATION, repair_articles
 from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite
+from digests.source_backlog import m060_source_backlog
 from digests.search import search
 from digests.settings import Settings
 from digests.sources import add_source, get_source
@@ -171,6 +172,7 @@ async def _old_archive(path: Path, settings: Settings, monkeypatch: pytest.Monke
         patch.setattr(feeds, "unreadable", lambda body, headers=None: None)
         patch.setattr(page_fetch, "unreadable", lambda body, headers=None: None)
         with archive_before(path, MIGRATION) as old:
+            m060_source_backlog(old.db)  # today's poll writes X135's table and column
             for key, name, _, enc, _, read_as in CASES:
                 add_source(old, site.url(f"/{key}/feed.xml"), settings=settings, now=NOW,
                            title=name.encode(enc).decode(read_as))
@@ -227,6 +229,7 @@ async def test_a_migration_killed_after_a_commit_still_renames_a_short_source_na
             patch.setattr(feeds, "unreadable", lambda body, headers=None: None)
             patch.setattr(page_fetch, "unreadable", lambda body, headers=None: None)
             with archive_before(path, MIGRATION) as old:
+                m060_source_backlog(old.db)  # today's poll writes X135's table and column
                 misread = short.encode("iso-8859-6").decode("cp1256")
                 assert repair(misread) is None
                 source = add_source(old, site.url("/s/feed.xml"), settings=settings, now=NOW,
