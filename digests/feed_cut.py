@@ -125,11 +125,8 @@ def cut_items(body: bytes, limit: int) -> tuple[bytes, int]:
     """`body` with at most `limit` entries (its newest end's, or its first and last `limit // 2`
     when the dates do not tell which end that is) and how many were dropped; `body` itself when
     it lists no more, or when its entries cannot be cut safely."""
-    # a cheap bound first: every entry spells its name at least twice (open and close tags)
-    if body.count(b"item") + body.count(b"entry") <= 2 * limit:
-        return body, 0
-    spans = entry_spans(body)
-    if spans is None or len(spans) <= limit:
+    spans = _over(body, limit)
+    if spans is None:
         return body, 0
     head, tail = _kept(body, spans, limit)
     if not head:  # oldest first: the last `limit`
@@ -138,6 +135,16 @@ def cut_items(body: bytes, limit: int) -> tuple[bytes, int]:
     kept = body[:spans[head - 1][1]] + b"\n" + body[spans[len(spans) - tail][0]:] if tail \
         else body[:spans[head - 1][1]] + body[spans[-1][1]:]
     return kept, len(spans) - limit
+
+
+def _over(body: bytes, limit: int) -> list[tuple[int, int]] | None:
+    """The entry spans of `body` when it lists more than `limit` entries that can be cut
+    safely, else None (cut_items and dropped_part share it)."""
+    # a cheap bound first: every entry spells its name at least twice (open and close tags)
+    if body.count(b"item") + body.count(b"entry") <= 2 * limit:
+        return None
+    spans = entry_spans(body)
+    return None if spans is None or len(spans) <= limit else spans
 
 
 def _kept(body: bytes, spans: list[tuple[int, int]], limit: int) -> tuple[int, int]:
@@ -153,10 +160,8 @@ def dropped_part(body: bytes, limit: int, most: int) -> tuple[bytes, int]:
     drops — the `most` of them nearest the kept tail (else head) — and how many it holds (0,
     `body` unchanged: none is dropped). For digests.source_backlog: a new source's first poll
     parses once what its polls never read, to know it when a later poll does."""
-    if body.count(b"item") + body.count(b"entry") <= 2 * limit:
-        return body, 0
-    spans = entry_spans(body)
-    if spans is None or len(spans) <= limit:
+    spans = _over(body, limit)
+    if spans is None:
         return body, 0
     head, tail = _kept(body, spans, limit)
     dropped = spans[head:len(spans) - tail]
