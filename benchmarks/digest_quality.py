@@ -43,8 +43,9 @@ articles, `holdout21`) the test of session 19, quotes22.jsonl (60 articles, `hol
 test of session 20, quotes23.jsonl (60 articles, `holdout23`) the test of session 21,
 quotes24.jsonl (60 articles, `holdout24`) the test of session 22, quotes25.jsonl (60 articles,
 `holdout25`) the test of session 23, quotes26.jsonl (60 articles, `holdout26`) the test of
-session 24, quotes27.jsonl (60 articles, `holdout27`) the test of session 25 and quotes28.jsonl
-(60 articles, `holdout28`) the test of session 26 (development data since). `--show` prints only the development sets.
+session 24, quotes27.jsonl (60 articles, `holdout27`) the test of session 25, quotes28.jsonl
+(60 articles, `holdout28`) the test of session 26 and quotes29.jsonl (60 articles, `holdout29`) the
+test of session 27 (development data since). `--show` prints only the development sets.
 """
 
 from __future__ import annotations
@@ -80,10 +81,10 @@ GOLD = [ROOT / "benchmarks" / "gold" / name
                      "quotes18.jsonl", "quotes19.jsonl", "quotes20.jsonl", "quotes21.jsonl",
                      "quotes22.jsonl", "quotes23.jsonl", "quotes24.jsonl",
                      "quotes25.jsonl", "quotes26.jsonl", "quotes27.jsonl",
-                     "quotes28.jsonl")]
+                     "quotes28.jsonl", "quotes29.jsonl")]
 # Sets whose mismatches `--show` may print (holdout2 and holdout3 were scored once, untouched, in
 # session 2, holdout5 in session 3, holdout6 in session 4, holdout7 in session 5, holdout8 in
-# session 6, holdout9 in session 7, holdout10 in session 8, holdout11 in session 9, holdout12 in session 10, holdout13 in session 11, holdout14 in session 12, holdout15 in session 13, holdout16 in session 14, holdout17 in session 15, holdout18 in session 16, holdout19 in session 17, holdout20 in session 18, holdout21 in session 19, holdout22 in session 20, holdout23 in session 21, holdout24 in session 22, holdout25 in session 23, holdout26 in session 24, holdout27 in session 25 and holdout28 in session 26, and are development data now; train4 is training data); any other set is only
+# session 6, holdout9 in session 7, holdout10 in session 8, holdout11 in session 9, holdout12 in session 10, holdout13 in session 11, holdout14 in session 12, holdout15 in session 13, holdout16 in session 14, holdout17 in session 15, holdout18 in session 16, holdout19 in session 17, holdout20 in session 18, holdout21 in session 19, holdout22 in session 20, holdout23 in session 21, holdout24 in session 22, holdout25 in session 23, holdout26 in session 24, holdout27 in session 25, holdout28 in session 26 and holdout29 in session 27, and are development data now; train4 is training data); any other set is only
 # scored, never printed.
 DEVELOPMENT = frozenset({"dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4", "holdout5",
                          "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
@@ -91,7 +92,7 @@ DEVELOPMENT = frozenset({"dev1", "holdout1", "dev2", "holdout2", "holdout3", "tr
                          "holdout16", "holdout17", "holdout18", "holdout19",
                          "holdout20", "holdout21", "holdout22", "holdout23",
                          "holdout24", "holdout25", "holdout26", "holdout27",
-                         "holdout28"})
+                         "holdout28", "holdout29"})
 _PUNCT_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
 
 

@@ -69,7 +69,7 @@ of session 11, holdout14, the test of session 12, holdout15, the test of session
 holdout16, the test of session 14, holdout17, the test of session 15, holdout18, the test
 of session 16, holdout19, the test of session 17, holdout20, the test of session 18, holdout21,
 the test of session 19, holdout22, the test of session 20, holdout23, the test of session
-21, holdout24, the test of session 22, holdout25, the test of session 23, holdout26, the test of session 24, holdout27, the test of session 25, and holdout28, the test of session 26, each scored once); a newer blind test is never opened, and any other set name is refused.
+21, holdout24, the test of session 22, holdout25, the test of session 23, holdout26, the test of session 24, holdout27, the test of session 25, holdout28, the test of session 26, and holdout29, the test of session 27, each scored once); a newer blind test is never opened, and any other set name is refused.
 """
 
 from __future__ import annotations
@@ -116,10 +116,10 @@ SET_ORDER = ("dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4", "hold
              "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
              "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22",
              "holdout23", "holdout24", "holdout25", "holdout26", "holdout27",
-             "holdout28")
+             "holdout28", "holdout29")
 KNOWN_SETS = frozenset(SET_ORDER)
-# The files of the development sets only. holdout5–holdout28 (quotes5–28.jsonl) were the tests
-# of sessions 3 to 26, each scored once; development data since. A newer blind test is never read.
+# The files of the development sets only. holdout5–holdout29 (quotes5–29.jsonl) were the tests
+# of sessions 3 to 27, each scored once; development data since. A newer blind test is never read.
 GOLD_FILES = tuple(ROOT / "benchmarks" / "gold" / name
                    for name in ("quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl",
                                 "quotes5.jsonl", "quotes6.jsonl", "quotes7.jsonl", "quotes8.jsonl",
@@ -129,7 +129,8 @@ GOLD_FILES = tuple(ROOT / "benchmarks" / "gold" / name
                                 "quotes18.jsonl", "quotes19.jsonl", "quotes20.jsonl",
                                 "quotes21.jsonl", "quotes22.jsonl", "quotes23.jsonl",
                                 "quotes24.jsonl", "quotes25.jsonl", "quotes26.jsonl",
-                                "quotes27.jsonl", "quotes28.jsonl"))
+                                "quotes27.jsonl", "quotes28.jsonl",
+                                "quotes29.jsonl"))
 GRID = (-2.0, -1.2, -0.8, -0.4, -0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.6, 2.0, 2.4, 3.0)
 Model = dict[str, float]
 

@@ -73,6 +73,7 @@ FILES = ("story_pairs.jsonl", "story_pairs2.jsonl", "story_pairs3.jsonl", "story
          "story_pairs25.jsonl", "story_pairs26.jsonl", "story_pairs27.jsonl",
          "story_pairs28.jsonl", "story_pairs29.jsonl", "story_pairs30.jsonl",
          "story_pairs31.jsonl", "story_pairs32.jsonl", "story_pairs33.jsonl",
+         "story_pairs34.jsonl",
          "story_audit7.jsonl")
 # story_pairs5.jsonl (holdout5) judged the first fit, once; it is training data since. The test of
 # the refit is story_pairs8.jsonl (holdout8): scored once, never fitted on.
@@ -100,12 +101,13 @@ TEST = frozenset({"holdout8"})
 # story_pairs31.jsonl (holdout31) judged session 24, once; the twenty-eighth blind fold since (31b unread).
 # story_pairs32.jsonl (holdout32) judged session 25, once; the twenty-ninth blind fold since (32b unread).
 # story_pairs33.jsonl (holdout33) judged session 26, once; the thirtieth blind fold since (33b unread).
+# story_pairs34.jsonl (holdout34) judged session 27, once; the thirty-first blind fold since (34b unread).
 BLIND = ("holdout2", "holdout3", "holdout4", "holdout5", "train6", "train7", "train9",
          "train10", "holdout12", "holdout13", "holdout14", "holdout15",
          "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21",
          "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27",
          "holdout28", "holdout29", "holdout30",
-         "holdout31", "holdout32", "holdout33")  # labelled blind by readers who never saw the model: pooled
+         "holdout31", "holdout32", "holdout33", "holdout34")  # labelled blind by readers who never saw the model: pooled
 
 
 OUT = ROOT / "benchmarks" / "out"  # gitignored: cached meaning vectors live here, never in git

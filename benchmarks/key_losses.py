@@ -327,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
                          "holdout17", "holdout18", "holdout19", "holdout20", "holdout21",
                          "holdout22", "holdout23", "holdout24", "holdout25", "holdout26",
-                         "holdout27", "holdout28")
+                         "holdout27", "holdout28", "holdout29")
              if s in sets]
     found, keys = losses(order, args.limit)
     print("\n".join(table(found, keys, order, args.ids)))

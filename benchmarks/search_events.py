@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/search_events.py
     .venv/bin/python benchmarks/search_events.py --thresholds 0.8 0.9 0.95 --list 0.9
 
-Every development pair of benchmarks/gold/story_pairs*.jsonl is read — never story_pairs34*
-(session 26's blind set: refused) — its two reports taken from the corpus as the search reads
+Every development pair of benchmarks/gold/story_pairs*.jsonl is read — never story_pairs35*
+(session 28's blind set: refused) — its two reports taken from the corpus as the search reads
 them (digests.search_events.report_of: the story vector of the whole text, the lead of the
 headline and first 600 characters) and given the word model's probability
 (digests.search_events.same_event, production's story_model.WEIGHTS; 0 beyond the 48 h window
@@ -56,7 +56,7 @@ from digests.search_events import (  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 GOLD = ROOT / "benchmarks" / "gold"
-BLIND = "story_pairs34"  # session 27's untouched story pairs: never read here
+BLIND = "story_pairs35"  # session 28's untouched story pairs: never read here
 UNFITTED = ("story_pairs8.jsonl", "story_pairs11.jsonl")  # benchmarks/fit_story_pairs.py skips
 
 
@@ -225,7 +225,7 @@ USE_NOTE = re.compile(r"^result use (\S+) \S+ .*\(l2 ([\d.]+), K (\d+)\)")
 def cv_use(logs: list[Path], thresholds: list[float], listed: float | None = None,
            l2: float = 0.3) -> None:
     """Cross-validated pairwise precision / recall of the fold's decisions over the 29 blind folds
-    of benchmarks/fit_story_pairs.py (FILES: never story_pairs34*), pooled: each blind fold's
+    of benchmarks/fit_story_pairs.py (FILES: never story_pairs35*), pooled: each blind fold's
     pairs given the word weights fitted without it (fit_story_pairs.fit, as its --thresholds)
     and the USE pair model fitted without it (story_curve's use:both:0: the penalty and PCA size
     a stored story_curve run's `result use` line chose for that fold, in `logs`; a fold with none

@@ -63,6 +63,7 @@ FRESH: Mapping[str, tuple[int, int, int, str]] = {
     "holdout31": (9, 3, 6, "USE (s18 refit), 72 h"),
     "holdout32": (12, 0, 6, "USE (s18 refit), 72 h"),
     "holdout33": (12, 2, 4, "USE (s18 refit), 72 h"),
+    "holdout34": (6, 1, 3, "USE (s18 refit), 72 h"),
 }
 
 

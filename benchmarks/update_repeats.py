@@ -6,7 +6,7 @@ QA19 saw Ivanka Trump's visit three times: one event split across stories, the l
 as «🔄 تحديث». An update is skipped (digests.story_updates.queue_updates) when the chat was sent, in
 the last 48 h, a report of ANOTHER story whose headline and lead say the same. The pairs this
 rule decides are pairs the story index kept apart, so the measure is on the development story
-pairs (every benchmarks/gold/story_pairs*.jsonl but a later blind story_pairs34*) whose pair the
+pairs (every benchmarks/gold/story_pairs*.jsonl but a later blind story_pairs35*) whose pair the
 story model refuses (`story_model.same_story` False): a rule that skips a gold-same pair there
 catches a repeat; one that skips a gold-different pair hides a real update. Two candidates,
 each at several thresholds, then the rule `digests.repeats.says_same` applies (either):
@@ -40,7 +40,7 @@ from digests.repeats import LEAD_MIN, MODEL_MIN, report, says_same  # noqa: E402
 from digests.similarity import pair_features, similarity  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
-BLIND = ("story_pairs34",)  # session 27's untouched tests: never read here
+BLIND = ("story_pairs35",)  # session 28's untouched tests: never read here
 LEAD_THRESHOLDS = (0.40, 0.50, 0.55, 0.60, 0.65, 0.70, 0.80)
 MODEL_THRESHOLDS = (0.10, 0.20, 0.30, 0.40)
 

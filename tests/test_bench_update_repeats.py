@@ -29,4 +29,4 @@ def test_update_repeats_scores_the_rule_on_pairs_the_model_refuses(
 def test_update_repeats_refuses_a_blind_set() -> None:
     module = load_benchmark("update_repeats", "bench_update_repeats")
     with pytest.raises(SystemExit):
-        module.gold_pairs([GOLD / "story_pairs34.jsonl"])
+        module.gold_pairs([GOLD / "story_pairs35.jsonl"])

@@ -113,9 +113,9 @@ def test_the_pairwise_ranker_learns_a_role_that_marks_the_key_quotes() -> None:
 def test_the_k16_table_reads_development_sets_only() -> None:
     k16 = _k16()
     fit = importlib.import_module("fit_quote_rank")
-    assert not any("quotes29" in str(p) for p in k16.GOLD_FILES)
+    assert not any("quotes30" in str(p) for p in k16.GOLD_FILES)
     with pytest.raises(SystemExit):
-        fit.main(["--k16", "--sets", "dev1,holdout29"])
+        fit.main(["--k16", "--sets", "dev1,holdout30"])
     with pytest.raises(SystemExit):
         fit.main(["--k16", "--sets", "dev1", "--k16-rankers", "nonsense"])
 

@@ -73,5 +73,5 @@ def test_causes_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "| shown (digest's three) | 1 | 1 |" in lines
     assert any("«وأوصت اللجنة أن»" in line for line in lines)
     with pytest.raises(SystemExit):
-        bench.main(["--sets", "quotes29"])  # a blind test set is refused, never read
+        bench.main(["--sets", "quotes30"])  # a blind test set is refused, never read
     assert "not development sets" in capsys.readouterr().err

@@ -54,4 +54,4 @@ def test_a_variant_is_scored_and_the_ranking_restored(
     out = capsys.readouterr().out
     assert "| base | 1/1 | +0 |" in out and "| counter in slot 2 or 3 |" in out
     with pytest.raises(SystemExit):
-        bench.main(["--sets", "quotes29"])  # a blind test set is refused, never read
+        bench.main(["--sets", "quotes30"])  # a blind test set is refused, never read

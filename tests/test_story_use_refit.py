@@ -25,12 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # story_pairs30 (holdout30) judged it again in session 23 (no refit that session);
 # story_pairs31 (holdout31) judged it again in session 24 (no refit that session);
 # story_pairs32 (holdout32) judged it again in session 25 (no refit that session);
-# story_pairs33 (holdout33) judged it again in session 26 (no refit that session).
+# story_pairs33 (holdout33) judged it again in session 26 (no refit that session);
+# story_pairs34 (holdout34) judged it again in session 27 (no refit that session).
 AFTER_THE_REFIT: frozenset[str] = frozenset({"story_pairs25.jsonl", "story_pairs26.jsonl",
                                              "story_pairs27.jsonl", "story_pairs28.jsonl",
                                              "story_pairs29.jsonl", "story_pairs30.jsonl",
                                              "story_pairs31.jsonl", "story_pairs32.jsonl",
-                                             "story_pairs33.jsonl"})
+                                             "story_pairs33.jsonl", "story_pairs34.jsonl"})
 KEPT = ("story_use_s18.json", "story_use_s19.json")  # oldest first; the last is the one replaced
 
 
