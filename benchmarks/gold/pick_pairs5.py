@@ -48,7 +48,8 @@ SEEDS = {"test": 20261203, "train1": 20261204, "train2": 20261205,
          "test16": 20270120, "test17": 20270122, "test18": 20270124,
          "test19": 20270126, "test20": 20270128, "test21": 20270130,
          "test22": 20270133, "test23": 20270135,
-         "test24": 20270137, "test25": 20270139, "test26": 20270141}
+         "test24": 20270137, "test25": 20270139, "test26": 20270141,
+         "test27": 20270143}
 
 
 def existing_pairs(paths: tuple[Path, ...] = EXISTING) -> frozenset[frozenset[str]]:
