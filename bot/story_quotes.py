@@ -2,9 +2,10 @@
 
 `quote_line` words one key quote as a reader sees it (direct speech «…» — speaker; reported
 speech «بحسب X، …», bot.attribution); `key_quote` picks the one a delivered bundle's compact
-block shows (the first that names a topic the bundle was sent for); `related_lines` lists a
-story's related links. bot.render lays these out into messages; bot.story_alerts cuts what a
-compact block leaves out into a button's alert. `ltr` and `label` (bidi) serve bot.render too.
+block shows (for a followed topic: the key quote of news of it, else the first naming it);
+`related_lines` lists a story's related links. bot.render lays these out into messages;
+bot.story_alerts cuts what a compact block leaves out into a button's alert. `ltr` and `label`
+(bidi) serve bot.render too.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, isolate_rtl, safe_url, wrap_rtl
 from bot.packer import shorten
 from bot.story_sites import link_note
-from digests.arabic import normalize
+from digests.arabic import analyze, normalize
 from digests.models import Article, Digest, Quote, QuoteKind
+from digests.story_reports import headline_keys
 from digests.topic_match import article_matches
 from digests.urls import url_key
 from digests.quotes import quote_marks_balanced
@@ -179,27 +181,52 @@ def names_topic(topic: str, text: str) -> bool:
 
 
 def key_quote(digest: Digest, lang: str, topics: Sequence[str] = ()) -> int | None:
-    """The place (in `quote_lines`) of the one quote a compact block shows: the best — the
-    first in the digest's ranked order — whose words or speaker name one of `topics` (the
-    topics the bundle was sent for; "" the general digest names none), else the first when no
-    topic is named. A story sent for «الغوطة» shows a quote about Ghouta, not the article's
-    first quote about Afrin (QA21 R1); sent for a named topic none of its quotes names, it
-    shows none (QA46 G9: an «النفط» alert's only line was the crown prince on a nuclear bomb;
-    the quotes stay behind its «📖» button). None when no quote shows. Pure: the same
-    (digest, topics) give the same place."""
-    return _key_place(_quoted(digest, lang), topics)
+    """The place (in `quote_lines`) of the one quote a compact block shows, for `topics` (the
+    topics the bundle was sent for; "" the general digest, which takes the first quote):
+
+    - a story whose headline names one of the named topics is news of that topic: its key
+      quote, the first in the digest's ranked order that is of the story — naming a topic or
+      sharing a content word with the headline (QA79-5: a «عفرين» follower's alert of the
+      looting in Afrin quoted Kurdish leaders' side pledge that named the town, not the key
+      quote the digest leads with);
+    - a story that came for a mention in its body shows the first quote whose words or speaker
+      name a topic (QA21 R1: a press review sent for «الغوطة» shows its Ghouta quote, not its
+      first quote about Afrin);
+    - no such quote: none (QA46 G9: an «النفط» alert's only line was the crown prince on a
+      nuclear bomb, off the oil story; the quotes stay behind its «📖» button).
+
+    None when no quote shows. Pure: the same (digest, topics) give the same place."""
+    return _key_place(_quoted(digest, lang), topics, digest.headline)
 
 
-def _key_place(quoted: Sequence[tuple[Quote, Line]], topics: Sequence[str]) -> int | None:
-    """`key_quote` on the digest's quotes and lines as `_quoted` gives them."""
+def _key_place(quoted: Sequence[tuple[Quote, Line]], topics: Sequence[str],
+               headline: str = "") -> int | None:
+    """`key_quote` on the digest's quotes and lines as `_quoted` gives them, and its
+    `headline`."""
     if not quoted:
         return None
     named = [topic for topic in topics if clean(topic)]
-    for i, (q, _line) in enumerate(quoted):
-        if any(names_topic(topic, q.text) or names_topic(topic, q.speaker) for topic in named):
-            return i
-    # a bundle also sent as the general digest ("" among its topics) takes any quote
-    return None if named and all(clean(topic) for topic in topics) else 0
+    if not named or not all(clean(topic) for topic in topics):
+        return 0  # no topic, or also sent as the general digest: the key quote
+
+    def naming(q: Quote) -> bool:
+        return any(names_topic(topic, q.text) or names_topic(topic, q.speaker)
+                   for topic in named)
+    if any(names_topic(topic, headline) for topic in named):
+        # news of the topic: its key quote, unless off the story (a side remark the article
+        # ends with may name the topic, the key quote need not: the headline did)
+        keys = _content_keys(headline)
+        for i, (q, _line) in enumerate(quoted):
+            if naming(q) or _content_keys(f"{q.text} {q.speaker}") & keys:
+                return i
+        return None
+    return next((i for i, (q, _line) in enumerate(quoted) if naming(q)), None)
+
+
+def _content_keys(text: str) -> frozenset[str]:
+    """The content words of `text` as a story's headlines are compared (stems, no stop words:
+    digests.story_reports.headline_keys)."""
+    return headline_keys(analyze(clean(text)))
 
 
 def key_line(digest: Digest, lang: str, topics: Sequence[str]
@@ -210,7 +237,7 @@ def key_line(digest: Digest, lang: str, topics: Sequence[str]
     bot.story_alerts)."""
     quoted = _quoted(digest, lang)
     lines = [line for _q, line in quoted]
-    at = _key_place(quoted, topics)
+    at = _key_place(quoted, topics, digest.headline)
     if at is None:
         return [], -1, False, lines
     line, cut = shorten(lines[at], KEY_QUOTE_UNITS)

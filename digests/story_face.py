@@ -15,9 +15,11 @@ follower, only reports naming a followed topic may be the face, the tie rule the
 for a chat, only reports of sources it has not muted (QA42 B2: a muted site's report was the
 face of a pushed story another site's report had queued); and when later reports tell an
 outcome the queued one did not (digests.story_outcomes.new_outcome: the in-match report queued,
-then «صلاح يسجل رباعية»; or a higher toll in its lead, QA71-2), only they (QA42 B1: a daily
-reader got the stale in-match face next morning). A story of one report is its report. `faces` reads the stories' live reports in one
-query per chunk.
+then «صلاح يسجل رباعية»; or a higher toll in its lead, QA71-2; or full control of a place,
+QA79-4: «… تتوغل في مدينة عفرين» queued, then «… تسيطر بالكامل على مدينة عفرين», which tied with
+it and left the advance the face of an instant alert and a daily digest alike), only they (QA42
+B1: a daily reader got the stale in-match face next morning). A story of one report is its
+report. `faces` reads the stories' live reports in one query per chunk.
 
 A report of the event is preferred to an analysis, opinion or explainer piece
 (digests.angle_pieces; QA59-49: the analysis «حين دك أردوغان الغوطة.. وقصف الأسد عفرين» shared the

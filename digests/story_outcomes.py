@@ -15,6 +15,12 @@ or in a question is none (QA41 T3), nor one a hedge goes before («تقارير:
 So is a player or coach leading a team through to a round («ميسي يقود برشلونة إلى ربع نهائي
 دوري الأبطال», «يقود الريال لربع النهائي»: the tie was won; X69), unless hedged («هل يقود…»,
 «قد يقود…») or promised («سيقود»).
+Full control of a place is an outcome too (QA79-4: «… تتوغل في مدينة عفرين» queued, then «…
+تسيطر بالكامل على مدينة عفرين»; X141): a control word («تسيطر», «السيطرة», «تستعيد», «تحرر»)
+followed within FULL_REACH words by «بالكامل», «الكاملة», «كامل», «التامة» — not behind a hedge, a
+purpose «ل» («للسيطرة الكاملة») or in a question — when no sent headline told full control or
+a fall («سقوط عفرين»). Control alone («تسيطر على مركز المدينة» after «تدخل») stays no outcome
+(X63: a third source's retelling is no update).
 """
 
 from __future__ import annotations
@@ -81,7 +87,10 @@ _NOT_FUTURE = frozenset(normalize(w) for w in (
     "سنوات", "سنويا", "سنوية", "سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سياسيين",
     "سيطرة", "سيطرته", "سيدة", "سيدات", "سيناء", "ستين", "سنغافورة", "سيول", "سيادة",
     "ستاد", "سيناريو", "سانت", "ساعات", "ساعة", "سابق", "سابقة", "سابقا", "ساحة", "سامح",
-    "ساري"))
+    "ساري",
+    # control told in a quote («قائد: سيطرنا على عفرين», «المرصد: القوات سيطرت …»): past, not
+    # a promise (X141)
+    "سيطرت", "سيطرنا", "سيطروا", "سيطرتها", "سيطرتهم", "سيطرتنا"))
 
 
 # A hedge up to 3 words before a result word makes it a rumour or a question (QA44 T7): «قد»
@@ -253,12 +262,52 @@ def _numbers(title: str) -> set[str]:
     return set(_NUMBER.findall(text)) | {f"{a}-{b}" for a, b in _SCORE.findall(text)}
 
 
+# Full control (X141, QA79-4): a control word, then within FULL_REACH words a word of «full»
+_CONTROL = frozenset(normalize(w) for w in (
+    "يسيطر", "تسيطر", "سيطر", "سيطرت", "يسيطرون", "سيطروا", "سيطرنا", "سيطرة", "سيطرته",
+    "سيطرتها", "سيطرتهم", "سيطرتنا", "يستعيد", "تستعيد", "استعاد", "استعادت", "استعادة", "يحرر",
+    "تحرر", "حرر", "حررت", "تحرير", "احكم", "احكمت"))  # not «تحكم» (a court's «rules»)
+_FULL = frozenset(normalize(w) for w in (
+    "كامل", "كاملة", "كاملا", "بكامل", "تام", "تامة", "تاما", "التامة"))
+# a fall told («سقوط عفرين», «عفرين تسقط»): the full outcome told already
+_FELL = frozenset(normalize(w) for w in ("سقوط", "تسقط", "يسقط", "سقطت", "سقط"))
+FULL_REACH = 4
+
+
+def _stems(word: str) -> set[str]:
+    """`word` and the word after each of `_PREFIXES` («بالكامل» → «كامل», «والسيطرة» → «سيطره»)."""
+    return {word} | {word[len(p):] for p in _PREFIXES
+                     if word.startswith(p) and len(word) - len(p) >= 3}
+
+
+def full_control(title: str) -> bool:
+    """Whether `title` tells full control of a place (see the module docstring): «القوات
+    تسيطر بالكامل على المدينة», «أردوغان يعلن "السيطرة الكاملة" على مركز عفرين»; not in a
+    question, a quoted promise, a hedged clause or behind a purpose «ل» («تسعى للسيطرة
+    الكاملة»)."""
+    if _promise(title) or "؟" in title or "?" in title:
+        return False
+    words = _clauses(normalize(title or ""))
+    for i, word in enumerate(words):
+        if not _stems(word) & _CONTROL or _hedged(words, i) or any(
+                word.startswith(p) and word[len(p):] in _CONTROL for p in _PURPOSE):
+            continue
+        if any(_stems(after) & _FULL for after in words[i + 1:i + 1 + FULL_REACH]):
+            return True
+    return False
+
+
+def _fell(title: str) -> bool:
+    """Whether `title` asserts a fall («سقوط عفرين»): full control told another way."""
+    return bool(_words(_asserted(title)) & _FELL)
+
+
 def may_give_outcome(headline: str, lead: str = "") -> bool:
     """Whether `headline` (its report's first sentence `lead`) could be a `new_outcome` after
     any sent headlines: it has a result word or a figure, or its lead a toll (a report with
     none is no update, whatever the chat was sent)."""
     return bool(_result_words(headline, RESULT_WORDS)) or bool(_numbers(headline)) or bool(
-        lead and story_figures.tolls(lead))
+        lead and story_figures.tolls(lead)) or full_control(headline)
 
 
 _MEASURE = re.compile(r"(\d+)\s*(?:عام|عاما|سنة|سنوات|مليار|مليون|الف|ألف|دولار|دقيقة|ساعة"
@@ -280,7 +329,8 @@ def new_outcome(sent: Sequence[str], headline: str, *, lead: str = "",
     gives a toll higher than the sent headlines and their `sent_leads` did (QA71-2: «… يحصد
     المزيد من الأرواح» led with 28 dead after «عشرات القتلى»), and, for a headline
     `corrected` in place, when it changes a count of people or a sum («3000 شخص» → «5000
-    شخص», QA71-3)."""
+    شخص», QA71-3); and when it tells full control (`full_control`) none of them told, nor a
+    fall (QA79-4: «تتوغل في مدينة عفرين» → «تسيطر بالكامل على مدينة عفرين»)."""
     if not sent:
         return False
     if lead and story_figures.new_lead_figure([*sent, *sent_leads], lead):
@@ -301,4 +351,7 @@ def new_outcome(sent: Sequence[str], headline: str, *, lead: str = "",
     # («240 مليار» beside «64 مليار», «7 صواريخ» beside «صاروخا»)
     numbers = {n for n in new_numbers if "-" in n} | (new_numbers if words & TOLL_WORDS
                                                       else set())
-    return bool(results) or bool(numbers)
+    # full control after headlines that told none (an advance, an entry, a partial control:
+    # «تتوغل» → «تسيطر بالكامل», QA79-4) nor a fall
+    full = full_control(headline) and not any(full_control(s) or _fell(s) for s in sent)
+    return bool(results) or bool(numbers) or full
