@@ -41,6 +41,7 @@ from bot.story_quotes import (  # noqa: F401
     quote_line,
     quote_lines,
     related_lines,
+    related_picks,
 )
 from digests.earlier_headlines import change
 from digests.models import Digest
@@ -210,6 +211,9 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     خبرًا آخر في الزر أدناه.»: bot.texts_more); `button` False says the courier could not
     attach that button (the database refused its id), and the line then promises none (`more_line`). Split across
     messages only where Telegram's limits force it; only the first message carries the header.
+    Several stories: a related link is listed once, under the first story that has it (nor
+    is a story of the message listed as related): the stories after it list their next links
+    (QA67-8, QA79-11; bot.story_quotes.related_picks).
     `updates`: the article ids shown as a story's update («🔄 تحديث · » before the headline:
     digests.story_updates.update_articles).
     `compact` (by default: a delivered digest, `topics` given) lays each story out as a short
@@ -232,11 +236,16 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     # (QA63-12), and the lines do not say it again (QA70-7)
     revised = (topics is not None and bool(items)
                and all(d.revised and d.article_id in updates for d in items))
-    stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates,
-                                              compact=compact, topics=chosen or (),
-                                              index=first + i if numbered else None,
-                                              shown=shown, marked=not revised)
-                                 for i, d in enumerate(items)]
+    stories: list[list[Line]] = []
+    for i, d in enumerate(items):
+        stories.append(digest_lines(d, lang, now, update=d.article_id in updates,
+                                    compact=compact, topics=chosen or (),
+                                    index=first + i if numbered else None,
+                                    shown=shown, marked=not revised))
+        if numbered and not compact:
+            # a link once a message, under the first story that lists it; the stories after
+            # it list their next links (QA79-11: one link under three stories of /digest)
+            shown |= {url_key(r.url) for r in related_picks(d, shown)}
     if topics is not None:
         stories.insert(0, [(label(origin_header(topics, lang, kind, revised=revised), lang),)])
         if more > 0:

@@ -3,9 +3,9 @@
 `quote_line` words one key quote as a reader sees it (direct speech «…» — speaker; reported
 speech «بحسب X، …», bot.attribution); `key_quote` picks the one a delivered bundle's compact
 block shows (for a followed topic: the key quote of news of it, else the first naming it);
-`related_lines` lists a story's related links. bot.render lays these out into messages;
-bot.story_alerts cuts what a compact block leaves out into a button's alert. `ltr` and `label`
-(bidi) serve bot.render too.
+`related_lines` lists a story's related links, grouped and marked by kind (`related_picks`,
+`kind_mark`). bot.render lays these out into messages; bot.story_alerts cuts what a compact
+block leaves out into a button's alert. `ltr` and `label` (bidi) serve bot.render too.
 """
 
 from __future__ import annotations
@@ -27,13 +27,15 @@ from bot.attribution import (
     standalone,
 )
 from bot.i18n import t
-from bot.lines import LRM, Line, Span, clean, isolate_ltr, isolate_rtl, safe_url, wrap_rtl
+from bot.lines import (LRM, Line, Span, clean, english_run, isolate_ltr, isolate_rtl, safe_url,
+                       wrap_rtl)
 from bot.packer import shorten
 from bot.story_sites import link_note
 from digests.arabic import analyze, normalize
-from digests.models import Article, Digest, Quote, QuoteKind
+from digests.models import Article, Digest, Quote, QuoteKind, RelatedItem
 from digests.story_reports import headline_keys
 from digests.topic_match import article_matches
+from digests.story_picks import in_time_order
 from digests.urls import url_key
 from digests.quotes import quote_marks_balanced
 
@@ -252,25 +254,73 @@ def _same_words(a: str, b: str) -> bool:
     return n >= 3 and wa[:n] == wb[:n]
 
 
-def related_lines(digest: Digest, lang: str, now: datetime | None = None, *,
-                  shown: frozenset[str] = frozenset()) -> list[Line]:
-    """«روابط ذات صلة:» and one bulleted link per related item (at most MAX_RELATED). Given
-    `now` (in the reader's zone: bot.reader_clock), each link says its date, and a "story" link
-    its site too (QA34 R9: a 15 Mar threat read like the 17 Mar expulsion):
-    «• عنوان — bbc.com · ١٥ مارس» (bot.story_sites.link_note). `shown`: the links (url_key) of
-    the stories the same message numbers — not listed again as related (QA67-8: 7 of /digest's
-    9 related links were stories of the same message)."""
-    items: list[Line] = []
+# Related links shown in this order of kinds, and within a kind: the page's own block as the
+# site published it, archive pieces newest first, the story's other reports in the order they
+# came out (digests.digest.merge_related, X95/X98). Laid out again here because a link to a gone
+# page is replaced in its place as it is shown (digests.live_links), and a reader told «أرشيف»
+# must find the dates of the archive in order (QA79-12).
+KIND_ORDER = ("page", "archive", "story")
+
+
+def in_kind_order(items: Sequence[RelatedItem]) -> list[RelatedItem]:
+    """`items` grouped by kind (KIND_ORDER; an unknown kind last, as given), the archive
+    newest first and the story's reports oldest first (undated ones last, as given), the
+    page's block as given."""
+    def group(kind: str) -> list[RelatedItem]:
+        return [i for i in items if i.kind == kind]
+
+    rest = [i for i in items if i.kind not in KIND_ORDER]
+    return (group("page") + in_time_order(group("archive"), newest_first=True)
+            + in_time_order(group("story")) + rest)
+
+
+def related_picks(digest: Digest, shown: frozenset[str] = frozenset()) -> list[RelatedItem]:
+    """The related items `related_lines` lists (at most MAX_RELATED, in `in_kind_order`): each
+    with a link worth showing, not the story itself, not twice, and none whose url_key is in
+    `shown` (the message's stories and the links shown under its stories before this one)."""
+    picks: list[RelatedItem] = []
     seen = {clean(digest.url)}
-    for item in digest.related:
+    for item in in_kind_order(digest.related):
         url = safe_url(item.url)
         if url is None or url in seen:  # a related item is only worth its link
             continue
-        if shown and url_key(item.url) in shown:  # a story of this very message
+        if shown and url_key(item.url) in shown:  # a story or a link of this very message
             continue
-        title = clean(item.title) or url
         seen.add(url)
-        line: tuple[Span, ...] = (Span("• "), Span(ltr(title), href=url))
+        picks.append(item)
+        if len(picks) == MAX_RELATED:
+            break
+    return picks
+
+
+def kind_mark(kind: str, lang: str) -> Span | None:
+    """The italic mark before a related link that says what it is (QA79-12): «من صفحة
+    الخبر:» (the page's own related block), «من الأرشيف:» (an earlier piece), «مصدر آخر:»
+    (the same story from another site); in English one left-to-right run («From the archive:»,
+    its colon kept after its words in the right-to-left line). None for an unknown kind."""
+    if kind not in KIND_ORDER:
+        return None
+    return Span(english_run(t(f"related_{kind}", lang), lang), italic=True)
+
+
+def related_lines(digest: Digest, lang: str, now: datetime | None = None, *,
+                  shown: frozenset[str] = frozenset()) -> list[Line]:
+    """«روابط ذات صلة:» and one bulleted link per related item (`related_picks`: at most
+    MAX_RELATED, grouped by kind in `in_kind_order`). Given `now` (in the reader's zone:
+    bot.reader_clock), each link is marked by its kind (`kind_mark`) and says its date, and a
+    "story" link its site too (QA34 R9: a 15 Mar threat read like the 17 Mar expulsion):
+    «• من الأرشيف: عنوان — bbc.com · ١٥ مارس» (bot.story_sites.link_note). `shown`: the links
+    (url_key) of the stories the same message numbers, and those listed under its stories
+    before this one — not listed again (QA67-8: 7 of /digest's 9 related links were stories of
+    the same message; QA79-11: one link under three stories)."""
+    items: list[Line] = []
+    for item in related_picks(digest, shown):
+        url = safe_url(item.url) or ""
+        title = clean(item.title) or url
+        line: tuple[Span, ...] = (Span("• "),)
+        mark = kind_mark(item.kind, lang) if now is not None else None
+        line += (mark, Span(" ")) if mark is not None else ()
+        line += (Span(ltr(title), href=url),)
         if now is not None:
             note = link_note(item, now, lang, digest)
             line += (Span(" — " + note, italic=True),) if note else ()
@@ -279,8 +329,6 @@ def related_lines(digest: Digest, lang: str, now: datetime | None = None, *,
             host = urlsplit(url).hostname or ""
             line += (Span(" — " + ltr(host.removeprefix("www.")), italic=True),) if host else ()
         items.append(line)
-        if len(items) == MAX_RELATED:
-            break
     if not items:
         return []
     return [(label(t("related", lang), lang),), *items]

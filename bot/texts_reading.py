@@ -15,6 +15,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "👆 I sent this same answer here a moment ago."),
     # rendering
     "related": ("روابط ذات صلة:", "Related links:"),
+    # QA79-12: what a related link is, before it (bot.story_quotes.kind_mark): the page's own
+    # related block, an earlier archive piece, the same story from another site
+    "related_page": ("من صفحة الخبر:", "From the article:"),
+    "related_archive": ("من الأرشيف:", "From the archive:"),
+    "related_story": ("مصدر آخر:", "Another source:"),
     # over a story a chat was sent a day or more before, now with a new report (QA18 R10)
     "story_update": ("🔄 تحديث", "🔄 Update"),
     # a report the chat was sent, corrected in place and sent again (X84: «مقتل 9» after «مقتل

@@ -197,17 +197,13 @@ def skip_folded(db: Database, keys: Sequence[tuple[int, int]], now: datetime) ->
     repeats (story_updates.REPEAT_REASON: /stats counts them with the updates skipped as
     repeats). A row's later reports of its story come as updates (story_updates.FOLDED).
     Returns how many were."""
-    from digests.daily_item_changes import skip_items  # late: the outbox builds on these
-    from digests.outbox_skips import skip_rows
+    from digests.outbox_skips import skip_rows_and_items  # late: the outbox builds on these
     from digests.story_updates import REPEAT_REASON
 
     # stamped `now`: the chat had the event then (story_updates.FOLDED: later reports of the
     # story come as its updates)
-    n = skip_rows(db, [k[0] for k in keys if k[1] < 0], REPEAT_REASON, now)
-    items = [k for k in keys if k[1] >= 0]
-    if items:
-        with db.transaction() as tx:
-            n += skip_items(tx, items, REPEAT_REASON)
+    n = skip_rows_and_items(db, [k[0] for k in keys if k[1] < 0],
+                            [k for k in keys if k[1] >= 0], REPEAT_REASON, now)
     if n:
         log.info("new stories skipped as one event the chat had rows=%d", n)
     return n

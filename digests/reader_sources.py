@@ -33,7 +33,7 @@ from datetime import datetime
 import sqlite_utils
 
 from digests.models import Source
-from digests.outbox_skips import CHUNK, skip_rows
+from digests.outbox_skips import CHUNK, skip_rows_and_items
 from digests.site_domains import registrable_site
 from digests.storage import Database
 from digests.story_sites import site_name, site_of
@@ -155,14 +155,7 @@ def skip_muted(db: Database, row_ids: Iterable[int], now: datetime,
                items: Iterable[tuple[int, int]] = ()) -> int:
     """Record still-pending rows, and daily digest items (row, place), skipped because their
     chat muted the source (MUTED_REASON). Returns how many were."""
-    # late: the outbox modules build on this one
-    from digests.daily_item_changes import skip_items
-
-    n = skip_rows(db, row_ids, MUTED_REASON, now)
-    items = list(items)
-    if items:
-        with db.transaction() as tx:
-            n += skip_items(tx, items, MUTED_REASON)
+    n = skip_rows_and_items(db, row_ids, list(items), MUTED_REASON, now)
     if n:
         log.info("rows of muted sources skipped at send time rows=%d", n)
     return n

@@ -15,9 +15,8 @@ import logging
 from datetime import datetime
 
 from digests.daily_holders import pending_items
-from digests.daily_item_changes import skip_items
 from digests.daily_rows import ARTICLE
-from digests.outbox_skips import skip_rows
+from digests.outbox_skips import skip_rows_and_items
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.storage import Database
 
@@ -83,9 +82,6 @@ def skip_unfollowed(db: Database, chat_id: int, now: datetime) -> int:
     items = stale_items(db, chat_id)
     if not stale and not items:
         return 0
-    skipped = skip_rows(db, stale, UNFOLLOWED_REASON, now)
-    if items:
-        with db.transaction() as tx:
-            skipped += skip_items(tx, items, UNFOLLOWED_REASON)
+    skipped = skip_rows_and_items(db, stale, items, UNFOLLOWED_REASON, now)
     log.info("unfollowed rows skipped chat=%s rows=%d", chat_id, skipped)
     return skipped
