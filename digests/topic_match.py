@@ -16,6 +16,7 @@ from digests.arabic import normalized_words
 from digests.longer_names import Context, context, in_article, masked
 from digests.models import Article
 from digests.one_word_names import parse, without_dateline
+from digests.press_review import is_press_review
 from digests.query import plan_query, topic_phrases
 from digests.search_places import article_keys, place_analyze
 from digests.topic_match_passing import without_epithets, without_lists
@@ -100,7 +101,9 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     of its synonyms is one word: `_body_mentions_needed`; once more when the body names it only
     in its closing background: from CLOSING_SHARE of its words and CLOSING_MIN_KEYS on). A body's
     single passing mention («بينما صعد النفط» in a gold report) is no alert, nor «الأمم المتحدة»
-    named twice as a source of figures; a search still finds the article.
+    named twice as a source of figures; a search still finds the article. A press review
+    (digests.press_review: «في صحف عربية: …», «في الصحف اليوم: …») is sent only when its headline
+    names the topic: its lead lists other papers' subjects (QA79-14).
 
     A mention inside a longer name of another entity counts nowhere (digests.longer_names:
     «مجلس الأمن القومي» for «مجلس الأمن», «صحيفة الشرق الأوسط» for «الشرق الأوسط»; brief X27;
@@ -123,6 +126,8 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
             words and all(any(k in title for k in spellings) for spellings in words)):
         return True
     lead = article.paragraphs[0] if article.paragraphs else article.summary
+    if is_press_review(article.title, lead, article.url):
+        return False  # its lead and body list other papers' subjects: the headline only (QA79-14)
     # a list («الطاقة والنفط والغاز») or an epithet («الفائز بلقب كأس العالم») is a passing
     # mention even in the lead (digests.topic_match_passing: X72, QA46 G8/G10)
     lead_text = lead[:ALERT_LEAD_CHARS]
