@@ -9,6 +9,9 @@ send. On the way the plan applies the delivery rules that decide *when*, not *ho
   in daily mode (QA57-14: Telegram's disable_notification);
 - at most one instant bundle a chat per INSTANT_GAP (QA16 F4), and a first alert waits for its
   fetch's rows to stop coming (INSTANT_SETTLE, the running sender only: QA26 N4);
+- a chat that follows only the general digest is sent a minor story (fewer than URGENT_SITES
+  sites) with the next message worth an interruption, or with others after GENERAL_HOLD
+  (QA79-16: digests.general_hold);
 - a clock jump re-plans the alerts held for later (QA27 D3);
 - an update repeating news its chat had under another story is skipped (brief X27);
 - a new story the event-fold decision judges one event with a story the chat was sent in 48 h
@@ -34,7 +37,8 @@ from bot.origins import PassTopics, row_topics
 from bot.owed import Locked
 from bot.shown_stories import MAX_BUNDLE, choose_shown
 from digests import (bundle_facts, delivery_times, earlier_headlines, event_folds,
-                     outbox_states, reader_sources, story_updates)
+                     general_hold, outbox_states, reader_sources, story_updates)
+from digests.story_sites import story_sites
 from digests.models import iso
 from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.storage import Database
@@ -84,12 +88,14 @@ class Planner:
 
     def __init__(self, db: Database, courier: Courier, clock: Callable[[], datetime], *,
                  instant_gap: timedelta = INSTANT_GAP,
-                 instant_settle: float = INSTANT_SETTLE) -> None:
+                 instant_settle: float = INSTANT_SETTLE,
+                 general_hold: timedelta = timedelta(0)) -> None:
         self.db = db
         self.courier = courier
         self.clock = clock
         self.instant_gap = instant_gap
         self.instant_settle = instant_settle
+        self.general_hold = general_hold  # 0: the general digest's stories go as they come
         # chat → (first seen, last grown, rows) of a first alert settling (monotonic seconds)
         self.settling: dict[int, tuple[float, float, int]] = {}
         self.clock_seen: tuple[datetime, float] | None = None  # (wall, wall − monotonic)
@@ -191,6 +197,8 @@ class Planner:
                         self.courier.writes.attempt("postpone", outbox_states.postpone,
                                                     [r.id for r in rs], last + self.instant_gap)
                     continue
+                if self.general_hold and self.held_general(chat_id, now):
+                    continue  # minor stories wait for company, or come with this one next pass
                 if live and self.settling_rows(chat_id, len(rs)):
                     continue  # more of the same fetch may come: one bundle for it (QA26 N4)
             ready.append((chat_id, rs))
@@ -257,6 +265,27 @@ class Planner:
                                   parts=tuple(sorted({(r.id, r.seen) for r in rs
                                                       if r.part >= 0}))))
         return bundles
+
+    def held_general(self, chat_id: int, now: datetime) -> bool:
+        """Whether the instant rows due for a chat that follows only the general digest wait
+        (digests.general_hold, QA79-16): minor stories are postponed until they go, and when
+        something goes now the chat's held rows are brought forward to go with it at the next
+        pass (True then too). While the database refuses the write, they wait as they are."""
+        if not general_hold.general_only(self.db.db, chat_id):
+            return False
+        waiting = general_hold.waiting(self.db.db, chat_id)
+        found = story_sites(self.db.db, (w.story_id for w in waiting if w.story_id >= 0))
+        sites = {s: len(v) for s, v in found.items()}
+        when = general_hold.release(waiting, sites, now, hold=self.general_hold)
+        if when > now:  # all wait until `when` (the due ones, and any held for another time)
+            later = [w.id for w in waiting if w.not_before != when]
+        else:  # those held go with this message: due now, sent at the next pass
+            later = [w.id for w in waiting if w.not_before is not None and w.not_before > now]
+        if later:
+            with contextlib.suppress(Locked):  # still due: held at a later pass
+                self.courier.writes.attempt("general hold", outbox_states.postpone, later,
+                                            max(when, now))
+        return bool(later) or when > now
 
     def settling_rows(self, chat_id: int, rows: int) -> bool:
         """Whether a chat's first instant alert still waits: its due rows grew within the last

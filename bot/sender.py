@@ -96,6 +96,7 @@ class Sender:
                  retry_delay: float = 5.0, topics_of: TopicsOf | None = None,
                  instant_gap: timedelta = INSTANT_GAP,
                  instant_settle: float = INSTANT_SETTLE,
+                 general_hold: timedelta = timedelta(0),
                  limiter: RateLimiter | None = None,
                  hold_gather: float = GATHER_SECONDS,
                  hold_rounds: float = ROUND_SECONDS) -> None:
@@ -113,6 +114,10 @@ class Sender:
             instant_gap: the least time between two instant bundles to one chat (INSTANT_GAP).
             instant_settle: seconds a first alert waits for its chat's rows to stop growing
                 (INSTANT_SETTLE; 0: sent as soon as due).
+            general_hold: the longest a minor story waits to go with others to a chat that
+                follows only the general digest (digests.general_hold). The bot passes
+                GENERAL_HOLD (bot.app); 0 here, so that a sender built by a test or a
+                benchmark sends each row as it comes.
             limiter: the rate limiter, shared with the bot's answers to readers
                 (bot.reply_limiter); by default one of its own at `send_rate_per_second`.
             hold_gather, hold_rounds: how long the notice of a held chat waits for the
@@ -149,7 +154,7 @@ class Sender:
         self._teller_task: asyncio.Task[None] | None = None
         # which due rows go now, as which bundles (bot.delivery_plan)
         self.planner = Planner(self.db, self.courier, clock, instant_gap=instant_gap,
-                               instant_settle=instant_settle)
+                               instant_settle=instant_settle, general_hold=general_hold)
 
     @property
     def clock(self) -> Callable[[], datetime]:

@@ -38,7 +38,7 @@ from bot.settings_words import (
     saved_toast,
     settings_text,
 )
-from digests import delivery_times, subscriptions
+from digests import delivery_times, general_hold, subscriptions
 
 
 def mark(text: str, current: bool, lang: str) -> str:
@@ -87,6 +87,8 @@ def settings_message(rt: Runtime, chat: subscriptions.Chat, lang: str,
     forum group's topic (`update`), where its news goes and «📍 انشر هنا» (bot.topic_choice)."""
     scope = scope or same_chat(chat.id)
     text = settings_text(chat, lang, shown_zone(rt.db, chat), now=rt.now())
+    if chat.mode == "instant" and general_hold.general_only(rt.db.db, chat.id):
+        text += "\n\n" + t("settings_general_hold", lang)  # what waits, and how long (QA79-16)
     if scope.channel:
         text = channel_heading(chat, lang, rt.settings.default_language) + "\n" + text
     where, more = (None, []) if update is None or scope.channel else \

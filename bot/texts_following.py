@@ -254,6 +254,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Current settings:\n• Alerts: {mode}\n• Quiet hours: {quiet}\n"
                      "• Time zone: {zone}"),
     "mode_instant": ("فورية", "instant"),
+    # a chat that follows only the general digest, instant (QA79-16): what comes at once and
+    # what waits (digests.general_hold: URGENT_SITES 3, GENERAL_HOLD 2 h, asserted by a test)
+    "settings_general_hold": ("في النشرة العامة الفورية يصلك فورًا الخبر الذي تنقله ثلاثة مصادر أو "
+                              "أكثر، وتُجمع الأخبار الأصغر لتصل معه، أو معًا بعد ساعتين على "
+                              "الأكثر.",
+                              "In the instant general digest, a story three or more sources "
+                              "carry comes at once; smaller stories are gathered to come with it, "
+                              "or together within two hours at most."),
     "mode_daily": ("نشرة يومية الساعة {hour}", "a daily digest at {hour}"),
     # QA42 B10: the alerts waiting when a chat switches to daily move to its digest; said so
     "moved_daily_one": ("خبر كان ينتظر الإرسال سيصل في نشرة {hour}.",

@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests import daily_holders, daily_rows
+from digests import daily_holders, daily_rows, general_hold
 from digests.delivery_times import after_quiet, next_daily
 from digests.live_reports import GONE
 from digests.models import Article, iso
@@ -117,8 +117,11 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     if not topics:
         return
     story = story_key(db, article)
+    sites = _story_sources(db, story) if any(key == "" for key, _t in topics) else 0
+    if sites >= general_hold.URGENT_SITES:  # a held minor story grown major goes now (QA79-16)
+        general_hold.wake(db, story, ctx.now)
     matched = [key for key, topic in topics
-               if (key == "" and _story_sources(db, story) >= GENERAL_MIN_SOURCES)
+               if (key == "" and sites >= GENERAL_MIN_SOURCES)
                or (key != "" and alert_matches(topic, article))]
     if not matched:
         return

@@ -29,7 +29,8 @@ module (the sender and courier look it up there at call time):
 - digests.daily_item_changes  queued items skipped, taken out, moved, pruned, settled
 - digests.daily_row_schema migration 059: the items column, the outbox_stories view, pending rows folded
 
-Ten others change rows for a job of their own: digests.correction_updates (an article
+Eleven others change rows for a job of their own: digests.general_hold (a held minor story of
+the general digest due again when a third site reports it), digests.correction_updates (an article
 corrected in place with a new toll or result goes again, as an update, to the chats that read
 it: kind 'update:fix:<mark of the new headline>'), digests.repeats (an update that repeats news
 the chat had is skipped), digests.retries (a gone page's rows move to a live report or are

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,7 @@ class BotHarness:
 async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN}),
                       busy_seconds: float | None = None, night_quiet: bool = False,
                       instant_settle: float = 0.0,
+                      general_hold: timedelta = timedelta(0),
                       clock: Callable[[], datetime] | None = None,
                       **settings_changes: Any) -> AsyncIterator[BotHarness]:
     """The real Application (handlers, sender, command menus) against a fresh emulator.
@@ -183,6 +184,8 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
     deliveries must not wait for the morning when the suite runs at night (UTC+3).
     `instant_settle`: the sender's wait for a fetch's rows (bot.sender.INSTANT_SETTLE); 0 by
     default, so that a test's alert goes as soon as it is queued.
+    `general_hold`: how long a general-only chat's minor story waits for company
+    (digests.general_hold.GENERAL_HOLD); 0 by default, for the same reason.
     `clock`: the bot's "now" everywhere (`BotHarness.pin`), from its start.
     """
     emu = Emulator().start()
@@ -196,6 +199,7 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
     app = build_application(settings, db, poll_sources=False, clock=clock or utc_now,
                             sender_options={"poll_seconds": 0.05, "retry_delay": 0.2,
                                             "instant_settle": instant_settle,
+                                            "general_hold": general_hold,
                                             # a held chat's notice: told soon (bot.hold_teller)
                                             "hold_gather": 0.2, "hold_rounds": 0.3})
     try:
