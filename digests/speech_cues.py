@@ -56,6 +56,7 @@ from digests.participle_subjects import (
     reported_asker,
     statement_owner,
 )
+from digests.clause_openers import clause_opener
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
 from digests.silent_cues import (
     _ACCUSED_THAT,
@@ -134,6 +135,10 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     cues: list[Cue] = []  # once one opens speech, nested verbs are that voice's
     here = sentence_opener(w.toks, w.first, w.last) or _trade_opener(w.toks, w.first, w.last)
     openers = tuple(o for o in (here, speakers.opener) if o is not None)
+    # F52: a body or a voice named before, written bare as the subject of the sentence's
+    # first verb, goes on with this sentence's bare cues (not remembered past the sentence)
+    wide = None if here is not None else clause_opener(
+        w.toks, w.first, w.last, [n for n, _ in speakers.seen])
     k = w.first
     while k < w.last:
         _gave_statement(w, k, speakers)
@@ -143,7 +148,7 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         seen = cues if hit is None else [c for c in cues if not (
             describes_noun(w.toks, c) and c.gender != hit[1])]
         cue, k = _cue_at(w, k, any(c.content_start is not None for c in seen), seen, speakers,
-                         openers)
+                         openers, wide)
         if cue is not None:
             cues.append(cue)
     # The sentence's subject stays the one a bare cue of the next sentence means, unless a cue
@@ -215,12 +220,13 @@ def _gave_statement(w: Window, k: int, speakers: Speakers) -> None:
 
 
 def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
-            speakers: Speakers, openers: Sequence[tuple[str, frozenset[str]]] = ()
-            ) -> tuple[Cue | None, int]:
+            speakers: Speakers, openers: Sequence[tuple[str, frozenset[str]]] = (),
+            wide: tuple[str, frozenset[str]] | None = None) -> tuple[Cue | None, int]:
     """The cue at token `k` (None: no cue there) and the token to read next.
 
     `openers`: the subject of a non-speech verb opening this sentence, then the one left by the
-    sentence before (`sentence_opener`), which a bare cue of their gender means.
+    sentence before (`sentence_opener`), which a bare cue of their gender means; `wide`: that
+    subject read more widely (`clause_opener`), for this sentence's bare cues, carried.
 
     Only a cue that is kept touches `speakers`: every test that can reject the word comes first.
     """
@@ -319,7 +325,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         # nobody: two voices are written at their verb (K15); only «وأضافا: "…"» goes on
         # with the voices just named.
         return skip
-    opener = ""
+    opener = carried = ""
     if not speaker and head.kind == "part":
         # «…، ليعلق بعدها وزير الدفاع، جيمس ماتيس، قائلا:»: the subject of the purpose verb
         # right before the participle speaks, whoever a cue named earlier (QA19 N1).
@@ -349,6 +355,10 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             opener = speaker = _fuller(openers[0][0], speakers)
             if content_start is not None:
                 speakers.add(speaker, head.gender)
+        if not speaker and wide is not None and head.gender in wide[1]:
+            # «وتطرق ماتيس الثلاثاء إلى الهجوم مؤكدا أن …» (F52): the sentence's subject, a
+            # voice named before; carried (not ranked as written here)
+            speaker = carried = _fuller(wide[0], speakers)
     # «إلا أن #أمن_عدن أكد»: a hashtag written before the verb reads as words (QA11 5681).
     speaker = conjunction_cut(colon_cut(nominative(speaker)).replace("_", " ").replace("#", "")
                               .strip())
@@ -365,7 +375,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     fit = None
     if (not speaker and head.kind == "verb" and not content_open
             and not any(c.named and c.speaker for c in cues) and _bare(w, k)):
-        fit = next((o for o in openers if head.gender in o[1]), None)
+        fit = wide if wide is not None and head.gender in wide[1] else next(
+            (o for o in openers if head.gender in o[1]), None)
     if fit is not None:
         # «وتتعامل ميليسا برونتي، محاضرة …» then «وتقول:»: the subject just named speaks.
         speaker, named = seen_head(_fuller(fit[0], speakers), speakers), False
@@ -387,6 +398,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
                           else _resolved_speaker(speaker, head, content_start, cues, speakers,
                                                  relative=k > 0 and w.toks[k - 1].norm in (
                                                      "التي", "الذي", "والتي", "والذي")))
+    named = named and not (carried and speaker == carried)  # (F52: carried, not written here)
     # «ونفى»: the «و» is stripped before the lookup (a denial after a statement is a
     # counter-voice whatever conjunction joins it; other verbs keep F7's reading).
     counter = head.norm in COUNTER_CUES or strip_conj(head.norm) in DENIALS or any(
