@@ -28,6 +28,9 @@ def test_on_the_use_path_the_floor_refuses_a_chained_join(
         floor: float) -> None:
     assert settings.story_model == "use"
     monkeypatch.setattr(stories, "JOIN_FLOOR", floor)
+    # the floor alone (measured with the strong pair off): since S37 (session 28) a pair at
+    # USE_STRONG_PAIR 0.90 outvotes a refusal, the floor's included, and the quake's two wordings pair that high
+    monkeypatch.setattr(stories, "USE_STRONG_PAIR", 2.0)
     a = _store(database, settings, _source(database, "wire"), QUAKE_A, T0)
     f = _store(database, settings, _source(database, "daily"), FESTIVAL, T0 + timedelta(hours=1))
     quake = _story_of(database, a.id)
