@@ -45,6 +45,10 @@ _TALK = frozenset("حديثه حديثها كلامه كلامها".split())
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
 # Words a verb never follows: what looks like one after them is a verbal noun («رغم نفي X»).
 _GOVERNING_WORDS = frozenset("رغم برغم ورغم بعد وبعد قبل مع عن في الي علي ضد".split())
+# Verbal nouns of seeking someone's view; «رأي» after them is the noun. Folded, without «و/ف».
+# («استطلاع رأي» is left: «وكان استطلاع رأي نشرته X أشار إلى أن …» is read whole elsewhere and
+# the gold credits the poll, SK-internationalNews-361)
+_SEEKING = frozenset("لمعرفه معرفه لاخذ اخذ لسماع سماع لاستمزاج استمزاج لتقصي تقصي".split())
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,10 @@ def cue_head(w: Window, k: int) -> Head | None:
     if kind == "verb" and (prev in _GOVERNING_WORDS or prev in ATTRIBUTION_PREPS):
         # «رغم نفي ترامب المتكرر أن …»: a verbal noun after a preposition; «يستمر وفق رأي
         # اللجنة، …، أي أن» (seed 25, 1584): «رأي» after «وفق/حسب» is «opinion», no verb
+        return None
+    if strip_conj(norm) == "راي" and strip_conj(prev) in _SEEKING:
+        # «لمعرفة رأي الجنسين … وسألتهما: من هو …؟» (F53, QA80-2, 3284): «رأي» after a noun of
+        # seeking is «opinion» sought, no verb: its genitive said nothing
         return None
     if not describer and _not_speech(toks, k, last, norm, prev, after_ma):
         return None

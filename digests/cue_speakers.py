@@ -39,12 +39,20 @@ _BANNERS = frozenset("لافتات لافته لافته يافطات يافطه
 
 
 _THAT = frozenset("ذلك هذا هذه تلك".split())
+# Bodies and spokesmen that speak (folded): after «، و+verb» one names the verb's own subject.
+_BODIES = frozenset("السفاره الوزاره الخارجيه الحكومه الرئاسه الشرطه الجيش المتحدث الناطق"
+                    " الوكاله البعثه القنصليه الديوان القياده الهيئه اللجنه المنظمه المحكمه"
+                    " البيت الكرملين النيابه المفوضيه".split())
 
 
 def _switched_subject(toks: list[Tok], k: int, last: int) -> bool:
     """«وتتهم موسكو المعارضة …، وتنفي المعارضة ذلك وتقول إن» (seed 24, 4732): a coordinated
     verb whose own definite subject is written before «ذلك/هذا» (what it answers, ending its
     clause) has a new speaker, not the one of the verb before."""
+    if (k > 0 and k + 1 < last and toks[k - 1].raw[-1] in "،," and toks[k + 1].norm in _BODIES):
+        # «ونفت موسكو هذه المعلومات، وكتبت السفارة الروسية في لندن: "…"» (F53, QA80-5, 6016):
+        # after a comma, a body written right after the verb is its subject, never its object
+        return True
     if k + 2 >= last or not toks[k + 1].norm.startswith("ال") or toks[k + 2].norm not in _THAT:
         return False
     return (toks[k + 2].raw[-1] in "،,.؛" or k + 3 >= last

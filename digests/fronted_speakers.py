@@ -294,6 +294,12 @@ _POSTS = frozenset("التغريدات التغريده التدوينه الت�
 _SHARE_RE = re.compile(r"^[\d٠-٩]+(?:[.,][\d٠-٩]+)?(?:%|٪| ?بال?مئة| ?بالمائة| في ال?مئة| في المائة)$")
 
 
+# A verbal noun of a request or a stance heading a genitive («طلب/مطالبة/رغبة/موقف X»): the
+# relative clause after it describes X, who holds the view, not the act. Folded.
+_ACT_HEADS = frozenset("طلب مطالبه رغبه موقف اعتراض احتجاج اقتراح مقترح اصرار اتهام اتهامات"
+                       " مطالبات طلبات شكوي دعوه".split())
+
+
 def antecedent(toks: list[Tok], rel: int, first: int) -> str:
     """The noun phrase (up to three words) just before the relative pronoun at `rel`."""
     words: list[str] = []
@@ -310,6 +316,8 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
         k -= 1
     if len(words) > 1 and strip_conj(fold(words[0])) in _VSO_VERBS:
         words = words[1:]  # «عمل بوتين الذي وصف …»: the main verb before its subject
+    if len(words) > 1 and strip_conj(fold(words[0])) in _ACT_HEADS:
+        words = words[1:]  # «رغم طلب غينيا الاستوائية التي ترى …» (F53, QA80-6): the act's maker
     cut = next((n for n in range(1, len(words))
                 if words[n].startswith("لل") and len(words[n]) > 4), 0)
     if cut:

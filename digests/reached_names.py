@@ -36,6 +36,10 @@ _PLACES = frozenset("مركز مكتب معهد مرصد مستشفي مصرف �
                     " ملعب متحف مطار مصنع منتخب وكاله صحيفه قناه موقع شبكه مجله اذاعه تلفزيون"
                     " حركه حزب جماعه منظمه شركه وزاره مجلس لجنه هيئه محكمه جيش اتحاد نادي"
                     " حكومه شرطه داخليه خارجيه".split())
+# A member's head («عضو مجلس الشيوخ»): a person of the body named after it. Folded.
+_MEMBERS = frozenset("عضو عضوه النائب نائب".split())
+# A seat's kind before its own one-word name («عن مدينة سالزبيري،», «عن ولاية فلوريدا،»). Folded.
+_SEATS = frozenset("مدينه ولايه دائره منطقه محافظه مقاطعه اقليم".split())
 # What opens a title's field or place besides «ب…» («في حزب …», «لدى الأمم المتحدة», «عن
 # الدراسة»). Folded.
 _FIELD_OPENERS = frozenset("في فى لدي عن".split())
@@ -58,6 +62,10 @@ def _all_definite(speaker: str) -> bool:
     head = fold(words[0]).removeprefix("ال")
     if head in _TITLE_WORDS or head.removesuffix("ه") in _TITLE_WORDS:
         return _bare_title(speaker) or all(fold(w).startswith("ال") for w in words)
+    if fold(words[0]) in _MEMBERS and len(words) > 1 and all(
+            fold(w).startswith("ال") or fold(w) in _PLACES for w in words[1:]):
+        # «عضو مجلس الشيوخ», «عضو البرلمان البريطاني» (F53, QA80-9): a member of a body
+        return True
     if not all(fold(w).startswith("ال") for w in words) or head in _PLACES:
         return False
     if len(words) > 1:
@@ -78,6 +86,7 @@ def _run_after(words: list[str]) -> tuple[str, ...]:
     """The name run closed within the words after the title, or ()."""
     run: list[str] = []
     before = ""
+    named_place = False
     for n, word in enumerate(words[:_REACH]):
         if not run and (word[:1] in "\"«“(" or cue_of(word)[1] is not None
                         or fold(word) in _CLOSERS):
@@ -87,18 +96,26 @@ def _run_after(words: list[str]) -> tuple[str, ...]:
                 before = words[n - 1] if n else ""
             run.append(word.lstrip("#").rstrip("،,:؛"))
             if word.endswith(_PUNCT_END):
-                return _checked(run, before)
+                if not named_place and word.endswith(("،", ",")) and (
+                        (len(run) == 1 and fold(before) in _SEATS)
+                        or (len(run) == 2 and fold(run[0]) in _SEATS)):
+                    # «عن مدينة سالزبيري، جون غلين،» (F53, QA80-9): the seat's own name closes
+                    # the complement; the person's name follows its comma
+                    named_place, run = True, []
+                    continue
+                return _checked(run, before, seated=named_place)
             continue
         if run:
-            return _checked(run, before) if _closed_by(word) else ()
+            return _checked(run, before, seated=named_place) if _closed_by(word) else ()
         if word.endswith(_PUNCT_END):
             return ()  # the complement closed with no name: «المكلفة بالإعلام، …»
     return ()
 
 
-def _checked(run: list[str], before: str) -> tuple[str, ...]:
+def _checked(run: list[str], before: str, *, seated: bool = False) -> tuple[str, ...]:
     """`run` without a country opening it («في سوريا محمد جلال قاسم»), when it is a name of
-    two or three words after a definite word or a country."""
+    two or three words after a definite word or a country (or, `seated`, after the seat's
+    name and its comma: «عن ولاية فلوريدا، ماركو رابيو»)."""
     while run and fold(run[0]) in _COUNTRIES:
         before, run = run[0], run[1:]
     b = fold(before.rstrip("،,"))
@@ -106,7 +123,7 @@ def _checked(run: list[str], before: str) -> tuple[str, ...]:
         return ()  # «في تصريح للزميلة باربرا ستار»: whom he told, not who he is
     if not (2 <= len(run) <= 3 and _clean(run)):
         return ()
-    if not (b.startswith(("ال", *_GLUED_DEFINITE)) or b in _COUNTRIES):
+    if not (seated or b.startswith(("ال", *_GLUED_DEFINITE)) or b in _COUNTRIES):
         return ()
     return tuple(run)
 

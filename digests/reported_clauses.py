@@ -51,7 +51,11 @@ _NARRATOR_TURN_RE = re.compile(
     r"|(?<=\.[\"”»])\s*[،,]\s*حيث"
     # seed 31 (834): «…، لأسباب عديدة نذكر أبرزها:»: the writer's «we list» closing the
     # clause before a list
-    r"|[،,][^،,.:]{0,40}?(?=\sن(?:ذكر|ستعرض|رصد|عرض|سرد|ورد)\S*(?:\s\S+)?\s*:?\s*$))"
+    r"|[،,][^،,.:]{0,40}?(?=\sن(?:ذكر|ستعرض|رصد|عرض|سرد|ورد)\S*(?:\s\S+)?\s*:?\s*$)"
+    # F53 (QA80-3, 3908): «…، وردا على ذلك، طالب مستشار …»: «in reply to that» opens another
+    # voice's answer; what follows is the writer's account of the reply, not the speaker's words
+    r"|[،,.](?=\s*و(?:ردا|رداً|ردًا)\s+على\s+(?:ذلك|هذا|هذه|تلك|ه|ها|هم)[\s،,])"
+    r")"
     r"\s.*$", re.DOTALL)
 _CONCESSIVE_RE = re.compile(r"(?:^|\s)(?:ب|بال|على ال)?رغم\b")
 
