@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digests.sentence_openers import _HUMAN_HEADS
+from digests.sentence_openers import _HUMAN_HEADS, verb_genders
 from digests.speaker_checks import plausible_speaker, tail_cut
 from digests.speakers import Tok, subject
-from digests.speech import STOP, TRADES, cue_of, fold
+from digests.speech import TRADES, fold
 from digests.title_heads import MAN_HEADS, WOMAN_HEADS
-from digests.unwritten_speakers import _KANA, _WAW_NOUNS
 
 # Heads of a person by title or trade, never read here without the name after them. Folded,
 # without «ال».
@@ -62,17 +61,9 @@ def clause_opener(toks: list[Tok], first: int, last: int,
     stem = verb.norm[1:] if verb.norm[:1] in "وف" and len(verb.norm) >= 4 else verb.norm
     if i == first and verb.norm[:1] not in "وف":
         return None
-    if (not 3 <= len(stem) <= 6 or stem.startswith("ال") or stem in STOP or stem in _KANA
-            or stem in _WAW_NOUNS or fold(verb.raw) in _WAW_NOUNS
-            or cue_of(verb.raw)[1] is not None
-            or any(c in verb.raw for c in "،,:\"«»()") or not verb.raw[-1].isalpha()):
+    genders = verb_genders(verb, stem)
+    if genders is None:
         return None
-    if stem.endswith("ت") and not stem.startswith("ت"):
-        genders = frozenset("f")
-    elif stem.startswith("ت"):
-        genders = frozenset("mf")
-    else:
-        genders = frozenset("m")
     name, j = subject(toks, i + 1, last)
     set_off = j - 1 > i and toks[j - 1].raw.endswith(("،", ","))
     words = tail_cut(verb.norm, name).split()

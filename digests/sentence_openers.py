@@ -51,17 +51,9 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
         if stem[:1] not in "وف" or len(stem) < 4:
             return None
         stem = stem[1:]
-    if (not 3 <= len(stem) <= 6 or stem.startswith("ال") or stem in STOP or stem in _KANA
-            or fold(verb.raw) in _WAW_NOUNS or stem in _WAW_NOUNS
-            or cue_of(verb.raw)[1] is not None
-            or any(c in verb.raw for c in "،,:\"«»()") or not verb.raw[-1].isalpha()):
+    genders = verb_genders(verb, stem)
+    if genders is None:
         return None
-    if stem.endswith("ت") and not stem.startswith("ت"):
-        genders = frozenset("f")
-    elif stem.startswith("ت"):
-        genders = frozenset("mf")  # «تقدّم» (he stepped up) or «تتعامل» (she deals)
-    else:
-        genders = frozenset("m")
     # «ويتفق معها خبير التغذية … غونزاليز، …، قائلا:» (F36, seed 34, 5462): «with her» before
     # the subject
     at = i + 2 if toks[i + 1].norm in _WITH_PRONOUNS and i + 2 < last else i + 1
@@ -92,6 +84,22 @@ _TURNS = frozenset("بدوره بدورها وبدوره وبدورها".split()
 
 
 _WITH_PRONOUNS = frozenset("معه معها معهم معهما".split())
+
+
+def verb_genders(verb: Tok, stem: str) -> frozenset[str] | None:
+    """The genders a past verb's subject may have, read off its `stem` (without «و/ف»); None when
+    the token is no plain non-speech verb (a stop word, a noun «و» opens, a verb of saying, a
+    word glued to punctuation). Shared by sentence_opener and digests.clause_openers (F52)."""
+    if (not 3 <= len(stem) <= 6 or stem.startswith("ال") or stem in STOP or stem in _KANA
+            or fold(verb.raw) in _WAW_NOUNS or stem in _WAW_NOUNS
+            or cue_of(verb.raw)[1] is not None
+            or any(c in verb.raw for c in "،,:\"«»()") or not verb.raw[-1].isalpha()):
+        return None
+    if stem.endswith("ت") and not stem.startswith("ت"):
+        return frozenset("f")
+    if stem.startswith("ت"):
+        return frozenset("mf")  # «تقدّم» (he stepped up) or «تتعامل» (she deals)
+    return frozenset("m")
 
 
 def _aside(toks: list[Tok], first: int, last: int) -> int:
