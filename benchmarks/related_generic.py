@@ -14,6 +14,8 @@ with the rules named by `--rules` off and on, patched over digests.signatures:
 - `nisba`: a nisba adjective is no name: a key ending in «ي» whose noun is a commoner key
   («اسبانيا», «عالم», «سعوديه» for «اسباني», «عالمي», «سعودي») is written with «ال» because it
   follows a definite noun («الدوري الإسباني»), not because it is a name (QA80-18);
+- `phrase`: «كأس» and the key after it in the candidate's headline («كأس العالم», «كأس الاتحاد»)
+  are one name point, not two: fewer than STRONG_SHARED shared keys then need another name;
 - `cup`: «كأس» is a construct's head like «مقر» (signatures._NOT_NAMES): always bare because a
   name follows, so «كأس العالم» is one name at most (QA80-21).
 
@@ -45,12 +47,39 @@ from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
 from reading_sample import gold_ids  # noqa: E402
 from related_order import describe, links  # noqa: E402
 
-RULES = ("name", "uncommon", "nisba", "cup")
+RULES = ("name", "uncommon", "nisba", "cup", "phrase")
 UNCOMMON = 300  # `uncommon`: a key seen at most this often is no everyday word («عجز», «ليره»)
 NISBA_NOUN = 100  # the noun of a nisba adjective is a key seen this often at least
 _ORIG_SPEC = signatures._specificity
 _ORIG_NOT_NAMES = signatures._NOT_NAMES
 _ORIG_SAME = signatures.about_the_same
+_ORIG_CANDIDATE = related.candidate
+_HEADS = frozenset(analyze("كأس"))
+_seen_title: list[list[str]] = [[]]  # the headline keys of the candidate being judged
+
+
+def _candidate(article_id: int, title_keys: str, body_keys: str) -> related_cache.Analysis:
+    _seen_title[0] = title_keys.split()
+    return _ORIG_CANDIDATE(article_id, title_keys, body_keys)
+
+
+related.candidate = _candidate
+
+
+def phrase_points(shared: set[str], my_body: Mapping[str, int],
+                  their_body: Mapping[str, int]) -> int:
+    """The name points of `shared` (as in about_the_same) with a construct head and the key
+    after it in the candidate's headline counted once."""
+    def pts(k: str) -> int:
+        held = bool(my_body.get(k, 0) or their_body.get(k, 0))
+        return signatures._specificity(k, held)
+    total = sum(max(pts(k) for k in w) for w in signatures._families(shared))
+    title = _seen_title[0]
+    for i, k in enumerate(title[:-1]):
+        nxt = title[i + 1]
+        if k in _HEADS and k in shared and nxt in shared and pts(k) and pts(nxt):
+            total -= 1
+    return total
 
 
 def nisba(k: str) -> bool:
@@ -82,6 +111,10 @@ def set_rules(on: set[str]) -> None:
         if "name" in on and len(shared) >= signatures.STRONG_SHARED \
                 and min(len(mine), len(theirs)) >= signatures.SIGNATURE_KEYS // 2 \
                 and not any(spec(k) for k in shared - signatures._MONTHS):
+            return set()
+        if "phrase" in on and shared and len(shared) < signatures.STRONG_SHARED \
+                and min(len(mine), len(theirs)) >= signatures.SIGNATURE_KEYS // 2 \
+                and phrase_points(shared, my_body, their_body) < 2:
             return set()
         if "uncommon" in on and len(shared) >= signatures.STRONG_SHARED \
                 and min(len(mine), len(theirs)) >= signatures.SIGNATURE_KEYS // 2 \
