@@ -45,7 +45,7 @@ from digests import related, related_cache, signatures  # noqa: E402
 from digests.arabic import analyze, key_frequency  # noqa: E402
 from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
 from reading_sample import gold_ids  # noqa: E402
-from related_order import describe, links  # noqa: E402
+from related_order import links, print_change  # noqa: E402
 
 RULES = ("name", "uncommon", "nisba", "cup", "phrase")
 UNCOMMON = 300  # `uncommon`: a key seen at most this often is no everyday word («عجز», «ليره»)
@@ -171,16 +171,7 @@ def main() -> None:
     for article, old, new in shown:
         print(f"\n=== [{article.id}] {article.published_at:%Y-%m-%d} st={article.story_id}"
               f"  {article.title}")
-        new_urls, old_urls = {r.url for r in new}, {r.url for r in old}
-        for item in old:
-            if item.url not in new_urls:
-                print("   - out", describe(conn, item))
-        for item in new:
-            if item.url not in old_urls:
-                print("   + in ", describe(conn, item))
-        for item in new:
-            if item.url in old_urls:
-                print("     kept", describe(conn, item))
+        print_change(conn, old, new)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import random
 import sqlite3
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import sqlite_utils
@@ -113,16 +114,22 @@ def main() -> None:
                            [article.source_id]).fetchone()
         print(f"\n=== [{article.id}] {row[0] if row else '?'} {article.published_at:%Y-%m-%d %H:%M}"
               f" st={article.story_id}  {article.title}")
-        new_urls, old_urls = {r.url for r in new}, {r.url for r in old}
-        for item in old:
-            if item.url not in new_urls:
-                print("   - out", describe(conn, item))
-        for item in new:
-            if item.url not in old_urls:
-                print("   + in ", describe(conn, item))
-        for item in new:
-            if item.url in old_urls:
-                print("     kept", describe(conn, item))
+        print_change(conn, old, new)
+
+
+def print_change(conn: sqlite3.Connection, old: Sequence[RelatedItem],
+                 new: Sequence[RelatedItem]) -> None:
+    """One digest's related links before and after: those gone, those come, those kept."""
+    new_urls, old_urls = {r.url for r in new}, {r.url for r in old}
+    for item in old:
+        if item.url not in new_urls:
+            print("   - out", describe(conn, item))
+    for item in new:
+        if item.url not in old_urls:
+            print("   + in ", describe(conn, item))
+    for item in new:
+        if item.url in old_urls:
+            print("     kept", describe(conn, item))
 
 
 if __name__ == "__main__":
